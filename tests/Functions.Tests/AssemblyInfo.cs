@@ -1,0 +1,2 @@
+[assembly: AssemblyFixture(typeof(QuyCheWorkflow.Testing.AzuriteFixture))]
+[assembly: AssemblyFixture(typeof(QuyCheWorkflow.Testing.MaildevFixture))]

@@ -1,0 +1,106 @@
+namespace QuyCheWorkflow.Testing;
+
+/// <summary>
+/// A real Azurite (blob, queue, table) on free loopback ports, persisting to a temporary folder so that a
+/// stop and restart keeps what was written, as Azure would.
+/// </summary>
+public sealed class AzuriteInstance : IAsyncDisposable
+{
+    public const string AccountName = "devstoreaccount1";
+
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string _location;
+    private GuardedProcess? _process;
+
+    private AzuriteInstance(int blobPort, int queuePort, int tablePort, string location)
+    {
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+        _location = location;
+    }
+
+    public int BlobPort { get; private set; }
+
+    public int QueuePort { get; private set; }
+
+    public int TablePort { get; private set; }
+
+    public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
+
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
+
+    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public static async Task<AzuriteInstance> StartAsync()
+    {
+        var location = Path.Combine(Path.GetTempPath(), "qcw-azurite-" + Path.GetRandomFileName());
+        Directory.CreateDirectory(location);
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = FreePort.Next(3);
+            var instance = new AzuriteInstance(ports[0], ports[1], ports[2], location);
+            try
+            {
+                await instance.StartProcessAsync();
+                return instance;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // Another process took one of the ports between choosing and binding; choose again.
+                await instance.StopAsync();
+            }
+        }
+    }
+
+    /// <summary>Stops Azurite gracefully; its data stays on disk for <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+            _process = null;
+        }
+    }
+
+    /// <summary>Starts Azurite again on the same ports over the same data.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartProcessAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_location, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; the OS cleans /tmp.
+        }
+    }
+
+    private async Task StartProcessAsync()
+    {
+        _process = GuardedProcess.Start(RepositoryPaths.NodeTool("azurite"),
+        [
+            "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--location", _location,
+        ]);
+        await Readiness.WaitForPortsAsync(_process, "Azurite", TimeSpan.FromSeconds(60), BlobPort, QueuePort, TablePort);
+    }
+}
