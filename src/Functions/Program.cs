@@ -1,4 +1,8 @@
+using QuyCheWorkflow.Functions.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddQuyCheWorkflow();
+
 var app = builder.Build();
-app.MapGet("/api/health", () => "ok");
+app.MapQuyCheWorkflow();
 app.Run();

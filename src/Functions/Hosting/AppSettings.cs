@@ -1,0 +1,74 @@
+namespace QuyCheWorkflow.Functions.Hosting;
+
+/// <summary>
+/// The catalogue of every configuration key the app reads. Code reads keys through these constants, and the
+/// infrastructure and local.settings.sample.json are checked against <see cref="All"/>, so a setting cannot be
+/// added on one side only.
+/// </summary>
+public static class AppSettings
+{
+    public const string CustomHandlerPort = "FUNCTIONS_CUSTOMHANDLER_PORT";
+    public const string TimeZone = "WEBSITE_TIME_ZONE";
+    public const string Url = "App:Urls";
+    public const string EmbeddedDrivers = "App:EmbeddedDrivers";
+
+    public const string StorageConnectionString = "Storage:ConnectionString";
+    public const string StorageBlobServiceUri = "Storage:BlobServiceUri";
+    public const string StorageQueueServiceUri = "Storage:QueueServiceUri";
+    public const string StorageTableServiceUri = "Storage:TableServiceUri";
+    public const string StorageManagedIdentityClientId = "Storage:ManagedIdentityClientId";
+
+    public const string DurableTaskHubName = "Durable:TaskHubName";
+    public const string DurablePartitionCount = "Durable:PartitionCount";
+
+    public const string MailTransport = "Mail:Transport";
+    public const string MailFromAddress = "Mail:FromAddress";
+    public const string MailFromName = "Mail:FromName";
+    public const string MailSmtpHost = "Mail:Smtp:Host";
+    public const string MailSmtpPort = "Mail:Smtp:Port";
+    public const string MailSmtpEnableSsl = "Mail:Smtp:EnableSsl";
+    public const string MailSmtpUserName = "Mail:Smtp:UserName";
+    public const string MailSmtpPassword = "Mail:Smtp:Password";
+    public const string MailSendGridApiKey = "Mail:SendGrid:ApiKey";
+    public const string MailSendGridEndpoint = "Mail:SendGrid:Endpoint";
+
+    public const string LinksBaseUrl = "Links:BaseUrl";
+    public const string LinksActiveKeyId = "Links:ActiveKeyId";
+
+    /// <summary>A family of keys, one per signing key id: <c>Links:Keys:&lt;id&gt;</c>.</summary>
+    public const string LinksKeys = "Links:Keys:*";
+    public const string LinksDefaultLifetime = "Links:DefaultLifetime";
+
+    public static IReadOnlyList<AppSetting> All { get; } =
+    [
+        new(CustomHandlerPort, "Loopback port the Functions host tells its custom handler to listen on; its presence turns the embedded drivers off.", AppSettingDeployment.SetByFunctionsHost),
+        new(TimeZone, "Time zone of timer schedules (Windows or IANA id); UTC when unset, as in Azure Functions.", AppSettingDeployment.Optional),
+        new(Url, "URL to listen on when not under the Functions host; default http://127.0.0.1:7071.", AppSettingDeployment.Optional),
+        new(EmbeddedDrivers, "auto (default: on unless under the Functions host), true or false: run the in-process queue and timer drivers.", AppSettingDeployment.Optional),
+
+        new(StorageConnectionString, "Storage connection string (Azurite: UseDevelopmentStorage=true); when set, the service URIs are not used.", AppSettingDeployment.LocalOnly),
+        new(StorageBlobServiceUri, "Blob endpoint reached with a managed identity, e.g. https://<account>.blob.core.windows.net.", AppSettingDeployment.AzureOnly),
+        new(StorageQueueServiceUri, "Queue endpoint reached with a managed identity; also the queue triggers' connection (Storage).", AppSettingDeployment.AzureOnly),
+        new(StorageTableServiceUri, "Table endpoint reached with a managed identity.", AppSettingDeployment.AzureOnly),
+        new(StorageManagedIdentityClientId, "Client id of the user-assigned managed identity; unset means the system-assigned identity.", AppSettingDeployment.AzureOnly),
+
+        new(DurableTaskHubName, "Task hub name: prefix of the engine's queues, tables and containers (lowercase letters and digits).", AppSettingDeployment.Everywhere),
+        new(DurablePartitionCount, "Number of control-queue partitions; must equal the DurableControlNN functions deployed (4).", AppSettingDeployment.Optional),
+
+        new(MailTransport, "Smtp or SendGrid.", AppSettingDeployment.Everywhere),
+        new(MailFromAddress, "Sender address of every e-mail.", AppSettingDeployment.Everywhere),
+        new(MailFromName, "Sender display name.", AppSettingDeployment.Everywhere),
+        new(MailSmtpHost, "SMTP host (maildev locally).", AppSettingDeployment.LocalOnly),
+        new(MailSmtpPort, "SMTP port.", AppSettingDeployment.LocalOnly),
+        new(MailSmtpEnableSsl, "true to use TLS to the SMTP server.", AppSettingDeployment.LocalOnly),
+        new(MailSmtpUserName, "SMTP user name, if the server needs one.", AppSettingDeployment.Optional),
+        new(MailSmtpPassword, "SMTP password, if the server needs one (a secret).", AppSettingDeployment.Optional),
+        new(MailSendGridApiKey, "SendGrid API key (a secret: a Key Vault reference in Azure).", AppSettingDeployment.AzureOnly),
+        new(MailSendGridEndpoint, "SendGrid API base URL; default https://api.sendgrid.com.", AppSettingDeployment.Optional),
+
+        new(LinksBaseUrl, "Public base URL that personal links in e-mails point at.", AppSettingDeployment.Everywhere),
+        new(LinksActiveKeyId, "Id of the key that signs new links.", AppSettingDeployment.Everywhere),
+        new(LinksKeys, "Link-signing keys by id, base64 (secrets: Key Vault references in Azure); old ids stay to verify old links.", AppSettingDeployment.Everywhere),
+        new(LinksDefaultLifetime, "Lifetime of a personal link when its use sets none (TimeSpan, e.g. 30.00:00:00).", AppSettingDeployment.Optional),
+    ];
+}

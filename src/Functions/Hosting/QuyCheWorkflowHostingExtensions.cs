@@ -1,0 +1,86 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Functions.CustomHandler;
+using QuyCheWorkflow.Functions.Scheduling;
+
+namespace QuyCheWorkflow.Functions.Hosting;
+
+/// <summary>All of the app's wiring: <c>builder.AddQuyCheWorkflow()</c> then <c>app.MapQuyCheWorkflow()</c>.</summary>
+public static class QuyCheWorkflowHostingExtensions
+{
+    /// <summary>
+    /// Chooses where to listen (the Functions host's loopback port, or <c>App:Url</c>) and registers the services.
+    /// </summary>
+    public static WebApplicationBuilder AddQuyCheWorkflow(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var hosting = HostingModel.From(builder.Configuration);
+        builder.WebHost.UseUrls(hosting.ListenUrl);
+        builder.Services.AddQuyCheWorkflow(builder.Configuration);
+        return builder;
+    }
+
+    public static IServiceCollection AddQuyCheWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var hosting = HostingModel.From(configuration);
+        services.AddSingleton(hosting);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+
+        services.AddOptions<FunctionCatalogOptions>();
+        services.AddSingleton(sp => FunctionCatalog.Load(
+            sp.GetRequiredService<IOptions<FunctionCatalogOptions>>().Value.RootDirectory,
+            sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<ScheduledJobRegistry>();
+
+        if (hosting.EmbeddedDriversEnabled)
+        {
+            services.AddHostedService<EmbeddedTimerDriver>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Registers a job run on its timer function's schedule (see <see cref="ScheduledJob"/>).</summary>
+    public static IServiceCollection AddScheduledJob(
+        this IServiceCollection services, string name, string schedule, Func<IServiceProvider, CancellationToken, Task> runAsync)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        NCrontabSchedule.Parse(schedule);
+        return services.AddSingleton(new ScheduledJob(name, schedule, runAsync));
+    }
+
+    /// <summary>Middleware and endpoints: problem details for every error, the APIs, and the trigger endpoints.</summary>
+    public static WebApplication MapQuyCheWorkflow(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var hosting = app.Services.GetRequiredService<HostingModel>();
+        Log.HostingModelChosen(app.Logger, hosting.ListenUrl, hosting.IsCustomHandler, hosting.EmbeddedDriversEnabled);
+        ReportScheduledJobs(app);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapFunctionTriggers();
+        return app;
+    }
+
+    private static void ReportScheduledJobs(WebApplication app)
+    {
+        var registry = app.Services.GetRequiredService<ScheduledJobRegistry>();
+        foreach (var (function, job) in registry.Timers)
+        {
+            if (job is null)
+            {
+                Log.TimerFunctionWithoutJob(app.Logger, function.Name);
+            }
+        }
+
+        foreach (var job in registry.JobsWithoutFunction)
+        {
+            Log.ScheduledJobWithoutFunction(app.Logger, job.Name);
+        }
+    }
+}
