@@ -60,7 +60,13 @@ public static class QuyCheWorkflowHostingExtensions
         Log.HostingModelChosen(app.Logger, hosting.ListenUrl, hosting.IsCustomHandler, hosting.EmbeddedDriversEnabled);
         ReportScheduledJobs(app);
 
-        app.UseExceptionHandler();
+        // Bad input (malformed JSON, a missing body) is the caller's fault in every environment: 400, not 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
+                ? badRequest.StatusCode
+                : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
 
         app.MapFunctionTriggers();
