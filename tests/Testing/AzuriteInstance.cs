@@ -12,14 +12,16 @@ public sealed class AzuriteInstance : IAsyncDisposable
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _location;
+    private readonly AzuriteOptions _options;
     private GuardedProcess? _process;
 
-    private AzuriteInstance(int blobPort, int queuePort, int tablePort, string location)
+    private AzuriteInstance(int blobPort, int queuePort, int tablePort, string location, AzuriteOptions options)
     {
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
         _location = location;
+        _options = options;
     }
 
     public int BlobPort { get; private set; }
@@ -28,26 +30,31 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     public int TablePort { get; private set; }
 
-    public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
+    public Uri BlobEndpoint => new($"{Scheme}://127.0.0.1:{BlobPort}/{AccountName}");
 
-    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
+    public Uri QueueEndpoint => new($"{Scheme}://127.0.0.1:{QueuePort}/{AccountName}");
 
-    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
+    public Uri TableEndpoint => new($"{Scheme}://127.0.0.1:{TablePort}/{AccountName}");
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"DefaultEndpointsProtocol={Scheme};AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public static async Task<AzuriteInstance> StartAsync()
+    private string Scheme => _options.UsesHttps ? "https" : "http";
+
+    public static Task<AzuriteInstance> StartAsync() => StartAsync(new AzuriteOptions());
+
+    public static async Task<AzuriteInstance> StartAsync(AzuriteOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var location = Path.Combine(Path.GetTempPath(), "qcw-azurite-" + Path.GetRandomFileName());
         Directory.CreateDirectory(location);
         for (var attempt = 1; ; attempt++)
         {
             var ports = FreePort.Next(3);
-            var instance = new AzuriteInstance(ports[0], ports[1], ports[2], location);
+            var instance = new AzuriteInstance(ports[0], ports[1], ports[2], location, options);
             try
             {
                 await instance.StartProcessAsync();
@@ -93,14 +100,25 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        _process = GuardedProcess.Start(RepositoryPaths.NodeTool("azurite"),
+        List<string> arguments =
         [
             "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--location", _location,
-        ]);
+        ];
+        if (_options.CertificatePath is not null)
+        {
+            arguments.AddRange(["--cert", _options.CertificatePath, "--key", _options.KeyPath ?? throw new InvalidOperationException("A certificate needs its key.")]);
+        }
+
+        if (_options.OAuthBasic)
+        {
+            arguments.AddRange(["--oauth", "basic"]);
+        }
+
+        _process = GuardedProcess.Start(RepositoryPaths.NodeTool("azurite"), arguments);
         await Readiness.WaitForPortsAsync(_process, "Azurite", TimeSpan.FromSeconds(60), BlobPort, QueuePort, TablePort);
     }
 }
