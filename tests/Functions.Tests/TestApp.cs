@@ -40,9 +40,17 @@ internal sealed class TestApp : IAsyncDisposable
         builder.AddQuyCheWorkflow();
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        app.MapQuyCheWorkflow();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestApp(app);
+        try
+        {
+            app.MapQuyCheWorkflow();
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            return new TestApp(app);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };

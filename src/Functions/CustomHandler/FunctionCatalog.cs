@@ -67,11 +67,16 @@ public sealed partial class FunctionCatalog
                 switch (ReadString(binding, "type", functionJsonPath))
                 {
                     case "queueTrigger":
+                        var queueName = Resolve(ReadString(binding, "queueName", functionJsonPath), configuration, functionJsonPath);
+                        if (!QueueName().IsMatch(queueName))
+                        {
+                            throw new InvalidOperationException(
+                                $"'{functionJsonPath}' resolves to queue name '{queueName}', which Azure Storage rejects " +
+                                "(3-63 lowercase letters, digits and single hyphens): set Durable:TaskHubName in lowercase.");
+                        }
+
                         queues.Add(new QueueTriggerFunction(
-                            name,
-                            ReadString(binding, "name", functionJsonPath),
-                            Resolve(ReadString(binding, "queueName", functionJsonPath), configuration, functionJsonPath),
-                            ReadString(binding, "connection", functionJsonPath)));
+                            name, ReadString(binding, "name", functionJsonPath), queueName, ReadString(binding, "connection", functionJsonPath)));
                         break;
                     case "timerTrigger":
                         var schedule = Resolve(ReadString(binding, "schedule", functionJsonPath), configuration, functionJsonPath);
@@ -132,4 +137,7 @@ public sealed partial class FunctionCatalog
 
     [GeneratedRegex("%([^%]+)%")]
     private static partial Regex SettingReference();
+
+    [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex QueueName();
 }

@@ -166,6 +166,15 @@ public sealed class FunctionTriggerEndpointsTests
         Assert.Contains("Reconciler", exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StartAsync_TaskHubNameWithCapitals_ThrowsBeforeListening()
+    {
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(
+            new Dictionary<string, string?> { [AppSettings.DurableTaskHubName] = "QuyChe", [AppSettings.EmbeddedDrivers] = "false" }));
+
+        Assert.Contains("lowercase", exception.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<TestApp> StartAsCustomHandlerAsync(Action<IServiceCollection> configureServices)
     {
         var port = FreePort.Next();
