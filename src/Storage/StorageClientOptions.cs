@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using QuyCheWorkflow.Storage.Pipeline;
+using QuyCheWorkflow.Storage.Queues;
 
 namespace QuyCheWorkflow.Storage;
 
@@ -51,6 +52,9 @@ public sealed class StorageClientOptions
     /// The operation of a request is in <c>request.Options</c> under <see cref="StorageRequestCounter.OperationKey"/>.
     /// </summary>
     public IList<DelegatingHandler> Handlers { get; } = [];
+
+    /// <summary>How queue message text travels on the wire (default base64 of UTF-8, what Azure Functions expects).</summary>
+    public QueueMessageEncoding QueueMessageEncoding { get; set; } = QueueMessageEncoding.Base64;
 
     /// <summary>Where retries and failures are logged (never with keys, signatures, tokens or URLs' query strings).</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

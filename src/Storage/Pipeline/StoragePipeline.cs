@@ -36,6 +36,8 @@ internal sealed class StoragePipeline
 
     public StorageService Service { get; }
 
+    public StorageTransport Transport => _transport;
+
     public Uri Endpoint { get; }
 
     /// <summary>The endpoint followed by an already escaped relative path (and query).</summary>

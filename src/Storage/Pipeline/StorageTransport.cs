@@ -12,6 +12,7 @@ internal sealed class StorageTransport
         HttpClient = new HttpClient(options.CreateHandlerChain(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         TimeProvider = options.TimeProvider;
         Logger = options.LoggerFactory?.CreateLogger("QuyCheWorkflow.Storage") ?? NullLogger.Instance;
+        QueueMessageEncoding = options.QueueMessageEncoding;
         RetryPolicies = new RetryPolicies(options, Logger);
     }
 
@@ -22,4 +23,6 @@ internal sealed class StorageTransport
     public ILogger Logger { get; }
 
     public RetryPolicies RetryPolicies { get; }
+
+    public Queues.QueueMessageEncoding QueueMessageEncoding { get; }
 }
