@@ -20,7 +20,10 @@ internal static class ErrorResponse
         var text = $"{operation} failed with status {status} ({response.ReasonPhrase})" +
             (code is null ? string.Empty : $", error code {code}") +
             (message is null ? "." : $": {FirstLine(message)}") +
-            (requestId is null ? string.Empty : $" Request id {requestId}.");
+            (requestId is null ? string.Empty : $" Request id {requestId}.") +
+            (status == 403 && code is "AuthenticationFailed" or "AuthorizationFailure"
+                ? " Check the account key (a wrong key fails every request) or the identity's role assignment."
+                : string.Empty);
         return new StorageRequestFailedException(status, code, requestId, text);
     }
 
