@@ -50,6 +50,28 @@ public sealed class BlobContainerClientTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task DownloadBlobAsync_SeveralMegabytesReadSlowly_StreamsWholeContent()
+    {
+        var container = await NewContainerAsync();
+        var bytes = new byte[6 * 1024 * 1024];
+        new Random(42).NextBytes(bytes);
+        await container.UploadBlobAsync("big.bin", BinaryData.FromBytes(bytes), cancellationToken: _ct);
+
+        await using var download = await container.DownloadBlobAsync("big.bin", _ct);
+        using var copy = new MemoryStream();
+        var chunk = new byte[256 * 1024];
+        int read;
+        while ((read = await download.Content.ReadAsync(chunk, _ct)) > 0)
+        {
+            copy.Write(chunk, 0, read);
+            await Task.Delay(5, _ct);
+        }
+
+        Assert.Equal(bytes.Length, download.Properties.ContentLength);
+        Assert.True(bytes.AsSpan().SequenceEqual(copy.ToArray()));
+    }
+
+    [Fact]
     public async Task GetBlobPropertiesAsync_AfterUpload_MatchesUpload()
     {
         var container = await NewContainerAsync();

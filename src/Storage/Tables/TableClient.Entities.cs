@@ -66,13 +66,13 @@ public sealed partial class TableClient
     }
 
     /// <summary>
-    /// Deletes an entity if its ETag is still <paramref name="ifMatch"/> (default: any version). Returns false when
+    /// Deletes an entity if its ETag is still <paramref name="ifMatch"/> (null or empty: any version). Returns false when
     /// it did not exist; fails with 412 when it changed. Idempotent, so retried.
     /// </summary>
-    public async Task<bool> DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteEntityAsync(string partitionKey, string rowKey, ETag? ifMatch = null, CancellationToken cancellationToken = default)
     {
         CheckKeys(partitionKey, rowKey);
-        var condition = ifMatch.IsEmpty ? ETag.All : ifMatch;
+        var condition = ifMatch is { IsEmpty: false } tag ? tag : ETag.All;
         using var response = await _pipeline.SendAsync(
             "Table.DeleteEntity",
             RetryMode.Idempotent,
