@@ -75,6 +75,18 @@ public sealed class TableClientTransactionTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task SubmitTransactionAsync_MissingTable_ThrowsTransactionFailed404()
+    {
+        var table = new TableServiceClient(StorageConnection.Parse(fixture.ConnectionString)).GetTableClient(UniqueName.Table());
+
+        var failure = await Assert.ThrowsAsync<TableTransactionFailedException>(
+            () => table.SubmitTransactionAsync([new(TableTransactionActionType.UpsertMerge, new TableEntity("p", "r"))], _ct));
+
+        Assert.Equal(404, failure.Status);
+        Assert.Equal("TableNotFound", failure.ErrorCode);
+    }
+
+    [Fact]
     public async Task SubmitTransactionAsync_MixedPartitions_RejectedClientSide()
     {
         var table = await NewTableAsync();

@@ -15,7 +15,9 @@ public sealed partial class TableClient
     /// <see cref="TableTransactionFailedException"/> names the failing action's index. The client rejects (with
     /// <see cref="ArgumentException"/>) empty or oversized transactions, mixed partitions and an entity appearing twice,
     /// because the emulator accepts some of these and Azure does not. Retried on transient failures only when it
-    /// contains no <see cref="TableTransactionActionType.Add"/> (the other operations are safe to repeat).
+    /// contains no <see cref="TableTransactionActionType.Add"/> (the other operations are safe to repeat); otherwise only
+    /// when the request provably never left. A connection failure or timeout surfaces as the base
+    /// <see cref="StorageRequestFailedException"/> (status 0): the transaction may or may not have been applied.
     /// </summary>
     public async Task<IReadOnlyList<ETag>> SubmitTransactionAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
@@ -24,16 +26,27 @@ public sealed partial class TableClient
         ValidateTransaction(list);
         var parts = list.Select(action => (Action: action, Body: action.ActionType == TableTransactionActionType.Delete ? null : TableEntityJson.Serialize(action.Entity))).ToList();
         var mode = list.Any(a => a.ActionType == TableTransactionActionType.Add) ? RetryMode.NotIdempotent : RetryMode.Idempotent;
-        using var response = await _pipeline.SendAsync(
-            "Table.Transaction",
-            mode,
-            () =>
-            {
-                var request = NewRequest(HttpMethod.Post, "$batch");
-                request.Content = TableBatchContent.Create(parts.Select(p => BatchOperation(p.Action, p.Body)).ToList());
-                return request;
-            },
-            cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.SendAsync(
+                "Table.Transaction",
+                mode,
+                () =>
+                {
+                    var request = NewRequest(HttpMethod.Post, "$batch");
+                    request.Content = TableBatchContent.Create(parts.Select(p => BatchOperation(p.Action, p.Body)).ToList());
+                    return request;
+                },
+                cancellationToken);
+        }
+        catch (StorageRequestFailedException exception) when (exception.Status != 0)
+        {
+            // The service rejected the whole request rather than one change set operation.
+            throw new TableTransactionFailedException(exception.Status, exception.ErrorCode, exception.RequestId, exception.Message, FailedIndexInText(exception.Message));
+        }
+
+        using var disposeResponse = response;
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var results = TableBatchContent.ParseResponses(body, response.Content.Headers.ContentType);
         for (var i = 0; i < results.Count; i++)
@@ -107,6 +120,12 @@ public sealed partial class TableClient
 
         var colon = message.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 && int.TryParse(message.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
+    }
+
+    private static int? FailedIndexInText(string text)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(text, @": (\d+):", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
     private TableBatchOperation BatchOperation(TableTransactionAction action, byte[]? body)
