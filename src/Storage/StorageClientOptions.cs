@@ -27,7 +27,7 @@ public sealed class StorageClientOptions
     /// </summary>
     public bool Retry { get; set; } = true;
 
-    /// <summary>Retries after the first attempt (default 4, so at most five attempts).</summary>
+    /// <summary>Retries after the first attempt (default 4, so at most five attempts; 0 for none).</summary>
     public int MaxRetryAttempts { get; set; } = 4;
 
     /// <summary>The first retry's back-off (default 200 ms); it doubles per retry, with jitter.</summary>
@@ -36,7 +36,10 @@ public sealed class StorageClientOptions
     /// <summary>The longest back-off between two attempts (default 8 s), also the cap on a server's Retry-After.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(8);
 
-    /// <summary>How long one attempt may take before it is abandoned as a transient failure (default 30 s).</summary>
+    /// <summary>
+    /// How long one attempt may take, until its response headers arrive, before it is abandoned as a transient
+    /// failure (default 30 s; at least 10 ms; <see cref="Timeout.InfiniteTimeSpan"/> for none).
+    /// </summary>
     public TimeSpan PerTryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

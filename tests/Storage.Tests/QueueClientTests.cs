@@ -180,6 +180,19 @@ public sealed class QueueClientTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task ClearMessagesAsync_WithMessages_EmptiesQueue()
+    {
+        var queue = await NewQueueAsync();
+        await queue.SendMessageAsync("a", cancellationToken: _ct);
+        await queue.SendMessageAsync("b", cancellationToken: _ct);
+
+        await queue.ClearMessagesAsync(_ct);
+
+        Assert.Empty(await queue.PeekMessagesAsync(32, _ct));
+        Assert.Equal(0, await queue.GetApproximateMessageCountAsync(_ct));
+    }
+
+    [Fact]
     public async Task DeleteAsync_Queue_RemovesItAndIsNoOpWhenMissing()
     {
         var queue = await NewQueueAsync();

@@ -121,6 +121,54 @@ public sealed class StoragePipelineTests(AzuriteFixture fixture)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => table.GetEntityIfExistsAsync("p", "r", cancellationToken: cancelled.Token));
     }
 
+    [Fact]
+    public async Task SendAsync_AttemptExceedsPerTryTimeout_RetriedForReads()
+    {
+        var slow = new StallingHandler("Table.GetEntity", stalls: 1);
+        var options = FastRetries(slow);
+        options.PerTryTimeout = TimeSpan.FromMilliseconds(300);
+        var table = new TableServiceClient(StorageConnection.Parse(fixture.ConnectionString), options).GetTableClient(UniqueName.Table());
+        await table.CreateIfNotExistsAsync(_ct);
+
+        var entity = await table.GetEntityIfExistsAsync("p", "r", cancellationToken: _ct);
+
+        Assert.Null(entity);
+        Assert.Equal(2, slow.Attempts);
+    }
+
+    [Fact]
+    public async Task SendAsync_AttemptExceedsPerTryTimeoutOnInsert_NotRetriedAndTransient()
+    {
+        var slow = new StallingHandler("Table.InsertEntity", stalls: 1);
+        var options = FastRetries(slow);
+        options.PerTryTimeout = TimeSpan.FromMilliseconds(300);
+        var table = new TableServiceClient(StorageConnection.Parse(fixture.ConnectionString), options).GetTableClient(UniqueName.Table());
+        await table.CreateIfNotExistsAsync(_ct);
+
+        var failure = await Assert.ThrowsAsync<StorageRequestFailedException>(() => table.AddEntityAsync(new TableEntity("p", "r"), _ct));
+
+        Assert.Equal(0, failure.Status);
+        Assert.True(failure.IsTransient);
+        Assert.Equal(1, slow.Attempts);
+    }
+
+    [Fact]
+    public async Task SendAsync_Retried_LogsOperationButNoSecrets()
+    {
+        var logs = new CapturingLoggerFactory();
+        var faults = new FaultInjectingHandler("Table.GetEntity", failures: 1, HttpStatusCode.ServiceUnavailable);
+        var options = FastRetries(faults);
+        options.LoggerFactory = logs;
+        var table = new TableServiceClient(StorageConnection.Parse(fixture.ConnectionString), options).GetTableClient(UniqueName.Table());
+        await table.CreateIfNotExistsAsync(_ct);
+
+        await table.GetEntityIfExistsAsync("p", "r", cancellationToken: _ct);
+
+        Assert.Contains(logs.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("Table.GetEntity", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains(AzuriteInstance.AccountKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("SharedKey", StringComparison.Ordinal));
+    }
+
     private static StorageClientOptions FastRetries(DelegatingHandler handler) => new()
     {
         MaxRetryAttempts = 3,
@@ -128,6 +176,25 @@ public sealed class StoragePipelineTests(AzuriteFixture fixture)
         MaxRetryDelay = TimeSpan.FromMilliseconds(50),
         Handlers = { handler },
     };
+
+    /// <summary>Holds the first <c>stalls</c> attempts of one operation until they are cancelled.</summary>
+    private sealed class StallingHandler(string operation, int stalls) : DelegatingHandler
+    {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Options.TryGetValue(StorageRequestCounter.OperationKey, out var name) && name == operation &&
+                Interlocked.Increment(ref _attempts) <= stalls)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 
     private async Task<TableClient> NewTableAsync(DelegatingHandler handler)
     {

@@ -16,7 +16,10 @@ internal sealed class RetryPolicies
     public RetryPolicies(StorageClientOptions options, ILogger logger)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetryAttempts);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.PerTryTimeout, TimeSpan.Zero);
+        if (options.PerTryTimeout != Timeout.InfiniteTimeSpan)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(options.PerTryTimeout, TimeSpan.FromMilliseconds(10), nameof(options.PerTryTimeout));
+        }
         _idempotent = Build(options, logger, RetryMode.Idempotent);
         _notIdempotent = Build(options, logger, RetryMode.NotIdempotent);
     }
@@ -63,7 +66,12 @@ internal sealed class RetryPolicies
             });
         }
 
-        return builder.AddTimeout(options.PerTryTimeout).Build();
+        if (options.PerTryTimeout != Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(options.PerTryTimeout);
+        }
+
+        return builder.Build();
     }
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, RetryMode mode) => outcome switch

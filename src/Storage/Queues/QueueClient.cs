@@ -69,6 +69,13 @@ public sealed partial class QueueClient
         return response.StatusCode != HttpStatusCode.NotFound;
     }
 
+    /// <summary>Deletes every message in the queue. Idempotent, so retried.</summary>
+    public async Task ClearMessagesAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await _pipeline.SendAsync(
+            "Queue.ClearMessages", RetryMode.Idempotent, () => NewRequest(HttpMethod.Delete, Name + "/messages"), cancellationToken);
+    }
+
     /// <summary>The service's approximate message count (x-ms-approximate-messages-count). A read, so retried.</summary>
     public async Task<int> GetApproximateMessageCountAsync(CancellationToken cancellationToken = default)
     {
