@@ -28,6 +28,7 @@ public sealed class StorageConnection
         TokenCredential = tokenCredential;
     }
 
+    /// <summary>The storage account name (signs SharedKey requests).</summary>
     public string AccountName { get; }
 
     public Uri BlobEndpoint { get; }

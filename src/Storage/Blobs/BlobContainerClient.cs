@@ -14,6 +14,8 @@ public sealed partial class BlobContainerClient
 {
     private readonly StoragePipeline _pipeline;
 
+    /// <summary>A client for one container, with a pipeline of its own unless <paramref name="options"/> is shared. Sends no request.</summary>
+    /// <exception cref="ArgumentException">The name is not a valid container name.</exception>
     public BlobContainerClient(StorageConnection connection, string containerName, StorageClientOptions? options = null)
         : this(new StoragePipeline(connection, options, StorageService.Blob), containerName)
     {
@@ -31,6 +33,7 @@ public sealed partial class BlobContainerClient
         Name = containerName;
     }
 
+    /// <summary>The container name.</summary>
     public string Name { get; }
 
     /// <summary>Creates the container (private access) unless it exists. Returns true if this call created it.</summary>

@@ -17,7 +17,7 @@ internal static class ErrorResponse
         var requestId = HeaderValue(response, "x-ms-request-id");
         var status = (int)response.StatusCode;
         Log.RequestFailed(logger, operation, status, code, requestId);
-        var text = $"{operation} failed with status {status} ({response.ReasonPhrase})" +
+        var text = $"{operation} failed with status {status} ({response.StatusCode})" +
             (code is null ? string.Empty : $", error code {code}") +
             (message is null ? "." : $": {FirstLine(message)}") +
             (requestId is null ? string.Empty : $" Request id {requestId}.") +

@@ -25,6 +25,8 @@ public sealed partial class QueueClient
     private readonly StoragePipeline _pipeline;
     private readonly QueueMessageEncoding _encoding;
 
+    /// <summary>A client for one queue, with a pipeline of its own unless <paramref name="options"/> is shared. Sends no request.</summary>
+    /// <exception cref="ArgumentException">The name is not a valid queue name.</exception>
     public QueueClient(StorageConnection connection, string queueName, StorageClientOptions? options = null)
         : this(new StoragePipeline(connection, options, StorageService.Queue), queueName)
     {
@@ -43,6 +45,7 @@ public sealed partial class QueueClient
         Name = queueName;
     }
 
+    /// <summary>The queue name.</summary>
     public string Name { get; }
 
     /// <summary>Creates the queue unless it exists. Idempotent, so retried. Returns true if this call created it.</summary>

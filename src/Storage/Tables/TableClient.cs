@@ -20,6 +20,8 @@ public sealed partial class TableClient
 
     private readonly StoragePipeline _pipeline;
 
+    /// <summary>A client for one table, with a pipeline of its own unless <paramref name="options"/> is shared. Sends no request.</summary>
+    /// <exception cref="ArgumentException">The name is not a valid table name.</exception>
     public TableClient(StorageConnection connection, string tableName, StorageClientOptions? options = null)
         : this(new StoragePipeline(connection, options, StorageService.Table), tableName)
     {
@@ -36,6 +38,7 @@ public sealed partial class TableClient
         Name = tableName!;
     }
 
+    /// <summary>The table name.</summary>
     public string Name { get; }
 
     /// <summary>Creates the table unless it exists. Idempotent, so retried. Returns true if this call created it.</summary>

@@ -71,6 +71,8 @@ public sealed class TableEntity : IEnumerable<KeyValuePair<string, object>>
 
     public bool TryGetValue(string name, [MaybeNullWhen(false)] out object value) => _properties.TryGetValue(name, out value);
 
+    /// <summary>A String property, or null if absent.</summary>
+    /// <exception cref="InvalidOperationException">The property holds another type (likewise for the other getters).</exception>
     public string? GetString(string name) => Get<string>(name);
 
     public int? GetInt32(string name) => GetValue<int>(name);
