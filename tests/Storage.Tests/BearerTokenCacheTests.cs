@@ -67,7 +67,25 @@ public sealed class BearerTokenCacheTests
     }
 
     [Fact]
-    public async Task Request_CredentialFails_SurfacesStorageFailureWithoutTokenText()
+    public async Task Request_ServiceAnswers401_NextRequestFetchesNewToken()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        var credential = new CountingCredential(clock);
+        var capture = new CapturingHandler(r => r.RequestUri!.AbsolutePath.EndsWith("/revoked", StringComparison.Ordinal) ? HttpStatusCode.Unauthorized : HttpStatusCode.OK);
+        var container = new BlobServiceClient(TokenConnection(credential), new StorageClientOptions { TimeProvider = clock, Handlers = { capture } })
+            .GetBlobContainerClient("docs");
+
+        var failure = await Assert.ThrowsAsync<StorageRequestFailedException>(() => container.GetBlobPropertiesAsync("revoked", _ct));
+        await container.BlobExistsAsync("next", _ct);
+
+        Assert.Equal(401, failure.Status);
+        Assert.DoesNotContain("token-1", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(2, credential.Calls);
+        Assert.Equal("token-2", capture.Requests[^1].Headers.Authorization?.Parameter);
+    }
+
+    [Fact]
+    public async Task Request_CredentialFails_Surfaces401WithoutSending()
     {
         var capture = new CapturingHandler(_ => HttpStatusCode.OK);
         var container = new BlobServiceClient(TokenConnection(new FailingCredential()), new StorageClientOptions { Handlers = { capture } })

@@ -14,13 +14,15 @@ internal sealed class BearerTokenCache(TokenCredential credential, TimeProvider 
     private static readonly TimeSpan s_refreshMargin = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
-    private AccessToken? _token;
+
+    // A reference, so readers outside the lock never see half of a token.
+    private volatile CachedToken? _token;
 
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         if (_token is { } cached && !NeedsRefresh(cached))
         {
-            return cached.Token;
+            return cached.Value;
         }
 
         await _refresh.WaitAsync(cancellationToken);
@@ -28,7 +30,7 @@ internal sealed class BearerTokenCache(TokenCredential credential, TimeProvider 
         {
             if (_token is { } current && !NeedsRefresh(current))
             {
-                return current.Token;
+                return current.Value;
             }
 
             AccessToken fresh;
@@ -41,13 +43,13 @@ internal sealed class BearerTokenCache(TokenCredential credential, TimeProvider 
                 // A token that has not expired yet is still good while the identity endpoint is unwell.
                 if (_token is { } stillValid && stillValid.ExpiresOn > timeProvider.GetUtcNow())
                 {
-                    return stillValid.Token;
+                    return stillValid.Value;
                 }
 
                 throw new StorageRequestFailedException(401, null, null, "Could not obtain an access token for Azure Storage: " + exception.Message, exception);
             }
 
-            _token = fresh;
+            _token = new CachedToken(fresh.Token, fresh.ExpiresOn);
             Log.TokenRefreshed(logger, fresh.ExpiresOn);
             return fresh.Token;
         }
@@ -57,5 +59,10 @@ internal sealed class BearerTokenCache(TokenCredential credential, TimeProvider 
         }
     }
 
-    private bool NeedsRefresh(AccessToken token) => timeProvider.GetUtcNow() >= token.ExpiresOn - s_refreshMargin;
+    /// <summary>Forgets the cached token, so the next request fetches a new one.</summary>
+    public void Invalidate() => _token = null;
+
+    private bool NeedsRefresh(CachedToken token) => timeProvider.GetUtcNow() >= token.ExpiresOn - s_refreshMargin;
+
+    private sealed record CachedToken(string Value, DateTimeOffset ExpiresOn);
 }

@@ -14,6 +14,8 @@ internal sealed class StoragePipeline
 {
     public static readonly ResiliencePropertyKey<string> OperationProperty = new("QuyCheWorkflow.Storage.Operation");
 
+    private static readonly ProductInfoHeaderValue s_userAgent = new("QuyCheWorkflow.Storage", "1.0");
+
     private readonly StorageConnection _connection;
     private readonly StorageTransport _transport;
     private readonly BearerTokenCache? _tokens;
@@ -84,6 +86,12 @@ internal sealed class StoragePipeline
             return response;
         }
 
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // A revoked or rotated token: the next call fetches a fresh one instead of reusing the cached one.
+            _tokens?.Invalidate();
+        }
+
         using (response)
         {
             throw await ErrorResponse.CreateExceptionAsync(operation, response, _transport.Logger, cancellationToken);
@@ -96,6 +104,7 @@ internal sealed class StoragePipeline
         using var request = createRequest();
         request.Options.Set(StorageRequestCounter.OperationKey, operation);
         request.Headers.TryAddWithoutValidation("x-ms-version", _version);
+        request.Headers.UserAgent.Add(s_userAgent);
         request.Headers.TryAddWithoutValidation("x-ms-date", _transport.TimeProvider.GetUtcNow().ToString("R", CultureInfo.InvariantCulture));
         if (_tokens is not null)
         {

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using QuyCheWorkflow.Storage.Pipeline;
 
@@ -43,30 +43,31 @@ public sealed partial class TableClient
             throw new ArgumentOutOfRangeException(nameof(maxPerPage), maxPerPage, "A page holds 1 to 1000 entities.");
         }
 
-        var query = new StringBuilder();
+        var query = new List<string>();
         if (!string.IsNullOrEmpty(filter))
         {
-            query.Append("&$filter=").Append(Uri.EscapeDataString(filter));
+            query.Add("$filter=" + Uri.EscapeDataString(filter));
         }
 
         if (select is not null)
         {
-            query.Append("&$select=").Append(Uri.EscapeDataString(string.Join(',', select)));
+            query.Add("$select=" + Uri.EscapeDataString(string.Join(',', select)));
         }
 
         if (maxPerPage is { } top)
         {
-            query.Append("&$top=").Append(top);
+            query.Add("$top=" + top.ToString(CultureInfo.InvariantCulture));
         }
 
         var token = continuationToken;
         do
         {
-            var relative = Name + "()" + "?" + query.ToString().TrimStart('&') + ContinuationQuery(token);
+            var parameters = query.Concat(ContinuationQuery(token)).ToList();
+            var relative = Name + "()" + (parameters.Count == 0 ? string.Empty : "?" + string.Join('&', parameters));
             using var response = await _pipeline.SendAsync(
                 "Table.QueryEntities",
                 RetryMode.Idempotent,
-                () => NewRequest(HttpMethod.Get, relative.Replace("?&", "?", StringComparison.Ordinal)),
+                () => NewRequest(HttpMethod.Get, relative),
                 cancellationToken);
             var entities = new List<TableEntity>();
             await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
@@ -87,18 +88,19 @@ public sealed partial class TableClient
         while (token is not null);
     }
 
-    private static string ContinuationQuery(string? token)
+    private static IEnumerable<string> ContinuationQuery(string? token)
     {
         if (token is null)
         {
-            return string.Empty;
+            yield break;
         }
 
         var parts = token.Split(' ');
-        var partition = Uri.UnescapeDataString(parts[0]);
-        var row = parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty;
-        var query = "&NextPartitionKey=" + Uri.EscapeDataString(partition);
-        return row.Length > 0 ? query + "&NextRowKey=" + Uri.EscapeDataString(row) : query;
+        yield return "NextPartitionKey=" + Uri.EscapeDataString(Uri.UnescapeDataString(parts[0]));
+        if (parts.Length > 1 && parts[1].Length > 0)
+        {
+            yield return "NextRowKey=" + Uri.EscapeDataString(Uri.UnescapeDataString(parts[1]));
+        }
     }
 
     private static string? NextToken(HttpResponseMessage response)
