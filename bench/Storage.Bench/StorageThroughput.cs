@@ -14,6 +14,13 @@ namespace QuyCheWorkflow.Storage.Bench;
 /// </summary>
 public static class StorageThroughput
 {
+    public const string TableInsert = "Table insert";
+    public const string TablePointRead = "Table point read";
+    public const string TableBatchInsert = "Table batch insert (100/batch)";
+    public const string QueueSend = "Queue send";
+    public const string QueueReceive = "Queue receive (32/request)";
+    public const string QueueDelete = "Queue delete";
+
     /// <summary>Runs every scenario in turn against fresh resources of <paramref name="connection"/>.</summary>
     public static async Task<IReadOnlyList<ThroughputResult>> MeasureAsync(
         StorageConnection connection, ThroughputSettings? settings = null, CancellationToken cancellationToken = default)
@@ -30,7 +37,7 @@ public static class StorageThroughput
         try
         {
             var inserted = new ConcurrentBag<string>();
-            results.Add(await TimedAsync("Table insert", counter, settings, async (worker, sequence, ct) =>
+            results.Add(await TimedAsync(TableInsert, counter, settings, async (worker, sequence, ct) =>
             {
                 var rowKey = $"{worker:D2}-{sequence:D8}";
                 await table.AddEntityAsync(new TableEntity("insert", rowKey) { ["Payload"] = "quy chế", ["N"] = sequence }, ct);
@@ -39,13 +46,13 @@ public static class StorageThroughput
             }, cancellationToken));
 
             var keys = inserted.ToArray();
-            results.Add(await TimedAsync("Table point read", counter, settings, async (worker, sequence, ct) =>
+            results.Add(await TimedAsync(TablePointRead, counter, settings, async (worker, sequence, ct) =>
             {
                 await table.GetEntityAsync("insert", keys[(int)((sequence * 7919 + worker) % keys.Length)], cancellationToken: ct);
                 return 1;
             }, cancellationToken));
 
-            results.Add(await TimedAsync("Table batch insert (100/batch)", counter, settings, async (worker, sequence, ct) =>
+            results.Add(await TimedAsync(TableBatchInsert, counter, settings, async (worker, sequence, ct) =>
             {
                 var actions = Enumerable.Range(0, TableClient.MaxTransactionActions).Select(i => new TableTransactionAction(
                     TableTransactionActionType.Add, new TableEntity($"batch-{worker:D2}", $"{sequence:D8}-{i:D3}") { ["N"] = i }));
@@ -53,14 +60,14 @@ public static class StorageThroughput
                 return TableClient.MaxTransactionActions;
             }, cancellationToken));
 
-            results.Add(await TimedAsync("Queue send", counter, settings, async (_, sequence, ct) =>
+            results.Add(await TimedAsync(QueueSend, counter, settings, async (_, sequence, ct) =>
             {
                 await queue.SendMessageAsync($"{{\"instance\":\"{sequence}\"}}", cancellationToken: ct);
                 return 1;
             }, cancellationToken));
 
             var received = new ConcurrentQueue<QueueMessage>();
-            results.Add(await DrainAsync("Queue receive (32/request)", counter, settings, async ct =>
+            results.Add(await DrainAsync(QueueReceive, counter, settings, async ct =>
             {
                 var batch = await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), ct);
                 foreach (var message in batch)
@@ -71,7 +78,7 @@ public static class StorageThroughput
                 return batch.Count;
             }, cancellationToken));
 
-            results.Add(await DrainAsync("Queue delete", counter, settings, async ct =>
+            results.Add(await DrainAsync(QueueDelete, counter, settings, async ct =>
             {
                 if (!received.TryDequeue(out var message))
                 {
@@ -90,6 +97,13 @@ public static class StorageThroughput
 
         return results;
     }
+
+    /// <summary>
+    /// The raw request rate of one scenario (HTTP requests per second), the baseline a later benchmark compares its
+    /// own request rate with, e.g. <c>RawRequestRate(results, StorageThroughput.TableInsert)</c>.
+    /// </summary>
+    public static double RawRequestRate(IEnumerable<ThroughputResult> results, string scenario) =>
+        results.Single(r => r.Scenario == scenario).RequestsPerSecond;
 
     /// <summary>The results as a markdown table.</summary>
     public static string ToMarkdown(IEnumerable<ThroughputResult> results, ThroughputSettings settings)

@@ -9,7 +9,7 @@ public sealed partial class TableClient
     private static readonly HttpMethod s_merge = new("MERGE");
 
     /// <summary>
-    /// Inserts a new entity and returns its ETag. Fails with 409 EntityAlreadyExists if one with the same keys exists.
+    /// Inserts a new entity and returns its ETag (also stored in <see cref="TableEntity.ETag"/>). Fails with 409 EntityAlreadyExists if one with the same keys exists.
     /// NOT idempotent: a retry after a lost response would report 409 for the caller's own insert, so it is retried
     /// only when the request provably never reached the service (connection refused). On any other transient failure
     /// the caller decides: read the entity back, or use <see cref="UpsertEntityAsync"/>, which is safe to repeat.
@@ -28,7 +28,8 @@ public sealed partial class TableClient
     }
 
     /// <summary>
-    /// Inserts the entity, or replaces or merges into the existing one, and returns the new ETag. Idempotent, so retried.
+    /// Inserts the entity, or replaces or merges into the existing one, and returns the new ETag (also stored in
+    /// <see cref="TableEntity.ETag"/>). Idempotent, so retried.
     /// </summary>
     public async Task<ETag> UpsertEntityAsync(TableEntity entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
     {
@@ -46,7 +47,7 @@ public sealed partial class TableClient
 
     /// <summary>
     /// Replaces or merges into an existing entity if its ETag is still <paramref name="ifMatch"/>
-    /// (<see cref="ETag.All"/> for any version); returns the new ETag. Fails with 412 UpdateConditionNotSatisfied when
+    /// (<see cref="ETag.All"/> for any version); returns the new ETag (also stored in <see cref="TableEntity.ETag"/>). Fails with 412 UpdateConditionNotSatisfied when
     /// the entity changed, 404 when it is missing. A conditional write is retried on transient failures; a 412 after a
     /// retry can mean the earlier attempt was applied, so compare the stored entity if that matters.
     /// </summary>
