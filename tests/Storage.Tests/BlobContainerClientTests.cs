@@ -72,6 +72,20 @@ public sealed class BlobContainerClientTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task UploadBlobAsync_VietnameseNameWithReservedCharacters_RoundTripsAndLists()
+    {
+        var container = await NewContainerAsync();
+        var name = "quy chế/Biên bản họp #3 (100% đồng ý)+ý kiến?.pdf";
+
+        await container.UploadBlobAsync(name, BinaryData.FromString("biên bản"), cancellationToken: _ct);
+        var listed = await container.ListBlobsAsync("quy chế/", cancellationToken: _ct).ToListAsync(_ct);
+
+        Assert.Equal("biên bản", await ReadTextAsync(container, name));
+        Assert.Equal(name, Assert.Single(listed).Name);
+        Assert.True(await container.DeleteBlobAsync(name, cancellationToken: _ct));
+    }
+
+    [Fact]
     public async Task GetBlobPropertiesAsync_AfterUpload_MatchesUpload()
     {
         var container = await NewContainerAsync();

@@ -19,7 +19,8 @@ public sealed partial class BlobContainerClient
     /// Uploads (creates or replaces) a block blob in one request, storing its MD5 (sent as Content-MD5, so the
     /// service also verifies the transfer). The stream is read to its end first, so a retry resends the same bytes.
     /// Retried on transient failures; with <see cref="BlobRequestConditions.IfNoneMatch"/> = <see cref="ETag.All"/> a
-    /// 409 BlobAlreadyExists after a retry may mean the earlier attempt created the blob.
+    /// 409 BlobAlreadyExists after a retry may mean the earlier attempt created the blob. Each attempt, body included,
+    /// must finish within <see cref="StorageClientOptions.PerTryTimeout"/>.
     /// </summary>
     public async Task<BlobProperties> UploadBlobAsync(string blobName, Stream content, BlobUploadOptions? options = null, CancellationToken cancellationToken = default)
     {
