@@ -15,7 +15,7 @@ namespace QuyCheWorkflow.Domain.Consultations;
 /// </list>
 /// Not thread-safe: the app loads, changes and saves it under optimistic concurrency.
 /// </summary>
-public sealed class ConsultationRound
+public sealed partial class ConsultationRound
 {
     private const string Subject = "consultation round";
     private readonly List<string> _recipients;

@@ -6,7 +6,7 @@ namespace QuyCheWorkflow.Domain.Consultations;
 /// vote may start (<see cref="EnsureComplete"/>). A resolution may be revised; the last one counts. A round
 /// whose answers were all "nhất trí" gives an empty, complete sheet.
 /// </summary>
-public sealed class ResolutionSheet
+public sealed partial class ResolutionSheet
 {
     private readonly Dictionary<string, CommentResolution> _resolutions = new(StringComparer.Ordinal);
 

@@ -5,7 +5,7 @@ namespace QuyCheWorkflow.Domain.Filings;
 /// organisation. <c>Sent → Acknowledged</c> or <c>Sent → Returned</c> (with at least one reason); both are
 /// final. Persisted by the app on its own; the regulation aggregate checks it at each hand-over.
 /// </summary>
-public sealed class Filing
+public sealed partial class Filing
 {
     private const string Subject = "filing";
 

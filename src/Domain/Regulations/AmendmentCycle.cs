@@ -5,7 +5,7 @@ namespace QuyCheWorkflow.Domain.Regulations;
 /// <see cref="Cycle"/>) followed by filing (step 6), while the current text stays in force. Started by the
 /// regulation aggregate only (a returned filing or a review deciding to amend); at most one is active.
 /// </summary>
-public sealed class AmendmentCycle
+public sealed partial class AmendmentCycle
 {
     internal AmendmentCycle(string id, string regulationId, AmendmentReason reason, IReadOnlyList<string> reasons, DateTimeOffset startedAt)
     {

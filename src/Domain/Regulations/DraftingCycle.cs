@@ -18,7 +18,7 @@ namespace QuyCheWorkflow.Domain.Regulations;
 /// </list>
 /// Every refused hand-over throws <see cref="InvalidTransitionException"/> naming the current stage.
 /// </summary>
-public sealed class DraftingCycle
+public sealed partial class DraftingCycle
 {
     private readonly List<DraftVersion> _drafts = [];
     private readonly List<string> _consultationRoundIds = [];

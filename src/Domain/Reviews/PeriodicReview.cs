@@ -5,7 +5,7 @@ namespace QuyCheWorkflow.Domain.Reviews;
 /// recorded once with the meeting date, the minutes' hash and the outcome. Persisted by the app on its own;
 /// the regulation aggregate applies the outcome (<c>Regulation.ApplyReview</c>).
 /// </summary>
-public sealed class PeriodicReview
+public sealed partial class PeriodicReview
 {
     public PeriodicReview(string id, string regulationId, DateOnly dueDate)
     {

@@ -20,7 +20,7 @@ namespace QuyCheWorkflow.Domain.Voting;
 /// </list>
 /// Not thread-safe: the app loads, changes and saves it under optimistic concurrency.
 /// </summary>
-public sealed class VoteRound
+public sealed partial class VoteRound
 {
     private const string Subject = "vote round";
     private readonly List<CommitteeMember> _members;
@@ -42,15 +42,32 @@ public sealed class VoteRound
         DecisionRule rule,
         DateTimeOffset openedAt,
         DateTimeOffset deadline)
+        : this(id, regulationId, draftVersion, (committee ?? throw new ArgumentNullException(nameof(committee))).Members, rule, openedAt, deadline)
+    {
+    }
+
+    private VoteRound(
+        string id,
+        string regulationId,
+        int draftVersion,
+        IEnumerable<CommitteeMember> members,
+        DecisionRule rule,
+        DateTimeOffset openedAt,
+        DateTimeOffset deadline)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(regulationId);
         ArgumentOutOfRangeException.ThrowIfLessThan(draftVersion, 1);
-        ArgumentNullException.ThrowIfNull(committee);
         ArgumentNullException.ThrowIfNull(rule);
         if (deadline <= openedAt)
         {
             throw new DomainException("A vote deadline must be after the round opens.");
+        }
+
+        _members = [.. members];
+        if (_members.Count == 0 || _members.DistinctBy(m => m.MemberId, StringComparer.Ordinal).Count() != _members.Count)
+        {
+            throw new DomainException("A vote round needs at least one member, each listed once.");
         }
 
         Id = id;
@@ -59,7 +76,6 @@ public sealed class VoteRound
         Rule = rule;
         OpenedAt = openedAt;
         Deadline = deadline;
-        _members = [.. committee.Members];
     }
 
     public string Id { get; }
