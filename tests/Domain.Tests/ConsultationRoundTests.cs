@@ -99,4 +99,17 @@ public sealed class ConsultationRoundTests
 
         Assert.Throws<DomainException>(() => round.AnswerWithComments("r1", [new CommentDraft(0, "?")], TestData.Days(1)));
     }
+
+    [Fact]
+    public void AnswerWithComments_SameAnswerAgainAfterClose_IsNoOp()
+    {
+        ConsultationRound round = new ConsultationRoundBuilder().WithRecipients(1).Build();
+        round.AnswerWithComments("r1", [new CommentDraft(4, "Sửa Điều 4.")], TestData.Days(1));
+
+        bool closedAgain = round.AnswerWithComments("r1", [new CommentDraft(4, "Sửa Điều 4.")], TestData.Days(1).AddSeconds(2));
+
+        Assert.False(closedAgain);
+        Assert.Equal(TestData.Days(1), round.Responses.Single().SubmittedAt);
+        Assert.Throws<InvalidTransitionException>(() => round.AnswerAgree("r1", TestData.Days(2)));
+    }
 }

@@ -293,4 +293,18 @@ public sealed class VoteRoundTests
         Assert.Equal(["m1", "m3", "m4"], due.Select(m => m.MemberId));
         Assert.Empty(afterDeadline);
     }
+
+    [Fact]
+    public void Cast_SameBallotAgainAfterDecision_IsNoOp()
+    {
+        VoteRound round = new VoteRoundBuilder().WithMembers(3).Build();
+        round.Cast("m1", VoteChoice.Agree, null, TestData.Minutes(1));
+        round.Cast("m2", VoteChoice.Agree, null, TestData.Minutes(2));
+
+        VoteRoundStatus status = round.Cast("m2", VoteChoice.Agree, " ", TestData.Minutes(3));
+
+        Assert.Equal(VoteRoundStatus.Passed, status);
+        Assert.Equal(TestData.Minutes(2), round.Ballots.Single(b => b.MemberId == "m2").CastAt);
+        Assert.Throws<InvalidTransitionException>(() => round.Cast("m2", VoteChoice.Disagree, "Đổi ý.", TestData.Minutes(4)));
+    }
 }

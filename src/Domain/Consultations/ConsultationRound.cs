@@ -7,7 +7,8 @@ namespace QuyCheWorkflow.Domain.Consultations;
 /// <item>A recipient answers with "nhất trí" (<see cref="AnswerAgree"/>) or with comments
 /// (<see cref="AnswerWithComments"/>). A recipient may replace their answer while the round is open; the last
 /// answer counts. This lets someone who pressed "nhất trí" too quickly add a comment, and costs nothing since
-/// comments are only resolved after the round closes.</item>
+/// comments are only resolved after the round closes. Submitting the answer already recorded again is a
+/// no-op at any time (a form sent twice), even after the round closed.</item>
 /// <item>The round closes when every recipient has answered (at that answer) or when the deadline is
 /// reached (<see cref="CloseIfDue"/>); after that every answer is refused.</item>
 /// <item>An answer at or after the deadline is refused even if <see cref="CloseIfDue"/> has not run yet.</item>
@@ -145,6 +146,11 @@ public sealed partial class ConsultationRound
 
     private bool Answer(ConsultationResponse response, DateTimeOffset at)
     {
+        if (_responses.TryGetValue(response.RecipientId, out ConsultationResponse? existing) && SameContent(existing, response))
+        {
+            return false;
+        }
+
         if (Status != ConsultationStatus.Open)
         {
             throw InvalidTransitionException.For(Subject, Status, "answer the consultation");
@@ -169,6 +175,9 @@ public sealed partial class ConsultationRound
 
         return false;
     }
+
+    private static bool SameContent(ConsultationResponse left, ConsultationResponse right)
+        => left.Kind == right.Kind && left.Comments.SequenceEqual(right.Comments);
 
     private void Close(ConsultationCloseReason reason, DateTimeOffset at)
     {

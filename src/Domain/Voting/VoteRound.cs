@@ -8,7 +8,9 @@ namespace QuyCheWorkflow.Domain.Voting;
 /// <item>The voters are a snapshot of the committee taken when the round opens; the rule counts against the
 /// snapshot size, so a member who never votes counts as not agreeing.</item>
 /// <item>A member casts and may change the ballot while the round is <see cref="VoteRoundStatus.Open"/> and
-/// before the deadline. Disagree and other opinion need a non-blank reason.</item>
+/// before the deadline. Disagree and other opinion need a non-blank reason. Casting the ballot already
+/// recorded (same choice and reason) is a no-op at any time, even after the decision, so a link clicked
+/// twice does not fail; any other ballot after the decision is refused.</item>
 /// <item>After every change the <see cref="DecisionRule"/> is applied; the round is decided as soon as the
 /// outcome can no longer change, and from then on no ballot is accepted.</item>
 /// <item>At the deadline without a decision (<see cref="ExpireIfDue"/>) the round becomes
@@ -130,12 +132,21 @@ public sealed partial class VoteRound
     public IReadOnlyList<CommitteeMember> MembersToRemind(DateTimeOffset now)
         => Status == VoteRoundStatus.Open && now < Deadline ? MembersStillDue : [];
 
-    /// <summary>Casts or replaces <paramref name="memberId"/>'s ballot and applies the rule.</summary>
+    /// <summary>
+    /// Casts or replaces <paramref name="memberId"/>'s ballot and applies the rule. Re-casting the ballot
+    /// already recorded changes nothing and never throws.
+    /// </summary>
     /// <returns>The round status after the ballot.</returns>
     /// <exception cref="InvalidTransitionException">The round is not open, or the deadline has passed.</exception>
     /// <exception cref="DomainException">Not a member of this round, or a reason is missing.</exception>
     public VoteRoundStatus Cast(string memberId, VoteChoice choice, string? reason, DateTimeOffset at)
     {
+        string? normalisedReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (_ballots.TryGetValue(memberId, out Ballot? existing) && existing.Choice == choice && existing.Reason == normalisedReason)
+        {
+            return Status;
+        }
+
         EnsureOpenBeforeDeadline("cast a ballot", at);
         if (!_members.Any(m => m.MemberId == memberId))
         {
@@ -152,7 +163,7 @@ public sealed partial class VoteRound
             throw new DomainException($"A ballot \"{VoteChoiceText.Label(choice)}\" needs a reason.");
         }
 
-        _ballots[memberId] = new Ballot(memberId, choice, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), at);
+        _ballots[memberId] = new Ballot(memberId, choice, normalisedReason, at);
         ApplyRule(at);
         return Status;
     }
