@@ -93,4 +93,23 @@ public sealed class DocumentNumberingTests
 
         Assert.Equal(expected, documentNumber.Symbol);
     }
+
+    [Fact]
+    public void NextFor_TwoRegulationsIssuedInOneTerm_GetConsecutiveSymbols()
+    {
+        Organisation organisation = new OrganisationBuilder().Build();
+        Regulation first = new RegulationBuilder().WithId("reg-1").BuildIn(RegulationStage.Approved);
+        Regulation second = new RegulationBuilder().WithId("reg-2").BuildIn(RegulationStage.Approved);
+        List<NumberRegistration> used = [];
+
+        foreach (Regulation regulation in (Regulation[])[first, second])
+        {
+            DocumentNumber number = DocumentNumbering.NextFor(used, organisation, DocumentType.Regulation);
+            regulation.Issue(RegulationBuilder.IssuanceFor(regulation, number.Number, new DateOnly(2026, 3, 16)), null);
+            used.Add(new NumberRegistration(organisation.Id, regulation.Term, number.Type, number.Number));
+        }
+
+        Assert.Equal("01-QC/ĐU", first.CurrentIssuance!.Number.Symbol);
+        Assert.Equal("02-QC/ĐU", second.CurrentIssuance!.Number.Symbol);
+    }
 }

@@ -52,6 +52,7 @@ public sealed class OrganisationTree
         : throw new DomainException($"Organisation '{id}' is not in the tree.");
 
     /// <summary>True when <paramref name="id"/> is <paramref name="rootId"/> or one of its descendants.</summary>
+    /// <exception cref="DomainException"><paramref name="id"/> is not in the tree.</exception>
     public bool IsInSubtree(string id, string rootId)
     {
         for (string? current = id; current is not null; current = ParentOf(current))
