@@ -36,5 +36,16 @@ public readonly record struct ContentHash
     public static ContentHash Of(ReadOnlySpan<byte> bytes)
         => new(Convert.ToHexStringLower(SHA256.HashData(bytes)));
 
+    /// <summary>True for <c>default(ContentHash)</c>, which holds no digest.</summary>
+    public bool IsEmpty => Value is null;
+
     public override string ToString() => Value ?? string.Empty;
+
+    internal static void ThrowIfEmpty(ContentHash hash, string paramName)
+    {
+        if (hash.IsEmpty)
+        {
+            throw new ArgumentException("A SHA-256 content hash is required.", paramName);
+        }
+    }
 }

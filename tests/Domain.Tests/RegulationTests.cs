@@ -278,6 +278,31 @@ public sealed class RegulationTests
         Assert.Contains("periodic review is Scheduled", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void StartVote_AmendmentStillDrafting_ThrowsNamingAmendmentStage()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.InForce);
+        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(190));
+        ConsultationRound closed = new ConsultationRoundBuilder().Build();
+        closed.CloseIfDue(ConsultationRoundBuilder.Deadline);
+
+        InvalidTransitionException error = Assert.Throws<InvalidTransitionException>(
+            () => regulation.StartVote(new VoteRoundBuilder().Build(), new ResolutionSheet(closed)));
+
+        Assert.Equal("Cannot start a vote: amendment is Drafting.", error.Message);
+    }
+
+    [Fact]
+    public void Issue_WithoutFinalDocumentHash_Throws()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.Approved);
+        Issuance issuance = RegulationBuilder.IssuanceFor(regulation, 1, new DateOnly(2026, 3, 16)) with { FinalDocumentHash = default };
+
+        Assert.Throws<ArgumentException>(() => regulation.Issue(issuance, null));
+
+        Assert.Equal(RegulationStage.Approved, regulation.Stage);
+    }
+
     private static PeriodicReview RecordedReview(Regulation regulation, ReviewOutcome outcome, string id = "review-1")
     {
         PeriodicReview review = new(id, regulation.Id, regulation.NextReviewDue ?? new DateOnly(2026, 9, 16));

@@ -28,10 +28,7 @@ public sealed record DraftVersion
             throw new DomainException($"A draft is a DOCX or PDF file; got content type '{contentType}'.");
         }
 
-        if (contentHash.Value is null)
-        {
-            throw new ArgumentException("The content hash is required.", nameof(contentHash));
-        }
+        ContentHash.ThrowIfEmpty(contentHash, nameof(contentHash));
 
         Number = number;
         ContentHash = contentHash;

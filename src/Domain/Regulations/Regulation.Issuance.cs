@@ -15,6 +15,7 @@ public sealed partial class Regulation
     public void Issue(Issuance issuance, Regulation? superseded)
     {
         ArgumentNullException.ThrowIfNull(issuance);
+        ContentHash.ThrowIfEmpty(issuance.FinalDocumentHash, nameof(issuance));
         if (issuance.SupersedesRegulationId != superseded?.Id)
         {
             throw new DomainException(

@@ -41,6 +41,7 @@ public sealed partial class PeriodicReview
     public void Record(DateOnly meetingDate, ContentHash minutesHash, ReviewOutcome outcome, string? notes, string recordedBy, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recordedBy);
+        ContentHash.ThrowIfEmpty(minutesHash, nameof(minutesHash));
         if (!Enum.IsDefined(outcome))
         {
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null);

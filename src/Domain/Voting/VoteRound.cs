@@ -213,6 +213,7 @@ public sealed partial class VoteRound
     public void RecordInPersonResult(InPersonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ContentHash.ThrowIfEmpty(result.MinutesHash, nameof(result));
         if (IsDecided)
         {
             throw InvalidTransitionException.For(Subject, Status, "record an in-person result");
