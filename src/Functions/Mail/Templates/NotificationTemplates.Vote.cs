@@ -33,7 +33,7 @@ public static partial class NotificationTemplates
                 $"Nhắc biểu quyết dự thảo {notice.RegulationTitle} — hạn {deadline}",
                 "Nhắc biểu quyết dự thảo quy chế làm việc")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Đến nay, hệ thống chưa nhận được biểu quyết của đồng chí đối với dự thảo {notice.RegulationTitle}. Đề nghị đồng chí biểu quyết trước hạn.")
+            .Paragraph($"Đến nay, hệ thống chưa nhận được biểu quyết của đồng chí đối với dự thảo {notice.RegulationTitle} đang được Ban Thường vụ {notice.OrganisationName} xem xét. Đề nghị đồng chí biểu quyết trước hạn.")
             .Facts(
                 ("Văn bản", notice.RegulationTitle),
                 ("Phiên bản dự thảo", notice.DraftVersion),
