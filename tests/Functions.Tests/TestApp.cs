@@ -22,6 +22,20 @@ internal sealed class TestApp : IAsyncDisposable
         BaseAddress = new Uri(addresses.Addresses.Single());
     }
 
+    /// <summary>Valid settings for every part, so a test states only what it is about.</summary>
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
+    {
+        [AppSettings.Url] = "http://127.0.0.1:0",
+        [AppSettings.MailTransport] = "Smtp",
+        [AppSettings.MailFromAddress] = "van-phong@quyche.example.vn",
+        [AppSettings.MailFromName] = "Văn phòng cấp ủy",
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = "25",
+        [AppSettings.LinksBaseUrl] = "http://127.0.0.1:7071",
+        [AppSettings.LinksActiveKeyId] = "test",
+        ["Links:Keys:test"] = Convert.ToBase64String(new byte[32]),
+    };
+
     public Uri BaseAddress { get; }
 
     public IServiceProvider Services => _app.Services;
@@ -35,8 +49,7 @@ internal sealed class TestApp : IAsyncDisposable
             EnvironmentName = "Development",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?> { [AppSettings.Url] = "http://127.0.0.1:0" }.Concat(settings));
+        builder.Configuration.AddInMemoryCollection(Defaults.Where(d => !settings.ContainsKey(d.Key)).Concat(settings));
         builder.AddQuyCheWorkflow();
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();

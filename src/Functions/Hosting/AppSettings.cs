@@ -31,6 +31,11 @@ public static class AppSettings
     public const string MailSmtpPassword = "Mail:Smtp:Password";
     public const string MailSendGridApiKey = "Mail:SendGrid:ApiKey";
     public const string MailSendGridEndpoint = "Mail:SendGrid:Endpoint";
+    public const string MailSmtpTimeout = "Mail:Smtp:Timeout";
+    public const string MailSendGridMaxRetryAttempts = "Mail:SendGrid:MaxRetryAttempts";
+    public const string MailSendGridRetryBaseDelay = "Mail:SendGrid:RetryBaseDelay";
+    public const string MailSendGridMaxRetryDelay = "Mail:SendGrid:MaxRetryDelay";
+    public const string MailSendGridRequestTimeout = "Mail:SendGrid:RequestTimeout";
 
     public const string LinksBaseUrl = "Links:BaseUrl";
     public const string LinksActiveKeyId = "Links:ActiveKeyId";
@@ -65,6 +70,11 @@ public static class AppSettings
         new(MailSmtpPassword, "SMTP password, if the server needs one (a secret).", AppSettingDeployment.Optional),
         new(MailSendGridApiKey, "SendGrid API key (a secret: a Key Vault reference in Azure).", AppSettingDeployment.AzureOnly),
         new(MailSendGridEndpoint, "SendGrid API base URL; default https://api.sendgrid.com.", AppSettingDeployment.Optional),
+        new(MailSmtpTimeout, "Timeout of one SMTP send (TimeSpan); default 00:00:30.", AppSettingDeployment.Optional),
+        new(MailSendGridMaxRetryAttempts, "Attempts of one SendGrid send (1-10); default 4.", AppSettingDeployment.Optional),
+        new(MailSendGridRetryBaseDelay, "First back-off between SendGrid attempts; default 00:00:02.", AppSettingDeployment.Optional),
+        new(MailSendGridMaxRetryDelay, "Longest back-off between SendGrid attempts; default 00:01:00.", AppSettingDeployment.Optional),
+        new(MailSendGridRequestTimeout, "Timeout of one SendGrid request; default 00:00:30.", AppSettingDeployment.Optional),
 
         new(LinksBaseUrl, "Public base URL that personal links in e-mails point at.", AppSettingDeployment.Everywhere),
         new(LinksActiveKeyId, "Id of the key that signs new links.", AppSettingDeployment.Everywhere),

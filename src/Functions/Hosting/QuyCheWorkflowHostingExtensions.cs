@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Functions.CustomHandler;
+using QuyCheWorkflow.Functions.Health;
+using QuyCheWorkflow.Functions.Links;
+using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Scheduling;
+using QuyCheWorkflow.Functions.Storage;
 
 namespace QuyCheWorkflow.Functions.Hosting;
 
@@ -28,6 +32,10 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddSingleton(hosting);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddQuyCheWorkflowStorage();
+        services.AddQuyCheWorkflowMail(configuration);
+        services.AddQuyCheWorkflowLinks(configuration);
+        services.AddSingleton<HealthProbe>();
 
         services.AddOptions<FunctionCatalogOptions>();
         services.AddSingleton(sp => FunctionCatalog.Load(
@@ -38,6 +46,7 @@ public static class QuyCheWorkflowHostingExtensions
         if (hosting.EmbeddedDriversEnabled)
         {
             services.AddHostedService<EmbeddedTimerDriver>();
+            services.AddHostedService<EmbeddedQueueDriver>();
         }
 
         return services;
@@ -69,6 +78,7 @@ public static class QuyCheWorkflowHostingExtensions
         });
         app.UseStatusCodePages();
 
+        app.MapHealthApi();
         app.MapFunctionTriggers();
         return app;
     }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using QuyCheWorkflow.Functions.CustomHandler;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Scheduling;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Hosting;
 
-public sealed class EmbeddedDriversTests
+public sealed class EmbeddedDriversTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset s_start = new(2026, 11, 22, 0, 59, 58, TimeSpan.Zero);
 
@@ -20,6 +21,7 @@ public sealed class EmbeddedDriversTests
 
         Assert.False(app.Services.GetRequiredService<HostingModel>().EmbeddedDriversEnabled);
         Assert.DoesNotContain(hostedServices, service => service is EmbeddedTimerDriver);
+        Assert.DoesNotContain(hostedServices, service => service is EmbeddedQueueDriver);
     }
 
     [Fact]
@@ -31,6 +33,7 @@ public sealed class EmbeddedDriversTests
 
         Assert.True(app.Services.GetRequiredService<HostingModel>().EmbeddedDriversEnabled);
         Assert.Contains(hostedServices, service => service is EmbeddedTimerDriver);
+        Assert.Contains(hostedServices, service => service is EmbeddedQueueDriver);
     }
 
     [Fact]
@@ -98,6 +101,9 @@ public sealed class EmbeddedDriversTests
         }
     }
 
-    private static Dictionary<string, string?> Settings(params (string Key, string? Value)[] settings) =>
-        settings.Append((Key: AppSettings.DurableTaskHubName, Value: (string?)"hub7")).ToDictionary(s => s.Key, s => s.Value);
+    private Dictionary<string, string?> Settings(params (string Key, string? Value)[] settings) =>
+        settings
+            .Append((Key: AppSettings.DurableTaskHubName, Value: (string?)"hub7"))
+            .Append((Key: AppSettings.StorageConnectionString, Value: azurite.ConnectionString))
+            .ToDictionary(s => s.Key, s => s.Value);
 }

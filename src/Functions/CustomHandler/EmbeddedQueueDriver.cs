@@ -1,0 +1,142 @@
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Queues;
+
+namespace QuyCheWorkflow.Functions.CustomHandler;
+
+/// <summary>
+/// The Functions host's queue trigger, in process, for runs without the host: it polls the queue of every
+/// queue-triggered function.json and hands each message to the same <see cref="QueueTriggerHandler"/>, following
+/// host.json's batch size, visibility timeout on failure, maxDequeueCount and <c>&lt;queue&gt;-poison</c> queue.
+/// A message is deleted only after the handler completed; delivery is at least once.
+/// </summary>
+public sealed class EmbeddedQueueDriver : BackgroundService
+{
+    private static readonly TimeSpan s_minPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    // Long enough for any one message; the host renews instead, which a local run does not need.
+    private static readonly TimeSpan s_processingVisibility = TimeSpan.FromMinutes(5);
+
+    private readonly FunctionCatalog _catalog;
+    private readonly QueueServiceClient _queues;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<EmbeddedQueueDriver> _logger;
+
+    public EmbeddedQueueDriver(
+        FunctionCatalog catalog,
+        QueueServiceClient queues,
+        IServiceProvider services,
+        TimeProvider timeProvider,
+        ILogger<EmbeddedQueueDriver> logger)
+    {
+        _catalog = catalog;
+        _queues = queues;
+        _services = services;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var handler = _services.GetService<QueueTriggerHandler>();
+        if (handler is null || _catalog.QueueTriggers.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return Task.WhenAll(_catalog.QueueTriggers.Select(function => PollAsync(function, handler, stoppingToken)));
+    }
+
+    private async Task PollAsync(QueueTriggerFunction function, QueueTriggerHandler handler, CancellationToken stoppingToken)
+    {
+        var settings = _catalog.QueueSettings;
+        var queue = _queues.GetQueueClient(function.QueueName);
+        var idleDelay = s_minPollingInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await queue.CreateIfNotExistsAsync(stoppingToken);
+                var messages = await queue.ReceiveMessagesAsync(settings.BatchSize, s_processingVisibility, stoppingToken);
+                if (messages.Count > 0)
+                {
+                    idleDelay = s_minPollingInterval;
+                    await Task.WhenAll(messages.Select(message => ProcessAsync(function, queue, message, handler, stoppingToken)));
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (StorageRequestFailedException exception)
+            {
+                Log.QueuePollFailed(_logger, exception, function.QueueName, settings.MaxPollingInterval);
+                idleDelay = settings.MaxPollingInterval;
+            }
+
+            try
+            {
+                await Task.Delay(idleDelay, _timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, settings.MaxPollingInterval.Ticks));
+        }
+    }
+
+    private async Task ProcessAsync(
+        QueueTriggerFunction function, QueueClient queue, QueueMessage message, QueueTriggerHandler handler, CancellationToken stoppingToken)
+    {
+        var settings = _catalog.QueueSettings;
+        var dequeueCount = (int)Math.Min(message.DequeueCount, int.MaxValue);
+        if (dequeueCount > settings.MaxDequeueCount)
+        {
+            await PoisonAsync(function, queue, message, dequeueCount, stoppingToken);
+            return;
+        }
+
+        try
+        {
+            await handler(
+                new QueueTriggerMessage(function.QueueName, message.MessageId, message.MessageText, dequeueCount, message.InsertedOn),
+                stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // A failed delivery is logged and retried or poisoned, exactly as the Functions host does.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            if (dequeueCount >= settings.MaxDequeueCount)
+            {
+                await PoisonAsync(function, queue, message, dequeueCount, stoppingToken);
+            }
+            else
+            {
+                Log.QueueMessageFailed(_logger, exception, message.MessageId, function.QueueName, dequeueCount, settings.VisibilityTimeout);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, null, settings.VisibilityTimeout, stoppingToken);
+            }
+
+            return;
+        }
+
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+    }
+
+    private async Task PoisonAsync(
+        QueueTriggerFunction function, QueueClient queue, QueueMessage message, int dequeueCount, CancellationToken stoppingToken)
+    {
+        var poisonQueueName = function.QueueName + "-poison";
+        var poison = _queues.GetQueueClient(poisonQueueName);
+        await poison.CreateIfNotExistsAsync(stoppingToken);
+        await poison.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: stoppingToken);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+        Log.QueueMessagePoisoned(_logger, message.MessageId, function.QueueName, poisonQueueName, dequeueCount);
+    }
+}

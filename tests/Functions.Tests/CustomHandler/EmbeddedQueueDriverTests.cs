@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using QuyCheWorkflow.Functions.CustomHandler;
+using QuyCheWorkflow.Functions.Hosting;
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Queues;
+using QuyCheWorkflow.Testing;
+
+namespace QuyCheWorkflow.Functions.Tests.CustomHandler;
+
+/// <summary>The in-process queue trigger against real Azurite, with its own host.json and function.json.</summary>
+public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly string _root = CreateFunctionsRoot();
+    private readonly string _hub = "h" + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task ExecuteAsync_MessageOnTriggerQueue_IsHandledOnceThenDeleted()
+    {
+        var received = new ConcurrentQueue<QueueTriggerMessage>();
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queue = Queue(_hub + "-work");
+        await queue.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
+        var receipt = await queue.SendMessageAsync("""{"event":"VoteCast","member":"Bí thư"}""", cancellationToken: TestContext.Current.CancellationToken);
+        await using var app = await StartAsync((message, _) =>
+        {
+            received.Enqueue(message);
+            delivered.TrySetResult();
+            return Task.CompletedTask;
+        });
+
+        await delivered.Task.WaitAsync(TestContext.Current.CancellationToken);
+        await WaitUntilAsync(async () => await queue.GetApproximateMessageCountAsync(TestContext.Current.CancellationToken) == 0);
+
+        var message = Assert.Single(received);
+        Assert.Equal(_hub + "-work", message.QueueName);
+        Assert.Equal(receipt.MessageId, message.MessageId);
+        Assert.Equal("""{"event":"VoteCast","member":"Bí thư"}""", message.MessageText);
+        Assert.Equal(1, message.DequeueCount);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_HandlerKeepsFailing_RetriesUpToMaxDequeueCountThenPoisons()
+    {
+        var attempts = new ConcurrentQueue<int>();
+        var queue = Queue(_hub + "-work");
+        var poison = Queue(_hub + "-work-poison");
+        await queue.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
+        await queue.SendMessageAsync("không xử lý được", cancellationToken: TestContext.Current.CancellationToken);
+        await using var app = await StartAsync((message, _) =>
+        {
+            attempts.Enqueue(message.DequeueCount);
+            throw new InvalidOperationException("handler failure");
+        });
+
+        await WaitUntilAsync(async () =>
+            await poison.ExistsAsync(TestContext.Current.CancellationToken) &&
+            (await poison.PeekMessagesAsync(1, TestContext.Current.CancellationToken)).Count == 1);
+
+        Assert.Equal([1, 2], attempts.Order());
+        Assert.Equal("không xử lý được", Assert.Single(await poison.PeekMessagesAsync(1, TestContext.Current.CancellationToken)).MessageText);
+        Assert.Equal(0, await queue.GetApproximateMessageCountAsync(TestContext.Current.CancellationToken));
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private QueueClient Queue(string name) => new(StorageConnection.Parse(azurite.ConnectionString), name);
+
+    private async Task<TestApp> StartAsync(QueueTriggerHandler handler) =>
+        await TestApp.StartAsync(
+            new Dictionary<string, string?>
+            {
+                [AppSettings.DurableTaskHubName] = _hub,
+                [AppSettings.StorageConnectionString] = azurite.ConnectionString,
+            },
+            services =>
+            {
+                services.Configure<FunctionCatalogOptions>(options => options.RootDirectory = _root);
+                services.AddSingleton(handler);
+            });
+
+    // Polls a condition the driver reaches on its own schedule; the test's cancellation token bounds the wait.
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static string CreateFunctionsRoot()
+    {
+        var root = Directory.CreateTempSubdirectory("qcw-functions-").FullName;
+        File.WriteAllText(Path.Combine(root, "host.json"), """
+            {
+              "version": "2.0",
+              "extensions": {
+                "queues": { "batchSize": 4, "maxDequeueCount": 2, "visibilityTimeout": "00:00:00", "maxPollingInterval": "00:00:00.200" }
+              }
+            }
+            """);
+        Directory.CreateDirectory(Path.Combine(root, "Work"));
+        File.WriteAllText(Path.Combine(root, "Work", "function.json"), """
+            { "bindings": [ { "type": "queueTrigger", "direction": "in", "name": "message", "queueName": "%Durable__TaskHubName%-work", "connection": "Storage" } ] }
+            """);
+        return root;
+    }
+}
