@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up everything the tests need (idempotently) and runs the whole test suite.
+# The tests start their own Azurite and maildev on free ports and stop them when they end.
+set -euo pipefail
+QCW_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$QCW_ROOT"
+QCW_SCRIPT_PID=$$
+source tools/lib.sh
+
+tools/ensure-tools.sh
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+status=0
+dotnet test QuyCheWorkflow.sln --configuration Release --disable-build-servers \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=$?
+
+# One plain closing line over every test project: "N passed, N failed, N skipped".
+passed=0 failed=0 skipped=0 total=0
+for trx in "$results"/*.trx; do
+  [[ -f $trx ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n1)
+  get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed)))
+  total=$((total + $(get total)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [[ $total -eq 0 && $status -eq 0 ]]; then
+  echo "no test ran" >&2
+  status=1
+fi
+exit "$status"
