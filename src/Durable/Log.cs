@@ -30,4 +30,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Polling queue {QueueName} failed; backing off")]
     public static partial void PollFailed(ILogger logger, string queueName, Exception exception);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not extend the invisibility of message {MessageId}; another worker may receive it too")]
+    public static partial void RenewFailed(ILogger logger, string messageId, Exception exception);
 }

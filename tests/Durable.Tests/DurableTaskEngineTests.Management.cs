@@ -108,6 +108,20 @@ public abstract partial class DurableTaskEngineTests
     }
 
     [Fact]
+    public async Task ScheduleNewOrchestrationInstanceAsync_IdOfCompletedInstance_RunsNewExecution()
+    {
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<string, string>("Shout", (ctx, text) => ctx.CallActivityAsync<string>(Echo, text + "!")));
+        var options = new StartOrchestrationOptions { InstanceId = "again" };
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Shout", "first", options, Cancellation);
+        await hub.RunToCompletionAsync("again");
+
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Shout", "second", options, Cancellation);
+        var result = await hub.RunUntilAsync("again", m => m.IsCompleted && m.ReadOutputAs<string>() == "second!");
+
+        Assert.Equal("second", result.ReadInputAs<string>());
+    }
+
+    [Fact]
     public async Task ScheduleNewOrchestrationInstanceAsync_TwoVersions_EachRunsItsOwnCode()
     {
         await using var hub = await CreateHubAsync(r => r

@@ -64,12 +64,15 @@ public abstract partial class DurableTaskEngineTests
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Drifting", async (ctx, _) =>
         {
             await ctx.CallActivityAsync<string>(activityName, "a");
+            ctx.SetCustomStatus("first step done");
+            await ctx.WaitForExternalEvent<string>(Approval);
             return await ctx.CallActivityAsync<string>(Echo, "b");
         }));
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Drifting", cancellationToken: Cancellation);
-        await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await hub.RunUntilAsync(id, m => m.SerializedCustomStatus is not null);
 
         activityName = Add;
+        await hub.Client.RaiseEventAsync(id, Approval, "go", Cancellation);
         var result = await hub.RunToCompletionAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
@@ -94,12 +97,15 @@ public abstract partial class DurableTaskEngineTests
                 await ctx.CallActivityAsync<string>(Echo, "a");
             }
 
+            ctx.SetCustomStatus("first step done");
+            await ctx.WaitForExternalEvent<string>(Approval);
             return "done";
         }));
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Drifting", cancellationToken: Cancellation);
-        await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await hub.RunUntilAsync(id, m => m.SerializedCustomStatus is not null);
 
         useTimer = true;
+        await hub.Client.RaiseEventAsync(id, Approval, "go", Cancellation);
         var result = await hub.RunToCompletionAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);

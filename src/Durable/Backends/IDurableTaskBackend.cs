@@ -19,6 +19,7 @@ internal interface IDurableTaskBackend
 
     public string ControlQueueFor(string instanceId);
 
+    /// <summary>Creates tables, queues and containers on first use; cheap afterwards. Thread-safe.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken);
 
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
@@ -36,14 +37,24 @@ internal interface IDurableTaskBackend
 
     public Task<OrchestrationHistory> LoadHistoryAsync(string instanceId, CancellationToken cancellationToken);
 
-    /// <summary>Writes a checkpoint atomically; false (and nothing written) when the ETag no longer matches.</summary>
-    public Task<bool> TryCommitAsync(HistoryCommit commit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes a checkpoint atomically and returns the history's new token; null (and nothing written) when the token
+    /// no longer matches because another worker advanced the instance.
+    /// </summary>
+    public Task<string?> TryCommitAsync(HistoryCommit commit, CancellationToken cancellationToken);
 
-    /// <summary>Enqueues a message, invisible until <paramref name="visibleAt"/> on the backend's clock when given.</summary>
-    public Task SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken);
+    /// <summary>Creates the instance row; false when a row with that id exists already (nothing written).</summary>
+    public Task<bool> TryCreateInstanceAsync(InstanceRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Enqueues a message, invisible until <paramref name="visibleAt"/> on the backend's clock when given. Returns a
+    /// handle that can delete it while nobody has received it.
+    /// </summary>
+    public Task<ReceivedMessage> SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken);
 
     public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queueName, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a message; a no-op when it is gone or was received again by someone else meanwhile.</summary>
     public Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken);
 
     /// <summary>Extends a received message's invisibility; returns it with its new receipt.</summary>

@@ -102,33 +102,45 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
         }
     }
 
-    public Task<bool> TryCommitAsync(HistoryCommit commit, CancellationToken cancellationToken)
+    public Task<string?> TryCommitAsync(HistoryCommit commit, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var current = _histories.GetValueOrDefault(commit.InstanceId);
             if (current?.ETag != commit.ExpectedETag)
             {
-                return Task.FromResult(false);
+                return Task.FromResult<string?>(null);
             }
 
             var events = commit.ReplacesHistory || current is null ? commit.Events.ToList() : current.Events.Concat(commit.Events).ToList();
-            _histories[commit.InstanceId] = new OrchestrationHistory(commit.ExecutionId, events, (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture), commit.CustomStatus);
-            return Task.FromResult(true);
+            var token = (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _histories[commit.InstanceId] = new OrchestrationHistory(commit.ExecutionId, events, token, commit.CustomStatus);
+            return Task.FromResult<string?>(token);
         }
     }
 
-    public Task SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    public Task<bool> TryCreateInstanceAsync(InstanceRecord record, CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            return Task.FromResult(_instances.TryAdd(record.InstanceId, record));
+        }
+    }
+
+    public Task<ReceivedMessage> SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    {
+        ReceivedMessage handle;
         lock (_gate)
         {
             var now = _timeProvider.GetUtcNow();
             var id = (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _queues[queueName].Add(new StoredMessage(id, text, now, visibleAt ?? now, _sequence));
+            var stored = new StoredMessage(id, text, now, visibleAt ?? now, _sequence) { PopReceipt = "sent-" + id };
+            _queues[queueName].Add(stored);
+            handle = new ReceivedMessage(new DurableQueueMessage(queueName, id, text, 0, now), stored.PopReceipt);
         }
 
         MessageSent?.Invoke();
-        return Task.CompletedTask;
+        return Task.FromResult(handle);
     }
 
     public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queueName, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)

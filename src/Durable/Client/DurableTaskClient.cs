@@ -31,28 +31,34 @@ public sealed partial class DurableTaskClient
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName);
         options ??= new StartOrchestrationOptions();
         var instanceId = options.InstanceId ?? Guid.NewGuid().ToString("N");
-        var existing = await _backend.GetInstanceAsync(instanceId, cancellationToken);
-        if (existing is not null && options.DedupeStatuses.Contains(existing.RuntimeStatus ?? OrchestrationRuntimeStatus.Pending))
-        {
-            throw new OrchestrationAlreadyExistsException(instanceId);
-        }
-
+        await _backend.EnsureCreatedAsync(cancellationToken);
         var now = _timeProvider.GetUtcNow();
         var executionId = Guid.NewGuid().ToString("N");
         var version = options.Version ?? _options.DefaultVersion;
         var serializedInput = DurableJson.Serialize(input);
-        await _backend.WriteInstanceAsync(
-            new InstanceRecord(instanceId)
+        var record = new InstanceRecord(instanceId)
+        {
+            Name = orchestratorName,
+            Version = version,
+            ExecutionId = executionId,
+            RuntimeStatus = OrchestrationRuntimeStatus.Pending,
+            Input = serializedInput,
+            CreatedAt = now,
+            LastUpdatedAt = now,
+        };
+
+        // Insert first (one request in the common case); only an existing id costs a read and a replace.
+        if (!await _backend.TryCreateInstanceAsync(record, cancellationToken))
+        {
+            var existing = await _backend.GetInstanceAsync(instanceId, cancellationToken);
+            if (existing is not null && options.DedupeStatuses.Contains(existing.RuntimeStatus ?? OrchestrationRuntimeStatus.Pending))
             {
-                Name = orchestratorName,
-                Version = version,
-                ExecutionId = executionId,
-                RuntimeStatus = OrchestrationRuntimeStatus.Pending,
-                Input = serializedInput,
-                CreatedAt = now,
-                LastUpdatedAt = now,
-            },
-            cancellationToken);
+                throw new OrchestrationAlreadyExistsException(instanceId);
+            }
+
+            await _backend.WriteInstanceAsync(record, cancellationToken);
+        }
+
         var started = new HistoryEvent(HistoryEventType.ExecutionStarted, now)
         {
             Name = orchestratorName,
@@ -93,6 +99,7 @@ public sealed partial class DurableTaskClient
     public async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        await _backend.EnsureCreatedAsync(cancellationToken);
         var record = await _backend.GetInstanceAsync(instanceId, cancellationToken);
         return record?.ToMetadata(getInputsAndOutputs);
     }
@@ -108,6 +115,7 @@ public sealed partial class DurableTaskClient
     /// <summary>Deletes a finished instance and its history; running instances are left alone (count 0).</summary>
     public async Task<PurgeResult> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
+        await _backend.EnsureCreatedAsync(cancellationToken);
         var record = await _backend.GetInstanceAsync(instanceId, cancellationToken);
         if (record is null || !record.ToMetadata(false).IsCompleted)
         {
@@ -136,11 +144,12 @@ public sealed partial class DurableTaskClient
     }
 
     /// <summary>Reads one page of instances matching <paramref name="query"/>.</summary>
-    public Task<OrchestrationQueryResult> GetInstancesPageAsync(OrchestrationQuery query, CancellationToken cancellationToken = default)
+    public async Task<OrchestrationQueryResult> GetInstancesPageAsync(OrchestrationQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
-        return _backend.QueryInstancesAsync(query, cancellationToken);
+        await _backend.EnsureCreatedAsync(cancellationToken);
+        return await _backend.QueryInstancesAsync(query, cancellationToken);
     }
 
     /// <summary>Enumerates every instance matching <paramref name="query"/>, reading page after page.</summary>
@@ -167,6 +176,7 @@ public sealed partial class DurableTaskClient
     private async Task SignalAsync(string instanceId, HistoryEvent signal, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        await _backend.EnsureCreatedAsync(cancellationToken);
         if (await _backend.GetInstanceAsync(instanceId, cancellationToken) is null)
         {
             throw new OrchestrationNotFoundException(instanceId);

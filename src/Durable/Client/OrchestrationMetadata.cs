@@ -9,6 +9,7 @@ public sealed record OrchestrationMetadata(string Name, string InstanceId)
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Gets when the status, custom status or output last changed (not every step: the row is rewritten only then).</summary>
     public DateTimeOffset LastUpdatedAt { get; init; }
 
     /// <summary>Gets the JSON input; null unless inputs and outputs were asked for.</summary>

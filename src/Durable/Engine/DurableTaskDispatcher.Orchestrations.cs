@@ -3,14 +3,32 @@ namespace QuyCheWorkflow.Durable;
 /// <summary>Control messages: classify against history, run an episode, checkpoint.</summary>
 public sealed partial class DurableTaskDispatcher
 {
-    private async Task ProcessOrchestrationMessageAsync(DurableQueueMessage queueMessage, TaskMessage message, CancellationToken cancellationToken)
+    private async Task ProcessOrchestrationMessageAsync(DurableQueueMessage queueMessage, TaskMessage message, int inlineBudget, CancellationToken cancellationToken)
     {
         var instanceId = message.InstanceId;
         for (var attempt = 1; ; attempt++)
         {
-            var history = await _backend.LoadHistoryAsync(instanceId, cancellationToken);
+            var cached = attempt == 1 ? _historyCache.Get(instanceId) : null;
+            var history = cached ?? await _backend.LoadHistoryAsync(instanceId, cancellationToken);
             var newExecution = false;
-            if (history.ExecutionId is null || (message.ExecutionId is not null && message.ExecutionId != history.ExecutionId))
+            var decidesWithoutCommit = history.ExecutionId is null
+                || (message.ExecutionId is not null && message.ExecutionId != history.ExecutionId)
+                || history.IsCompleted
+                || FindDuplicate(history, message, queueMessage.MessageId) is not null;
+            if (cached is not null && decidesWithoutCommit)
+            {
+                // Only the conditional commit guards against a stale cache; decide anything else on fresh history.
+                _historyCache.Remove(instanceId);
+                continue;
+            }
+
+            if (history.ExecutionId is null && message.Event.Type == HistoryEventType.ExecutionStarted)
+            {
+                // First start: no read of the instance row. A start message of an execution that a restart has
+                // since replaced would lose to the newer one when it arrives (different execution id, see below).
+                newExecution = true;
+            }
+            else if (history.ExecutionId is null || (message.ExecutionId is not null && message.ExecutionId != history.ExecutionId))
             {
                 var row = await _backend.GetInstanceAsync(instanceId, cancellationToken);
                 if (row is null)
@@ -50,7 +68,7 @@ public sealed partial class DurableTaskDispatcher
                 if (duplicate >= 0)
                 {
                     Log.EpisodeRedone(_logger, instanceId, queueMessage.MessageId);
-                    await SendOutboundAsync(instanceId, history.Events, EpisodeAt(history.Events, duplicate), cancellationToken);
+                    await SendOutboundAsync(instanceId, history.Events, EpisodeAt(history.Events, duplicate), null, cancellationToken);
                     await ProjectAsync(instanceId, history.ExecutionId, history.Events, history.CustomStatus, true, cancellationToken);
                 }
                 else
@@ -96,8 +114,10 @@ public sealed partial class DurableTaskDispatcher
                 newExecution || episode.Replaced,
                 episode.Replaced || newExecution ? episode.FinalHistory : episode.FinalEpisode,
                 episode.CustomStatus);
-            if (!await _backend.TryCommitAsync(commit, cancellationToken))
+            var token = await _backend.TryCommitAsync(commit, cancellationToken);
+            if (token is null)
             {
+                _historyCache.Remove(instanceId);
                 if (attempt >= MaxCheckpointAttempts)
                 {
                     throw new InvalidOperationException($"Checkpoint of {instanceId} kept conflicting after {attempt} attempts.");
@@ -107,12 +127,28 @@ public sealed partial class DurableTaskDispatcher
                 continue;
             }
 
+            _historyCache.Set(instanceId, new OrchestrationHistory(episode.ExecutionId, episode.FinalHistory, token, episode.CustomStatus));
+            var inline = InlineCandidates(episode.FinalEpisode, inlineBudget);
+            var heldBack = new List<(HistoryEvent, ReceivedMessage)>();
             foreach (var (executionHistory, episodeEvents) in episode.Outbound)
             {
-                await SendOutboundAsync(instanceId, executionHistory, episodeEvents, cancellationToken);
+                var isFinal = ReferenceEquals(episodeEvents, episode.FinalEpisode);
+                heldBack.AddRange(await SendOutboundAsync(instanceId, executionHistory, episodeEvents, isFinal ? inline : null, cancellationToken));
             }
 
-            await ProjectAsync(instanceId, episode.ExecutionId, episode.FinalHistory, episode.CustomStatus, newExecution || episode.Replaced, cancellationToken);
+            // The row is a projection for queries: rewritten when what it shows changes, not on every step.
+            var changed = newExecution || episode.Replaced || episode.CustomStatus != history.CustomStatus
+                || StatusOf(episode.FinalHistory) != StatusOf(history.Events);
+            if (changed)
+            {
+                await ProjectAsync(instanceId, episode.ExecutionId, episode.FinalHistory, episode.CustomStatus, newExecution || episode.Replaced, cancellationToken);
+            }
+
+            if (heldBack.Count > 0)
+            {
+                await RunInlineAsync(instanceId, episode.ExecutionId, heldBack, inlineBudget - heldBack.Count, cancellationToken);
+            }
+
             return;
         }
     }
@@ -177,106 +213,13 @@ public sealed partial class DurableTaskDispatcher
         }
     }
 
-    /// <summary>
-    /// Null when the message is new to history; otherwise the index of the episode that consumed this very queue
-    /// message (its outbound messages may not have been sent before a crash), or -1 for a plain duplicate.
-    /// </summary>
-    private static int? FindDuplicate(OrchestrationHistory history, TaskMessage message, string queueMessageId)
+    /// <summary>The activities of an episode to run in process, when they fit the remaining budget.</summary>
+    private HashSet<int> InlineCandidates(IReadOnlyList<HistoryEvent> episode, int budget)
     {
-        var incoming = message.Event;
-        var seen = incoming.Type switch
-        {
-            HistoryEventType.ExecutionStarted => history.Started is not null,
-            HistoryEventType.TaskCompleted or HistoryEventType.TaskFailed or HistoryEventType.TimerFired
-                or HistoryEventType.SubOrchestrationCompleted or HistoryEventType.SubOrchestrationFailed =>
-                history.Events.Any(e => e.TaskScheduledId == incoming.TaskScheduledId && e.Type == incoming.Type)
-                || !history.Events.Any(e => e.IsScheduling && e.EventId == incoming.TaskScheduledId),
-            _ => history.Events.Any(e => e.MessageId == message.Id),
-        };
-        if (!seen)
-        {
-            return null;
-        }
-
-        for (var i = 0; i < history.Events.Count; i++)
-        {
-            if (history.Events[i].Type == HistoryEventType.OrchestratorStarted && history.Events[i].InputMessageId == queueMessageId)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static List<HistoryEvent> EpisodeAt(IReadOnlyList<HistoryEvent> events, int start)
-    {
-        var episode = new List<HistoryEvent> { events[start] };
-        for (var i = start + 1; i < events.Count && events[i].Type != HistoryEventType.OrchestratorStarted; i++)
-        {
-            episode.Add(events[i]);
-        }
-
-        return episode;
-    }
-
-    /// <summary>
-    /// Ends an instance without running its code (terminate, poison). Returns false on a checkpoint conflict.
-    /// </summary>
-    private async Task<bool> ForceEndAsync(
-        string instanceId,
-        string inputMessageId,
-        string logicalMessageId,
-        OrchestrationRuntimeStatus status,
-        string? output,
-        TaskFailureDetails? failure,
-        CancellationToken cancellationToken,
-        OrchestrationHistory? history = null)
-    {
-        history ??= await _backend.LoadHistoryAsync(instanceId, cancellationToken);
-        if (history.IsCompleted)
-        {
-            return true;
-        }
-
-        var executionId = history.ExecutionId;
-        if (executionId is null)
-        {
-            var row = await _backend.GetInstanceAsync(instanceId, cancellationToken);
-            if (row?.ExecutionId is null)
-            {
-                return true;
-            }
-
-            executionId = row.ExecutionId;
-        }
-
-        var now = _timeProvider.GetUtcNow();
-        List<HistoryEvent> episode =
-        [
-            new(HistoryEventType.OrchestratorStarted, now) { InputMessageId = inputMessageId },
-            new(status == OrchestrationRuntimeStatus.Terminated ? HistoryEventType.ExecutionTerminated : HistoryEventType.ExecutionCompleted, now)
-            {
-                Result = output,
-                Status = status,
-                Failure = failure,
-                MessageId = logicalMessageId,
-            },
-        ];
-        if (status == OrchestrationRuntimeStatus.Terminated)
-        {
-            episode.Add(new HistoryEvent(HistoryEventType.ExecutionCompleted, now) { Status = status, Result = output });
-        }
-
-        if (!await _backend.TryCommitAsync(new HistoryCommit(instanceId, history.ETag, executionId, false, episode, history.CustomStatus), cancellationToken))
-        {
-            return false;
-        }
-
-        var full = history.Events.Concat(episode).ToList();
-        await SendOutboundAsync(instanceId, full, episode, cancellationToken);
-        await ProjectAsync(instanceId, executionId, full, history.CustomStatus, false, cancellationToken);
-        return true;
+        var scheduled = episode.Where(e => e.Type == HistoryEventType.TaskScheduled).ToList();
+        return scheduled.Count == 0 || scheduled.Count > budget || scheduled.Any(e => _options.Registry.FindActivity(e.Name ?? string.Empty) is null)
+            ? []
+            : scheduled.Select(e => e.EventId).ToHashSet();
     }
 
     private sealed record EpisodeRun(

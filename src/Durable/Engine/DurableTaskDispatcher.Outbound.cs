@@ -7,8 +7,14 @@ namespace QuyCheWorkflow.Durable;
 /// </summary>
 public sealed partial class DurableTaskDispatcher
 {
-    private async Task SendOutboundAsync(string instanceId, IReadOnlyList<HistoryEvent> fullHistory, IReadOnlyList<HistoryEvent> episode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends what the episode produced. Activities in <paramref name="inline"/> are sent hidden (a safety net for the
+    /// in-process run) and returned with their handles.
+    /// </summary>
+    private async Task<List<(HistoryEvent Scheduled, ReceivedMessage WorkItem)>> SendOutboundAsync(
+        string instanceId, IReadOnlyList<HistoryEvent> fullHistory, IReadOnlyList<HistoryEvent> episode, HashSet<int>? inline, CancellationToken cancellationToken)
     {
+        var heldBack = new List<(HistoryEvent, ReceivedMessage)>();
         var started = fullHistory.FirstOrDefault(e => e.Type == HistoryEventType.ExecutionStarted);
         var executionId = started?.ExecutionId;
         var controlQueue = _backend.ControlQueueFor(instanceId);
@@ -18,7 +24,17 @@ public sealed partial class DurableTaskDispatcher
             switch (historyEvent.Type)
             {
                 case HistoryEventType.TaskScheduled:
-                    await SendAsync(_backend.WorkItemQueueName, new TaskMessage($"{instanceId}:{executionId}:{id}", instanceId, executionId, historyEvent), null, cancellationToken);
+                    var workItem = new TaskMessage($"{instanceId}:{executionId}:{id}", instanceId, executionId, historyEvent);
+                    if (inline?.Contains(id) == true)
+                    {
+                        var hiddenUntil = _timeProvider.GetUtcNow() + _options.MessageVisibilityTimeout;
+                        heldBack.Add((historyEvent, await SendAsync(_backend.WorkItemQueueName, workItem, hiddenUntil, cancellationToken)));
+                    }
+                    else
+                    {
+                        await SendAsync(_backend.WorkItemQueueName, workItem, null, cancellationToken);
+                    }
+
                     break;
                 case HistoryEventType.TimerCreated:
                     var fired = new HistoryEvent(HistoryEventType.TimerFired, historyEvent.Timestamp) { TaskScheduledId = id, FireAt = historyEvent.FireAt };
@@ -46,6 +62,8 @@ public sealed partial class DurableTaskDispatcher
                     break;
             }
         }
+
+        return heldBack;
     }
 
     private async Task StartChildAsync(string parentId, string parentExecutionId, HistoryEvent created, CancellationToken cancellationToken)
@@ -100,8 +118,7 @@ public sealed partial class DurableTaskDispatcher
     {
         var started = events.FirstOrDefault(e => e.Type == HistoryEventType.ExecutionStarted);
         var completed = events.LastOrDefault(e => e.Type == HistoryEventType.ExecutionCompleted);
-        var suspended = events.LastOrDefault(e => e.Type is HistoryEventType.ExecutionSuspended or HistoryEventType.ExecutionResumed)?.Type == HistoryEventType.ExecutionSuspended;
-        var status = completed?.Status ?? (suspended ? OrchestrationRuntimeStatus.Suspended : OrchestrationRuntimeStatus.Running);
+        var status = StatusOf(events);
         var update = new InstanceRecord(instanceId)
         {
             ExecutionId = executionId,
@@ -116,5 +133,17 @@ public sealed partial class DurableTaskDispatcher
             VersionNotServed = false,
         };
         return _backend.MergeInstanceAsync(update, cancellationToken);
+    }
+
+    private static OrchestrationRuntimeStatus StatusOf(IReadOnlyList<HistoryEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return OrchestrationRuntimeStatus.Pending;
+        }
+
+        var completed = events.LastOrDefault(e => e.Type == HistoryEventType.ExecutionCompleted);
+        var suspended = events.LastOrDefault(e => e.Type is HistoryEventType.ExecutionSuspended or HistoryEventType.ExecutionResumed)?.Type == HistoryEventType.ExecutionSuspended;
+        return completed?.Status ?? (suspended ? OrchestrationRuntimeStatus.Suspended : OrchestrationRuntimeStatus.Running);
     }
 }

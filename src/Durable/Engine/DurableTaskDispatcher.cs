@@ -20,6 +20,7 @@ public sealed partial class DurableTaskDispatcher
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly HistoryCache _historyCache = new(256);
     private readonly SemaphoreSlim[] _instanceLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     internal DurableTaskDispatcher(IDurableTaskBackend backend, DurableTaskOptions options, IServiceProvider services, TimeProvider timeProvider, ILoggerFactory loggerFactory)
@@ -32,6 +33,15 @@ public sealed partial class DurableTaskDispatcher
         _logger = loggerFactory.CreateLogger<DurableTaskDispatcher>();
     }
 
+    /// <summary>Gets the control queues (one per partition): a queue trigger per name feeds <see cref="DispatchAsync"/>.</summary>
+    public IReadOnlyList<string> ControlQueueNames => _backend.ControlQueueNames;
+
+    /// <summary>Gets the activity work-item queue.</summary>
+    public string WorkItemQueueName => _backend.WorkItemQueueName;
+
+    /// <summary>Gets the queue where messages that kept failing are kept, with why.</summary>
+    public string PoisonQueueName => _backend.PoisonQueueName;
+
     /// <summary>
     /// Handles one message. A message delivered more than <see cref="DurableTaskOptions.PoisonMessageThreshold"/>
     /// times is copied to the poison queue and its instance failed, and then counts as handled. Cancellation stops
@@ -40,6 +50,7 @@ public sealed partial class DurableTaskDispatcher
     public async Task DispatchAsync(DurableQueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        await _backend.EnsureCreatedAsync(cancellationToken);
         var text = await _backend.ResolveMessageTextAsync(message.MessageText, cancellationToken);
         TaskMessage taskMessage;
         try
@@ -66,7 +77,7 @@ public sealed partial class DurableTaskDispatcher
 
         if (taskMessage.Event.Type == HistoryEventType.TaskScheduled)
         {
-            await RunActivityAsync(taskMessage, cancellationToken);
+            await RunActivityAsync(taskMessage, message.MessageId, cancellationToken);
             return;
         }
 
@@ -74,7 +85,7 @@ public sealed partial class DurableTaskDispatcher
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await ProcessOrchestrationMessageAsync(message, taskMessage, cancellationToken);
+            await ProcessOrchestrationMessageAsync(message, taskMessage, _options.InlineActivityBudget, cancellationToken);
         }
         finally
         {
@@ -108,7 +119,7 @@ public sealed partial class DurableTaskDispatcher
         }
     }
 
-    private Task SendAsync(string queueName, TaskMessage message, DateTimeOffset? visibleAt, CancellationToken cancellationToken) =>
+    private Task<ReceivedMessage> SendAsync(string queueName, TaskMessage message, DateTimeOffset? visibleAt, CancellationToken cancellationToken) =>
         _backend.SendAsync(queueName, DurableJson.SerializeMessage(message), visibleAt, cancellationToken);
 
     /// <summary>What the poison queue holds: the original message and why it was set aside.</summary>

@@ -11,4 +11,7 @@ internal sealed record TaskMessage(string Id, string InstanceId, string? Executi
 {
     /// <summary>Gets, for a message re-armed before its time, when it may be processed.</summary>
     public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>Gets, on an activity result, the queue message id of the work item that produced it.</summary>
+    public string? CausedBy { get; init; }
 }

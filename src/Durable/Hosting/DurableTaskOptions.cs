@@ -13,6 +13,9 @@ public sealed partial class DurableTaskOptions
     /// <summary>Gets or sets the storage connection string for <see cref="DurableTaskBackendKind.AzureStorage"/>.</summary>
     public string? StorageConnectionString { get; set; }
 
+    /// <summary>Gets or sets the storage clients' options (retries, extra HTTP handlers such as request counters).</summary>
+    public QuyCheWorkflow.Storage.StorageClientOptions? StorageClientOptions { get; set; }
+
     /// <summary>Gets or sets the number of control queues instances are spread over by a stable hash of their id.</summary>
     public int PartitionCount { get; set; } = 4;
 
@@ -27,6 +30,13 @@ public sealed partial class DurableTaskOptions
 
     /// <summary>Gets or sets the delivery count after which a message is quarantined in the poison queue.</summary>
     public int PoisonMessageThreshold { get; set; } = 8;
+
+    /// <summary>
+    /// Gets or sets how many activity steps one control message may run in process right after scheduling them
+    /// (instead of a round trip through the work-item queue); 0 turns this off. Their work items are still sent,
+    /// hidden for <see cref="MessageVisibilityTimeout"/>, so a crash falls back to the queue.
+    /// </summary>
+    public int InlineActivityBudget { get; set; } = 16;
 
     /// <summary>Gets or sets the version stamped on new instances that do not name one.</summary>
     public string DefaultVersion { get; set; } = string.Empty;

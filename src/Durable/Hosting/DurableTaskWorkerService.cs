@@ -5,7 +5,7 @@ namespace QuyCheWorkflow.Durable;
 
 /// <summary>
 /// The embedded worker: polls the control and work-item queues one at a time, round robin. While messages flow it
-/// polls without pause; when a poll finds nothing the pause doubles up to
+/// polls without pause; once a whole round finds nothing, it pauses before each poll, the pause doubling up to
 /// <see cref="DurableTaskOptions.MaxPollInterval"/>, so an idle hub costs at most one request per interval in
 /// total. A message enqueued by this process wakes it at once. At most
 /// <see cref="DurableTaskOptions.MaxConcurrentWorkItems"/> messages run at a time; on shutdown it stops polling and
@@ -37,6 +37,7 @@ public sealed class DurableTaskWorkerService : BackgroundService
         using var slots = new SemaphoreSlim(_options.MaxConcurrentWorkItems, _options.MaxConcurrentWorkItems);
         var running = new HashSet<Task>();
         var idleDelay = TimeSpan.Zero;
+        var emptyPolls = 0;
         var next = 0;
         try
         {
@@ -82,6 +83,13 @@ public sealed class DurableTaskWorkerService : BackgroundService
                 if (messages.Count > 0)
                 {
                     idleDelay = TimeSpan.Zero;
+                    emptyPolls = 0;
+                    continue;
+                }
+
+                // Only a whole round of empty queues means idle; then each further poll waits longer.
+                if (++emptyPolls < _pump.Queues.Count)
+                {
                     continue;
                 }
 
@@ -91,6 +99,7 @@ public sealed class DurableTaskWorkerService : BackgroundService
                 {
                     Interlocked.CompareExchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), wake);
                     idleDelay = TimeSpan.Zero;
+                    emptyPolls = 0;
                 }
             }
         }

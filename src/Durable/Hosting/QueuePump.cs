@@ -71,5 +71,10 @@ internal sealed class QueuePump(IDurableTaskBackend backend, DurableTaskDispatch
         {
             // The work finished (or the worker stops): nothing more to renew.
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Renewal is an optimisation: if the message shows up again, processing it twice is idempotent.
+            Log.RenewFailed(logger, get().Message.MessageId, exception);
+        }
     }
 }
