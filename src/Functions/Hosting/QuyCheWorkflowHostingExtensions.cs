@@ -42,6 +42,7 @@ public static class QuyCheWorkflowHostingExtensions
             sp.GetRequiredService<IOptions<FunctionCatalogOptions>>().Value.RootDirectory,
             sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ScheduledJobRegistry>();
+        services.AddDurableQueueTriggers();
 
         if (hosting.EmbeddedDriversEnabled)
         {
