@@ -14,6 +14,7 @@ public sealed class EmbeddedTimerDriver : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly TimeZoneInfo _timeZone;
     private readonly ILogger<EmbeddedTimerDriver> _logger;
+    private readonly DateTimeOffset _createdAt;
 
     public EmbeddedTimerDriver(
         ScheduledJobRegistry registry,
@@ -27,9 +28,9 @@ public sealed class EmbeddedTimerDriver : BackgroundService
         _timeProvider = timeProvider;
         _timeZone = TimerTimeZone.From(configuration);
         _logger = logger;
+        _createdAt = timeProvider.GetUtcNow();
     }
 
-    // Each loop runs synchronously up to its first wait, so every timer exists once StartAsync returns.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_registry.Timers
             .Where(timer => timer.Job is not null)
@@ -37,13 +38,19 @@ public sealed class EmbeddedTimerDriver : BackgroundService
 
     private async Task RunScheduleAsync(TimerTriggerFunction function, ScheduledJob job, CancellationToken stoppingToken)
     {
+        // Schedules count from when the app started, not from when this loop got a thread: an occurrence that fell
+        // due in between runs at once, as the host runs a past-due timer once.
+        var after = _createdAt;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = _timeProvider.GetUtcNow();
-            var next = function.Schedule.GetNextOccurrence(now, _timeZone);
+            var next = function.Schedule.GetNextOccurrence(after, _timeZone);
+            var wait = next - _timeProvider.GetUtcNow();
             try
             {
-                await Task.Delay(next - now, _timeProvider, stoppingToken);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _timeProvider, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,6 +73,10 @@ public sealed class EmbeddedTimerDriver : BackgroundService
             {
                 Log.ScheduledJobFailed(_logger, exception, job.Name);
             }
+
+            // Occurrences missed during a long run are skipped, as under the Functions host.
+            var now = _timeProvider.GetUtcNow();
+            after = now > next ? now : next;
         }
     }
 }

@@ -82,8 +82,10 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
     // Polls a condition the driver reaches on its own schedule; the test's cancellation token bounds the wait.
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        while (!await condition())
+        for (var polls = 0; !await condition(); polls++)
         {
+            // A bound so a broken driver fails the test instead of hanging the run; not a speed assertion.
+            Assert.True(polls < 2_400, "The driver never reached the expected state.");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }

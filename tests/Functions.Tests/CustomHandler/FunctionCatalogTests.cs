@@ -35,6 +35,16 @@ public sealed class FunctionCatalogTests
     }
 
     [Fact]
+    public void Load_ShippedHostJson_LetsTheEngineQuarantineBeforeTheHostPoisons()
+    {
+        var catalog = FunctionCatalog.Load(AppContext.BaseDirectory, Configuration(("Durable:TaskHubName", "quyche")));
+
+        // The engine sets a message aside (and fails its instance) after PoisonMessageThreshold deliveries; the
+        // host's own poison queue is only the backstop, so it must come later.
+        Assert.True(catalog.QueueSettings.MaxDequeueCount > new QuyCheWorkflow.Durable.DurableTaskOptions().PoisonMessageThreshold + 1);
+    }
+
+    [Fact]
     public void Resolve_MissingSetting_ThrowsNamingIt()
     {
         var exception = Assert.Throws<InvalidOperationException>(() =>
