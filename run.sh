@@ -68,9 +68,12 @@ export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=$acc
 export Mail__Transport=Smtp
 export Mail__Smtp__Host=127.0.0.1
 export Mail__Smtp__Port=$smtp_port
+export Mail__FromAddress=van-phong@quyche.local
+export Mail__FromName="Văn phòng cấp ủy — QuyCheWorkflow"
 export Links__BaseUrl=http://127.0.0.1:$app_port
 export Links__ActiveKeyId=local
 export Links__Keys__local=$(cat "$data/link-signing-key")
+export Durable__TaskHubName=quyche
 export App__Urls=http://127.0.0.1:$app_port
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 
