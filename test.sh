@@ -15,7 +15,7 @@ trap 'rm -rf "$results"' EXIT
 
 status=0
 dotnet test QuyCheWorkflow.sln --configuration Release --disable-build-servers \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=$?
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@" || status=$?
 
 # One plain closing line over every test project: "N passed, N failed, N skipped".
 passed=0 failed=0 skipped=0 total=0

@@ -47,7 +47,7 @@ public sealed class OpinionPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Equal(3, await page.Locator("fieldset input[type=radio]").CountAsync());
         Assert.Equal(1, await page.GetByLabel("Không đồng ý", new() { Exact = true }).CountAsync());
         Assert.Equal(1, await page.GetByLabel("Ý kiến, lý do").CountAsync());
-        Assert.Contains("Thứ Hai, 17:00 ngày 23/11/2026", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("17:00, Thứ Hai, ngày 23 tháng 11 năm 2026 (giờ Việt Nam)", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("#noi-dung", await page.Locator("a.skip-link").GetAttributeAsync("href"));
         var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(pageWidth <= BrowserFixture.PhoneViewport.Width, $"The page is {pageWidth}px wide on a phone.");

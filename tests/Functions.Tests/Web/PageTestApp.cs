@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Web;
 using QuyCheWorkflow.Functions.Web.Components;
 
@@ -73,7 +74,7 @@ internal sealed class PageTestApp : IAsyncDisposable
         {
             [nameof(OpinionPage.Title)] = "Biểu quyết dự thảo Quy chế làm việc",
             [nameof(OpinionPage.Context)] = "Đảng ủy xã Tân Phước – hạn biểu quyết: " +
-                VietnamTime.FormatDeadline(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)),
+                VietnamTime.FormatLongDateTime(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)),
             [nameof(OpinionPage.Summary)] = DraftSummary,
             [nameof(OpinionPage.Action)] = OpinionPath,
             [nameof(OpinionPage.Legend)] = "Ý kiến của đồng chí về dự thảo",

@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Tables;
+
+namespace QuyCheWorkflow.Durable.Bench;
+
+/// <summary>
+/// Drives the engine on Azurite with the embedded worker, counting the worker's storage requests. Completion is
+/// observed through in-process counters so that watching does not add storage traffic.
+/// </summary>
+internal sealed class EngineBench(string connectionString)
+{
+    private const int ChainLength = 5;
+    private const int EventsPerInstance = 5;
+    private static readonly TimeSpan s_idleWindow = TimeSpan.FromSeconds(10);
+
+    private int _chainsDone;
+    private int _eventWaitersDone;
+    private int _timerWaitersStarted;
+
+    public async Task<BenchReport> RunAsync(int chains, int waiting)
+    {
+        var raw = await MeasureRawRateAsync(TimeSpan.FromSeconds(5));
+        Progress($"raw rate {raw:0} req/s");
+
+        await using var hub = await Hub.StartAsync(connectionString, "benchhub", Register);
+        var (stepsPerSecond, requestsPerStep) = await RunChainsAsync(hub, chains);
+        Progress($"chains: {stepsPerSecond:0.0} steps/s, {requestsPerStep:0.00} req/step: "
+            + string.Join(", ", hub.Counter.Snapshot().OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}")));
+        var (eventsPerSecond, requestsPerEvent) = await RunEventsAsync(hub, chains);
+        Progress($"events: {eventsPerSecond:0.0}/s");
+
+        await using var idle = await Hub.StartAsync(connectionString, "benchidle", Register);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var idleEmpty = await IdleRateAsync(idle);
+        var (heapEmpty, setEmpty) = Memory();
+        Progress($"idle empty: {idleEmpty:0.00} req/s");
+        await StartTimerWaitersAsync(idle, waiting);
+        Progress($"{waiting} instances waiting on timers");
+        var idleWaiting = await IdleRateAsync(idle);
+        var (heapWaiting, setWaiting) = Memory();
+
+        return new BenchReport
+        {
+            RawRequestsPerSecond = raw,
+            ActivitySteps = chains * ChainLength,
+            ActivityStepsPerSecond = stepsPerSecond,
+            RequestsPerActivityStep = requestsPerStep,
+            Events = chains * EventsPerInstance,
+            EventsPerSecond = eventsPerSecond,
+            RequestsPerEvent = requestsPerEvent,
+            IdleRequestsPerSecondEmpty = idleEmpty,
+            WaitingInstances = waiting,
+            IdleRequestsPerSecondWaiting = idleWaiting,
+            ManagedBytesEmpty = heapEmpty,
+            WorkingSetEmpty = setEmpty,
+            ManagedBytesWaiting = heapWaiting,
+            WorkingSetWaiting = setWaiting,
+        };
+    }
+
+    private void Register(DurableTaskRegistry registry) => registry
+        .AddActivityFunc<int, int>("Step", (_, n) => Task.FromResult(n + 1))
+        .AddOrchestratorFunc<int, int>("Chain", async (ctx, n) =>
+        {
+            for (var i = 0; i < ChainLength; i++)
+            {
+                n = await ctx.CallActivityAsync<int>("Step", n);
+            }
+
+            if (!ctx.IsReplaying)
+            {
+                Interlocked.Increment(ref _chainsDone);
+            }
+
+            return n;
+        })
+        .AddOrchestratorFunc<object?, int>("Listener", async (ctx, _) =>
+        {
+            var sum = 0;
+            for (var i = 0; i < EventsPerInstance; i++)
+            {
+                sum += await ctx.WaitForExternalEvent<int>("tick");
+            }
+
+            if (!ctx.IsReplaying)
+            {
+                Interlocked.Increment(ref _eventWaitersDone);
+            }
+
+            return sum;
+        })
+        .AddOrchestratorFunc<object?, string>("Sleeper", async (ctx, _) =>
+        {
+            if (!ctx.IsReplaying)
+            {
+                Interlocked.Increment(ref _timerWaitersStarted);
+            }
+
+            await ctx.CreateTimer(TimeSpan.FromDays(30), CancellationToken.None);
+            return "awake";
+        });
+
+    private async Task<(double PerSecond, double RequestsPerStep)> RunChainsAsync(Hub hub, int chains)
+    {
+        hub.Counter.Reset();
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, chains).Select(i => hub.Client.ScheduleNewOrchestrationInstanceAsync("Chain", i)));
+        await WaitUntilAsync(() => Volatile.Read(ref _chainsDone) >= chains);
+        var steps = chains * ChainLength;
+        return (steps / watch.Elapsed.TotalSeconds, hub.Counter.Total / (double)steps);
+    }
+
+    private async Task<(double PerSecond, double RequestsPerEvent)> RunEventsAsync(Hub hub, int instances)
+    {
+        var ids = await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => hub.Client.ScheduleNewOrchestrationInstanceAsync("Listener")));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        hub.Counter.Reset();
+        var watch = Stopwatch.StartNew();
+        for (var round = 0; round < EventsPerInstance; round++)
+        {
+            await Task.WhenAll(ids.Select(id => hub.Client.RaiseEventAsync(id, "tick", 1)));
+        }
+
+        await WaitUntilAsync(() => Volatile.Read(ref _eventWaitersDone) >= instances);
+        var events = instances * EventsPerInstance;
+        return (events / watch.Elapsed.TotalSeconds, hub.Counter.Total / (double)events);
+    }
+
+    private async Task StartTimerWaitersAsync(Hub hub, int count)
+    {
+        using var gate = new SemaphoreSlim(32);
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper");
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        Progress($"{count} timer waiters scheduled, {Volatile.Read(ref _timerWaitersStarted)} started");
+        await WaitUntilAsync(() => Volatile.Read(ref _timerWaitersStarted) >= count);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+    }
+
+    private static void Progress(string what) => Console.Error.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {what}");
+
+    private static async Task<double> IdleRateAsync(Hub hub)
+    {
+        hub.Counter.Reset();
+        await Task.Delay(s_idleWindow);
+        return hub.Counter.Total / s_idleWindow.TotalSeconds;
+    }
+
+    private static (long Heap, long WorkingSet) Memory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return (GC.GetTotalMemory(forceFullCollection: true), Environment.WorkingSet);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> done)
+    {
+        while (!done())
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Concurrent table inserts and point reads through the same storage clients, without the engine.</summary>
+    private async Task<double> MeasureRawRateAsync(TimeSpan duration)
+    {
+        var table = new TableServiceClient(StorageConnection.Parse(connectionString)).GetTableClient("benchraw");
+        await table.CreateIfNotExistsAsync();
+        long requests = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
+        {
+            for (var i = 0; watch.Elapsed < duration; i++)
+            {
+                var key = $"{worker}-{i}";
+                await table.AddEntityAsync(new TableEntity("raw", key) { ["Value"] = i });
+                await table.GetEntityAsync("raw", key);
+                Interlocked.Add(ref requests, 2);
+            }
+        }));
+        return requests / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>A task hub with its worker running and its storage requests counted.</summary>
+    private sealed class Hub : IAsyncDisposable
+    {
+        private readonly ServiceProvider _services;
+        private readonly IHostedService _worker;
+
+        private Hub(ServiceProvider services, StorageRequestCounter counter)
+        {
+            _services = services;
+            Counter = counter;
+            Client = services.GetRequiredService<DurableTaskClient>();
+            _worker = services.GetRequiredService<IHostedService>();
+        }
+
+        public StorageRequestCounter Counter { get; }
+
+        public DurableTaskClient Client { get; }
+
+        public static async Task<Hub> StartAsync(string connectionString, string name, Action<DurableTaskRegistry> register)
+        {
+            var counter = new StorageRequestCounter();
+            var services = new ServiceCollection()
+                .AddDurableTask(options =>
+                {
+                    options.Backend = DurableTaskBackendKind.AzureStorage;
+                    options.StorageConnectionString = connectionString;
+                    options.TaskHubName = name;
+                    options.MaxConcurrentWorkItems = 16;
+                    options.StorageClientOptions = new StorageClientOptions { Handlers = { counter } };
+                    register(options.Registry);
+                })
+                .BuildServiceProvider();
+            var hub = new Hub(services, counter);
+            await hub._worker.StartAsync(CancellationToken.None);
+            return hub;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _worker.StopAsync(CancellationToken.None);
+            await _services.DisposeAsync();
+        }
+    }
+}

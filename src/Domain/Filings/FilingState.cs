@@ -1,0 +1,14 @@
+namespace QuyCheWorkflow.Domain.Filings;
+
+/// <summary>Everything a <see cref="Filing"/> holds, as plain data for persistence.</summary>
+public sealed record FilingState(
+    string Id,
+    string RegulationId,
+    string DocumentSymbol,
+    string UpperLevelOrganisationId,
+    string SentBy,
+    DateTimeOffset SentAt,
+    FilingStatus Status,
+    string? RespondedBy,
+    DateTimeOffset? RespondedAt,
+    IReadOnlyList<string> ReturnReasons);

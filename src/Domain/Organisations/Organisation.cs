@@ -1,0 +1,39 @@
+namespace QuyCheWorkflow.Domain.Organisations;
+
+/// <summary>
+/// A Party organisation (Tỉnh ủy, Đảng ủy Khối, đảng bộ cơ sở, chi bộ, ...), one node of the tree whose links
+/// are <see cref="ParentId"/>. The root has no parent. Entering a new term (<see cref="EnterTerm"/>) makes the
+/// organisation owe a new working regulation for that term.
+/// </summary>
+/// <param name="Id">Stable identifier.</param>
+/// <param name="Name">Full name, e.g. "Đảng ủy Khối các cơ quan tỉnh".</param>
+/// <param name="Code">Code used in document symbols.</param>
+/// <param name="Type">Kind of organisation; selects the model regulation.</param>
+/// <param name="ParentId">The upper level (<i>cấp ủy cấp trên</i>), or null for the root.</param>
+/// <param name="CurrentTerm">The term in office now.</param>
+/// <param name="Committee">The standing committee of the current term.</param>
+public sealed record Organisation(
+    string Id,
+    string Name,
+    OrganisationCode Code,
+    OrganisationType Type,
+    string? ParentId,
+    Term CurrentTerm,
+    StandingCommittee Committee)
+{
+    /// <summary>
+    /// Moves to <paramref name="next"/>, which must start after the current term, with the newly elected
+    /// committee.
+    /// </summary>
+    /// <exception cref="DomainException">The term is not later than the current one.</exception>
+    public Organisation EnterTerm(Term next, StandingCommittee committee)
+    {
+        ArgumentNullException.ThrowIfNull(committee);
+        if (next <= CurrentTerm)
+        {
+            throw new DomainException($"Term {next} does not follow the current term {CurrentTerm} of '{Id}'.");
+        }
+
+        return this with { CurrentTerm = next, Committee = committee };
+    }
+}

@@ -1,0 +1,52 @@
+namespace QuyCheWorkflow.Domain.Regulations;
+
+/// <summary>
+/// One uploaded draft (<i>dự thảo</i>), immutable once recorded. Versions of a drafting cycle are numbered
+/// 1, 2, 3, ... with no gaps; only DOCX and PDF are accepted.
+/// </summary>
+public sealed record DraftVersion
+{
+    /// <summary>Content type of a DOCX file.</summary>
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>Content type of a PDF file.</summary>
+    public const string PdfContentType = "application/pdf";
+
+    /// <param name="number">Version number, from 1.</param>
+    /// <param name="contentHash">SHA-256 of the file's bytes.</param>
+    /// <param name="fileName">Original file name, for display and download.</param>
+    /// <param name="contentType"><see cref="DocxContentType"/> or <see cref="PdfContentType"/>.</param>
+    /// <param name="uploadedBy">Who uploaded it.</param>
+    /// <param name="uploadedAt">When.</param>
+    public DraftVersion(int number, ContentHash contentHash, string fileName, string contentType, string uploadedBy, DateTimeOffset uploadedAt)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(uploadedBy);
+        if (contentType is not (DocxContentType or PdfContentType))
+        {
+            throw new DomainException($"A draft is a DOCX or PDF file; got content type '{contentType}'.");
+        }
+
+        ContentHash.ThrowIfEmpty(contentHash, nameof(contentHash));
+
+        Number = number;
+        ContentHash = contentHash;
+        FileName = fileName;
+        ContentType = contentType;
+        UploadedBy = uploadedBy;
+        UploadedAt = uploadedAt;
+    }
+
+    public int Number { get; }
+
+    public ContentHash ContentHash { get; }
+
+    public string FileName { get; }
+
+    public string ContentType { get; }
+
+    public string UploadedBy { get; }
+
+    public DateTimeOffset UploadedAt { get; }
+}

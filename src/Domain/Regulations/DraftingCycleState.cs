@@ -1,0 +1,12 @@
+namespace QuyCheWorkflow.Domain.Regulations;
+
+/// <summary>Everything a <see cref="DraftingCycle"/> holds, as plain data for persistence.</summary>
+public sealed record DraftingCycleState(
+    string RegulationId,
+    string Subject,
+    DraftingStage Stage,
+    IReadOnlyList<DraftVersion> Drafts,
+    IReadOnlyList<string> ConsultationRoundIds,
+    IReadOnlyList<string> VoteRoundIds,
+    IReadOnlyList<string> VoteFailureReasons,
+    Issuance? Issuance);

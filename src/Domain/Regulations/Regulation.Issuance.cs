@@ -1,0 +1,155 @@
+using QuyCheWorkflow.Domain.Filings;
+
+namespace QuyCheWorkflow.Domain.Regulations;
+
+public sealed partial class Regulation
+{
+    /// <summary>
+    /// Issues the approved text: the original (stage <see cref="RegulationStage.Approved"/> →
+    /// <see cref="RegulationStage.Issued"/>) or the active amendment (its text becomes the one in force). The
+    /// next review is due one cadence after the issue date (or after the last review, if later).
+    /// <paramref name="superseded"/> must be the regulation named by <see cref="Issuance.SupersedesRegulationId"/>
+    /// (null when none); it must belong to the same organisation and have a text in force, and moves to
+    /// <see cref="RegulationStage.Superseded"/>. Amendments supersede nothing.
+    /// </summary>
+    public void Issue(Issuance issuance, Regulation? superseded)
+    {
+        ArgumentNullException.ThrowIfNull(issuance);
+        ContentHash.ThrowIfEmpty(issuance.FinalDocumentHash, nameof(issuance));
+        if (issuance.SupersedesRegulationId != superseded?.Id)
+        {
+            throw new DomainException(
+                $"The issuance names '{issuance.SupersedesRegulationId}' as superseded but '{superseded?.Id}' was given.");
+        }
+
+        if (superseded is not null)
+        {
+            if (superseded.Id == Id || superseded.OrganisationId != OrganisationId)
+            {
+                throw new DomainException($"Regulation '{Id}' can only supersede another regulation of organisation '{OrganisationId}'.");
+            }
+
+            superseded.EnsureStage("be superseded", RegulationStage.Issued, RegulationStage.Filed, RegulationStage.InForce);
+        }
+
+        if (_stageAfterIssue is null)
+        {
+            InitialCycle.Issue(issuance);
+            _stageAfterIssue = RegulationStage.Issued;
+            superseded?.End(RegulationStage.Superseded, issuance.IssueDate, Id);
+        }
+        else
+        {
+            AmendmentCycle amendment = ActiveAmendment ?? throw InvalidTransitionException.For(Subject, Stage, "issue");
+            if (superseded is not null)
+            {
+                throw new DomainException("An amendment does not supersede another regulation.");
+            }
+
+            amendment.Cycle.Issue(issuance);
+            amendment.Status = AmendmentStatus.Issued;
+        }
+
+        CurrentIssuance = issuance;
+        NextReviewDue = ReviewSchedule.NextDueDate(issuance.IssueDate, LastReviewDate > issuance.IssueDate ? LastReviewDate : null);
+    }
+
+    /// <summary>
+    /// Records that the issued text (the original, stage <see cref="RegulationStage.Issued"/>, or an issued
+    /// amendment) was sent to the upper level. The filing must be this regulation's, still sent, and carry
+    /// the symbol of the text being filed.
+    /// </summary>
+    public void File(Filing filing)
+    {
+        ArgumentNullException.ThrowIfNull(filing);
+        EnsureOwnFiling(filing, FilingStatus.Sent, "file with the upper level");
+        if (Stage == RegulationStage.Issued)
+        {
+            EnsureSymbol(filing, InitialCycle.Issuance!);
+            FilingId = filing.Id;
+            _stageAfterIssue = RegulationStage.Filed;
+        }
+        else if (Stage == RegulationStage.InForce && ActiveAmendment is { Status: AmendmentStatus.Issued } amendment)
+        {
+            EnsureSymbol(filing, amendment.Cycle.Issuance!);
+            amendment.FilingId = filing.Id;
+            amendment.Status = AmendmentStatus.Filed;
+        }
+        else
+        {
+            throw InvalidTransitionException.For(Subject, Stage, "file with the upper level", "Nothing issued is waiting to be filed.");
+        }
+
+        _filingIds.Add(filing.Id);
+    }
+
+    /// <summary>
+    /// Applies the upper level's acknowledgement of the current filing: the original text goes
+    /// <see cref="RegulationStage.Filed"/> → <see cref="RegulationStage.InForce"/>; an amendment is completed.
+    /// </summary>
+    public void ApplyFilingAcknowledged(Filing filing)
+    {
+        ArgumentNullException.ThrowIfNull(filing);
+        EnsureOwnFiling(filing, FilingStatus.Acknowledged, "apply the filing acknowledgement");
+        if (Stage == RegulationStage.Filed && filing.Id == FilingId)
+        {
+            _stageAfterIssue = RegulationStage.InForce;
+        }
+        else if (ActiveAmendment is { Status: AmendmentStatus.Filed } amendment && filing.Id == amendment.FilingId)
+        {
+            amendment.Status = AmendmentStatus.Acknowledged;
+        }
+        else
+        {
+            throw InvalidTransitionException.For(Subject, Stage, "apply the filing acknowledgement", $"Filing '{filing.Id}' is not awaiting an answer.");
+        }
+    }
+
+    /// <summary>
+    /// Applies the upper level's return of the current filing: the text stays in force (stage
+    /// <see cref="RegulationStage.InForce"/>) and an amendment cycle <paramref name="amendmentId"/> starts with the
+    /// return reasons. A returned amendment is closed and replaced by the new one.
+    /// </summary>
+    /// <returns>The amendment started.</returns>
+    public AmendmentCycle ApplyFilingReturned(Filing filing, string amendmentId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(filing);
+        ArgumentException.ThrowIfNullOrWhiteSpace(amendmentId);
+        EnsureOwnFiling(filing, FilingStatus.Returned, "apply the filing return");
+        if (Stage == RegulationStage.Filed && filing.Id == FilingId)
+        {
+            _stageAfterIssue = RegulationStage.InForce;
+        }
+        else if (ActiveAmendment is { Status: AmendmentStatus.Filed } amendment && filing.Id == amendment.FilingId)
+        {
+            amendment.Status = AmendmentStatus.Returned;
+        }
+        else
+        {
+            throw InvalidTransitionException.For(Subject, Stage, "apply the filing return", $"Filing '{filing.Id}' is not awaiting an answer.");
+        }
+
+        return StartAmendment(amendmentId, AmendmentReason.ReturnedByUpperLevel, filing.ReturnReasons, at);
+    }
+
+    private void EnsureOwnFiling(Filing filing, FilingStatus expected, string action)
+    {
+        if (filing.RegulationId != Id)
+        {
+            throw new DomainException($"Filing '{filing.Id}' belongs to regulation '{filing.RegulationId}', not '{Id}'.");
+        }
+
+        if (filing.Status != expected)
+        {
+            throw InvalidTransitionException.For("filing", filing.Status, action);
+        }
+    }
+
+    private static void EnsureSymbol(Filing filing, Issuance issuance)
+    {
+        if (filing.DocumentSymbol != issuance.Number.Symbol)
+        {
+            throw new DomainException($"Filing '{filing.Id}' is for '{filing.DocumentSymbol}', but the text to file is '{issuance.Number.Symbol}'.");
+        }
+    }
+}

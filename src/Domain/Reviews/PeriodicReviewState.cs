@@ -1,0 +1,14 @@
+namespace QuyCheWorkflow.Domain.Reviews;
+
+/// <summary>Everything a <see cref="PeriodicReview"/> holds, as plain data for persistence.</summary>
+public sealed record PeriodicReviewState(
+    string Id,
+    string RegulationId,
+    DateOnly DueDate,
+    PeriodicReviewStatus Status,
+    DateOnly? MeetingDate,
+    ContentHash? MinutesHash,
+    ReviewOutcome? Outcome,
+    string? Notes,
+    string? RecordedBy,
+    DateTimeOffset? RecordedAt);

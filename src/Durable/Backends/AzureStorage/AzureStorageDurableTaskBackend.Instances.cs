@@ -1,0 +1,140 @@
+using System.Text.Json;
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Tables;
+
+namespace QuyCheWorkflow.Durable;
+
+/// <summary>The instances table: a queryable projection of each instance's history.</summary>
+internal sealed partial class AzureStorageDurableTaskBackend
+{
+    public async Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var entity = await _instances.GetEntityIfExistsAsync(instanceId, string.Empty, cancellationToken: cancellationToken);
+        return entity is null ? null : await ToRecordAsync(entity, withPayloads: true, cancellationToken);
+    }
+
+    public async Task WriteInstanceAsync(InstanceRecord record, CancellationToken cancellationToken) =>
+        await _instances.UpsertEntityAsync(await ToEntityAsync(record, cancellationToken), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<bool> TryCreateInstanceAsync(InstanceRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _instances.AddEntityAsync(await ToEntityAsync(record, cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (StorageRequestFailedException failure) when (failure.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task MergeInstanceAsync(InstanceRecord update, CancellationToken cancellationToken) =>
+        await _instances.UpsertEntityAsync(await ToEntityAsync(update, cancellationToken), TableUpdateMode.Merge, cancellationToken);
+
+    public async Task<OrchestrationQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
+    {
+        var clauses = new List<string>();
+        if (query.InstanceIdPrefix is { Length: > 0 } prefix)
+        {
+            var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+            clauses.Add(TableFilter.Create($"PartitionKey ge {prefix} and PartitionKey lt {upper}"));
+        }
+
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            clauses.Add("(" + string.Join(" or ", statuses.Select(s => TableFilter.Create($"RuntimeStatus eq {s.ToString()}"))) + ")");
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            clauses.Add(TableFilter.Create($"CreatedTime ge {from}"));
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            clauses.Add(TableFilter.Create($"CreatedTime le {to}"));
+        }
+
+        var filter = clauses.Count == 0 ? null : string.Join(" and ", clauses);
+        await foreach (var page in _instances.QueryPagesAsync(filter, null, Math.Min(query.PageSize, 1000), query.ContinuationToken, cancellationToken))
+        {
+            var items = new List<OrchestrationMetadata>(page.Values.Count);
+            foreach (var entity in page.Values)
+            {
+                var record = await ToRecordAsync(entity, query.FetchInputsAndOutputs, cancellationToken);
+                items.Add(record.ToMetadata(query.FetchInputsAndOutputs));
+            }
+
+            return new OrchestrationQueryResult(items, page.ContinuationToken);
+        }
+
+        return new OrchestrationQueryResult([], null);
+    }
+
+    public async Task PurgeAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await DeleteHistoryRowsAsync(instanceId, keepExecutionId: null, cancellationToken);
+        await _instances.DeleteEntityAsync(instanceId, string.Empty, cancellationToken: cancellationToken);
+        await DeletePayloadsAsync(instanceId, cancellationToken);
+    }
+
+    private async Task<TableEntity> ToEntityAsync(InstanceRecord record, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(record.InstanceId, string.Empty);
+        SetIfPresent(entity, "Name", record.Name);
+        SetIfPresent(entity, "Version", record.Version);
+        SetIfPresent(entity, "ExecutionId", record.ExecutionId);
+        SetIfPresent(entity, "RuntimeStatus", record.RuntimeStatus?.ToString());
+        SetIfPresent(entity, "FailureDetails", record.Failure is null ? null : JsonSerializer.Serialize(record.Failure, DurableJson.Options));
+        if (record.CreatedAt is { } created)
+        {
+            entity["CreatedTime"] = created;
+        }
+
+        if (record.LastUpdatedAt is { } updated)
+        {
+            entity["LastUpdatedTime"] = updated;
+        }
+
+        if (record.VersionNotServed is { } notServed)
+        {
+            entity["VersionNotServed"] = notServed;
+        }
+
+        var prefix = record.InstanceId + "/instance";
+        await SetLargeAsync(entity, "Input", record.Input, prefix, cancellationToken);
+        await SetLargeAsync(entity, "Output", record.Output, prefix, cancellationToken);
+        await SetLargeAsync(entity, "CustomStatus", record.CustomStatus, prefix, cancellationToken);
+        return entity;
+    }
+
+    private async Task<InstanceRecord> ToRecordAsync(TableEntity entity, bool withPayloads, CancellationToken cancellationToken)
+    {
+        var failure = entity.GetString("FailureDetails");
+        return new InstanceRecord(entity.PartitionKey)
+        {
+            Name = entity.GetString("Name"),
+            Version = entity.GetString("Version"),
+            ExecutionId = entity.GetString("ExecutionId"),
+            RuntimeStatus = Enum.TryParse<OrchestrationRuntimeStatus>(entity.GetString("RuntimeStatus"), out var status) ? status : null,
+            Failure = string.IsNullOrEmpty(failure) ? null : JsonSerializer.Deserialize<TaskFailureDetails>(failure, DurableJson.Options),
+            CreatedAt = entity.GetDateTimeOffset("CreatedTime"),
+            LastUpdatedAt = entity.GetDateTimeOffset("LastUpdatedTime"),
+            VersionNotServed = entity.GetBoolean("VersionNotServed"),
+            Input = withPayloads ? await GetLargeAsync(entity, "Input", cancellationToken) : null,
+            Output = withPayloads ? await GetLargeAsync(entity, "Output", cancellationToken) : null,
+            CustomStatus = await GetLargeAsync(entity, "CustomStatus", cancellationToken),
+        };
+    }
+
+    private static void SetIfPresent(TableEntity entity, string name, string? value)
+    {
+        if (value is not null)
+        {
+            entity[name] = value;
+        }
+    }
+
+    private static bool IsConflict(StorageRequestFailedException failure) => failure.Status is 409 or 412;
+}

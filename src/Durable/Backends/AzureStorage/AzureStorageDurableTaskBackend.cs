@@ -1,0 +1,162 @@
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Blobs;
+using QuyCheWorkflow.Storage.Queues;
+using QuyCheWorkflow.Storage.Tables;
+
+namespace QuyCheWorkflow.Durable;
+
+/// <summary>
+/// A task hub in Azure Storage, laid out like the Durable Task Azure Storage provider:
+/// <list type="bullet">
+/// <item><c>{hub}Instances</c>: one row per instance (PartitionKey = instance id) — a projection of history for queries.</item>
+/// <item><c>{hub}History</c>: PartitionKey = instance id; rows <c>{executionId}-{n:D8}</c> hold the events, and the
+/// <c>sentinel</c> row holds the current execution id, the next row number and the custom status. Its ETag makes
+/// every checkpoint single-writer.</item>
+/// <item>Queues <c>{hub}-control-NN</c> (instance → partition by a stable hash), <c>{hub}-workitems</c> (activities),
+/// <c>{hub}-poison</c>.</item>
+/// <item>Container <c>{hub}-payloads</c>: values over 45 KB (table properties, queue messages), referenced by name.</item>
+/// </list>
+/// <para>Checkpoint order and why a crash anywhere is safe:</para>
+/// <list type="number">
+/// <item>Payload blobs are written under fresh names; if the checkpoint then fails they are orphans, never read.</item>
+/// <item>History rows and the sentinel go in one entity-group transaction with If-Match on the sentinel. A 412/409
+/// means another worker advanced the instance: nothing was written and the dispatcher retries from fresh history.
+/// This is the only step that changes orchestration state, so state advances exactly once per message.</item>
+/// <item>Outbound messages (activities, timers, events, sub-orchestration starts, answers to a parent) are sent only
+/// after the commit, so no message refers to a step history does not hold. A crash before they are all sent leaves
+/// the input message in its queue; on redelivery the dispatcher finds the episode that consumed it (by queue message
+/// id) and sends the episode's messages again. Receivers de-duplicate: completions of finished steps, timers already
+/// fired, events already recorded (by logical id) and messages of an older execution are dropped.</item>
+/// <item>The instances row is merged from history when what it shows changes; being a projection it may lag (a
+/// crash here is repaired by the redelivery above), never lead.</item>
+/// <item>The caller deletes the input message last.</item>
+/// </list>
+/// Activities run in process right after being scheduled (<see cref="DurableTaskOptions.InlineActivityBudget"/>) still
+/// have their work item sent first, hidden, and deleted only after their result is committed; a result produced by
+/// such a work item later names it (<c>CausedBy</c>), so the redelivery rule above applies to it as well.
+/// Timers are delayed messages: a message is hidden for at most <see cref="DurableTaskOptions.MaxMessageDelay"/>
+/// (≤ 7 days); when it shows up before its time on the injected clock, the dispatcher re-arms it. Thread-safe.
+/// </summary>
+internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBackend
+{
+    private const int MaxInlineBytes = 45 * 1024;
+
+    // Table properties are stored as UTF-16: 45 KB of them is this many characters.
+    private const int MaxInlineChars = MaxInlineBytes / 2;
+    private const string BlobReferencePrefix = "blob:";
+
+    private readonly DurableTaskOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly TableClient _instances;
+    private readonly TableClient _history;
+    private readonly BlobContainerClient _payloads;
+    private readonly Dictionary<string, QueueClient> _queues = new(StringComparer.Ordinal);
+    private readonly int _partitionCount;
+    private Task? _creation;
+
+    public AzureStorageDurableTaskBackend(DurableTaskOptions options, TimeProvider timeProvider)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
+        _partitionCount = options.PartitionCount;
+        var connection = StorageConnection.Parse(options.StorageConnectionString!);
+        var clientOptions = options.StorageClientOptions;
+        var tables = new TableServiceClient(connection, clientOptions);
+        var queues = new QueueServiceClient(connection, clientOptions);
+        _instances = tables.GetTableClient(options.TaskHubName + "Instances");
+        _history = tables.GetTableClient(options.TaskHubName + "History");
+        _payloads = new BlobServiceClient(connection, clientOptions).GetBlobContainerClient(QueueNaming.Hub(options) + "-payloads");
+        ControlQueueNames = QueueNaming.ControlQueues(options);
+        WorkItemQueueName = QueueNaming.WorkItems(options);
+        PoisonQueueName = QueueNaming.Poison(options);
+        foreach (var name in ControlQueueNames.Append(WorkItemQueueName).Append(PoisonQueueName))
+        {
+            _queues[name] = queues.GetQueueClient(name);
+        }
+    }
+
+    public event Action? MessageSent;
+
+    public IReadOnlyList<string> ControlQueueNames { get; }
+
+    public string WorkItemQueueName { get; }
+
+    public string PoisonQueueName { get; }
+
+    public string ControlQueueFor(string instanceId) => ControlQueueNames[QueueNaming.Partition(instanceId, _partitionCount)];
+
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        var creation = Volatile.Read(ref _creation);
+        if (creation is null || creation.IsFaulted || creation.IsCanceled)
+        {
+            // Shared by all callers, so it runs without any one caller's token; a failed attempt is retried next call.
+            var fresh = CreateAllAsync();
+            creation = Interlocked.CompareExchange(ref _creation, fresh, creation) == creation ? fresh : Volatile.Read(ref _creation)!;
+        }
+
+        return creation.WaitAsync(cancellationToken);
+    }
+
+    private async Task CreateAllAsync()
+    {
+        await _instances.CreateIfNotExistsAsync(CancellationToken.None);
+        await _history.CreateIfNotExistsAsync(CancellationToken.None);
+        await _payloads.CreateIfNotExistsAsync(CancellationToken.None);
+        foreach (var queue in _queues.Values)
+        {
+            await queue.CreateIfNotExistsAsync(CancellationToken.None);
+        }
+    }
+
+    public async Task<ReceivedMessage> SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > MaxInlineBytes)
+        {
+            text = BlobReferencePrefix + await UploadAsync("messages", text, cancellationToken);
+        }
+
+        TimeSpan? delay = null;
+        if (visibleAt is { } at)
+        {
+            var wait = at - _timeProvider.GetUtcNow();
+            var cap = _options.MaxMessageDelay < QueueClient.MaxVisibility ? _options.MaxMessageDelay : QueueClient.MaxVisibility;
+            delay = wait <= TimeSpan.Zero ? null : wait > cap ? cap : wait;
+        }
+
+        var receipt = await _queues[queueName].SendMessageAsync(text, delay, Timeout.InfiniteTimeSpan, cancellationToken);
+        MessageSent?.Invoke();
+        return new ReceivedMessage(new DurableQueueMessage(queueName, receipt.MessageId, text, 0, _timeProvider.GetUtcNow()), receipt.PopReceipt);
+    }
+
+    public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queueName, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    {
+        var messages = await _queues[queueName].ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken);
+        return messages
+            .Select(m => new ReceivedMessage(new DurableQueueMessage(queueName, m.MessageId, m.MessageText, (int)m.DequeueCount, m.InsertedOn), m.PopReceipt))
+            .ToList();
+    }
+
+    public async Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _queues[message.Message.QueueName].DeleteMessageAsync(message.Message.MessageId, message.PopReceipt, cancellationToken);
+        }
+        catch (StorageRequestFailedException failure) when (failure.Status is 400 or 404)
+        {
+            // Gone already, or its invisibility ran out and another worker holds it now: that worker deletes it.
+        }
+    }
+
+    public async Task<ReceivedMessage> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    {
+        var receipt = await _queues[message.Message.QueueName].UpdateMessageAsync(message.Message.MessageId, message.PopReceipt, null, visibilityTimeout, cancellationToken);
+        return message with { PopReceipt = receipt };
+    }
+
+    public async Task<string> ResolveMessageTextAsync(string text, CancellationToken cancellationToken) =>
+        text.StartsWith(BlobReferencePrefix, StringComparison.Ordinal)
+            ? await DownloadAsync(text[BlobReferencePrefix.Length..], cancellationToken)
+            : text;
+}

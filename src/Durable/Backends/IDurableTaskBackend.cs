@@ -1,0 +1,65 @@
+namespace QuyCheWorkflow.Durable;
+
+/// <summary>
+/// Where a task hub keeps its state: instances table, history with a single-writer sentinel, control queues, a
+/// work-item queue and a poison queue. Implemented in memory (tests, on an injected clock) and over Azure
+/// Storage. Implementations are thread-safe. Queue delivery is at least once and unordered; the dispatcher
+/// makes processing idempotent.
+/// </summary>
+internal interface IDurableTaskBackend
+{
+    /// <summary>Raised after a message is enqueued by this process, so a local worker can wake at once.</summary>
+    public event Action? MessageSent;
+
+    public IReadOnlyList<string> ControlQueueNames { get; }
+
+    public string WorkItemQueueName { get; }
+
+    public string PoisonQueueName { get; }
+
+    public string ControlQueueFor(string instanceId);
+
+    /// <summary>Creates tables, queues and containers on first use; cheap afterwards. Thread-safe.</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken);
+
+    public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the whole row.</summary>
+    public Task WriteInstanceAsync(InstanceRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Merges the non-null members into the row (creating it if missing).</summary>
+    public Task MergeInstanceAsync(InstanceRecord update, CancellationToken cancellationToken);
+
+    public Task<OrchestrationQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the instance row, its history and its payload blobs. No-op when missing.</summary>
+    public Task PurgeAsync(string instanceId, CancellationToken cancellationToken);
+
+    public Task<OrchestrationHistory> LoadHistoryAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a checkpoint atomically and returns the history's new token; null (and nothing written) when the token
+    /// no longer matches because another worker advanced the instance.
+    /// </summary>
+    public Task<string?> TryCommitAsync(HistoryCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>Creates the instance row; false when a row with that id exists already (nothing written).</summary>
+    public Task<bool> TryCreateInstanceAsync(InstanceRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Enqueues a message, invisible until <paramref name="visibleAt"/> on the backend's clock when given. Returns a
+    /// handle that can delete it while nobody has received it.
+    /// </summary>
+    public Task<ReceivedMessage> SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken);
+
+    public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queueName, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a message; a no-op when it is gone or was received again by someone else meanwhile.</summary>
+    public Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Extends a received message's invisibility; returns it with its new receipt.</summary>
+    public Task<ReceivedMessage> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
+
+    /// <summary>Turns a queue message's text back into the task message JSON (large ones live in blobs).</summary>
+    public Task<string> ResolveMessageTextAsync(string text, CancellationToken cancellationToken);
+}

@@ -1,0 +1,64 @@
+namespace QuyCheWorkflow.Durable;
+
+/// <summary>
+/// One row of the instances table. Written whole by the client at start; merged by the dispatcher afterwards,
+/// where a null member means "leave as stored".
+/// </summary>
+internal sealed record InstanceRecord(string InstanceId)
+{
+    public string? Name { get; init; }
+
+    public string? Version { get; init; }
+
+    public string? ExecutionId { get; init; }
+
+    public OrchestrationRuntimeStatus? RuntimeStatus { get; init; }
+
+    public string? Input { get; init; }
+
+    public string? Output { get; init; }
+
+    public string? CustomStatus { get; init; }
+
+    public TaskFailureDetails? Failure { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public DateTimeOffset? LastUpdatedAt { get; init; }
+
+    public bool? VersionNotServed { get; init; }
+
+    public InstanceRecord MergeFrom(InstanceRecord update) => this with
+    {
+        Name = update.Name ?? Name,
+        Version = update.Version ?? Version,
+        ExecutionId = update.ExecutionId ?? ExecutionId,
+        RuntimeStatus = update.RuntimeStatus ?? RuntimeStatus,
+        Input = update.Input ?? Input,
+        Output = update.Output ?? Output,
+        CustomStatus = update.CustomStatus ?? CustomStatus,
+        Failure = update.Failure ?? Failure,
+        CreatedAt = update.CreatedAt ?? CreatedAt,
+        LastUpdatedAt = update.LastUpdatedAt ?? LastUpdatedAt,
+        VersionNotServed = update.VersionNotServed ?? VersionNotServed,
+    };
+
+    public OrchestrationMetadata ToMetadata(bool withInputsAndOutputs) => new(Name ?? string.Empty, InstanceId)
+    {
+        RuntimeStatus = RuntimeStatus ?? OrchestrationRuntimeStatus.Pending,
+        Version = Version ?? string.Empty,
+        CreatedAt = CreatedAt ?? default,
+        LastUpdatedAt = LastUpdatedAt ?? default,
+        SerializedInput = withInputsAndOutputs ? Input : null,
+        SerializedOutput = withInputsAndOutputs ? Output : null,
+        SerializedCustomStatus = CustomStatus,
+        FailureDetails = Failure,
+        IsVersionNotServed = VersionNotServed ?? false,
+    };
+
+    public bool Matches(OrchestrationQuery query) =>
+        (query.Statuses is not { Count: > 0 } statuses || statuses.Contains(RuntimeStatus ?? OrchestrationRuntimeStatus.Pending))
+        && (query.CreatedFrom is not { } from || CreatedAt >= from)
+        && (query.CreatedTo is not { } to || CreatedAt <= to)
+        && (query.InstanceIdPrefix is not { } prefix || InstanceId.StartsWith(prefix, StringComparison.Ordinal));
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace QuyCheWorkflow.Durable;
+
+/// <summary>Settings of a task hub, its worker and its client. Read once at start-up.</summary>
+public sealed partial class DurableTaskOptions
+{
+    /// <summary>Gets or sets the task hub name: prefix of every table, queue and container (3–45 letters or digits).</summary>
+    public string TaskHubName { get; set; } = "durable";
+
+    public DurableTaskBackendKind Backend { get; set; } = DurableTaskBackendKind.InMemory;
+
+    /// <summary>Gets or sets the storage connection string for <see cref="DurableTaskBackendKind.AzureStorage"/>.</summary>
+    public string? StorageConnectionString { get; set; }
+
+    /// <summary>Gets or sets the storage clients' options (retries, extra HTTP handlers such as request counters).</summary>
+    public QuyCheWorkflow.Storage.StorageClientOptions? StorageClientOptions { get; set; }
+
+    /// <summary>Gets or sets the number of control queues instances are spread over by a stable hash of their id.</summary>
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>Gets or sets how many messages the embedded worker processes at once.</summary>
+    public int MaxConcurrentWorkItems { get; set; } = 8;
+
+    /// <summary>Gets or sets the longest idle wait between two queue polls (the whole worker makes one poll per wait).</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Gets or sets how long a received message stays invisible before it is renewed.</summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Gets or sets the delivery count after which a message is quarantined in the poison queue.</summary>
+    public int PoisonMessageThreshold { get; set; } = 8;
+
+    /// <summary>
+    /// Gets or sets how many activity steps one control message may run in process right after scheduling them
+    /// (instead of a round trip through the work-item queue); 0 turns this off. Their work items are still sent,
+    /// hidden for <see cref="MessageVisibilityTimeout"/>, so a crash falls back to the queue.
+    /// </summary>
+    public int InlineActivityBudget { get; set; } = 16;
+
+    /// <summary>Gets or sets the version stamped on new instances that do not name one.</summary>
+    public string DefaultVersion { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets whether a hosted service polls the queues in this process.</summary>
+    public bool EnableEmbeddedWorker { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the longest real delay a queue message is hidden for. Timers further away are re-armed and
+    /// re-checked against the clock on each wake-up (Azure caps delays at 7 days anyway); a short value lets tests on
+    /// a fake clock see due timers quickly.
+    /// </summary>
+    public TimeSpan MaxMessageDelay { get; set; } = TimeSpan.FromDays(6);
+
+    /// <summary>Gets or sets how long a message for an instance nobody here serves (unknown version) waits before it is retried.</summary>
+    public TimeSpan UnservedRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Gets or sets how long a message that arrived before its instance started waits before it is retried.</summary>
+    public TimeSpan EarlyMessageRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets how often the client polls while waiting for an instance to start or finish.</summary>
+    public TimeSpan ClientPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Gets the orchestrators and activities this process serves.</summary>
+    public DurableTaskRegistry Registry { get; } = new();
+
+    internal void Validate()
+    {
+        if (!HubNamePattern().IsMatch(TaskHubName))
+        {
+            throw new InvalidOperationException($"Task hub name '{TaskHubName}' must be 3–45 letters or digits, starting with a letter.");
+        }
+
+        if (Backend == DurableTaskBackendKind.AzureStorage && string.IsNullOrEmpty(StorageConnectionString))
+        {
+            throw new InvalidOperationException("The Azure Storage backend needs a StorageConnectionString.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(PartitionCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentWorkItems, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(PoisonMessageThreshold, 1);
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]
+    private static partial Regex HubNamePattern();
+}

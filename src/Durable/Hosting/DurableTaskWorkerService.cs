@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace QuyCheWorkflow.Durable;
+
+/// <summary>
+/// The embedded worker: polls the control and work-item queues one at a time, round robin. While messages flow it
+/// polls without pause; once a whole round finds nothing, it pauses before each poll, the pause doubling up to
+/// <see cref="DurableTaskOptions.MaxPollInterval"/>, so an idle hub costs at most one request per interval in
+/// total. A message enqueued by this process wakes it at once. At most
+/// <see cref="DurableTaskOptions.MaxConcurrentWorkItems"/> messages run at a time; on shutdown it stops polling and
+/// waits for running work, which observes the stopping token (unfinished messages are redelivered later).
+/// </summary>
+public sealed class DurableTaskWorkerService : BackgroundService
+{
+    private static readonly TimeSpan s_firstIdleDelay = TimeSpan.FromMilliseconds(20);
+
+    private readonly IDurableTaskBackend _backend;
+    private readonly DurableTaskOptions _options;
+    private readonly ILogger _logger;
+    private readonly QueuePump _pump;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal DurableTaskWorkerService(IDurableTaskBackend backend, DurableTaskDispatcher dispatcher, DurableTaskOptions options, ILogger<DurableTaskWorkerService> logger)
+    {
+        _backend = backend;
+        _options = options;
+        _logger = logger;
+        _pump = new QueuePump(backend, dispatcher, options, logger);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await _backend.EnsureCreatedAsync(stoppingToken);
+        _backend.MessageSent += Wake;
+        Log.WorkerStarted(_logger, _options.TaskHubName, _pump.Queues.Count);
+        using var slots = new SemaphoreSlim(_options.MaxConcurrentWorkItems, _options.MaxConcurrentWorkItems);
+        var running = new HashSet<Task>();
+        var idleDelay = TimeSpan.Zero;
+        var emptyPolls = 0;
+        var next = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var queue = _pump.Queues[next++ % _pump.Queues.Count];
+                await slots.WaitAsync(stoppingToken);
+                var taken = 1;
+                while (taken < 32 && slots.Wait(0, CancellationToken.None))
+                {
+                    taken++;
+                }
+
+                var wake = Volatile.Read(ref _wake);
+                IReadOnlyList<ReceivedMessage> messages;
+                try
+                {
+                    messages = await _backend.ReceiveAsync(queue, taken, _options.MessageVisibilityTimeout, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    Log.PollFailed(_logger, queue, exception);
+                    messages = [];
+                }
+
+                var unused = taken - messages.Count;
+                if (unused > 0)
+                {
+                    slots.Release(unused);
+                }
+
+                foreach (var message in messages)
+                {
+                    var work = RunAsync(message, slots, stoppingToken);
+                    lock (running)
+                    {
+                        running.Add(work);
+                    }
+
+                    _ = work.ContinueWith(t => { lock (running) { running.Remove(t); } }, TaskScheduler.Default);
+                }
+
+                if (messages.Count > 0)
+                {
+                    idleDelay = TimeSpan.Zero;
+                    emptyPolls = 0;
+                    continue;
+                }
+
+                // Only a whole round of empty queues means idle; then each further poll waits longer.
+                if (++emptyPolls < _pump.Queues.Count)
+                {
+                    continue;
+                }
+
+                idleDelay = idleDelay == TimeSpan.Zero ? s_firstIdleDelay : TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, _options.MaxPollInterval.Ticks));
+                await Task.WhenAny(Task.Delay(idleDelay, stoppingToken), wake.Task);
+                if (wake.Task.IsCompleted)
+                {
+                    Interlocked.CompareExchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), wake);
+                    idleDelay = TimeSpan.Zero;
+                    emptyPolls = 0;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: fall through to wait for the work in flight.
+        }
+        finally
+        {
+            _backend.MessageSent -= Wake;
+            Task[] inFlight;
+            lock (running)
+            {
+                inFlight = [.. running];
+            }
+
+            await Task.WhenAll(inFlight);
+        }
+    }
+
+    private async Task RunAsync(ReceivedMessage message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await _pump.ProcessAsync(message, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the message is redelivered after its invisibility ends.
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private void Wake() => Volatile.Read(ref _wake).TrySetResult();
+}

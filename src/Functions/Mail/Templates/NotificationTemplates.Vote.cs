@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace QuyCheWorkflow.Functions.Mail.Templates;
+
+public static partial class NotificationTemplates
+{
+    /// <summary>Biểu quyết: asks a standing-committee member to vote through a personal link.</summary>
+    public static OutgoingMail VoteRequest(VoteNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var deadline = VietnamTime.FormatDateTime(notice.Deadline);
+        return new MailBody(
+                $"Biểu quyết dự thảo {notice.RegulationTitle} — hạn {deadline}",
+                "Đề nghị biểu quyết dự thảo quy chế làm việc")
+            .Paragraph(Salutation(notice.To))
+            .Paragraph($"Ban Thường vụ {notice.OrganisationName} xem xét, biểu quyết thông qua dự thảo {notice.RegulationTitle}. Đề nghị đồng chí cho biểu quyết: đồng ý, không đồng ý hoặc ý kiến khác (có thể kèm lý do).")
+            .Facts(
+                ("Văn bản", notice.RegulationTitle),
+                ("Phiên bản dự thảo", notice.DraftVersion),
+                ("Hạn biểu quyết", deadline))
+            .Action("Xem dự thảo và biểu quyết", notice.Link)
+            .Note("Đồng chí có thể thay đổi biểu quyết cho đến khi có kết quả.")
+            .Note(PersonalLinkNote)
+            .ToMail(notice.NotificationId, notice.To, "vote-request");
+    }
+
+    /// <summary>Reminds a member who has not voted yet.</summary>
+    public static OutgoingMail VoteReminder(VoteNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var deadline = VietnamTime.FormatDateTime(notice.Deadline);
+        return new MailBody(
+                $"Nhắc biểu quyết dự thảo {notice.RegulationTitle} — hạn {deadline}",
+                "Nhắc biểu quyết dự thảo quy chế làm việc")
+            .Paragraph(Salutation(notice.To))
+            .Paragraph($"Đến nay, hệ thống chưa nhận được biểu quyết của đồng chí đối với dự thảo {notice.RegulationTitle} đang được Ban Thường vụ {notice.OrganisationName} xem xét. Đề nghị đồng chí biểu quyết trước hạn.")
+            .Facts(
+                ("Văn bản", notice.RegulationTitle),
+                ("Phiên bản dự thảo", notice.DraftVersion),
+                ("Hạn biểu quyết", deadline))
+            .Action("Xem dự thảo và biểu quyết", notice.Link)
+            .Note(PersonalLinkNote)
+            .ToMail(notice.NotificationId, notice.To, "vote-reminder");
+    }
+
+    /// <summary>Tells members and the office whether the draft passed, with the counts.</summary>
+    public static OutgoingMail VoteResult(VoteResultNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var outcome = notice.Passed ? "được thông qua" : "không được thông qua";
+        var body = new MailBody(
+                $"Kết quả biểu quyết: dự thảo {notice.RegulationTitle} {outcome}",
+                $"Kết quả biểu quyết: dự thảo {outcome}")
+            .Paragraph(Salutation(notice.To))
+            .Paragraph($"Ban Thường vụ {notice.OrganisationName} đã biểu quyết dự thảo {notice.RegulationTitle} (phiên bản {notice.DraftVersion}). Kết quả: dự thảo {outcome}.")
+            .Facts(TallyFacts(notice.Tally, ("Thời điểm có kết quả", VietnamTime.FormatDateTime(notice.DecidedAt))));
+        if (notice.Reasons is { Count: > 0 } reasons)
+        {
+            body.Paragraph("Ý kiến, lý do của các đồng chí Ủy viên:").List(reasons);
+        }
+
+        body.Paragraph(notice.Passed
+            ? "Văn phòng cấp ủy tiến hành thủ tục ban hành quy chế."
+            : "Dự thảo được chuyển lại văn phòng cấp ủy để tiếp thu, giải trình các ý kiến nêu trên.");
+        if (notice.Link is { } link)
+        {
+            body.Action("Xem chi tiết", link);
+        }
+
+        return body.ToMail(notice.NotificationId, notice.To, "vote-result");
+    }
+
+    /// <summary>To the secretary and the office: the deadline passed and the vote is still undecided.</summary>
+    public static OutgoingMail VoteDeadlineWithoutDecision(VoteDeadlineNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var body = new MailBody(
+                $"Hết hạn biểu quyết nhưng chưa có kết quả: {notice.RegulationTitle}",
+                "Hết hạn biểu quyết nhưng chưa có kết quả")
+            .Paragraph(Salutation(notice.To))
+            .Paragraph($"Đã hết hạn biểu quyết dự thảo {notice.RegulationTitle} (phiên bản {notice.DraftVersion}) của Ban Thường vụ {notice.OrganisationName}, nhưng số biểu quyết chưa đủ để kết luận.")
+            .Facts(TallyFacts(notice.Tally, ("Hạn biểu quyết", VietnamTime.FormatDateTime(notice.Deadline))))
+            .Paragraph("Văn phòng cấp ủy có thể gia hạn biểu quyết, hoặc ghi nhận kết quả biểu quyết tại cuộc họp trực tiếp kèm biên bản.");
+        if (notice.Link is { } link)
+        {
+            body.Action("Gia hạn hoặc ghi nhận kết quả họp", link);
+        }
+
+        return body.ToMail(notice.NotificationId, notice.To, "vote-deadline-without-decision");
+    }
+
+    private static (string, string)[] TallyFacts(VoteTally tally, (string, string) extra) =>
+    [
+        ("Đồng ý", Count(tally.Agree, tally.MemberCount)),
+        ("Không đồng ý", Count(tally.Disagree, tally.MemberCount)),
+        ("Ý kiến khác", Count(tally.OtherOpinion, tally.MemberCount)),
+        ("Chưa biểu quyết", Count(tally.NotVoted, tally.MemberCount)),
+        extra,
+    ];
+
+    private static string Count(int count, int of) => string.Create(CultureInfo.InvariantCulture, $"{count}/{of} đồng chí");
+}

@@ -1,0 +1,12 @@
+namespace QuyCheWorkflow.Functions.Mail.Templates;
+
+/// <summary>To the secretary and the office: the vote's deadline passed without a decision.</summary>
+public sealed record VoteDeadlineNotice(
+    string NotificationId,
+    MailRecipient To,
+    string OrganisationName,
+    string RegulationTitle,
+    string DraftVersion,
+    DateTimeOffset Deadline,
+    VoteTally Tally,
+    Uri? Link = null);

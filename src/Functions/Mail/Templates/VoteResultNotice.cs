@@ -1,0 +1,14 @@
+namespace QuyCheWorkflow.Functions.Mail.Templates;
+
+/// <summary>The outcome of a standing-committee vote; <see cref="Reasons"/> are the members' stated reasons.</summary>
+public sealed record VoteResultNotice(
+    string NotificationId,
+    MailRecipient To,
+    string OrganisationName,
+    string RegulationTitle,
+    string DraftVersion,
+    bool Passed,
+    VoteTally Tally,
+    DateTimeOffset DecidedAt,
+    IReadOnlyList<string>? Reasons = null,
+    Uri? Link = null);

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace QuyCheWorkflow.Functions.Mail;
+
+/// <summary>Vietnam time (UTC+7 all year, Asia/Ho_Chi_Minh) and the way Vietnamese readers write dates.</summary>
+public static class VietnamTime
+{
+    public const string TimeZoneId = "Asia/Ho_Chi_Minh";
+
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+
+    private static readonly string[] s_dayNames = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+
+    /// <summary>The instant as Vietnam wall-clock time (offset +07:00).</summary>
+    public static DateTimeOffset ToVietnamTime(DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    /// <summary><c>dd/MM/yyyy HH:mm (giờ Việt Nam)</c>, e.g. "05/12/2026 17:00 (giờ Việt Nam)".</summary>
+    public static string FormatDateTime(DateTimeOffset instant) =>
+        ToVietnamTime(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " (giờ Việt Nam)";
+
+    /// <summary><c>dd/MM/yyyy</c> of the Vietnam calendar day.</summary>
+    public static string FormatDate(DateTimeOffset instant) =>
+        ToVietnamTime(instant).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The day as written in correspondence: "Thứ Bảy, ngày 05 tháng 12 năm 2026".</summary>
+    public static string FormatLongDate(DateTimeOffset instant)
+    {
+        var local = ToVietnamTime(instant);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{s_dayNames[(int)local.DayOfWeek]}, ngày {local.Day:00} tháng {local.Month:00} năm {local.Year}");
+    }
+
+    /// <summary>"HH:mm, Thứ Bảy, ngày 05 tháng 12 năm 2026 (giờ Việt Nam)".</summary>
+    public static string FormatLongDateTime(DateTimeOffset instant) =>
+        ToVietnamTime(instant).ToString("HH:mm", CultureInfo.InvariantCulture) + ", " + FormatLongDate(instant) + " (giờ Việt Nam)";
+}

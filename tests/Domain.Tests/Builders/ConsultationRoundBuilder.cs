@@ -1,0 +1,34 @@
+namespace QuyCheWorkflow.Domain.Tests.Builders;
+
+/// <summary>A consultation of recipients "r1".."r5" on draft 1 of "reg-1", open at T0 for seven days.</summary>
+internal sealed class ConsultationRoundBuilder
+{
+    private string _id = "cons-1";
+    private string _regulationId = "reg-1";
+    private int _draftVersion = 1;
+    private int _recipients = 5;
+
+    public static DateTimeOffset Deadline => TestData.Days(7);
+
+    public ConsultationRoundBuilder WithId(string id)
+    {
+        _id = id;
+        return this;
+    }
+
+    public ConsultationRoundBuilder ForRegulation(string regulationId, int draftVersion)
+    {
+        _regulationId = regulationId;
+        _draftVersion = draftVersion;
+        return this;
+    }
+
+    public ConsultationRoundBuilder WithRecipients(int count)
+    {
+        _recipients = count;
+        return this;
+    }
+
+    public ConsultationRound Build()
+        => new(_id, _regulationId, _draftVersion, Enumerable.Range(1, _recipients).Select(i => $"r{i}"), TestData.T0, Deadline);
+}

@@ -1,0 +1,11 @@
+global using QuyCheWorkflow.Domain;
+global using QuyCheWorkflow.Domain.Audit;
+global using QuyCheWorkflow.Domain.Calendar;
+global using QuyCheWorkflow.Domain.Consultations;
+global using QuyCheWorkflow.Domain.Filings;
+global using QuyCheWorkflow.Domain.Numbering;
+global using QuyCheWorkflow.Domain.Organisations;
+global using QuyCheWorkflow.Domain.Regulations;
+global using QuyCheWorkflow.Domain.Reviews;
+global using QuyCheWorkflow.Domain.Tests.Builders;
+global using QuyCheWorkflow.Domain.Voting;

@@ -1,0 +1,163 @@
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Testing;
+
+namespace QuyCheWorkflow.Durable.Tests;
+
+public sealed partial class AzureStorageDurableTaskBackendTests
+{
+    private const string Counted = nameof(Counted);
+
+    [Fact]
+    public async Task DispatchAsync_ProcessKilledBeforeEachWrite_CompletesWithStateAdvancedOnce()
+    {
+        var runs = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        void Register(DurableTaskRegistry r) => r
+            .AddActivityFunc<int, int>(Counted, (_, key) =>
+            {
+                runs.AddOrUpdate(key, 1, (_, n) => n + 1);
+                return Task.FromResult(key % 10);
+            })
+            .AddOrchestratorFunc<int, int>("Chain", async (ctx, key) =>
+            {
+                var total = key;
+                for (var step = 1; step <= 3; step++)
+                {
+                    total += await ctx.CallActivityAsync<int>(Counted, (key * 10) + step);
+                    await ctx.CreateTimer(TimeSpan.FromSeconds(1), CancellationToken.None);
+                }
+
+                return total;
+            });
+
+        // Each crash point gets its own hub, so the cases run side by side.
+        // Each crash point gets its own hub, so the cases run side by side; activities run both in process and
+        // through the work-item queue.
+        var cases = Enumerable.Range(1, 14).SelectMany(failAt => new[] { (failAt, true), (failAt + 20, false) });
+        await Task.WhenAll(cases.Select(c => Task.Run(() => CrashAndRecoverAsync(c.Item1, c.Item2), Cancellation)));
+
+        async Task CrashAndRecoverAsync(int key, bool inline)
+        {
+            var failAt = inline ? key : key - 20;
+            var hubName = $"{_hubName}f{key}";
+            var clock = new FakeTimeProvider(TestHub.Start);
+            var fault = new FailingWriteHandler();
+            string id;
+            await using (var doomed = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, fault, hubName, inline), Register, IdlePause, clock))
+            {
+                id = await doomed.Client.ScheduleNewOrchestrationInstanceAsync("Chain", key, cancellationToken: Cancellation);
+                fault.FailAtWrite(failAt);
+                try
+                {
+                    await doomed.RunUntilAsync(id, m => fault.Fired || m.IsCompleted, advanceWhenIdle: TimeSpan.FromSeconds(1));
+                }
+                catch (Exception dead) when (fault.Fired && dead is HttpRequestException or StorageRequestFailedException)
+                {
+                    // The simulated process died here; a fresh one takes over below.
+                }
+            }
+
+            await using var restarted = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, hubName, inline), Register, IdlePause, clock);
+            var result = await restarted.RunToCompletionAsync(id, advanceWhenIdle: TimeSpan.FromSeconds(1));
+            var history = await restarted.Backend.LoadHistoryAsync(id, Cancellation);
+
+            Assert.True(fault.Fired, $"write {failAt} was reached before completion");
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+            Assert.Equal(key + 6, result.ReadOutputAs<int>());
+            Assert.All(Enumerable.Range(1, 3), step => Assert.True(runs.GetValueOrDefault((key * 10) + step) >= 1, $"step {step} ran (fault at write {failAt})"));
+            AssertNoDuplicateSteps(history);
+        }
+    }
+
+    [Fact]
+    public async Task DispatchAsync_TwoDispatchersOnOneHub_EachStepRecordedOnce()
+    {
+        void Register(DurableTaskRegistry r) => r
+            .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n))
+            .AddOrchestratorFunc<int, int>("FanOut", async (ctx, n) =>
+            {
+                var results = await Task.WhenAll(Enumerable.Range(1, n).Select(i => ctx.CallActivityAsync<int>(Counted, i)));
+                return results.Sum();
+            });
+        var clock = new FakeTimeProvider(TestHub.Start);
+        await using var first = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, inline: false), Register, IdlePause, clock);
+        await using var second = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, inline: false), Register, IdlePause, clock);
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await first.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 6, cancellationToken: Cancellation));
+        }
+
+        await Task.WhenAll(
+            Task.Run(async () => { foreach (var id in ids) { await first.RunToCompletionAsync(id); } }, Cancellation),
+            Task.Run(async () => { foreach (var id in ids) { await second.RunToCompletionAsync(id); } }, Cancellation));
+
+        foreach (var id in ids)
+        {
+            var result = await first.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancellation);
+            Assert.Equal(21, result!.ReadOutputAs<int>());
+            AssertNoDuplicateSteps(await first.Backend.LoadHistoryAsync(id, Cancellation));
+        }
+    }
+
+    [Fact]
+    public async Task DispatchAsync_AzuriteRestartedMidRun_Completes()
+    {
+        await using var own = await AzuriteInstance.StartAsync();
+        await using var hub = await TestHub.CreateAsync(o => Configure(o, own.ConnectionString, null), r => r
+            .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n))
+            .AddOrchestratorFunc<object?, int>("Chain", async (ctx, _) =>
+            {
+                var a = await ctx.CallActivityAsync<int>(Counted, 1);
+                await ctx.CreateTimer(TimeSpan.FromMinutes(5), CancellationToken.None);
+                return a + await ctx.CallActivityAsync<int>(Counted, 2);
+            }), IdlePause);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Chain", cancellationToken: Cancellation);
+        await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+
+        await own.RestartAsync();
+        var result = await hub.RunToCompletionAsync(id, advanceWhenIdle: TimeSpan.FromMinutes(5));
+
+        Assert.Equal(3, result.ReadOutputAs<int>());
+    }
+
+    private static void AssertNoDuplicateSteps(OrchestrationHistory history)
+    {
+        var scheduled = history.Events.Where(e => e.IsScheduling).Select(e => e.EventId).ToList();
+        var answered = history.Events.Where(e => e.TaskScheduledId is not null && e.Type != HistoryEventType.ExecutionStarted).Select(e => e.TaskScheduledId!.Value).ToList();
+        Assert.Equal(scheduled.Count, scheduled.Distinct().Count());
+        Assert.Equal(answered.Count, answered.Distinct().Count());
+        Assert.Single(history.Events, e => e.Type == HistoryEventType.ExecutionStarted);
+        Assert.True(history.Events.Count(e => e.Type == HistoryEventType.ExecutionCompleted) <= 1);
+    }
+
+    /// <summary>Simulates the process dying just before its Nth storage write after being armed.</summary>
+    private sealed class FailingWriteHandler : DelegatingHandler
+    {
+        private int _failAt;
+        private int _writes;
+
+        public bool Fired { get; private set; }
+
+        public void FailAtWrite(int n)
+        {
+            _writes = 0;
+            _failAt = n;
+        }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Fired)
+            {
+                throw new HttpRequestException("The process is dead.");
+            }
+
+            if (_failAt > 0 && request.Method != HttpMethod.Get && request.Method != HttpMethod.Head && Interlocked.Increment(ref _writes) == _failAt)
+            {
+                Fired = true;
+                throw new HttpRequestException($"Injected crash before write {_failAt}.");
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

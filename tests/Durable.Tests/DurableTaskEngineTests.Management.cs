@@ -1,0 +1,155 @@
+namespace QuyCheWorkflow.Durable.Tests;
+
+public abstract partial class DurableTaskEngineTests
+{
+    [Fact]
+    public async Task TerminateInstanceAsync_DuringWait_EndsTerminatedWithOutput()
+    {
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+
+        await hub.Client.TerminateInstanceAsync(id, "stopped by test", Cancellation);
+        var result = await hub.RunToCompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, result.RuntimeStatus);
+        Assert.Equal("stopped by test", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task SuspendInstanceAsync_EventWhileSuspended_HeldUntilResume()
+    {
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+
+        await hub.Client.SuspendInstanceAsync(id, "pause", Cancellation);
+        await hub.Client.RaiseEventAsync(id, Approval, "while suspended", Cancellation);
+        await hub.RunUntilIdleAsync();
+        var suspended = await hub.Client.GetInstanceAsync(id, cancellationToken: Cancellation);
+        await hub.Client.ResumeInstanceAsync(id, "go", Cancellation);
+        var result = await hub.RunToCompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Suspended, suspended!.RuntimeStatus);
+        Assert.Equal("while suspended", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task PurgeInstanceAsync_CompletedAndRunning_RemovesOnlyCompleted()
+    {
+        await using var hub = await CreateHubAsync(r => r
+            .AddOrchestratorFunc<object?, string>("Quick", (_, _) => Task.FromResult("done"))
+            .AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));
+        var done = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", cancellationToken: Cancellation);
+        var waiting = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        await hub.RunToCompletionAsync(done);
+        await hub.RunUntilAsync(waiting, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+
+        var purgedDone = await hub.Client.PurgeInstanceAsync(done, Cancellation);
+        var purgedWaiting = await hub.Client.PurgeInstanceAsync(waiting, Cancellation);
+
+        Assert.Equal(1, purgedDone.PurgedInstanceCount);
+        Assert.Equal(0, purgedWaiting.PurgedInstanceCount);
+        Assert.Null(await hub.Client.GetInstanceAsync(done, cancellationToken: Cancellation));
+        Assert.NotNull(await hub.Client.GetInstanceAsync(waiting, cancellationToken: Cancellation));
+    }
+
+    [Fact]
+    public async Task PurgeAllInstancesAsync_ByStatus_RemovesMatchingOnly()
+    {
+        await using var hub = await CreateHubAsync(r => r
+            .AddOrchestratorFunc<bool, string>("Maybe", (_, fail) => fail ? throw new InvalidOperationException("no") : Task.FromResult("yes")));
+        var ok = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Maybe", false, cancellationToken: Cancellation);
+        var failed = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Maybe", true, cancellationToken: Cancellation);
+        await hub.RunToCompletionAsync(ok);
+        await hub.RunToCompletionAsync(failed);
+
+        var purged = await hub.Client.PurgeAllInstancesAsync(new PurgeInstancesFilter(Statuses: [OrchestrationRuntimeStatus.Failed]), Cancellation);
+
+        Assert.Equal(1, purged.PurgedInstanceCount);
+        Assert.Null(await hub.Client.GetInstanceAsync(failed, cancellationToken: Cancellation));
+        Assert.NotNull(await hub.Client.GetInstanceAsync(ok, cancellationToken: Cancellation));
+    }
+
+    [Fact]
+    public async Task GetInstancesPageAsync_FivePrefixedInstancesPageSizeTwo_ReturnsThreePages()
+    {
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Quick", (_, _) => Task.FromResult("done")));
+        foreach (var n in Enumerable.Range(1, 5))
+        {
+            await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions { InstanceId = $"page-{n}" }, cancellationToken: Cancellation);
+        }
+
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions { InstanceId = "other-1" }, cancellationToken: Cancellation);
+        await hub.RunUntilIdleAsync();
+
+        var pages = new List<OrchestrationQueryResult>();
+        var query = new OrchestrationQuery { InstanceIdPrefix = "page-", PageSize = 2, Statuses = [OrchestrationRuntimeStatus.Completed] };
+        do
+        {
+            pages.Add(await hub.Client.GetInstancesPageAsync(query, Cancellation));
+            query = query with { ContinuationToken = pages[^1].ContinuationToken };
+        }
+        while (query.ContinuationToken is not null);
+
+        Assert.Equal(["page-1", "page-2", "page-3", "page-4", "page-5"], pages.SelectMany(p => p.Instances).Select(i => i.InstanceId).Order(StringComparer.Ordinal));
+        Assert.True(pages.Count >= 3);
+    }
+
+    [Fact]
+    public async Task ScheduleNewOrchestrationInstanceAsync_IdAlreadyRunning_Refused()
+    {
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));
+        var options = new StartOrchestrationOptions { InstanceId = "single" };
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", options: options, cancellationToken: Cancellation);
+
+        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() =>
+            hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", options: options, cancellationToken: Cancellation));
+    }
+
+    [Fact]
+    public async Task ScheduleNewOrchestrationInstanceAsync_IdOfCompletedInstance_RunsNewExecution()
+    {
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<string, string>("Shout", (ctx, text) => ctx.CallActivityAsync<string>(Echo, text + "!")));
+        var options = new StartOrchestrationOptions { InstanceId = "again" };
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Shout", "first", options, Cancellation);
+        await hub.RunToCompletionAsync("again");
+
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Shout", "second", options, Cancellation);
+        var result = await hub.RunUntilAsync("again", m => m.IsCompleted && m.ReadOutputAs<string>() == "second!");
+
+        Assert.Equal("second", result.ReadInputAs<string>());
+    }
+
+    [Fact]
+    public async Task ScheduleNewOrchestrationInstanceAsync_TwoVersions_EachRunsItsOwnCode()
+    {
+        await using var hub = await CreateHubAsync(r => r
+            .AddOrchestratorFunc<object?, string>("Greeter", (_, _) => Task.FromResult("v1"), version: "1")
+            .AddOrchestratorFunc<object?, string>("Greeter", (_, _) => Task.FromResult("v2"), version: "2"));
+
+        var one = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Greeter", options: new StartOrchestrationOptions { Version = "1" }, cancellationToken: Cancellation);
+        var two = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Greeter", options: new StartOrchestrationOptions { Version = "2" }, cancellationToken: Cancellation);
+        var first = await hub.RunToCompletionAsync(one);
+        var second = await hub.RunToCompletionAsync(two);
+
+        Assert.Equal(("v1", "1"), (first.ReadOutputAs<string>(), first.Version));
+        Assert.Equal(("v2", "2"), (second.ReadOutputAs<string>(), second.Version));
+    }
+
+    [Fact]
+    public async Task ScheduleNewOrchestrationInstanceAsync_UnservedVersion_LeftUntouchedAndReported()
+    {
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Greeter", (_, _) => Task.FromResult("v1"), version: "1"));
+
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Greeter", options: new StartOrchestrationOptions { Version = "3" }, cancellationToken: Cancellation);
+        var result = await hub.RunUntilAsync(id, m => m.IsVersionNotServed);
+        await hub.RunUntilIdleAsync();
+        var later = await hub.Client.GetInstanceAsync(id, cancellationToken: Cancellation);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, result.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, later!.RuntimeStatus);
+        Assert.True(later.IsVersionNotServed);
+        Assert.Equal("3", later.Version);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using QuyCheWorkflow.Functions.Mail;
+using QuyCheWorkflow.Functions.Mail.Templates;
+
+namespace QuyCheWorkflow.Functions.Tests.Mail;
+
+public sealed class NotificationTemplatesTests
+{
+    private const string Hostile = "<b onmouseover=\"x\">T&amp;'</b>";
+
+    public static TheoryData<string> Kinds => NotificationSamples.KindNames();
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EveryKind_SameInput_GivesSameMessage(string kind)
+    {
+        var build = NotificationSamples.Kind(kind);
+
+        var first = build("a@example.vn");
+        var second = build("a@example.vn");
+
+        Assert.Equal(first.Subject, second.Subject);
+        Assert.Equal(first.Html, second.Html);
+        Assert.Equal(first.Text, second.Text);
+        Assert.Equal(first.NotificationId, second.NotificationId);
+        Assert.Equal(first.Attachments.Select(a => a.Content.ToArray()), second.Attachments.Select(a => a.Content.ToArray()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EveryKind_Html_IsAccessibleVietnameseDocumentWithDeadlineInVietnamTime(string kind)
+    {
+        var mail = NotificationSamples.Kind(kind)("a@example.vn");
+
+        Assert.StartsWith("<!DOCTYPE html>", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"vi\">", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("name=\"viewport\"", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("<title>", mail.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#", mail.Html.Replace("&#39;", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(mail.NotificationId, mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConsultationInvitation_Deadline_ShownInVietnamTime()
+    {
+        var mail = NotificationTemplates.ConsultationInvitation(NotificationSamples.Consultation("a@example.vn"));
+
+        Assert.Contains("05/12/2026 17:00 (giờ Việt Nam)", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Hạn góp ý: 05/12/2026 17:00 (giờ Việt Nam)", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AllKinds_HostileValuesEverywhere_AreHtmlEncoded()
+    {
+        var to = new MailRecipient("a@example.vn", Hostile);
+        var mails = new[]
+        {
+            NotificationTemplates.ConsultationInvitation(new ConsultationNotice("n", to, Hostile, Hostile, Hostile, NotificationSamples.Deadline, NotificationSamples.Link)),
+            NotificationTemplates.VoteResult(new VoteResultNotice("n", to, Hostile, Hostile, Hostile, false, new VoteTally(1, 2, 3, 9), NotificationSamples.Deadline, [Hostile], NotificationSamples.Link)),
+            NotificationTemplates.FilingReturned(new FilingReturnedNotice("n", to, Hostile, Hostile, Hostile, Hostile, Hostile, NotificationSamples.Deadline, NotificationSamples.Link)),
+            NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder("a@example.vn") with { To = to, OrganisationName = Hostile, RegulationTitle = Hostile, Location = Hostile }),
+            NotificationTemplates.ReviewOverdue(new OverdueReviewNotice("n", to, OverdueReviewAudience.UpperLevel, Hostile, Hostile, Hostile, Hostile, NotificationSamples.Deadline, 3)),
+        };
+
+        Assert.All(mails, mail =>
+        {
+            Assert.DoesNotContain("<b ", mail.Html, StringComparison.Ordinal);
+            Assert.Contains("&lt;b onmouseover=&quot;x&quot;&gt;T&amp;amp;&#39;&lt;/b&gt;", mail.Html, StringComparison.Ordinal);
+            Assert.Contains(Hostile, mail.Text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void ReviewReminder_OnTheDayAndBefore_SayWhen()
+    {
+        var before = NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder("a@example.vn", 14));
+        var today = NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder("a@example.vn", 0));
+
+        Assert.Contains("còn 14 ngày", before.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Hôm nay rà soát định kỳ", today.Subject, StringComparison.Ordinal);
+        Assert.Contains("08:00, Thứ Ba, ngày 01 tháng 06 năm 2027 (giờ Việt Nam) đến 10:00", before.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReviewReminder_SameReviewDifferentReminders_KeepCalendarUid()
+    {
+        var first = NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder("a@example.vn", 14));
+        var last = NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder("a@example.vn", 0));
+
+        var uid = (OutgoingMail m) => Encoding.UTF8.GetString(m.Attachments[0].Content.Span).Split("\r\n").Single(l => l.StartsWith("UID:", StringComparison.Ordinal));
+
+        Assert.NotEqual(first.NotificationId, last.NotificationId);
+        Assert.Equal(uid(first), uid(last));
+    }
+
+    [Fact]
+    public void ReviewReminder_EndBeforeStart_Throws()
+    {
+        var notice = NotificationSamples.ReviewReminder("a@example.vn") with { MeetingEnd = NotificationSamples.ReviewReminder("a@example.vn").MeetingStart };
+
+        Assert.Throws<ArgumentException>(() => NotificationTemplates.ReviewReminder(notice));
+    }
+
+    [Fact]
+    public void VoteResult_Failed_ListsReasonsAndCounts()
+    {
+        var mail = NotificationTemplates.VoteResult(NotificationSamples.VoteResult("a@example.vn", passed: false));
+
+        Assert.Contains("không được thông qua", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("- Đồng ý: 5/9 đồng chí", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("- Chưa biểu quyết: 2/9 đồng chí", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("- Đề nghị bổ sung Điều 7 về chế độ báo cáo", mail.Text, StringComparison.Ordinal);
+    }
+}
