@@ -8,6 +8,7 @@ QCW_SCRIPT_PID=$$
 source tools/lib.sh
 
 tools/ensure-tools.sh
+tools/ensure-chromium.sh
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT

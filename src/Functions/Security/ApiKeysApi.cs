@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace QuyCheWorkflow.Functions.Security;
+
+/// <summary>Administration of API keys: create (the key is in the response, once) and revoke.</summary>
+public static partial class ApiKeysApi
+{
+    public const string Path = "/api/admin/api-keys";
+    private const int MaxLabelLength = 200;
+
+    public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup(Path).RequireAuthorization(QuyCheWorkflowPolicies.Administrator);
+        group.MapPost("/", CreateApiKey);
+        group.MapGet("/{keyId}", GetApiKey);
+        group.MapDelete("/{keyId}", RevokeApiKey);
+        return group;
+    }
+
+    public static async Task<Results<Created<ApiKeyCreatedResponse>, ValidationProblem>> CreateApiKey(
+        CreateApiKeyRequest? request, ApiKeyStore store, CancellationToken cancellationToken)
+    {
+        var errors = Validate(request, out var role);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Yêu cầu không hợp lệ / Invalid request");
+        }
+
+        var created = await store.CreateAsync(role, request!.OrganisationId!.Trim(), request.Label?.Trim(), cancellationToken);
+        var record = created.Record;
+        return TypedResults.Created(
+            $"{Path}/{record.KeyId}",
+            new ApiKeyCreatedResponse(created.Key, record.KeyId, record.Role, record.OrganisationId, record.Label, record.CreatedAt));
+    }
+
+    public static async Task<Results<Ok<ApiKeyRecord>, ProblemHttpResult>> GetApiKey(
+        string keyId, ApiKeyStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(keyId, cancellationToken) is { } record
+            ? TypedResults.Ok(record)
+            : NotFound();
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKey(
+        string keyId, ApiKeyStore store, CancellationToken cancellationToken) =>
+        await store.RevokeAsync(keyId, cancellationToken) ? TypedResults.NoContent() : NotFound();
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Không tìm thấy khóa API / API key not found");
+
+    private static Dictionary<string, string[]> Validate(CreateApiKeyRequest? request, out ApiRole role)
+    {
+        role = default;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request is null)
+        {
+            errors["body"] = ["Thiếu nội dung yêu cầu. / The request body is missing."];
+            return errors;
+        }
+
+        // Names only: Enum.TryParse would also take "7" or "Office,Administrator".
+        if (request.Role is null || !Enum.GetNames<ApiRole>().Contains(request.Role, StringComparer.Ordinal))
+        {
+            errors["role"] = [$"Vai trò phải là một trong: {string.Join(", ", Enum.GetNames<ApiRole>())}. / Unknown role."];
+        }
+        else
+        {
+            role = Enum.Parse<ApiRole>(request.Role);
+        }
+
+        var organisationId = request.OrganisationId?.Trim();
+        if (string.IsNullOrEmpty(organisationId) || !OrganisationIdPattern().IsMatch(organisationId))
+        {
+            errors["organisationId"] =
+                ["Mã tổ chức bắt buộc, tối đa 64 ký tự chữ, số, '-', '_' hoặc '.'. / organisationId is required (up to 64 letters, digits, '-', '_', '.')."];
+        }
+
+        if (request.Label is { Length: > MaxLabelLength })
+        {
+            errors["label"] = [$"Nhãn tối đa {MaxLabelLength} ký tự. / The label is too long."];
+        }
+
+        return errors;
+    }
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_.\-]{1,64}$")]
+    private static partial Regex OrganisationIdPattern();
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace QuyCheWorkflow.Functions.Web;
+
+/// <summary>
+/// Writes error bodies: RFC 9457 problem details for the API (anything under /api, or a client that asks for
+/// JSON and not HTML), a readable Vietnamese page for people.
+/// </summary>
+internal static class ErrorResponses
+{
+    public static bool WantsProblemDetails(HttpRequest request)
+    {
+        if (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+        {
+            return false;
+        }
+
+        var html = accept.Any(static a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        var json = accept.Any(static a =>
+            a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+            a.MediaType.Equals("application/problem+json", StringComparison.OrdinalIgnoreCase));
+        return json && !html;
+    }
+
+    public static async Task WriteStatusCodeAsync(StatusCodeContext context)
+    {
+        var httpContext = context.HttpContext;
+        await WriteAsync(httpContext, httpContext.Response.StatusCode, detail: null);
+    }
+
+    public static async Task WriteExceptionAsync(HttpContext httpContext)
+    {
+        var status = httpContext.Response.StatusCode is >= 400 and < 600
+            ? httpContext.Response.StatusCode
+            : StatusCodes.Status500InternalServerError;
+        httpContext.Response.StatusCode = status;
+        await WriteAsync(httpContext, status, detail: null);
+    }
+
+    public static int SelectStatusCode(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static async Task WriteAsync(HttpContext httpContext, int statusCode, string? detail)
+    {
+        if (WantsProblemDetails(httpContext.Request))
+        {
+            var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new ProblemDetails { Status = statusCode, Detail = detail },
+                Exception = httpContext.Features.Get<IExceptionHandlerFeature>()?.Error,
+            });
+            return;
+        }
+
+        httpContext.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        await MessagePages.ForStatus(statusCode).ExecuteAsync(httpContext);
+    }
+}
