@@ -13,6 +13,14 @@ public sealed partial class DurableTaskOptions
     /// <summary>Gets or sets the storage connection string for <see cref="DurableTaskBackendKind.AzureStorage"/>.</summary>
     public string? StorageConnectionString { get; set; }
 
+    /// <summary>
+    /// Gets or sets the storage account for <see cref="DurableTaskBackendKind.AzureStorage"/> as a connection object,
+    /// e.g. one that authenticates with a managed identity's bearer tokens. Takes precedence over
+    /// <see cref="StorageConnectionString"/>; when neither is set, a <see cref="QuyCheWorkflow.Storage.StorageConnection"/>
+    /// registered in the service provider is used.
+    /// </summary>
+    public QuyCheWorkflow.Storage.StorageConnection? StorageConnection { get; set; }
+
     /// <summary>Gets or sets the storage clients' options (retries, extra HTTP handlers such as request counters).</summary>
     public QuyCheWorkflow.Storage.StorageClientOptions? StorageClientOptions { get; set; }
 
@@ -68,11 +76,6 @@ public sealed partial class DurableTaskOptions
         if (!HubNamePattern().IsMatch(TaskHubName))
         {
             throw new InvalidOperationException($"Task hub name '{TaskHubName}' must be 3–45 letters or digits, starting with a letter.");
-        }
-
-        if (Backend == DurableTaskBackendKind.AzureStorage && string.IsNullOrEmpty(StorageConnectionString))
-        {
-            throw new InvalidOperationException("The Azure Storage backend needs a StorageConnectionString.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(PartitionCount, 1);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.CustomHandler;
 using QuyCheWorkflow.Functions.Health;
 using QuyCheWorkflow.Functions.Links;
@@ -43,6 +44,7 @@ public static class QuyCheWorkflowHostingExtensions
             sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ScheduledJobRegistry>();
         services.AddDurableQueueTriggers();
+        services.AddDurableTask(options => ConfigureDurableTask(options, configuration));
 
         if (hosting.EmbeddedDriversEnabled)
         {
@@ -51,6 +53,26 @@ public static class QuyCheWorkflowHostingExtensions
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The engine runs on the app's storage account (the registered <see cref="QuyCheWorkflow.Storage.StorageConnection"/>,
+    /// so managed identity works as it does for every other client). Its own worker stays off: the host's queue
+    /// triggers drive it in Azure and the embedded queue driver does locally, both through the same dispatcher.
+    /// </summary>
+    private static void ConfigureDurableTask(DurableTaskOptions options, IConfiguration configuration)
+    {
+        options.Backend = DurableTaskBackendKind.AzureStorage;
+        options.EnableEmbeddedWorker = false;
+        if (configuration[AppSettings.DurableTaskHubName] is { Length: > 0 } hub)
+        {
+            options.TaskHubName = hub;
+        }
+
+        if (configuration[AppSettings.DurablePartitionCount] is { Length: > 0 } partitions)
+        {
+            options.PartitionCount = int.Parse(partitions, System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>Registers a job run on its timer function's schedule (see <see cref="ScheduledJob"/>).</summary>

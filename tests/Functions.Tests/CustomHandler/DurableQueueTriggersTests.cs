@@ -63,7 +63,7 @@ public sealed class DurableQueueTriggersTests(AzuriteFixture azurite)
                 foreach (var message in await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(30), cancellationToken))
                 {
                     var payload = InvocationPayloads.QueueTrigger(
-                        function, message.MessageText, message.MessageId, (int)message.DequeueCount, message.InsertedOn ?? DateTimeOffset.UnixEpoch);
+                        function, message.MessageText, message.MessageId, (int)message.DequeueCount, message.InsertedOn);
                     using var response = await http.PostAsJsonAsync("/" + function, payload, cancellationToken);
                     Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);

@@ -54,12 +54,19 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
     private readonly int _partitionCount;
     private Task? _creation;
 
-    public AzureStorageDurableTaskBackend(DurableTaskOptions options, TimeProvider timeProvider)
+    /// <param name="options">The engine's options.</param>
+    /// <param name="timeProvider">The clock that decides when timers are due.</param>
+    /// <param name="fallbackConnection">The account to use when the options name none (the app's registered one).</param>
+    public AzureStorageDurableTaskBackend(DurableTaskOptions options, TimeProvider timeProvider, StorageConnection? fallbackConnection = null)
     {
         _options = options;
         _timeProvider = timeProvider;
         _partitionCount = options.PartitionCount;
-        var connection = StorageConnection.Parse(options.StorageConnectionString!);
+        var connection = options.StorageConnection
+            ?? (string.IsNullOrEmpty(options.StorageConnectionString) ? null : StorageConnection.Parse(options.StorageConnectionString))
+            ?? fallbackConnection
+            ?? throw new InvalidOperationException(
+                "The Azure Storage backend needs a storage account: set StorageConnection or StorageConnectionString, or register a StorageConnection.");
         var clientOptions = options.StorageClientOptions;
         var tables = new TableServiceClient(connection, clientOptions);
         var queues = new QueueServiceClient(connection, clientOptions);

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Xunit;
 
-namespace QuyCheWorkflow.Testing;
+namespace QuyCheWorkflow.Functions.Tests.Web;
 
 /// <summary>
 /// One headless Chromium per test assembly: <c>[assembly: AssemblyFixture(typeof(BrowserFixture))]</c>.
