@@ -13,6 +13,8 @@ public sealed partial class DurableTaskDispatcher
 {
     private const int MaxCheckpointAttempts = 8;
     private const int MaxContinueAsNewPerMessage = 50;
+    private const int MaxOutboxGenerations = 4;
+    private const int MaxConsumedIds = 256;
 
     private readonly IDurableTaskBackend _backend;
     private readonly DurableTaskOptions _options;

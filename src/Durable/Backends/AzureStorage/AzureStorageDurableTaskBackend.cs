@@ -26,7 +26,10 @@ namespace QuyCheWorkflow.Durable;
 /// after the commit, so no message refers to a step history does not hold. A crash before they are all sent leaves
 /// the input message in its queue; on redelivery the dispatcher finds the episode that consumed it (by queue message
 /// id) and sends the episode's messages again. Receivers de-duplicate: completions of finished steps, timers already
-/// fired, events already recorded (by logical id) and messages of an older execution are dropped.</item>
+/// fired, events already recorded (by logical id) and messages of an older execution are dropped. A checkpoint that
+/// continues as new replaces the history, so the new generation's first event carries an outbox (what the old
+/// generations sent that the replacement would otherwise forget) and the ids of the messages they consumed: a
+/// redelivered input message re-sends the outbox, a redelivered event is not consumed a second time.</item>
 /// <item>The instances row is merged from history when what it shows changes; being a projection it may lag (a
 /// crash here is repaired by the redelivery above), never lead.</item>
 /// <item>The caller deletes the input message last.</item>
