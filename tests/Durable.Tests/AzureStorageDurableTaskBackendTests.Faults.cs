@@ -168,6 +168,30 @@ public sealed partial class AzureStorageDurableTaskBackendTests
     }
 
     [Fact]
+    public async Task DispatchAsync_SlowWorkerWritesRowAfterNewerStatus_RowKeepsNewerStatus()
+    {
+        void Register(DurableTaskRegistry r) => r
+            .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n))
+            .AddOrchestratorFunc<int, int>("Once", (ctx, n) => ctx.CallActivityAsync<int>(Counted, n));
+        var clock = new FakeTimeProvider(TestHub.Start);
+        var gate = new RowWriteGate();
+        await using var slow = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, gate, inline: false), Register, IdlePause, clock);
+        await using var fast = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, inline: false), Register, IdlePause, clock);
+        var id = await fast.Client.ScheduleNewOrchestrationInstanceAsync("Once", 7, cancellationToken: Cancellation);
+        gate.Arm();
+        var slowStart = Task.Run(() => slow.Pump.PumpOnceAsync(Cancellation), Cancellation);
+        await gate.Reached.WaitAsync(Cancellation);
+        await fast.RunToCompletionAsync(id);
+
+        gate.Release();
+        await slowStart;
+        var row = await fast.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancellation);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, row!.RuntimeStatus);
+        Assert.Equal(7, row.ReadOutputAs<int>());
+    }
+
+    [Fact]
     public async Task DispatchAsync_AzuriteRestartedMidRun_Completes()
     {
         await using var own = await AzuriteInstance.StartAsync();
@@ -196,6 +220,32 @@ public sealed partial class AzureStorageDurableTaskBackendTests
         Assert.Equal(answered.Count, answered.Distinct().Count());
         Assert.Single(history.Events, e => e.Type == HistoryEventType.ExecutionStarted);
         Assert.True(history.Events.Count(e => e.Type == HistoryEventType.ExecutionCompleted) <= 1);
+    }
+
+    /// <summary>Once armed, holds the first write to the instances table until released.</summary>
+    private sealed class RowWriteGate : DelegatingHandler
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _armed;
+
+        public Task Reached => _reached.Task;
+
+        public void Arm() => Volatile.Write(ref _armed, 1);
+
+        public void Release() => _released.TrySetResult();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var isRowWrite = request.Method != HttpMethod.Get && request.RequestUri!.AbsolutePath.Contains("Instances", StringComparison.Ordinal);
+            if (isRowWrite && Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                _reached.TrySetResult();
+                await _released.Task.WaitAsync(cancellationToken);
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Simulates the process dying just before its Nth storage write after being armed.</summary>

@@ -27,7 +27,10 @@ internal interface IDurableTaskBackend
     /// <summary>Creates or replaces the whole row.</summary>
     public Task WriteInstanceAsync(InstanceRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Merges the non-null members into the row (creating it if missing).</summary>
+    /// <summary>
+    /// Merges the non-null members into the row (creating it if missing); when the update carries a
+    /// <see cref="InstanceRecord.Checkpoint"/> and the stored row a later one, nothing is written.
+    /// </summary>
     public Task MergeInstanceAsync(InstanceRecord update, CancellationToken cancellationToken);
 
     public Task<OrchestrationQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken);

@@ -28,6 +28,12 @@ internal sealed record InstanceRecord(string InstanceId)
 
     public bool? VersionNotServed { get; init; }
 
+    /// <summary>
+    /// Gets the history checkpoint this row was projected from. A merge carrying one is skipped when the stored row
+    /// comes from a later checkpoint, so a slow worker never puts an older status over a newer one.
+    /// </summary>
+    public long? Checkpoint { get; init; }
+
     public InstanceRecord MergeFrom(InstanceRecord update) => this with
     {
         Name = update.Name ?? Name,
@@ -41,6 +47,7 @@ internal sealed record InstanceRecord(string InstanceId)
         CreatedAt = update.CreatedAt ?? CreatedAt,
         LastUpdatedAt = update.LastUpdatedAt ?? LastUpdatedAt,
         VersionNotServed = update.VersionNotServed ?? VersionNotServed,
+        Checkpoint = update.Checkpoint ?? Checkpoint,
     };
 
     public OrchestrationMetadata ToMetadata(bool withInputsAndOutputs) => new(Name ?? string.Empty, InstanceId)

@@ -28,7 +28,7 @@ public sealed partial class DurableTaskDispatcher
                 // This very queue message was consumed by a checkpoint whose messages may not all have been sent.
                 Log.EpisodeRedone(_logger, instanceId, queueMessage.MessageId);
                 await RedoOutboundAsync(instanceId, history, consumedAt, cancellationToken);
-                await ProjectAsync(instanceId, history.ExecutionId, history.Events, history.CustomStatus, true, cancellationToken);
+                await ProjectAsync(instanceId, history.ExecutionId, history.Events, history.CustomStatus, true, history.Checkpoint, cancellationToken);
                 return;
             }
 
@@ -113,7 +113,10 @@ public sealed partial class DurableTaskDispatcher
                 episode.ExecutionId,
                 newExecution || episode.Replaced,
                 episode.Replaced || newExecution ? episode.FinalHistory : episode.FinalEpisode,
-                episode.CustomStatus);
+                episode.CustomStatus)
+            {
+                Checkpoint = history.Checkpoint + 1,
+            };
             var token = await _backend.TryCommitAsync(commit, cancellationToken);
             if (token is null)
             {
@@ -127,7 +130,7 @@ public sealed partial class DurableTaskDispatcher
                 continue;
             }
 
-            _historyCache.Set(instanceId, new OrchestrationHistory(episode.ExecutionId, episode.FinalHistory, token, episode.CustomStatus));
+            _historyCache.Set(instanceId, new OrchestrationHistory(episode.ExecutionId, episode.FinalHistory, token, episode.CustomStatus) { Checkpoint = commit.Checkpoint });
             var inline = InlineCandidates(episode.FinalEpisode, inlineBudget);
             var heldBack = new List<(HistoryEvent, ReceivedMessage)>();
             foreach (var (executionHistory, episodeEvents) in episode.Outbound)
@@ -141,7 +144,7 @@ public sealed partial class DurableTaskDispatcher
                 || StatusOf(episode.FinalHistory) != StatusOf(history.Events);
             if (changed)
             {
-                await ProjectAsync(instanceId, episode.ExecutionId, episode.FinalHistory, episode.CustomStatus, newExecution || episode.Replaced, cancellationToken);
+                await ProjectAsync(instanceId, episode.ExecutionId, episode.FinalHistory, episode.CustomStatus, newExecution || episode.Replaced, commit.Checkpoint, cancellationToken);
             }
 
             if (heldBack.Count > 0)

@@ -125,14 +125,15 @@ public sealed partial class DurableTaskDispatcher
         }
 
         _historyCache.Remove(instanceId);
-        if (await _backend.TryCommitAsync(new HistoryCommit(instanceId, history.ETag, executionId, false, episode, history.CustomStatus), cancellationToken) is null)
+        var commit = new HistoryCommit(instanceId, history.ETag, executionId, false, episode, history.CustomStatus) { Checkpoint = history.Checkpoint + 1 };
+        if (await _backend.TryCommitAsync(commit, cancellationToken) is null)
         {
             return false;
         }
 
         var full = history.Events.Concat(episode).ToList();
         await SendOutboundAsync(instanceId, full, episode, null, cancellationToken);
-        await ProjectAsync(instanceId, executionId, full, history.CustomStatus, false, cancellationToken);
+        await ProjectAsync(instanceId, executionId, full, history.CustomStatus, false, commit.Checkpoint, cancellationToken);
         return true;
     }
 }

@@ -43,7 +43,10 @@ internal sealed partial class AzureStorageDurableTaskBackend
         }
 
         var token = string.Create(CultureInfo.InvariantCulture, $"{sentinel.GetInt32("NextRow") ?? 0}|{sentinel.ETag}");
-        return new OrchestrationHistory(executionId, events, token, await GetLargeAsync(sentinel, "CustomStatus", cancellationToken));
+        return new OrchestrationHistory(executionId, events, token, await GetLargeAsync(sentinel, "CustomStatus", cancellationToken))
+        {
+            Checkpoint = sentinel.GetInt64("Checkpoint") ?? 0,
+        };
     }
 
     public async Task<string?> TryCommitAsync(HistoryCommit commit, CancellationToken cancellationToken)
@@ -66,6 +69,7 @@ internal sealed partial class AzureStorageDurableTaskBackend
         {
             ["ExecutionId"] = commit.ExecutionId,
             ["NextRow"] = nextRow,
+            ["Checkpoint"] = commit.Checkpoint,
         };
         await SetLargeAsync(sentinel, "CustomStatus", commit.CustomStatus ?? string.Empty, commit.InstanceId + "/status", cancellationToken);
         actions.Add(sentinelETag is null

@@ -29,8 +29,38 @@ internal sealed partial class AzureStorageDurableTaskBackend
         }
     }
 
-    public async Task MergeInstanceAsync(InstanceRecord update, CancellationToken cancellationToken) =>
-        await _instances.UpsertEntityAsync(await ToEntityAsync(update, cancellationToken), TableUpdateMode.Merge, cancellationToken);
+    public async Task MergeInstanceAsync(InstanceRecord update, CancellationToken cancellationToken)
+    {
+        var entity = await ToEntityAsync(update, cancellationToken);
+        if (update.Checkpoint is not { } checkpoint)
+        {
+            await _instances.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+            return;
+        }
+
+        // Compare-and-swap on the row's ETag: a point read, then a write only if the row is not from a later checkpoint.
+        while (true)
+        {
+            var stored = await _instances.GetEntityIfExistsAsync(update.InstanceId, string.Empty, ["Checkpoint"], cancellationToken);
+            try
+            {
+                if (stored is null)
+                {
+                    await _instances.AddEntityAsync(entity, cancellationToken);
+                }
+                else if ((stored.GetInt64("Checkpoint") ?? 0) <= checkpoint)
+                {
+                    await _instances.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Merge, cancellationToken);
+                }
+
+                return;
+            }
+            catch (StorageRequestFailedException failure) when (IsConflict(failure))
+            {
+                // Another worker wrote the row in between: compare again with what it wrote.
+            }
+        }
+    }
 
     public async Task<OrchestrationQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
     {
@@ -102,6 +132,11 @@ internal sealed partial class AzureStorageDurableTaskBackend
             entity["VersionNotServed"] = notServed;
         }
 
+        if (record.Checkpoint is { } checkpoint)
+        {
+            entity["Checkpoint"] = checkpoint;
+        }
+
         var prefix = record.InstanceId + "/instance";
         await SetLargeAsync(entity, "Input", record.Input, prefix, cancellationToken);
         await SetLargeAsync(entity, "Output", record.Output, prefix, cancellationToken);
@@ -122,6 +157,7 @@ internal sealed partial class AzureStorageDurableTaskBackend
             CreatedAt = entity.GetDateTimeOffset("CreatedTime"),
             LastUpdatedAt = entity.GetDateTimeOffset("LastUpdatedTime"),
             VersionNotServed = entity.GetBoolean("VersionNotServed"),
+            Checkpoint = entity.GetInt64("Checkpoint"),
             Input = withPayloads ? await GetLargeAsync(entity, "Input", cancellationToken) : null,
             Output = withPayloads ? await GetLargeAsync(entity, "Output", cancellationToken) : null,
             CustomStatus = await GetLargeAsync(entity, "CustomStatus", cancellationToken),
