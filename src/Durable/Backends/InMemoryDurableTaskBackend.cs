@@ -65,7 +65,7 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
             {
                 _instances[update.InstanceId] = update;
             }
-            else if (update.Checkpoint is null || stored.Checkpoint is null || stored.Checkpoint <= update.Checkpoint)
+            else if (update.Checkpoint is null || InstanceRecord.Supersedes(update, stored.Checkpoint, stored.ExecutionId))
             {
                 _instances[update.InstanceId] = stored.MergeFrom(update);
             }

@@ -34,6 +34,15 @@ internal sealed record InstanceRecord(string InstanceId)
     /// </summary>
     public long? Checkpoint { get; init; }
 
+    /// <summary>
+    /// Whether a projection may overwrite the stored row: not when the row comes from a later checkpoint, nor when a
+    /// client (re)start wrote it (no checkpoint) for another execution than the projection's.
+    /// </summary>
+    public static bool Supersedes(InstanceRecord update, long? storedCheckpoint, string? storedExecutionId) =>
+        storedCheckpoint is { } stored
+            ? stored <= (update.Checkpoint ?? long.MaxValue)
+            : storedExecutionId is null || update.ExecutionId is null || storedExecutionId == update.ExecutionId;
+
     public InstanceRecord MergeFrom(InstanceRecord update) => this with
     {
         Name = update.Name ?? Name,

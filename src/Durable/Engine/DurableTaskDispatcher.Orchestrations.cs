@@ -32,14 +32,10 @@ public sealed partial class DurableTaskDispatcher
                 return;
             }
 
-            if (history.ExecutionId is null && message.Event.Type == HistoryEventType.ExecutionStarted)
+            if (history.ExecutionId is null || (message.ExecutionId is not null && message.ExecutionId != history.ExecutionId))
             {
-                // First start: no read of the instance row. A start message of an execution that a restart has
-                // since replaced would lose to the newer one when it arrives (different execution id, see below).
-                newExecution = true;
-            }
-            else if (history.ExecutionId is null || (message.ExecutionId is not null && message.ExecutionId != history.ExecutionId))
-            {
+                // The instance row names the current execution (a restart rewrites it before sending its start), so a
+                // point read tells whether this message belongs to it, a first start included.
                 var row = await _backend.GetInstanceAsync(instanceId, cancellationToken);
                 if (row is null)
                 {

@@ -41,14 +41,14 @@ internal sealed partial class AzureStorageDurableTaskBackend
         // Compare-and-swap on the row's ETag: a point read, then a write only if the row is not from a later checkpoint.
         while (true)
         {
-            var stored = await _instances.GetEntityIfExistsAsync(update.InstanceId, string.Empty, ["Checkpoint"], cancellationToken);
+            var stored = await _instances.GetEntityIfExistsAsync(update.InstanceId, string.Empty, ["Checkpoint", "ExecutionId"], cancellationToken);
             try
             {
                 if (stored is null)
                 {
                     await _instances.AddEntityAsync(entity, cancellationToken);
                 }
-                else if ((stored.GetInt64("Checkpoint") ?? 0) <= checkpoint)
+                else if (InstanceRecord.Supersedes(update, stored.GetInt64("Checkpoint"), stored.GetString("ExecutionId")))
                 {
                     await _instances.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Merge, cancellationToken);
                 }
