@@ -13,6 +13,56 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
 
     protected override TimeSpan IdlePause => TimeSpan.FromMilliseconds(100);
 
+    [Fact]
+    public async Task DispatchAsync_LargeMessagesHandled_TheirPayloadBlobsDeleted()
+    {
+        var large = string.Concat(Enumerable.Repeat("Quy chế làm việc — ", 6000));
+        await using var hub = await CreateHubAsync(r => r
+            .AddOrchestratorFunc<string, int>("Big", async (ctx, input) => (await ctx.WaitForExternalEvent<string>("big")).Length + input.Length));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Big", large, cancellationToken: Cancellation);
+        await hub.Client.RaiseEventAsync(id, "big", large, Cancellation);
+        var pending = await MessageBlobsAsync(hub);
+
+        await hub.RunToCompletionAsync(id);
+        await hub.RunUntilIdleAsync();
+
+        Assert.Equal(2, pending.Count);
+        Assert.Empty(await MessageBlobsAsync(hub));
+    }
+
+    [Fact]
+    public async Task PurgeInstanceAsync_LargeMessageNeverHandled_ItsPayloadBlobDeleted()
+    {
+        var large = string.Concat(Enumerable.Repeat("Quy chế làm việc — ", 6000));
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Quick", (_, _) => Task.FromResult("done")));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", cancellationToken: Cancellation);
+        await hub.RunToCompletionAsync(id);
+        await hub.Client.RaiseEventAsync(id, "late", large, Cancellation);
+        var pending = await MessageBlobsAsync(hub);
+
+        await hub.Client.PurgeInstanceAsync(id, Cancellation);
+        await hub.RunUntilIdleAsync();
+
+        Assert.Single(pending);
+        Assert.Empty(await MessageBlobsAsync(hub));
+    }
+
+    private async Task<List<string>> MessageBlobsAsync(TestHub hub)
+    {
+        var container = new Storage.Blobs.BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString))
+            .GetBlobContainerClient(QueueNaming.Hub(hub.Options) + "-payloads");
+        var names = new List<string>();
+        await foreach (var blob in container.ListBlobsAsync(cancellationToken: Cancellation))
+        {
+            if (blob.Name.Contains("messages/", StringComparison.Ordinal))
+            {
+                names.Add(blob.Name);
+            }
+        }
+
+        return names;
+    }
+
     protected override void ConfigureBackend(DurableTaskOptions options) => Configure(options, azurite.ConnectionString, null);
 
     private void Configure(DurableTaskOptions options, string connectionString, DelegatingHandler? handler, string? hubName = null, bool inline = true)

@@ -134,7 +134,7 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
         }
     }
 
-    public Task<ReceivedMessage> SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    public Task<ReceivedMessage> SendAsync(string queueName, string text, string? instanceId, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
     {
         ReceivedMessage handle;
         lock (_gate)
@@ -191,7 +191,7 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
         }
     }
 
-    public Task<string> ResolveMessageTextAsync(string text, CancellationToken cancellationToken) => Task.FromResult(text);
+    public Task<string?> ResolveMessageTextAsync(string text, CancellationToken cancellationToken) => Task.FromResult<string?>(text);
 
     /// <summary>Messages currently in a queue, visible or not (for tests and diagnostics).</summary>
     public IReadOnlyList<string> PeekAll(string queueName)

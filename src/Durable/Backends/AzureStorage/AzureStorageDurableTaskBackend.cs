@@ -112,11 +112,11 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         }
     }
 
-    public async Task<ReceivedMessage> SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    public async Task<ReceivedMessage> SendAsync(string queueName, string text, string? instanceId, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(text) > MaxInlineBytes)
         {
-            text = BlobReferencePrefix + await UploadAsync("messages", text, cancellationToken);
+            text = BlobReferencePrefix + await UploadAsync(instanceId is null ? "messages" : instanceId + "/messages", text, cancellationToken);
         }
 
         TimeSpan? delay = null;
@@ -149,6 +149,14 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         catch (StorageRequestFailedException failure) when (failure.Status is 400 or 404)
         {
             // Gone already, or its invisibility ran out and another worker holds it now: that worker deletes it.
+            return;
+        }
+
+        // Only after the message itself is gone: a redelivery must still find its payload.
+        var text = message.Message.MessageText;
+        if (text.StartsWith(BlobReferencePrefix, StringComparison.Ordinal))
+        {
+            await _payloads.DeleteBlobAsync(text[BlobReferencePrefix.Length..], cancellationToken: cancellationToken);
         }
     }
 
@@ -158,8 +166,20 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         return message with { PopReceipt = receipt };
     }
 
-    public async Task<string> ResolveMessageTextAsync(string text, CancellationToken cancellationToken) =>
-        text.StartsWith(BlobReferencePrefix, StringComparison.Ordinal)
-            ? await DownloadAsync(text[BlobReferencePrefix.Length..], cancellationToken)
-            : text;
+    public async Task<string?> ResolveMessageTextAsync(string text, CancellationToken cancellationToken)
+    {
+        if (!text.StartsWith(BlobReferencePrefix, StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        try
+        {
+            return await DownloadAsync(text[BlobReferencePrefix.Length..], cancellationToken);
+        }
+        catch (StorageRequestFailedException failure) when (failure.Status == 404)
+        {
+            return null;
+        }
+    }
 }
