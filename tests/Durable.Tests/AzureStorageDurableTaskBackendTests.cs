@@ -47,6 +47,27 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
         Assert.Empty(await MessageBlobsAsync(hub));
     }
 
+    [Fact]
+    public async Task DispatchAsync_StartAndStepsOfNewInstance_UseNoTableQueries()
+    {
+        var recorder = new RequestRecorder();
+        await using var hub = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, recorder), r => r
+            .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n + 1))
+            .AddOrchestratorFunc<int, int>("Sleeper", async (ctx, n) =>
+            {
+                n = await ctx.CallActivityAsync<int>(Counted, n);
+                await ctx.CreateTimer(TimeSpan.FromDays(30), CancellationToken.None);
+                return n;
+            }), IdlePause);
+
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper", 1, cancellationToken: Cancellation);
+        await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await hub.RunUntilIdleAsync();
+
+        Assert.Contains(recorder.Uris, u => u.Contains("History", StringComparison.Ordinal));
+        Assert.DoesNotContain(recorder.Uris, u => u.Contains("$filter", StringComparison.Ordinal) || u.Contains("%24filter", StringComparison.Ordinal));
+    }
+
     private async Task<List<string>> MessageBlobsAsync(TestHub hub)
     {
         var container = new Storage.Blobs.BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString))
@@ -79,6 +100,25 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
         if (handler is not null)
         {
             options.StorageClientOptions.Handlers.Add(handler);
+        }
+    }
+
+    /// <summary>Remembers every table request's address (queue polling excluded).</summary>
+    private sealed class RequestRecorder : DelegatingHandler
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _uris = new();
+
+        public IReadOnlyCollection<string> Uris => _uris;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!.PathAndQuery;
+            if (!uri.Contains("/messages", StringComparison.Ordinal))
+            {
+                _uris.Enqueue(uri);
+            }
+
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }
