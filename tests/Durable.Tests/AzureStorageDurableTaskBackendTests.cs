@@ -68,6 +68,23 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
         Assert.DoesNotContain(recorder.Uris, u => u.Contains("$filter", StringComparison.Ordinal) || u.Contains("%24filter", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task DispatchAsync_RowWrittenByThisProcess_ProjectedWithoutReadingIt()
+    {
+        var recorder = new RequestRecorder();
+        await using var hub = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, recorder), r => r
+            .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n + 1))
+            .AddOrchestratorFunc<int, int>("Once", (ctx, n) => ctx.CallActivityAsync<int>(Counted, n)), IdlePause);
+
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Once", 1, cancellationToken: Cancellation);
+        await hub.RunUntilIdleAsync();
+        var rowReads = recorder.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("Instances(", StringComparison.Ordinal));
+        var result = await hub.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancellation);
+
+        Assert.Equal(2, result!.ReadOutputAs<int>());
+        Assert.Equal(1, rowReads);
+    }
+
     private async Task<List<string>> MessageBlobsAsync(TestHub hub)
     {
         var container = new Storage.Blobs.BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString))
@@ -107,8 +124,11 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
     private sealed class RequestRecorder : DelegatingHandler
     {
         private readonly System.Collections.Concurrent.ConcurrentQueue<string> _uris = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requests = new();
 
         public IReadOnlyCollection<string> Uris => _uris;
+
+        public IReadOnlyCollection<string> Requests => _requests;
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -116,6 +136,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
             if (!uri.Contains("/messages", StringComparison.Ordinal))
             {
                 _uris.Enqueue(uri);
+                _requests.Enqueue($"{request.Method} {uri}");
             }
 
             return base.SendAsync(request, cancellationToken);

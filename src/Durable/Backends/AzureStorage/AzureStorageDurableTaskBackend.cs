@@ -53,7 +53,10 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
     private readonly TableClient _instances;
     private readonly TableClient _history;
     private readonly BlobContainerClient _payloads;
+    private const int MaxKnownRows = 4096;
+
     private readonly Dictionary<string, QueueClient> _queues = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KnownRow> _knownRows = new(StringComparer.Ordinal);
     private readonly int _partitionCount;
     private Task? _creation;
 
