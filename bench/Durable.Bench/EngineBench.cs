@@ -37,7 +37,7 @@ internal sealed class EngineBench(string connectionString)
         var idleEmpty = await IdleRateAsync(idle);
         var (heapEmpty, setEmpty) = Memory();
         Progress($"idle empty: {idleEmpty:0.00} req/s");
-        await StartTimerWaitersAsync(idle, waiting);
+        var scheduling = await StartTimerWaitersAsync(idle, waiting);
         Progress($"{waiting} instances waiting on timers");
         var idleWaiting = await IdleRateAsync(idle);
         var (heapWaiting, setWaiting) = Memory();
@@ -53,6 +53,7 @@ internal sealed class EngineBench(string connectionString)
             RequestsPerEvent = requestsPerEvent,
             IdleRequestsPerSecondEmpty = idleEmpty,
             WaitingInstances = waiting,
+            SchedulingSeconds = scheduling.TotalSeconds,
             IdleRequestsPerSecondWaiting = idleWaiting,
             ManagedBytesEmpty = heapEmpty,
             WorkingSetEmpty = setEmpty,
@@ -129,15 +130,24 @@ internal sealed class EngineBench(string connectionString)
         return (events / watch.Elapsed.TotalSeconds, hub.Counter.Total / (double)events);
     }
 
-    private async Task StartTimerWaitersAsync(Hub hub, int count)
+    /// <summary>Schedules concurrently and waits until all have started; returns how long that took.</summary>
+    private async Task<TimeSpan> StartTimerWaitersAsync(Hub hub, int count)
     {
-        using var gate = new SemaphoreSlim(32);
+        var watch = Stopwatch.StartNew();
+        var scheduled = 0;
+        hub.Probe.Reset();
+        using var gate = new SemaphoreSlim(64);
         await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
         {
             await gate.WaitAsync();
             try
             {
                 await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper");
+                if (Interlocked.Increment(ref scheduled) % 2000 == 0)
+                {
+                    Progress($"{scheduled} scheduled, {Volatile.Read(ref _timerWaitersStarted)} started; {hub.Probe.Describe()}");
+                    hub.Probe.Reset();
+                }
             }
             finally
             {
@@ -146,7 +156,10 @@ internal sealed class EngineBench(string connectionString)
         }));
         Progress($"{count} timer waiters scheduled, {Volatile.Read(ref _timerWaitersStarted)} started");
         await WaitUntilAsync(() => Volatile.Read(ref _timerWaitersStarted) >= count);
+        var elapsed = watch.Elapsed;
+        Progress($"all {count} started after {elapsed.TotalSeconds:0} s; {hub.Probe.Describe()}");
         await Task.Delay(TimeSpan.FromSeconds(3));
+        return elapsed;
     }
 
     private static void Progress(string what) => Console.Error.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {what}");
@@ -200,21 +213,25 @@ internal sealed class EngineBench(string connectionString)
         private readonly ServiceProvider _services;
         private readonly IHostedService _worker;
 
-        private Hub(ServiceProvider services, StorageRequestCounter counter)
+        private Hub(ServiceProvider services, StorageRequestCounter counter, LatencyProbe probe)
         {
             _services = services;
             Counter = counter;
+            Probe = probe;
             Client = services.GetRequiredService<DurableTaskClient>();
             _worker = services.GetRequiredService<IHostedService>();
         }
 
         public StorageRequestCounter Counter { get; }
 
+        public LatencyProbe Probe { get; }
+
         public DurableTaskClient Client { get; }
 
         public static async Task<Hub> StartAsync(string connectionString, string name, Action<DurableTaskRegistry> register)
         {
             var counter = new StorageRequestCounter();
+            var probe = new LatencyProbe();
             var services = new ServiceCollection()
                 .AddDurableTask(options =>
                 {
@@ -222,11 +239,11 @@ internal sealed class EngineBench(string connectionString)
                     options.StorageConnectionString = connectionString;
                     options.TaskHubName = name;
                     options.MaxConcurrentWorkItems = 16;
-                    options.StorageClientOptions = new StorageClientOptions { Handlers = { counter } };
+                    options.StorageClientOptions = new StorageClientOptions { Handlers = { counter, probe } };
                     register(options.Registry);
                 })
                 .BuildServiceProvider();
-            var hub = new Hub(services, counter);
+            var hub = new Hub(services, counter, probe);
             await hub._worker.StartAsync(CancellationToken.None);
             return hub;
         }

@@ -69,6 +69,74 @@ public sealed partial class AzureStorageDurableTaskBackendTests
     }
 
     [Fact]
+    public async Task ContinueAsNew_ProcessKilledBeforeEachWrite_NoEventLostOrConsumedTwice()
+    {
+        static void Register(DurableTaskRegistry r) => r
+            .AddOrchestratorFunc<int[], int>("Loop", async (ctx, state) =>
+            {
+                // state = [generations so far, running total, sink instance number]
+                if (state[0] == 3)
+                {
+                    return state[1];
+                }
+
+                var amount = await ctx.WaitForExternalEvent<int>("go");
+                ctx.SendEvent($"sink{state[2]}", "tick", amount);
+                ctx.ContinueAsNew(new[] { state[0] + 1, state[1] + amount, state[2] });
+                return 0;
+            })
+            .AddOrchestratorFunc<object?, int>("Sink", async (ctx, _) =>
+            {
+                var total = 0;
+                for (var i = 0; i < 3; i++)
+                {
+                    total += await ctx.WaitForExternalEvent<int>("tick");
+                }
+
+                return total;
+            });
+
+        await Task.WhenAll(Enumerable.Range(1, 10).Select(failAt => Task.Run(() => CrashAndRecoverAsync(failAt), Cancellation)));
+
+        async Task CrashAndRecoverAsync(int failAt)
+        {
+            var hubName = $"{_hubName}c{failAt}";
+            var clock = new FakeTimeProvider(TestHub.Start);
+            var fault = new FailingWriteHandler();
+            var loopId = $"loop{failAt}";
+            var sinkId = $"sink{failAt}";
+            await using (var doomed = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, fault, hubName), Register, IdlePause, clock))
+            {
+                await doomed.Client.ScheduleNewOrchestrationInstanceAsync("Sink", null, new StartOrchestrationOptions { InstanceId = sinkId }, Cancellation);
+                await doomed.Client.ScheduleNewOrchestrationInstanceAsync("Loop", new[] { 0, 0, failAt }, new StartOrchestrationOptions { InstanceId = loopId }, Cancellation);
+                await doomed.RunUntilIdleAsync();
+                foreach (var amount in new[] { 1, 10, 100 })
+                {
+                    await doomed.Client.RaiseEventAsync(loopId, "go", amount, Cancellation);
+                }
+
+                fault.FailAtWrite(failAt);
+                try
+                {
+                    await doomed.RunUntilAsync(loopId, m => fault.Fired || m.IsCompleted);
+                }
+                catch (Exception dead) when (fault.Fired && dead is HttpRequestException or StorageRequestFailedException)
+                {
+                    // The simulated process died here; a fresh one takes over below.
+                }
+            }
+
+            await using var restarted = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, hubName), Register, IdlePause, clock);
+            var loop = await restarted.RunToCompletionAsync(loopId, advanceWhenIdle: TimeSpan.FromSeconds(1));
+            var sink = await restarted.RunToCompletionAsync(sinkId, advanceWhenIdle: TimeSpan.FromSeconds(1));
+
+            Assert.True(fault.Fired, $"write {failAt} was reached before completion");
+            Assert.Equal(111, loop.ReadOutputAs<int>());
+            Assert.Equal(111, sink.ReadOutputAs<int>());
+        }
+    }
+
+    [Fact]
     public async Task DispatchAsync_TwoDispatchersOnOneHub_EachStepRecordedOnce()
     {
         void Register(DurableTaskRegistry r) => r
@@ -100,6 +168,30 @@ public sealed partial class AzureStorageDurableTaskBackendTests
     }
 
     [Fact]
+    public async Task DispatchAsync_SlowWorkerWritesRowAfterNewerStatus_RowKeepsNewerStatus()
+    {
+        void Register(DurableTaskRegistry r) => r
+            .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n))
+            .AddOrchestratorFunc<int, int>("Once", (ctx, n) => ctx.CallActivityAsync<int>(Counted, n));
+        var clock = new FakeTimeProvider(TestHub.Start);
+        var gate = new RowWriteGate();
+        await using var slow = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, gate, inline: false), Register, IdlePause, clock);
+        await using var fast = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, inline: false), Register, IdlePause, clock);
+        var id = await fast.Client.ScheduleNewOrchestrationInstanceAsync("Once", 7, cancellationToken: Cancellation);
+        gate.Arm();
+        var slowStart = Task.Run(() => slow.Pump.PumpOnceAsync(Cancellation), Cancellation);
+        await gate.Reached.WaitAsync(Cancellation);
+        await fast.RunToCompletionAsync(id);
+
+        gate.Release();
+        await slowStart;
+        var row = await fast.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancellation);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, row!.RuntimeStatus);
+        Assert.Equal(7, row.ReadOutputAs<int>());
+    }
+
+    [Fact]
     public async Task DispatchAsync_AzuriteRestartedMidRun_Completes()
     {
         await using var own = await AzuriteInstance.StartAsync();
@@ -128,6 +220,32 @@ public sealed partial class AzureStorageDurableTaskBackendTests
         Assert.Equal(answered.Count, answered.Distinct().Count());
         Assert.Single(history.Events, e => e.Type == HistoryEventType.ExecutionStarted);
         Assert.True(history.Events.Count(e => e.Type == HistoryEventType.ExecutionCompleted) <= 1);
+    }
+
+    /// <summary>Once armed, holds the first write to the instances table until released.</summary>
+    private sealed class RowWriteGate : DelegatingHandler
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _armed;
+
+        public Task Reached => _reached.Task;
+
+        public void Arm() => Volatile.Write(ref _armed, 1);
+
+        public void Release() => _released.TrySetResult();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var isRowWrite = request.Method != HttpMethod.Get && request.RequestUri!.AbsolutePath.Contains("Instances", StringComparison.Ordinal);
+            if (isRowWrite && Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                _reached.TrySetResult();
+                await _released.Task.WaitAsync(cancellationToken);
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>Simulates the process dying just before its Nth storage write after being armed.</summary>

@@ -13,6 +13,94 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
 
     protected override TimeSpan IdlePause => TimeSpan.FromMilliseconds(100);
 
+    [Fact]
+    public async Task DispatchAsync_LargeMessagesHandled_TheirPayloadBlobsDeleted()
+    {
+        var large = string.Concat(Enumerable.Repeat("Quy chế làm việc — ", 6000));
+        await using var hub = await CreateHubAsync(r => r
+            .AddOrchestratorFunc<string, int>("Big", async (ctx, input) => (await ctx.WaitForExternalEvent<string>("big")).Length + input.Length));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Big", large, cancellationToken: Cancellation);
+        await hub.Client.RaiseEventAsync(id, "big", large, Cancellation);
+        var pending = await MessageBlobsAsync(hub);
+
+        await hub.RunToCompletionAsync(id);
+        await hub.RunUntilIdleAsync();
+
+        Assert.Equal(2, pending.Count);
+        Assert.Empty(await MessageBlobsAsync(hub));
+    }
+
+    [Fact]
+    public async Task PurgeInstanceAsync_LargeMessageNeverHandled_ItsPayloadBlobDeleted()
+    {
+        var large = string.Concat(Enumerable.Repeat("Quy chế làm việc — ", 6000));
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Quick", (_, _) => Task.FromResult("done")));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", cancellationToken: Cancellation);
+        await hub.RunToCompletionAsync(id);
+        await hub.Client.RaiseEventAsync(id, "late", large, Cancellation);
+        var pending = await MessageBlobsAsync(hub);
+
+        await hub.Client.PurgeInstanceAsync(id, Cancellation);
+        await hub.RunUntilIdleAsync();
+
+        Assert.Single(pending);
+        Assert.Empty(await MessageBlobsAsync(hub));
+    }
+
+    [Fact]
+    public async Task DispatchAsync_StartAndStepsOfNewInstance_UseNoTableQueries()
+    {
+        var recorder = new RequestRecorder();
+        await using var hub = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, recorder), r => r
+            .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n + 1))
+            .AddOrchestratorFunc<int, int>("Sleeper", async (ctx, n) =>
+            {
+                n = await ctx.CallActivityAsync<int>(Counted, n);
+                await ctx.CreateTimer(TimeSpan.FromDays(30), CancellationToken.None);
+                return n;
+            }), IdlePause);
+
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper", 1, cancellationToken: Cancellation);
+        await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await hub.RunUntilIdleAsync();
+
+        Assert.Contains(recorder.Uris, u => u.Contains("History", StringComparison.Ordinal));
+        Assert.DoesNotContain(recorder.Uris, u => u.Contains("$filter", StringComparison.Ordinal) || u.Contains("%24filter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DispatchAsync_RowWrittenByThisProcess_ProjectedWithoutReadingIt()
+    {
+        var recorder = new RequestRecorder();
+        await using var hub = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, recorder), r => r
+            .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n + 1))
+            .AddOrchestratorFunc<int, int>("Once", (ctx, n) => ctx.CallActivityAsync<int>(Counted, n)), IdlePause);
+
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Once", 1, cancellationToken: Cancellation);
+        await hub.RunUntilIdleAsync();
+        var rowReads = recorder.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("Instances(", StringComparison.Ordinal));
+        var result = await hub.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancellation);
+
+        Assert.Equal(2, result!.ReadOutputAs<int>());
+        Assert.Equal(1, rowReads);
+    }
+
+    private async Task<List<string>> MessageBlobsAsync(TestHub hub)
+    {
+        var container = new Storage.Blobs.BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString))
+            .GetBlobContainerClient(QueueNaming.Hub(hub.Options) + "-payloads");
+        var names = new List<string>();
+        await foreach (var blob in container.ListBlobsAsync(cancellationToken: Cancellation))
+        {
+            if (blob.Name.Contains("messages/", StringComparison.Ordinal))
+            {
+                names.Add(blob.Name);
+            }
+        }
+
+        return names;
+    }
+
     protected override void ConfigureBackend(DurableTaskOptions options) => Configure(options, azurite.ConnectionString, null);
 
     private void Configure(DurableTaskOptions options, string connectionString, DelegatingHandler? handler, string? hubName = null, bool inline = true)
@@ -29,6 +117,29 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
         if (handler is not null)
         {
             options.StorageClientOptions.Handlers.Add(handler);
+        }
+    }
+
+    /// <summary>Remembers every table request's address (queue polling excluded).</summary>
+    private sealed class RequestRecorder : DelegatingHandler
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _uris = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requests = new();
+
+        public IReadOnlyCollection<string> Uris => _uris;
+
+        public IReadOnlyCollection<string> Requests => _requests;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!.PathAndQuery;
+            if (!uri.Contains("/messages", StringComparison.Ordinal))
+            {
+                _uris.Enqueue(uri);
+                _requests.Enqueue($"{request.Method} {uri}");
+            }
+
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }

@@ -17,6 +17,28 @@ public abstract partial class DurableTaskEngineTests
     }
 
     [Fact]
+    public async Task ScheduleNewOrchestrationInstanceAsync_ReplacedBeforeItRan_OnlyNewerExecutionRuns()
+    {
+        var inputsSeen = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        await using var hub = await CreateHubAsync(r => r
+            .AddActivityFunc<int, int>("Record", (_, n) =>
+            {
+                inputsSeen.Enqueue(n);
+                return Task.FromResult(n);
+            })
+            .AddOrchestratorFunc<int, int>("Recorder", (ctx, n) => ctx.CallActivityAsync<int>("Record", n)));
+        var options = new StartOrchestrationOptions { InstanceId = "replaced", DedupeStatuses = [] };
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Recorder", 1, options, Cancellation);
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Recorder", 2, options, Cancellation);
+
+        var result = await hub.RunToCompletionAsync("replaced");
+        await hub.RunUntilIdleAsync();
+
+        Assert.Equal(2, result.ReadOutputAs<int>());
+        Assert.Equal([2], inputsSeen);
+    }
+
+    [Fact]
     public async Task SuspendInstanceAsync_EventWhileSuspended_HeldUntilResume()
     {
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));

@@ -8,4 +8,8 @@ namespace QuyCheWorkflow.Durable;
 /// <param name="Events">The events to write.</param>
 /// <param name="CustomStatus">The custom status to save.</param>
 internal sealed record HistoryCommit(
-    string InstanceId, string? ExpectedETag, string ExecutionId, bool ReplacesHistory, IReadOnlyList<HistoryEvent> Events, string? CustomStatus);
+    string InstanceId, string? ExpectedETag, string ExecutionId, bool ReplacesHistory, IReadOnlyList<HistoryEvent> Events, string? CustomStatus)
+{
+    /// <summary>Gets the checkpoint number this commit writes: the loaded history's plus one.</summary>
+    public long Checkpoint { get; init; }
+}

@@ -27,7 +27,10 @@ internal interface IDurableTaskBackend
     /// <summary>Creates or replaces the whole row.</summary>
     public Task WriteInstanceAsync(InstanceRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Merges the non-null members into the row (creating it if missing).</summary>
+    /// <summary>
+    /// Merges the non-null members into the row (creating it if missing); when the update carries a
+    /// <see cref="InstanceRecord.Checkpoint"/> and the stored row a later one, nothing is written.
+    /// </summary>
     public Task MergeInstanceAsync(InstanceRecord update, CancellationToken cancellationToken);
 
     public Task<OrchestrationQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken);
@@ -48,18 +51,25 @@ internal interface IDurableTaskBackend
 
     /// <summary>
     /// Enqueues a message, invisible until <paramref name="visibleAt"/> on the backend's clock when given. Returns a
-    /// handle that can delete it while nobody has received it.
+    /// handle that can delete it while nobody has received it. A text too large for a queue message goes to a blob
+    /// owned by <paramref name="instanceId"/> (purged with it), deleted when the message is.
     /// </summary>
-    public Task<ReceivedMessage> SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken);
+    public Task<ReceivedMessage> SendAsync(string queueName, string text, string? instanceId, DateTimeOffset? visibleAt, CancellationToken cancellationToken);
 
     public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queueName, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a message; a no-op when it is gone or was received again by someone else meanwhile.</summary>
+    /// <summary>
+    /// Deletes a message, and its payload blob when it has one; a no-op when it is gone or was received again by
+    /// someone else meanwhile (that receiver deletes both).
+    /// </summary>
     public Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken);
 
     /// <summary>Extends a received message's invisibility; returns it with its new receipt.</summary>
     public Task<ReceivedMessage> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
-    /// <summary>Turns a queue message's text back into the task message JSON (large ones live in blobs).</summary>
-    public Task<string> ResolveMessageTextAsync(string text, CancellationToken cancellationToken);
+    /// <summary>
+    /// Turns a queue message's text back into the task message JSON (large ones live in blobs); null when its blob
+    /// is gone because the message was handled already or its instance purged.
+    /// </summary>
+    public Task<string?> ResolveMessageTextAsync(string text, CancellationToken cancellationToken);
 }

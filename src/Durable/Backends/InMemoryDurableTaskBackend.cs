@@ -61,7 +61,14 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
     {
         lock (_gate)
         {
-            _instances[update.InstanceId] = _instances.TryGetValue(update.InstanceId, out var stored) ? stored.MergeFrom(update) : update;
+            if (!_instances.TryGetValue(update.InstanceId, out var stored))
+            {
+                _instances[update.InstanceId] = update;
+            }
+            else if (update.Checkpoint is null || InstanceRecord.Supersedes(update, stored.Checkpoint, stored.ExecutionId))
+            {
+                _instances[update.InstanceId] = stored.MergeFrom(update);
+            }
         }
 
         return Task.CompletedTask;
@@ -114,7 +121,7 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
 
             var events = commit.ReplacesHistory || current is null ? commit.Events.ToList() : current.Events.Concat(commit.Events).ToList();
             var token = (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _histories[commit.InstanceId] = new OrchestrationHistory(commit.ExecutionId, events, token, commit.CustomStatus);
+            _histories[commit.InstanceId] = new OrchestrationHistory(commit.ExecutionId, events, token, commit.CustomStatus) { Checkpoint = commit.Checkpoint };
             return Task.FromResult<string?>(token);
         }
     }
@@ -127,7 +134,7 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
         }
     }
 
-    public Task<ReceivedMessage> SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    public Task<ReceivedMessage> SendAsync(string queueName, string text, string? instanceId, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
     {
         ReceivedMessage handle;
         lock (_gate)
@@ -184,7 +191,7 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
         }
     }
 
-    public Task<string> ResolveMessageTextAsync(string text, CancellationToken cancellationToken) => Task.FromResult(text);
+    public Task<string?> ResolveMessageTextAsync(string text, CancellationToken cancellationToken) => Task.FromResult<string?>(text);
 
     /// <summary>Messages currently in a queue, visible or not (for tests and diagnostics).</summary>
     public IReadOnlyList<string> PeekAll(string queueName)

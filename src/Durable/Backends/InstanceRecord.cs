@@ -28,6 +28,21 @@ internal sealed record InstanceRecord(string InstanceId)
 
     public bool? VersionNotServed { get; init; }
 
+    /// <summary>
+    /// Gets the history checkpoint this row was projected from. A merge carrying one is skipped when the stored row
+    /// comes from a later checkpoint, so a slow worker never puts an older status over a newer one.
+    /// </summary>
+    public long? Checkpoint { get; init; }
+
+    /// <summary>
+    /// Whether a projection may overwrite the stored row: not when the row comes from a later checkpoint, nor when a
+    /// client (re)start wrote it (no checkpoint) for another execution than the projection's.
+    /// </summary>
+    public static bool Supersedes(InstanceRecord update, long? storedCheckpoint, string? storedExecutionId) =>
+        storedCheckpoint is { } stored
+            ? stored <= (update.Checkpoint ?? long.MaxValue)
+            : storedExecutionId is null || update.ExecutionId is null || storedExecutionId == update.ExecutionId;
+
     public InstanceRecord MergeFrom(InstanceRecord update) => this with
     {
         Name = update.Name ?? Name,
@@ -41,6 +56,7 @@ internal sealed record InstanceRecord(string InstanceId)
         CreatedAt = update.CreatedAt ?? CreatedAt,
         LastUpdatedAt = update.LastUpdatedAt ?? LastUpdatedAt,
         VersionNotServed = update.VersionNotServed ?? VersionNotServed,
+        Checkpoint = update.Checkpoint ?? Checkpoint,
     };
 
     public OrchestrationMetadata ToMetadata(bool withInputsAndOutputs) => new(Name ?? string.Empty, InstanceId)

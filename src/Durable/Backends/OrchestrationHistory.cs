@@ -9,6 +9,9 @@ internal sealed record OrchestrationHistory(string? ExecutionId, IReadOnlyList<H
 {
     public static readonly OrchestrationHistory Empty = new(null, [], null, null);
 
+    /// <summary>Gets how many checkpoints the instance has had, across generations: it only ever grows.</summary>
+    public long Checkpoint { get; init; }
+
     public bool IsCompleted => Events.Any(e => e.Type == HistoryEventType.ExecutionCompleted);
 
     public HistoryEvent? Started => Events.FirstOrDefault(e => e.Type == HistoryEventType.ExecutionStarted);

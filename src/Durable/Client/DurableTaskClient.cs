@@ -67,7 +67,7 @@ public sealed partial class DurableTaskClient
             ExecutionId = executionId,
         };
         var message = new TaskMessage($"{instanceId}:{executionId}:start", instanceId, executionId, started) { NotBefore = options.StartAt };
-        await _backend.SendAsync(_backend.ControlQueueFor(instanceId), DurableJson.SerializeMessage(message), options.StartAt, cancellationToken);
+        await _backend.SendAsync(_backend.ControlQueueFor(instanceId), DurableJson.SerializeMessage(message), instanceId, options.StartAt, cancellationToken);
         return instanceId;
     }
 
@@ -183,7 +183,7 @@ public sealed partial class DurableTaskClient
         }
 
         var message = new TaskMessage(Guid.NewGuid().ToString("N"), instanceId, null, signal);
-        await _backend.SendAsync(_backend.ControlQueueFor(instanceId), DurableJson.SerializeMessage(message), null, cancellationToken);
+        await _backend.SendAsync(_backend.ControlQueueFor(instanceId), DurableJson.SerializeMessage(message), instanceId, null, cancellationToken);
     }
 
     private async Task<OrchestrationMetadata> WaitAsync(string instanceId, bool getInputsAndOutputs, Func<OrchestrationMetadata, bool> done, CancellationToken cancellationToken)

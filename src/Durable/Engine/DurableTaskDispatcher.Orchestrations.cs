@@ -11,10 +11,11 @@ public sealed partial class DurableTaskDispatcher
             var cached = attempt == 1 ? _historyCache.Get(instanceId) : null;
             var history = cached ?? await _backend.LoadHistoryAsync(instanceId, cancellationToken);
             var newExecution = false;
-            var decidesWithoutCommit = history.ExecutionId is null
+            var consumer = history.ExecutionId is null ? null : FindConsumingEpisode(history, queueMessage.MessageId, message.CausedBy);
+            var decidesWithoutCommit = history.ExecutionId is null || consumer is not null
                 || (message.ExecutionId is not null && message.ExecutionId != history.ExecutionId)
                 || history.IsCompleted
-                || FindDuplicate(history, message, queueMessage.MessageId) is not null;
+                || IsDuplicate(history, message);
             if (cached is not null && decidesWithoutCommit)
             {
                 // Only the conditional commit guards against a stale cache; decide anything else on fresh history.
@@ -22,14 +23,19 @@ public sealed partial class DurableTaskDispatcher
                 continue;
             }
 
-            if (history.ExecutionId is null && message.Event.Type == HistoryEventType.ExecutionStarted)
+            if (consumer is { } consumedAt)
             {
-                // First start: no read of the instance row. A start message of an execution that a restart has
-                // since replaced would lose to the newer one when it arrives (different execution id, see below).
-                newExecution = true;
+                // This very queue message was consumed by a checkpoint whose messages may not all have been sent.
+                Log.EpisodeRedone(_logger, instanceId, queueMessage.MessageId);
+                await RedoOutboundAsync(instanceId, history, consumedAt, cancellationToken);
+                await ProjectAsync(instanceId, history.ExecutionId, history.Events, history.CustomStatus, true, history.Checkpoint, cancellationToken);
+                return;
             }
-            else if (history.ExecutionId is null || (message.ExecutionId is not null && message.ExecutionId != history.ExecutionId))
+
+            if (history.ExecutionId is null || (message.ExecutionId is not null && message.ExecutionId != history.ExecutionId))
             {
+                // The instance row names the current execution (a restart rewrites it before sending its start), so a
+                // point read tells whether this message belongs to it, a first start included.
                 var row = await _backend.GetInstanceAsync(instanceId, cancellationToken);
                 if (row is null)
                 {
@@ -63,19 +69,9 @@ public sealed partial class DurableTaskDispatcher
                     return;
                 }
             }
-            else if (FindDuplicate(history, message, queueMessage.MessageId) is { } duplicate)
+            else if (IsDuplicate(history, message))
             {
-                if (duplicate >= 0)
-                {
-                    Log.EpisodeRedone(_logger, instanceId, queueMessage.MessageId);
-                    await SendOutboundAsync(instanceId, history.Events, EpisodeAt(history.Events, duplicate), null, cancellationToken);
-                    await ProjectAsync(instanceId, history.ExecutionId, history.Events, history.CustomStatus, true, cancellationToken);
-                }
-                else
-                {
-                    Log.MessageDropped(_logger, message.Id, instanceId, "already in history");
-                }
-
+                Log.MessageDropped(_logger, message.Id, instanceId, "already in history");
                 return;
             }
             else if (history.IsCompleted)
@@ -113,7 +109,10 @@ public sealed partial class DurableTaskDispatcher
                 episode.ExecutionId,
                 newExecution || episode.Replaced,
                 episode.Replaced || newExecution ? episode.FinalHistory : episode.FinalEpisode,
-                episode.CustomStatus);
+                episode.CustomStatus)
+            {
+                Checkpoint = history.Checkpoint + 1,
+            };
             var token = await _backend.TryCommitAsync(commit, cancellationToken);
             if (token is null)
             {
@@ -127,7 +126,7 @@ public sealed partial class DurableTaskDispatcher
                 continue;
             }
 
-            _historyCache.Set(instanceId, new OrchestrationHistory(episode.ExecutionId, episode.FinalHistory, token, episode.CustomStatus));
+            _historyCache.Set(instanceId, new OrchestrationHistory(episode.ExecutionId, episode.FinalHistory, token, episode.CustomStatus) { Checkpoint = commit.Checkpoint });
             var inline = InlineCandidates(episode.FinalEpisode, inlineBudget);
             var heldBack = new List<(HistoryEvent, ReceivedMessage)>();
             foreach (var (executionHistory, episodeEvents) in episode.Outbound)
@@ -141,7 +140,7 @@ public sealed partial class DurableTaskDispatcher
                 || StatusOf(episode.FinalHistory) != StatusOf(history.Events);
             if (changed)
             {
-                await ProjectAsync(instanceId, episode.ExecutionId, episode.FinalHistory, episode.CustomStatus, newExecution || episode.Replaced, cancellationToken);
+                await ProjectAsync(instanceId, episode.ExecutionId, episode.FinalHistory, episode.CustomStatus, newExecution || episode.Replaced, commit.Checkpoint, cancellationToken);
             }
 
             if (heldBack.Count > 0)
@@ -203,14 +202,42 @@ public sealed partial class DurableTaskDispatcher
 
             replaced = true;
             executionId = DeterministicGuid.Create($"{instanceId}:{executionId}:next").ToString("N");
+            var (carriedOutbox, consumed) = Handover(full, episode);
             past = [];
             fresh =
             [
-                new HistoryEvent(HistoryEventType.OrchestratorStarted, now) { InputMessageId = inputMessageId },
+                new HistoryEvent(HistoryEventType.OrchestratorStarted, now) { InputMessageId = inputMessageId, Outbox = carriedOutbox, ConsumedMessageIds = consumed },
                 started with { Input = result.Output, ExecutionId = executionId, Timestamp = now, MessageId = null },
                 .. result.CarriedEvents,
             ];
         }
+    }
+
+    /// <summary>
+    /// What a generation ending in continue-as-new hands to the next one: the messages it sent that a crash could
+    /// lose once its history is replaced (everything its final step sent, plus events and sub-orchestrations it
+    /// started earlier), and the ids of the messages it consumed. Both are bounded, keeping the newest.
+    /// </summary>
+    private static (IReadOnlyList<IReadOnlyList<HistoryEvent>> Outbox, IReadOnlyList<string> Consumed) Handover(
+        IReadOnlyList<HistoryEvent> generation, IReadOnlyList<HistoryEvent> finalEpisode)
+    {
+        var first = generation.FirstOrDefault(e => e.Type == HistoryEventType.OrchestratorStarted);
+        var started = generation.First(e => e.Type == HistoryEventType.ExecutionStarted) with { Input = null };
+        var sent = generation
+            .Where(e => e.Type is HistoryEventType.EventSent or HistoryEventType.SubOrchestrationCreated
+                || (e.IsScheduling && finalEpisode.Contains(e)))
+            .ToList();
+        var outbox = (first?.Outbox ?? []).ToList();
+        if (sent.Count > 0)
+        {
+            outbox.Add([started, .. sent]);
+        }
+
+        var consumed = (first?.ConsumedMessageIds ?? [])
+            .Concat(generation.SelectMany(e => new[] { e.MessageId, e.InputMessageId }).OfType<string>())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return (outbox.TakeLast(MaxOutboxGenerations).ToList(), consumed.TakeLast(MaxConsumedIds).ToList());
     }
 
     /// <summary>The activities of an episode to run in process, when they fit the remaining budget.</summary>

@@ -114,7 +114,8 @@ public sealed partial class DurableTaskDispatcher
         await SendAsync(_backend.ControlQueueFor(childId), new TaskMessage($"{childId}:{childExecutionId}:start", childId, childExecutionId, start), null, cancellationToken);
     }
 
-    private Task ProjectAsync(string instanceId, string? executionId, IReadOnlyList<HistoryEvent> events, string? customStatus, bool includeInput, CancellationToken cancellationToken)
+    private Task ProjectAsync(
+        string instanceId, string? executionId, IReadOnlyList<HistoryEvent> events, string? customStatus, bool includeInput, long checkpoint, CancellationToken cancellationToken)
     {
         var started = events.FirstOrDefault(e => e.Type == HistoryEventType.ExecutionStarted);
         var completed = events.LastOrDefault(e => e.Type == HistoryEventType.ExecutionCompleted);
@@ -131,6 +132,7 @@ public sealed partial class DurableTaskDispatcher
             CustomStatus = customStatus,
             LastUpdatedAt = _timeProvider.GetUtcNow(),
             VersionNotServed = false,
+            Checkpoint = checkpoint,
         };
         return _backend.MergeInstanceAsync(update, cancellationToken);
     }

@@ -3,38 +3,66 @@ namespace QuyCheWorkflow.Durable;
 /// <summary>Recognising redelivered and duplicate messages, and ending an instance without running its code.</summary>
 public sealed partial class DurableTaskDispatcher
 {
-    /// <summary>
-    /// Null when the message is new to history; otherwise the index of the episode that consumed this very queue
-    /// message (its outbound messages may not have been sent before a crash), or -1 for a plain duplicate.
-    /// </summary>
-    private static int? FindDuplicate(OrchestrationHistory history, TaskMessage message, string queueMessageId)
+    /// <summary>True when history (or an earlier generation, for events) already holds the message's event.</summary>
+    private static bool IsDuplicate(OrchestrationHistory history, TaskMessage message)
     {
         var incoming = message.Event;
-        var seen = incoming.Type switch
+        return incoming.Type switch
         {
             HistoryEventType.ExecutionStarted => history.Started is not null,
             HistoryEventType.TaskCompleted or HistoryEventType.TaskFailed or HistoryEventType.TimerFired
                 or HistoryEventType.SubOrchestrationCompleted or HistoryEventType.SubOrchestrationFailed =>
                 history.Events.Any(e => e.TaskScheduledId == incoming.TaskScheduledId && e.Type == incoming.Type)
                 || !history.Events.Any(e => e.IsScheduling && e.EventId == incoming.TaskScheduledId),
-            _ => history.Events.Any(e => e.MessageId == message.Id),
+            _ => history.Events.Any(e => e.MessageId == message.Id || e.ConsumedMessageIds?.Contains(message.Id) == true),
         };
-        if (!seen)
-        {
-            return null;
-        }
+    }
 
+    /// <summary>
+    /// Null when no checkpoint consumed this queue message; otherwise the index of the episode of the current
+    /// generation that consumed it, or -1 when an earlier generation did. Matches the queue message id, or for an
+    /// activity result the work item that produced it (which a checkpoint consumed when the activity ran inline).
+    /// </summary>
+    private static int? FindConsumingEpisode(OrchestrationHistory history, string queueMessageId, string? causedBy)
+    {
+        bool Matches(string? consumed) => consumed is not null && (consumed == queueMessageId || consumed == causedBy);
+        HistoryEvent? first = null;
         for (var i = 0; i < history.Events.Count; i++)
         {
-            var consumed = history.Events[i].InputMessageId;
-            if (history.Events[i].Type == HistoryEventType.OrchestratorStarted && consumed is not null
-                && (consumed == queueMessageId || consumed == message.CausedBy))
+            if (history.Events[i].Type != HistoryEventType.OrchestratorStarted)
+            {
+                continue;
+            }
+
+            first ??= history.Events[i];
+            if (Matches(history.Events[i].InputMessageId))
             {
                 return i;
             }
         }
 
-        return -1;
+        return first?.ConsumedMessageIds?.Any(Matches) == true ? -1 : null;
+    }
+
+    /// <summary>
+    /// Sends again what the consuming episode sent, and, when it began the generation or belongs to an earlier one,
+    /// what earlier generations handed over. Receivers drop what they already have.
+    /// </summary>
+    private async Task RedoOutboundAsync(string instanceId, OrchestrationHistory history, int consumedAt, CancellationToken cancellationToken)
+    {
+        var firstEpisode = history.Events.Select((e, i) => (e, i)).FirstOrDefault(x => x.e.Type == HistoryEventType.OrchestratorStarted);
+        if (consumedAt < 0 || consumedAt == firstEpisode.i)
+        {
+            foreach (var generation in firstEpisode.e?.Outbox ?? [])
+            {
+                await SendOutboundAsync(instanceId, generation, generation, null, cancellationToken);
+            }
+        }
+
+        if (consumedAt >= 0)
+        {
+            await SendOutboundAsync(instanceId, history.Events, EpisodeAt(history.Events, consumedAt), null, cancellationToken);
+        }
     }
 
     private static List<HistoryEvent> EpisodeAt(IReadOnlyList<HistoryEvent> events, int start)
@@ -97,14 +125,15 @@ public sealed partial class DurableTaskDispatcher
         }
 
         _historyCache.Remove(instanceId);
-        if (await _backend.TryCommitAsync(new HistoryCommit(instanceId, history.ETag, executionId, false, episode, history.CustomStatus), cancellationToken) is null)
+        var commit = new HistoryCommit(instanceId, history.ETag, executionId, false, episode, history.CustomStatus) { Checkpoint = history.Checkpoint + 1 };
+        if (await _backend.TryCommitAsync(commit, cancellationToken) is null)
         {
             return false;
         }
 
         var full = history.Events.Concat(episode).ToList();
         await SendOutboundAsync(instanceId, full, episode, null, cancellationToken);
-        await ProjectAsync(instanceId, executionId, full, history.CustomStatus, false, cancellationToken);
+        await ProjectAsync(instanceId, executionId, full, history.CustomStatus, false, commit.Checkpoint, cancellationToken);
         return true;
     }
 }

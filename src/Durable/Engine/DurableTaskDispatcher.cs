@@ -13,6 +13,8 @@ public sealed partial class DurableTaskDispatcher
 {
     private const int MaxCheckpointAttempts = 8;
     private const int MaxContinueAsNewPerMessage = 50;
+    private const int MaxOutboxGenerations = 4;
+    private const int MaxConsumedIds = 256;
 
     private readonly IDurableTaskBackend _backend;
     private readonly DurableTaskOptions _options;
@@ -51,7 +53,12 @@ public sealed partial class DurableTaskDispatcher
     {
         ArgumentNullException.ThrowIfNull(message);
         await _backend.EnsureCreatedAsync(cancellationToken);
-        var text = await _backend.ResolveMessageTextAsync(message.MessageText, cancellationToken);
+        if (await _backend.ResolveMessageTextAsync(message.MessageText, cancellationToken) is not { } text)
+        {
+            Log.MessageDropped(_logger, message.MessageId, string.Empty, "its payload is gone (handled already or purged)");
+            return;
+        }
+
         TaskMessage taskMessage;
         try
         {
@@ -59,13 +66,13 @@ public sealed partial class DurableTaskDispatcher
         }
         catch (System.Text.Json.JsonException)
         {
-            await QuarantineAsync(message, null, "the message is not a task message", cancellationToken);
+            await QuarantineAsync(message with { MessageText = text }, null, "the message is not a task message", cancellationToken);
             return;
         }
 
         if (message.DequeueCount > _options.PoisonMessageThreshold)
         {
-            await QuarantineAsync(message, taskMessage, $"it was delivered {message.DequeueCount} times without success", cancellationToken);
+            await QuarantineAsync(message with { MessageText = text }, taskMessage, $"it was delivered {message.DequeueCount} times without success", cancellationToken);
             return;
         }
 
@@ -96,7 +103,8 @@ public sealed partial class DurableTaskDispatcher
     private async Task QuarantineAsync(DurableQueueMessage message, TaskMessage? taskMessage, string reason, CancellationToken cancellationToken)
     {
         var record = new PoisonRecord(message.QueueName, message.MessageId, message.DequeueCount, message.InsertedOn, _timeProvider.GetUtcNow(), reason, message.MessageText);
-        await _backend.SendAsync(_backend.PoisonQueueName, System.Text.Json.JsonSerializer.Serialize(record, DurableJson.Options), null, cancellationToken);
+        // The record holds the resolved text: the original message's payload blob goes when that message is deleted.
+        await _backend.SendAsync(_backend.PoisonQueueName, System.Text.Json.JsonSerializer.Serialize(record, DurableJson.Options), taskMessage?.InstanceId, null, cancellationToken);
         Log.MessageQuarantined(_logger, message.MessageId, message.QueueName, message.DequeueCount, _backend.PoisonQueueName);
         if (taskMessage is null)
         {
@@ -120,7 +128,7 @@ public sealed partial class DurableTaskDispatcher
     }
 
     private Task<ReceivedMessage> SendAsync(string queueName, TaskMessage message, DateTimeOffset? visibleAt, CancellationToken cancellationToken) =>
-        _backend.SendAsync(queueName, DurableJson.SerializeMessage(message), visibleAt, cancellationToken);
+        _backend.SendAsync(queueName, DurableJson.SerializeMessage(message), message.InstanceId, visibleAt, cancellationToken);
 
     /// <summary>What the poison queue holds: the original message and why it was set aside.</summary>
     private sealed record PoisonRecord(

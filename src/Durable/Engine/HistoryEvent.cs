@@ -43,6 +43,20 @@ internal sealed record HistoryEvent(HistoryEventType Type, DateTimeOffset Timest
     /// <summary>Gets, on <see cref="HistoryEventType.OrchestratorStarted"/>, the queue message id the episode consumed.</summary>
     public string? InputMessageId { get; init; }
 
+    /// <summary>
+    /// Gets, on the first <see cref="HistoryEventType.OrchestratorStarted"/> of a generation begun by continue-as-new,
+    /// what earlier generations sent that a crash may have lost: per generation its
+    /// <see cref="HistoryEventType.ExecutionStarted"/> followed by the scheduling events to send again. Written in the
+    /// same checkpoint that replaces the history, and re-sent when the message that began the generation comes back.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<HistoryEvent>>? Outbox { get; init; }
+
+    /// <summary>
+    /// Gets, on the first <see cref="HistoryEventType.OrchestratorStarted"/> of a generation begun by continue-as-new,
+    /// the logical and queue message ids earlier generations consumed, so a redelivered one is not consumed again.
+    /// </summary>
+    public IReadOnlyList<string>? ConsumedMessageIds { get; init; }
+
     [JsonIgnore]
     public bool IsScheduling => Type is HistoryEventType.TaskScheduled or HistoryEventType.TimerCreated
         or HistoryEventType.SubOrchestrationCreated or HistoryEventType.EventSent;

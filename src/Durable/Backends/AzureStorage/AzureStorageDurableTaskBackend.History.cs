@@ -13,37 +13,43 @@ internal sealed partial class AzureStorageDurableTaskBackend
     // One transaction holds at most 100 operations: the sentinel plus 99 event rows.
     private const int MaxEventRows = TableClient.MaxTransactionActions - 1;
 
+    /// <summary>
+    /// Loads with point reads only: the sentinel, then its execution's rows by number (they are immutable once
+    /// written), side by side. Range queries are avoided because a store may answer them by scanning the table;
+    /// a row gone meanwhile means the history was replaced, so the load starts over.
+    /// </summary>
     public async Task<OrchestrationHistory> LoadHistoryAsync(string instanceId, CancellationToken cancellationToken)
     {
-        TableEntity? sentinel = null;
-        var rows = new List<TableEntity>();
-        await foreach (var entity in _history.QueryAsync(TableFilter.Create($"PartitionKey eq {instanceId}"), cancellationToken: cancellationToken))
+        while (true)
         {
-            if (entity.RowKey == SentinelRowKey)
+            var sentinel = await _history.GetEntityIfExistsAsync(instanceId, SentinelRowKey, cancellationToken: cancellationToken);
+            if (sentinel is null)
             {
-                sentinel = entity;
+                return OrchestrationHistory.Empty;
             }
-            else
+
+            var executionId = sentinel.GetString("ExecutionId")!;
+            var rowCount = sentinel.GetInt32("NextRow") ?? 0;
+            var rows = await Task.WhenAll(Enumerable.Range(0, rowCount).Select(n => _history.GetEntityIfExistsAsync(
+                instanceId, string.Create(CultureInfo.InvariantCulture, $"{executionId}-{n:D8}"), cancellationToken: cancellationToken)));
+            if (rows.Any(r => r is null))
             {
-                rows.Add(entity);
+                continue;
             }
-        }
 
-        if (sentinel is null)
-        {
-            return OrchestrationHistory.Empty;
-        }
+            var events = new List<HistoryEvent>();
+            foreach (var row in rows)
+            {
+                var json = await GetLargeAsync(row!, "Events", cancellationToken) ?? "[]";
+                events.AddRange(JsonSerializer.Deserialize<List<HistoryEvent>>(json, DurableJson.Options)!);
+            }
 
-        var executionId = sentinel.GetString("ExecutionId")!;
-        var events = new List<HistoryEvent>();
-        foreach (var row in rows.Where(r => r.RowKey.StartsWith(executionId + "-", StringComparison.Ordinal)).OrderBy(r => r.RowKey, StringComparer.Ordinal))
-        {
-            var json = await GetLargeAsync(row, "Events", cancellationToken) ?? "[]";
-            events.AddRange(JsonSerializer.Deserialize<List<HistoryEvent>>(json, DurableJson.Options)!);
+            var token = string.Create(CultureInfo.InvariantCulture, $"{rowCount}|{sentinel.ETag}");
+            return new OrchestrationHistory(executionId, events, token, await GetLargeAsync(sentinel, "CustomStatus", cancellationToken))
+            {
+                Checkpoint = sentinel.GetInt64("Checkpoint") ?? 0,
+            };
         }
-
-        var token = string.Create(CultureInfo.InvariantCulture, $"{sentinel.GetInt32("NextRow") ?? 0}|{sentinel.ETag}");
-        return new OrchestrationHistory(executionId, events, token, await GetLargeAsync(sentinel, "CustomStatus", cancellationToken));
     }
 
     public async Task<string?> TryCommitAsync(HistoryCommit commit, CancellationToken cancellationToken)
@@ -66,6 +72,7 @@ internal sealed partial class AzureStorageDurableTaskBackend
         {
             ["ExecutionId"] = commit.ExecutionId,
             ["NextRow"] = nextRow,
+            ["Checkpoint"] = commit.Checkpoint,
         };
         await SetLargeAsync(sentinel, "CustomStatus", commit.CustomStatus ?? string.Empty, commit.InstanceId + "/status", cancellationToken);
         actions.Add(sentinelETag is null

@@ -13,14 +13,18 @@ internal sealed partial class AzureStorageDurableTaskBackend
         return entity is null ? null : await ToRecordAsync(entity, withPayloads: true, cancellationToken);
     }
 
-    public async Task WriteInstanceAsync(InstanceRecord record, CancellationToken cancellationToken) =>
-        await _instances.UpsertEntityAsync(await ToEntityAsync(record, cancellationToken), TableUpdateMode.Replace, cancellationToken);
+    public async Task WriteInstanceAsync(InstanceRecord record, CancellationToken cancellationToken)
+    {
+        var etag = await _instances.UpsertEntityAsync(await ToEntityAsync(record, cancellationToken), TableUpdateMode.Replace, cancellationToken);
+        RememberRow(record.InstanceId, etag, record.Checkpoint, record.ExecutionId);
+    }
 
     public async Task<bool> TryCreateInstanceAsync(InstanceRecord record, CancellationToken cancellationToken)
     {
         try
         {
-            await _instances.AddEntityAsync(await ToEntityAsync(record, cancellationToken), cancellationToken);
+            var etag = await _instances.AddEntityAsync(await ToEntityAsync(record, cancellationToken), cancellationToken);
+            RememberRow(record.InstanceId, etag, record.Checkpoint, record.ExecutionId);
             return true;
         }
         catch (StorageRequestFailedException failure) when (failure.Status == 409)
@@ -29,8 +33,55 @@ internal sealed partial class AzureStorageDurableTaskBackend
         }
     }
 
-    public async Task MergeInstanceAsync(InstanceRecord update, CancellationToken cancellationToken) =>
-        await _instances.UpsertEntityAsync(await ToEntityAsync(update, cancellationToken), TableUpdateMode.Merge, cancellationToken);
+    public async Task MergeInstanceAsync(InstanceRecord update, CancellationToken cancellationToken)
+    {
+        var entity = await ToEntityAsync(update, cancellationToken);
+        if (update.Checkpoint is not { } checkpoint)
+        {
+            _knownRows.TryRemove(update.InstanceId, out _);
+            await _instances.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+            return;
+        }
+
+        // Compare-and-swap on the row's ETag. The row this process wrote last is remembered, so the usual case is a
+        // single conditional write; a 412 means someone else wrote since, and the row is read and compared.
+        if (_knownRows.TryGetValue(update.InstanceId, out var known) && InstanceRecord.Supersedes(update, known.Checkpoint, known.ExecutionId))
+        {
+            try
+            {
+                var etag = await _instances.UpdateEntityAsync(entity, known.ETag, TableUpdateMode.Merge, cancellationToken);
+                RememberRow(update.InstanceId, etag, checkpoint, update.ExecutionId ?? known.ExecutionId);
+                return;
+            }
+            catch (StorageRequestFailedException failure) when (IsConflict(failure) || failure.Status == 404)
+            {
+                _knownRows.TryRemove(update.InstanceId, out _);
+            }
+        }
+
+        while (true)
+        {
+            var stored = await _instances.GetEntityIfExistsAsync(update.InstanceId, string.Empty, ["Checkpoint", "ExecutionId"], cancellationToken);
+            try
+            {
+                if (stored is null)
+                {
+                    RememberRow(update.InstanceId, await _instances.AddEntityAsync(entity, cancellationToken), checkpoint, update.ExecutionId);
+                }
+                else if (InstanceRecord.Supersedes(update, stored.GetInt64("Checkpoint"), stored.GetString("ExecutionId")))
+                {
+                    var etag = await _instances.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Merge, cancellationToken);
+                    RememberRow(update.InstanceId, etag, checkpoint, update.ExecutionId ?? stored.GetString("ExecutionId"));
+                }
+
+                return;
+            }
+            catch (StorageRequestFailedException failure) when (IsConflict(failure))
+            {
+                // Another worker wrote the row in between: compare again with what it wrote.
+            }
+        }
+    }
 
     public async Task<OrchestrationQueryResult> QueryInstancesAsync(OrchestrationQuery query, CancellationToken cancellationToken)
     {
@@ -74,6 +125,7 @@ internal sealed partial class AzureStorageDurableTaskBackend
 
     public async Task PurgeAsync(string instanceId, CancellationToken cancellationToken)
     {
+        _knownRows.TryRemove(instanceId, out _);
         await DeleteHistoryRowsAsync(instanceId, keepExecutionId: null, cancellationToken);
         await _instances.DeleteEntityAsync(instanceId, string.Empty, cancellationToken: cancellationToken);
         await DeletePayloadsAsync(instanceId, cancellationToken);
@@ -102,6 +154,11 @@ internal sealed partial class AzureStorageDurableTaskBackend
             entity["VersionNotServed"] = notServed;
         }
 
+        if (record.Checkpoint is { } checkpoint)
+        {
+            entity["Checkpoint"] = checkpoint;
+        }
+
         var prefix = record.InstanceId + "/instance";
         await SetLargeAsync(entity, "Input", record.Input, prefix, cancellationToken);
         await SetLargeAsync(entity, "Output", record.Output, prefix, cancellationToken);
@@ -122,10 +179,24 @@ internal sealed partial class AzureStorageDurableTaskBackend
             CreatedAt = entity.GetDateTimeOffset("CreatedTime"),
             LastUpdatedAt = entity.GetDateTimeOffset("LastUpdatedTime"),
             VersionNotServed = entity.GetBoolean("VersionNotServed"),
+            Checkpoint = entity.GetInt64("Checkpoint"),
             Input = withPayloads ? await GetLargeAsync(entity, "Input", cancellationToken) : null,
             Output = withPayloads ? await GetLargeAsync(entity, "Output", cancellationToken) : null,
             CustomStatus = await GetLargeAsync(entity, "CustomStatus", cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// Remembers the row as this process last wrote it. Bounded: when full it starts over, which only costs reads.
+    /// </summary>
+    private void RememberRow(string instanceId, Storage.ETag etag, long? checkpoint, string? executionId)
+    {
+        if (_knownRows.Count >= MaxKnownRows)
+        {
+            _knownRows.Clear();
+        }
+
+        _knownRows[instanceId] = new KnownRow(etag, checkpoint, executionId);
     }
 
     private static void SetIfPresent(TableEntity entity, string name, string? value)
@@ -137,4 +208,7 @@ internal sealed partial class AzureStorageDurableTaskBackend
     }
 
     private static bool IsConflict(StorageRequestFailedException failure) => failure.Status is 409 or 412;
+
+    /// <summary>An instances row as this process last wrote it.</summary>
+    private sealed record KnownRow(Storage.ETag ETag, long? Checkpoint, string? ExecutionId);
 }

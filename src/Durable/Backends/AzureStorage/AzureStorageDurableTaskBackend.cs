@@ -26,7 +26,10 @@ namespace QuyCheWorkflow.Durable;
 /// after the commit, so no message refers to a step history does not hold. A crash before they are all sent leaves
 /// the input message in its queue; on redelivery the dispatcher finds the episode that consumed it (by queue message
 /// id) and sends the episode's messages again. Receivers de-duplicate: completions of finished steps, timers already
-/// fired, events already recorded (by logical id) and messages of an older execution are dropped.</item>
+/// fired, events already recorded (by logical id) and messages of an older execution are dropped. A checkpoint that
+/// continues as new replaces the history, so the new generation's first event carries an outbox (what the old
+/// generations sent that the replacement would otherwise forget) and the ids of the messages they consumed: a
+/// redelivered input message re-sends the outbox, a redelivered event is not consumed a second time.</item>
 /// <item>The instances row is merged from history when what it shows changes; being a projection it may lag (a
 /// crash here is repaired by the redelivery above), never lead.</item>
 /// <item>The caller deletes the input message last.</item>
@@ -50,7 +53,10 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
     private readonly TableClient _instances;
     private readonly TableClient _history;
     private readonly BlobContainerClient _payloads;
+    private const int MaxKnownRows = 4096;
+
     private readonly Dictionary<string, QueueClient> _queues = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KnownRow> _knownRows = new(StringComparer.Ordinal);
     private readonly int _partitionCount;
     private Task? _creation;
 
@@ -116,11 +122,11 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         }
     }
 
-    public async Task<ReceivedMessage> SendAsync(string queueName, string text, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
+    public async Task<ReceivedMessage> SendAsync(string queueName, string text, string? instanceId, DateTimeOffset? visibleAt, CancellationToken cancellationToken)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(text) > MaxInlineBytes)
         {
-            text = BlobReferencePrefix + await UploadAsync("messages", text, cancellationToken);
+            text = BlobReferencePrefix + await UploadAsync(instanceId is null ? "messages" : instanceId + "/messages", text, cancellationToken);
         }
 
         TimeSpan? delay = null;
@@ -153,6 +159,14 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         catch (StorageRequestFailedException failure) when (failure.Status is 400 or 404)
         {
             // Gone already, or its invisibility ran out and another worker holds it now: that worker deletes it.
+            return;
+        }
+
+        // Only after the message itself is gone: a redelivery must still find its payload.
+        var text = message.Message.MessageText;
+        if (text.StartsWith(BlobReferencePrefix, StringComparison.Ordinal))
+        {
+            await _payloads.DeleteBlobAsync(text[BlobReferencePrefix.Length..], cancellationToken: cancellationToken);
         }
     }
 
@@ -162,8 +176,20 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         return message with { PopReceipt = receipt };
     }
 
-    public async Task<string> ResolveMessageTextAsync(string text, CancellationToken cancellationToken) =>
-        text.StartsWith(BlobReferencePrefix, StringComparison.Ordinal)
-            ? await DownloadAsync(text[BlobReferencePrefix.Length..], cancellationToken)
-            : text;
+    public async Task<string?> ResolveMessageTextAsync(string text, CancellationToken cancellationToken)
+    {
+        if (!text.StartsWith(BlobReferencePrefix, StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        try
+        {
+            return await DownloadAsync(text[BlobReferencePrefix.Length..], cancellationToken);
+        }
+        catch (StorageRequestFailedException failure) when (failure.Status == 404)
+        {
+            return null;
+        }
+    }
 }
