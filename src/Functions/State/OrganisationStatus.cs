@@ -5,7 +5,7 @@ namespace QuyCheWorkflow.Functions.State;
 
 /// <summary>
 /// One organisation's row of the status view, as kept by <see cref="StatusProjection"/>. <c>Path</c> is the ids
-/// from the root ("root/bloc/base"); <c>StageLabel</c> the Vietnamese label of <c>Stage</c> ("Chưa có quy chế"
+/// from the root ("root|bloc|base"); <c>StageLabel</c> the Vietnamese label of <c>Stage</c> ("Chưa có quy chế"
 /// when there is none); <c>PendingSummary</c> what the process waits for (e.g. "chờ 2/7 phiếu biểu quyết") and
 /// <c>PendingIds</c> for whom (member ids, recipient ids, the upper level's id); <c>IsUpperLevelNotified</c> is
 /// true once an overdue review is past the grace period of <see cref="Domain.Reviews.OverdueEscalationPolicy"/>.

@@ -9,7 +9,7 @@ namespace QuyCheWorkflow.Functions.State;
 /// Organisations and their standing committees.
 /// <para>
 /// Table <c>organisations</c>: PK = "org", RK = organisation id; columns Name, Code, Type, ParentId (absent for a
-/// root), Term ("2025-2030"), Path (materialized path of ids from the root, "root/bloc/base") and Members (JSON
+/// root), Term ("2025-2030"), Path (materialized path of ids from the root, "root|bloc|base") and Members (JSON
 /// of the committee, at most a few dozen people, far below the 64 KiB property limit). The committee lives on
 /// the organisation row so that one ETag guards both, and the whole tree (a province has a few thousand
 /// organisations) is one partition read.
@@ -37,7 +37,7 @@ public sealed class OrganisationStore(StateTables tables)
         {
             var parent = await GetStoredAsync(parentId, cancellationToken)
                 ?? throw new InvalidOperationException($"Parent organisation '{parentId}' of '{organisation.Id}' does not exist.");
-            path = parent.Path + "/" + organisation.Id;
+            path = parent.Path + "|" + organisation.Id;
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken);
@@ -84,7 +84,7 @@ public sealed class OrganisationStore(StateTables tables)
         return stored is null ? null : new Loaded<Organisation>(stored.Organisation, stored.ETag);
     }
 
-    /// <summary>The materialized path of ids from the root ("root/bloc/base"), or null when unknown.</summary>
+    /// <summary>The materialized path of ids from the root ("root|bloc|base"), or null when unknown.</summary>
     public async Task<string?> GetPathAsync(string organisationId, CancellationToken cancellationToken = default) =>
         (await GetStoredAsync(organisationId, cancellationToken))?.Path;
 

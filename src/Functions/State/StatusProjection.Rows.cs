@@ -12,7 +12,7 @@ public sealed partial class StatusProjection
 
     private static TableEntity ToEntity(OrganisationStatus status)
     {
-        string root = status.Path.Split('/')[0];
+        string root = status.Path.Split('|')[0];
         return new TableEntity(root, status.Path)
         {
             ["OrganisationId"] = status.OrganisationId,

@@ -14,10 +14,12 @@ namespace QuyCheWorkflow.Functions.State;
 /// upper-level offices one subtree at a time.
 /// <para>
 /// Table <c>status</c>: PK = the root organisation's id (the whole tree is one partition), RK = the materialized
-/// path of ids ("root/bloc/base/cell"). The subtree of an organisation with path p is the row p plus the range
-/// RK ≥ "p/" and RK &lt; "p0" ('0' is the character after '/'), so one range query on one partition returns it,
-/// never a sibling's rows (ids contain no '/'). Columns hold the roll-up fields of <see cref="OrganisationStatus"/>.
-/// Reading a subtree costs one point read (the organisation's path) plus one request per 1,000 rows.
+/// path of ids joined by '|' ("root|bloc|base|cell"; table keys cannot hold '/'). The subtree of an organisation
+/// with path p is the row p plus the range RK ≥ "p|" and RK &lt; "p}" ('}' is the character after '|'): exactly
+/// the keys that start with "p|", so one range query on one partition returns the subtree and never a sibling's
+/// rows (ids contain no '|'; a sibling "p-2" or "p2" differs before that point). Columns hold the roll-up fields
+/// of <see cref="OrganisationStatus"/>. Reading a subtree costs one point read (the organisation's path) plus
+/// one request per 1,000 rows.
 /// </para>
 /// <para>
 /// Organisations never move (<see cref="OrganisationStore.UpdateAsync"/> rejects a parent change), so a row's
@@ -63,8 +65,8 @@ public sealed partial class StatusProjection(
     {
         string path = await organisations.GetPathAsync(organisationId, cancellationToken)
             ?? throw new InvalidOperationException($"Organisation '{organisationId}' does not exist.");
-        string root = path.Split('/')[0];
-        string query = TableFilter.Create($"PartitionKey eq {root} and (RowKey eq {path} or (RowKey ge {path + "/"} and RowKey lt {path + "0"}))");
+        string root = path.Split('|')[0];
+        string query = TableFilter.Create($"PartitionKey eq {root} and (RowKey eq {path} or (RowKey ge {path + "|"} and RowKey lt {path + "}"}))");
         if (filter?.OnlyOverdue == true)
         {
             query += " and IsOverdue eq true";
