@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using QuyCheWorkflow.Domain.Audit;
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Tables;
+
+namespace QuyCheWorkflow.Functions.State;
+
+/// <summary>
+/// Append-only, hash-chained audit log, one chain per partition (a regulation id, or an organisation id for
+/// what concerns no regulation).
+/// <para>
+/// Table <c>audit</c>: PK = partition; RK = sequence number zero-padded to 10 digits (1, 2, ...) for entries,
+/// columns ActorId, ActorDisplay, At, Action, Subjects (JSON array), Details, Origin, PreviousHash; and one row
+/// RK = "head" (sorting after every entry) with Sequence and Hash of the last entry. An append inserts entry n+1
+/// and replaces the head (conditional on its ETag) in one entity-group transaction, so appends are serialised:
+/// a concurrent append makes the insert fail with 409 or the head update with 412, and the loser reloads the
+/// head and retries. Hashing is <see cref="AuditChain"/>'s: an entry maps to <see cref="AuditEntry"/> with
+/// Actor = "id\ndisplay" and Subject = "subjects-JSON\ndetails", so every stored field is covered.
+/// </para>
+/// </summary>
+public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
+{
+    public const string TableName = "audit";
+    private const string HeadRowKey = "head";
+    private const int MaxDetailsChars = 8_000;
+    private const int MaxAttempts = 20;
+
+    /// <summary>
+    /// Appends <paramref name="record"/> to the chain of <paramref name="partition"/>; retries internally when a
+    /// concurrent append wins. Not idempotent: a retried call appends twice (entries are facts, so a repeat shows).
+    /// </summary>
+    public async Task<AuditLogEntry> AppendAsync(string partition, AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        StateKeys.Id(partition, nameof(partition));
+        if (record.DetailsJson is { Length: > MaxDetailsChars })
+        {
+            throw new ArgumentException($"Audit details are at most {MaxDetailsChars} characters.", nameof(record));
+        }
+
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        for (int attempt = 1; ; attempt++)
+        {
+            var head = await table.GetEntityIfExistsAsync(partition, HeadRowKey, cancellationToken: cancellationToken);
+            long sequence = (head?.GetInt64("Sequence") ?? 0) + 1;
+            string previousHash = head?.GetString("Hash") ?? AuditChain.GenesisHash;
+            var now = timeProvider.GetUtcNow();
+
+            // Tables keep times to the millisecond on some implementations; hash what reads back.
+            var at = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+            AuditLogEntry entry = new(sequence, at, record, previousHash);
+            TableEntity newHead = new(partition, HeadRowKey)
+            {
+                ["Sequence"] = sequence,
+                ["Hash"] = AuditChain.Hash(ToChainEntry(entry)),
+            };
+            TableTransactionAction headAction = head is null
+                ? new(TableTransactionActionType.Add, newHead)
+                : new(TableTransactionActionType.UpdateReplace, newHead, head.ETag);
+            try
+            {
+                await table.SubmitTransactionAsync([new(TableTransactionActionType.Add, ToEntity(partition, entry)), headAction], cancellationToken);
+                return entry;
+            }
+            catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // A concurrent append took this sequence number: reload the head.
+            }
+        }
+    }
+
+    /// <summary>The entries of <paramref name="partition"/> in order.</summary>
+    public async IAsyncEnumerable<AuditLogEntry> ReadAsync(string partition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {partition} and RowKey lt {HeadRowKey}"), cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    /// <summary>
+    /// Checks the chain of <paramref name="partition"/> against its stored head hash: the index (0-based, in
+    /// sequence order) of the first entry whose link is broken, or the entry count when only the head hash fails
+    /// (the last entry edited or removed).
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(string partition, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        List<AuditEntry> entries = [];
+        string? headHash = null;
+        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == HeadRowKey)
+            {
+                headHash = entity.GetString("Hash");
+            }
+            else
+            {
+                entries.Add(ToChainEntry(FromEntity(entity)));
+            }
+        }
+
+        return AuditChain.Verify(entries, headHash ?? AuditChain.GenesisHash);
+    }
+
+    private static AuditEntry ToChainEntry(AuditLogEntry entry) => new(
+        entry.Record.ActorId + "\n" + entry.Record.ActorDisplay,
+        entry.At,
+        entry.Record.Action,
+        entry.Record.Origin,
+        StateJson.Serialize(entry.Record.SubjectIds) + "\n" + entry.Record.DetailsJson,
+        entry.PreviousHash);
+
+    private static TableEntity ToEntity(string partition, AuditLogEntry entry) => new(partition, entry.Sequence.ToString("D10", CultureInfo.InvariantCulture))
+    {
+        ["ActorId"] = entry.Record.ActorId,
+        ["ActorDisplay"] = entry.Record.ActorDisplay,
+        ["At"] = entry.At,
+        ["Action"] = entry.Record.Action,
+        ["Subjects"] = StateJson.Serialize(entry.Record.SubjectIds),
+        ["Details"] = entry.Record.DetailsJson,
+        ["Origin"] = entry.Record.Origin,
+        ["PreviousHash"] = entry.PreviousHash,
+    };
+
+    private static AuditLogEntry FromEntity(TableEntity entity) => new(
+        long.Parse(entity.RowKey, NumberStyles.None, CultureInfo.InvariantCulture),
+        entity.GetDateTimeOffset("At")!.Value,
+        new AuditRecord(
+            entity.GetString("ActorId")!,
+            entity.GetString("ActorDisplay") ?? string.Empty,
+            entity.GetString("Action")!,
+            StateJson.Deserialize<List<string>>(entity.GetString("Subjects")!),
+            entity.GetString("Details"),
+            entity.GetString("Origin") ?? string.Empty),
+        entity.GetString("PreviousHash")!);
+}

@@ -1,0 +1,6 @@
+using QuyCheWorkflow.Storage;
+
+namespace QuyCheWorkflow.Functions.State;
+
+/// <summary>A value as read, with the ETag to pass back when saving it.</summary>
+public sealed record Loaded<T>(T Value, ETag ETag);

@@ -1,0 +1,37 @@
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+
+namespace QuyCheWorkflow.Functions.State;
+
+/// <summary>
+/// One organisation's row of the status view, as kept by <see cref="StatusProjection"/>. <c>Path</c> is the ids
+/// from the root ("root|bloc|base"); <c>StageLabel</c> the Vietnamese label of <c>Stage</c> ("Chưa có quy chế"
+/// when there is none); <c>PendingSummary</c> what the process waits for (e.g. "chờ 2/7 phiếu biểu quyết") and
+/// <c>PendingIds</c> for whom (member ids, recipient ids, the upper level's id); <c>IsUpperLevelNotified</c> is
+/// true once an overdue review is past the grace period of <see cref="Domain.Reviews.OverdueEscalationPolicy"/>.
+/// </summary>
+public sealed record OrganisationStatus(
+    string OrganisationId,
+    string Path,
+    string? ParentId,
+    string Code,
+    string Name,
+    OrganisationType Type,
+    Term Term,
+    string? RegulationId,
+    string? RegulationNumber,
+    int? DraftVersion,
+    RegulationStage? Stage,
+    string StageLabel,
+    DateOnly? IssuedOn,
+    DateTimeOffset? FiledAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateOnly? LastReviewDate,
+    DateOnly? NextReviewDue,
+    ComplianceStatus Compliance,
+    string? PendingSummary,
+    IReadOnlyList<string> PendingIds,
+    bool IsOverdue,
+    bool IsMissing,
+    bool IsUpperLevelNotified,
+    DateTimeOffset RefreshedAt);

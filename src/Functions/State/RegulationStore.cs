@@ -1,0 +1,49 @@
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Storage;
+
+namespace QuyCheWorkflow.Functions.State;
+
+/// <summary>
+/// Regulations with their drafting cycles, draft versions, issuance and amendments (all inside
+/// <see cref="RegulationState"/>).
+/// <para>
+/// Table <c>regulations</c>: PK = organisation id, RK = regulation id, so "the regulations of this organisation"
+/// (what the status row and compliance need) is one partition read. Columns: Title, Term, Stage, plus the state
+/// as chunked JSON. Draft versions are a few small records each, so a regulation stays far below 1 MiB.
+/// </para>
+/// </summary>
+public sealed class RegulationStore(StateTables tables)
+{
+    public const string TableName = "regulations";
+    private readonly AggregateRows<RegulationState> _rows = new(tables, TableName);
+
+    /// <exception cref="ConcurrencyConflictException">The id is taken in that organisation.</exception>
+    public Task<ETag> AddAsync(RegulationState regulation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regulation);
+        return _rows.AddAsync(Key(regulation.OrganisationId), Key(regulation.Id), regulation, e => Columns(e, regulation), cancellationToken);
+    }
+
+    /// <exception cref="ConcurrencyConflictException">The row changed since it was loaded with <paramref name="ifMatch"/>.</exception>
+    public Task<ETag> UpdateAsync(RegulationState regulation, ETag ifMatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regulation);
+        return _rows.UpdateAsync(Key(regulation.OrganisationId), Key(regulation.Id), regulation, ifMatch, e => Columns(e, regulation), cancellationToken);
+    }
+
+    public Task<Loaded<RegulationState>?> GetAsync(string organisationId, string regulationId, CancellationToken cancellationToken = default) =>
+        _rows.GetAsync(Key(organisationId), Key(regulationId), cancellationToken);
+
+    /// <summary>All regulations of one organisation, every term.</summary>
+    public IAsyncEnumerable<Loaded<RegulationState>> ListByOrganisationAsync(string organisationId, CancellationToken cancellationToken = default) =>
+        _rows.ListAsync(Key(organisationId), cancellationToken);
+
+    private static string Key(string id) => StateKeys.Id(id, nameof(id));
+
+    private static void Columns(Storage.Tables.TableEntity entity, RegulationState regulation)
+    {
+        entity["Title"] = regulation.Title;
+        entity["Term"] = StateKeys.FormatTerm(regulation.Term);
+        entity["Stage"] = Regulation.FromState(regulation).Stage.ToString();
+    }
+}

@@ -1,0 +1,123 @@
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Tables;
+
+namespace QuyCheWorkflow.Functions.State;
+
+/// <summary>
+/// Applies a command once per request id (an approval link clicked twice, an API call retried after a lost
+/// response): the first call runs it and records its outcome, later calls with the same id get that outcome
+/// without running it again.
+/// <para>
+/// Table <c>requests</c>: PK = request id, RK = "" ; columns Command (the name the caller gives, so one id cannot
+/// be replayed against another command), State ("running" or "done"), Outcome (JSON, ≤ 30 K characters),
+/// StartedAt, CompletedAt.
+/// </para>
+/// <para>
+/// The id is claimed by inserting a "running" row before the command runs; a concurrent second call finds the
+/// claim and gets <see cref="RequestInProgressException"/> (retry later). A command that throws releases the
+/// claim so the request can be retried. A process that dies mid-command leaves the claim: the command is then
+/// reported as in progress until <see cref="RunningClaimLifetime"/> has passed, after which it may run again,
+/// so commands must themselves be safe to repeat after such a crash (they are guarded by ETags).
+/// </para>
+/// </summary>
+public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
+{
+    public const string TableName = "requests";
+    private const string Running = "running";
+    private const string Done = "done";
+
+    /// <summary>How long a claim of a crashed call blocks the request id.</summary>
+    public static TimeSpan RunningClaimLifetime { get; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> unless <paramref name="requestId"/> already ran, and returns the outcome of
+    /// the first run either way.
+    /// </summary>
+    /// <exception cref="RequestInProgressException">Another call with this id is running.</exception>
+    /// <exception cref="InvalidOperationException">The id was used for a different command.</exception>
+    public async Task<T> ExecuteOnceAsync<T>(string requestId, string commandName, Func<CancellationToken, Task<T>> command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentException.ThrowIfNullOrWhiteSpace(commandName);
+        StateKeys.Id(requestId, nameof(requestId));
+        var table = await tables.GetAsync(TableName, cancellationToken);
+
+        var claim = await ClaimAsync(table, requestId, commandName, cancellationToken);
+        if (claim.Previous is { } previous)
+        {
+            return StateJson.Deserialize<T>(previous);
+        }
+
+        T outcome;
+        try
+        {
+            outcome = await command(cancellationToken);
+        }
+        catch
+        {
+            await table.DeleteEntityAsync(requestId, string.Empty, claim.ETag, CancellationToken.None);
+            throw;
+        }
+
+        string json = StateJson.Serialize(outcome);
+        if (json.Length > 30_000)
+        {
+            throw new InvalidOperationException($"The outcome of '{commandName}' is {json.Length} characters; an outcome is a small summary (≤ 30,000).");
+        }
+
+        TableEntity done = new(requestId, string.Empty)
+        {
+            ["Command"] = commandName,
+            ["State"] = Done,
+            ["Outcome"] = json,
+            ["CompletedAt"] = timeProvider.GetUtcNow(),
+        };
+        await table.UpdateEntityAsync(done, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+        return outcome;
+    }
+
+    private async Task<(string? Previous, ETag ETag)> ClaimAsync(TableClient table, string requestId, string commandName, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        TableEntity claim = new(requestId, string.Empty)
+        {
+            ["Command"] = commandName,
+            ["State"] = Running,
+            ["StartedAt"] = now,
+        };
+        try
+        {
+            return (null, await table.AddEntityAsync(claim, cancellationToken));
+        }
+        catch (StorageRequestFailedException exception) when (exception.Status == 409)
+        {
+            // Claimed before: replay its outcome, or report it as running.
+        }
+
+        var existing = await table.GetEntityIfExistsAsync(requestId, string.Empty, cancellationToken: cancellationToken)
+            ?? throw new RequestInProgressException(requestId);
+        if (existing.GetString("Command") != commandName)
+        {
+            throw new InvalidOperationException($"Request '{requestId}' was used for '{existing.GetString("Command")}', not '{commandName}'.");
+        }
+
+        if (existing.GetString("State") == Done)
+        {
+            return (existing.GetString("Outcome"), existing.ETag);
+        }
+
+        if (existing.GetDateTimeOffset("StartedAt") is { } started && now - started > RunningClaimLifetime)
+        {
+            try
+            {
+                return (null, await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken));
+            }
+            catch (StorageRequestFailedException exception) when (exception.Status == 412)
+            {
+                throw new RequestInProgressException(requestId);
+            }
+        }
+
+        throw new RequestInProgressException(requestId);
+    }
+}

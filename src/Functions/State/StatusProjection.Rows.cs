@@ -1,0 +1,74 @@
+using System.Globalization;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Storage.Tables;
+
+namespace QuyCheWorkflow.Functions.State;
+
+public sealed partial class StatusProjection
+{
+    private const string NoRegulationLabel = "Chưa có quy chế";
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private static TableEntity ToEntity(OrganisationStatus status)
+    {
+        string root = status.Path.Split('|')[0];
+        return new TableEntity(root, status.Path)
+        {
+            ["OrganisationId"] = status.OrganisationId,
+            ["ParentId"] = status.ParentId,
+            ["Code"] = status.Code,
+            ["Name"] = status.Name,
+            ["Type"] = status.Type.ToString(),
+            ["Term"] = StateKeys.FormatTerm(status.Term),
+            ["RegulationId"] = status.RegulationId,
+            ["RegulationNumber"] = status.RegulationNumber,
+            ["DraftVersion"] = status.DraftVersion,
+            ["Stage"] = status.Stage?.ToString(),
+            ["StageLabel"] = status.StageLabel,
+            ["IssuedOn"] = FormatDate(status.IssuedOn),
+            ["FiledAt"] = status.FiledAt,
+            ["AcknowledgedAt"] = status.AcknowledgedAt,
+            ["LastReviewDate"] = FormatDate(status.LastReviewDate),
+            ["NextReviewDue"] = FormatDate(status.NextReviewDue),
+            ["Compliance"] = status.Compliance.ToString(),
+            ["PendingSummary"] = status.PendingSummary,
+            ["PendingIds"] = StateJson.Serialize(status.PendingIds),
+            ["IsOverdue"] = status.IsOverdue,
+            ["IsMissing"] = status.IsMissing,
+            ["IsUpperLevelNotified"] = status.IsUpperLevelNotified,
+            ["RefreshedAt"] = status.RefreshedAt,
+        };
+    }
+
+    private static OrganisationStatus FromEntity(TableEntity entity) => new(
+        entity.GetString("OrganisationId")!,
+        entity.RowKey,
+        entity.GetString("ParentId"),
+        entity.GetString("Code")!,
+        entity.GetString("Name")!,
+        Enum.Parse<OrganisationType>(entity.GetString("Type")!),
+        StateKeys.ParseTerm(entity.GetString("Term")!),
+        entity.GetString("RegulationId"),
+        entity.GetString("RegulationNumber"),
+        entity.GetInt32("DraftVersion"),
+        entity.GetString("Stage") is { } stage ? Enum.Parse<RegulationStage>(stage) : null,
+        entity.GetString("StageLabel")!,
+        ParseDate(entity.GetString("IssuedOn")),
+        entity.GetDateTimeOffset("FiledAt"),
+        entity.GetDateTimeOffset("AcknowledgedAt"),
+        ParseDate(entity.GetString("LastReviewDate")),
+        ParseDate(entity.GetString("NextReviewDue")),
+        Enum.Parse<ComplianceStatus>(entity.GetString("Compliance")!),
+        entity.GetString("PendingSummary"),
+        StateJson.Deserialize<List<string>>(entity.GetString("PendingIds") ?? "[]"),
+        entity.GetBoolean("IsOverdue") ?? false,
+        entity.GetBoolean("IsMissing") ?? false,
+        entity.GetBoolean("IsUpperLevelNotified") ?? false,
+        entity.GetDateTimeOffset("RefreshedAt") ?? default);
+
+    private static string? FormatDate(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? text) =>
+        text is null ? null : DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
+}

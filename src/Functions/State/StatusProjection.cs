@@ -1,0 +1,173 @@
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Domain.Filings;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Storage.Tables;
+
+namespace QuyCheWorkflow.Functions.State;
+
+/// <summary>
+/// The status view's rows, one per organisation, recomputed from the stores after each change and read by
+/// upper-level offices one subtree at a time.
+/// <para>
+/// Table <c>status</c>: PK = the root organisation's id (the whole tree is one partition), RK = the materialized
+/// path of ids joined by '|' ("root|bloc|base|cell"; table keys cannot hold '/'). The subtree of an organisation
+/// with path p is the row p plus the range RK ≥ "p|" and RK &lt; "p}" ('}' is the character after '|'): exactly
+/// the keys that start with "p|", so one range query on one partition returns the subtree and never a sibling's
+/// rows (ids contain no '|'; a sibling "p-2" or "p2" differs before that point). Columns hold the roll-up fields
+/// of <see cref="OrganisationStatus"/>. Reading a subtree costs one point read (the organisation's path) plus
+/// one request per 1,000 rows.
+/// </para>
+/// <para>
+/// Organisations never move (<see cref="OrganisationStore.UpdateAsync"/> rejects a parent change), so a row's
+/// key is stable. Refreshes write last-wins without an ETag: each recomputes the whole row from the canonical
+/// stores, so a refresh that loses a race is repaired by the next one.
+/// </para>
+/// </summary>
+public sealed partial class StatusProjection(
+    StateTables tables,
+    OrganisationStore organisations,
+    RegulationStore regulations,
+    VoteRoundStore votes,
+    ConsultationStore consultations,
+    FilingStore filings,
+    TimeProvider timeProvider)
+{
+    public const string TableName = "status";
+
+    /// <summary>Recomputes the row of <paramref name="organisationId"/> from the stores and saves it.</summary>
+    /// <exception cref="InvalidOperationException">The organisation does not exist.</exception>
+    public async Task<OrganisationStatus> RefreshAsync(string organisationId, CancellationToken cancellationToken = default)
+    {
+        var stored = await organisations.GetStoredAsync(organisationId, cancellationToken)
+            ?? throw new InvalidOperationException($"Organisation '{organisationId}' does not exist.");
+        List<Regulation> ofOrganisation = [];
+        await foreach (var loaded in regulations.ListByOrganisationAsync(organisationId, cancellationToken))
+        {
+            ofOrganisation.Add(Regulation.FromState(loaded.Value));
+        }
+
+        var status = await ComputeAsync(stored.Organisation, stored.Path, ofOrganisation, cancellationToken);
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        await table.UpsertEntityAsync(ToEntity(status), TableUpdateMode.Replace, cancellationToken);
+        return status;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="organisationId"/> and all its descendants (never a sibling's), in path order,
+    /// that pass <paramref name="filter"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The organisation does not exist.</exception>
+    public async Task<IReadOnlyList<OrganisationStatus>> QuerySubtreeAsync(string organisationId, StatusFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        string path = await organisations.GetPathAsync(organisationId, cancellationToken)
+            ?? throw new InvalidOperationException($"Organisation '{organisationId}' does not exist.");
+        string root = path.Split('|')[0];
+        string query = TableFilter.Create($"PartitionKey eq {root} and (RowKey eq {path} or (RowKey ge {path + "|"} and RowKey lt {path + "}"}))");
+        if (filter?.OnlyOverdue == true)
+        {
+            query += " and IsOverdue eq true";
+        }
+
+        if (filter?.OnlyMissing == true)
+        {
+            query += " and IsMissing eq true";
+        }
+
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        List<OrganisationStatus> rows = [];
+        await foreach (var page in table.QueryPagesAsync(query, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            rows.AddRange(page.Values.Select(FromEntity));
+        }
+
+        return rows;
+    }
+
+    private async Task<OrganisationStatus> ComputeAsync(Organisation organisation, string path, List<Regulation> ofOrganisation, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var compliance = RegulationCompliance.Evaluate(organisation, ofOrganisation, now);
+        var current = ofOrganisation.FirstOrDefault(r => r.Id == compliance.RegulationId);
+        var pending = current is null ? null : await PendingAsync(current, cancellationToken);
+        (DateTimeOffset? filedAt, DateTimeOffset? acknowledgedAt) = current?.FilingId is { } filingId
+            ? await FilingDatesAsync(current.Id, filingId, cancellationToken)
+            : (null, null);
+        bool overdue = compliance.Status == ComplianceStatus.ReviewOverdue;
+        bool upperLevelNotified = overdue
+            && compliance.NextReviewDue is { } due
+            && VietnamTime.DateOf(now) >= due.AddDays(OverdueEscalationPolicy.Default.GraceDays);
+
+        return new OrganisationStatus(
+            organisation.Id,
+            path,
+            organisation.ParentId,
+            organisation.Code.Value,
+            organisation.Name,
+            organisation.Type,
+            organisation.CurrentTerm,
+            current?.Id,
+            current?.CurrentIssuance?.Number.Symbol,
+            current?.ActiveCycle?.LatestDraft?.Number ?? current?.InitialCycle.LatestDraft?.Number,
+            current?.Stage,
+            current is null ? NoRegulationLabel : RegulationStageText.Label(current.Stage),
+            current?.CurrentIssuance?.IssueDate,
+            filedAt,
+            acknowledgedAt,
+            current?.LastReviewDate,
+            current?.NextReviewDue,
+            compliance.Status,
+            pending?.Summary,
+            pending?.Ids ?? [],
+            overdue,
+            compliance.IsMissing,
+            upperLevelNotified,
+            now);
+    }
+
+    private async Task<(string Summary, IReadOnlyList<string> Ids)?> PendingAsync(Regulation regulation, CancellationToken cancellationToken)
+    {
+        var cycle = regulation.ActiveCycle;
+        switch (regulation.Stage)
+        {
+            case RegulationStage.InVote when cycle?.CurrentVoteRoundId is { } roundId:
+                var vote = await votes.GetAsync(regulation.Id, roundId, cancellationToken);
+                if (vote is null)
+                {
+                    return null;
+                }
+
+                var round = VoteRound.FromState(vote.Value);
+                var due = round.MembersStillDue;
+                return ($"chờ {due.Count}/{round.Members.Count} phiếu biểu quyết", [.. due.Select(m => m.MemberId)]);
+
+            case RegulationStage.InConsultation when cycle?.CurrentConsultationRoundId is { } consultationId:
+                var consultation = await consultations.GetRoundAsync(regulation.Id, consultationId, cancellationToken);
+                if (consultation is null)
+                {
+                    return null;
+                }
+
+                var recipients = ConsultationRound.FromState(consultation.Value).RecipientsStillDue;
+                return ($"chờ {recipients.Count}/{consultation.Value.Recipients.Count} ý kiến góp ý", recipients);
+
+            case RegulationStage.Filed when regulation.FilingId is { } filingId:
+                var filing = await filings.GetAsync(regulation.Id, filingId, cancellationToken);
+                return filing is null ? null : ("chờ cấp trên tiếp nhận", [filing.Value.UpperLevelOrganisationId]);
+
+            default:
+                return null;
+        }
+    }
+
+    private async Task<(DateTimeOffset?, DateTimeOffset?)> FilingDatesAsync(string regulationId, string filingId, CancellationToken cancellationToken)
+    {
+        var filing = await filings.GetAsync(regulationId, filingId, cancellationToken);
+        return filing is null
+            ? (null, null)
+            : (filing.Value.SentAt, filing.Value.Status == FilingStatus.Acknowledged ? filing.Value.RespondedAt : null);
+    }
+}

@@ -1,0 +1,52 @@
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Testing;
+
+namespace QuyCheWorkflow.Functions.Tests.State;
+
+public sealed class RequestLogTests(AzuriteFixture azurite)
+{
+    private readonly StateTestContext _state = new(azurite);
+
+    [Fact]
+    public async Task ExecuteOnceAsync_SameRequestIdTwice_RunsOnceAndReplaysFirstOutcome()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        int runs = 0;
+        Task<ApprovalOutcome> Approve(string note, CancellationToken token)
+        {
+            runs++;
+            return Task.FromResult(new ApprovalOutcome($"Đã ghi nhận phiếu ({note})", runs));
+        }
+
+        var first = await _state.Requests.ExecuteOnceAsync("req-1", "vote.cast", t => Approve("lần 1", t), ct);
+        var second = await _state.Requests.ExecuteOnceAsync("req-1", "vote.cast", t => Approve("lần 2", t), ct);
+
+        Assert.Equal(1, runs);
+        Assert.Equal(new ApprovalOutcome("Đã ghi nhận phiếu (lần 1)", 1), first);
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task ExecuteOnceAsync_CommandThrows_ReleasesClaimSoRetryRuns()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _state.Requests.ExecuteOnceAsync<ApprovalOutcome>(
+            "req-2", "vote.cast", _ => throw new InvalidOperationException("Phiên biểu quyết đã đóng."), ct));
+
+        var retried = await _state.Requests.ExecuteOnceAsync("req-2", "vote.cast", _ => Task.FromResult(new ApprovalOutcome("ok", 2)), ct);
+
+        Assert.Equal(new ApprovalOutcome("ok", 2), retried);
+    }
+
+    [Fact]
+    public async Task ExecuteOnceAsync_IdUsedForOtherCommand_Throws()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _state.Requests.ExecuteOnceAsync("req-3", "vote.cast", _ => Task.FromResult(new ApprovalOutcome("ok", 1)), ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => _state.Requests.ExecuteOnceAsync("req-3", "filing.acknowledge", _ => Task.FromResult(new ApprovalOutcome("x", 9)), ct));
+    }
+
+    public sealed record ApprovalOutcome(string Message, int Run);
+}

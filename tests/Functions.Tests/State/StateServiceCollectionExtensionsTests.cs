@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Blobs;
+using QuyCheWorkflow.Storage.Tables;
+using QuyCheWorkflow.Testing;
+
+namespace QuyCheWorkflow.Functions.Tests.State;
+
+public sealed class StateServiceCollectionExtensionsTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task AddQuyCheWorkflowState_WithStorageClients_ResolvesWorkingStores()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connection = StorageConnection.Parse(azurite.ConnectionString);
+        string prefix = "di" + Guid.NewGuid().ToString("N")[..10];
+        using var services = new ServiceCollection()
+            .AddSingleton(new TableServiceClient(connection))
+            .AddSingleton(new BlobServiceClient(connection))
+            .Configure<StateOptions>(o => o.TablePrefix = prefix)
+            .AddQuyCheWorkflowState()
+            .BuildServiceProvider();
+
+        var organisations = services.GetRequiredService<OrganisationStore>();
+        await organisations.CreateAsync(StateTestData.Organisation("tinh-uy", null, "TU"), ct);
+        var status = await services.GetRequiredService<StatusProjection>().RefreshAsync("tinh-uy", ct);
+
+        Assert.Equal("Chưa có quy chế", status.StageLabel);
+        Assert.NotNull(await new TableServiceClient(connection).GetTableClient(prefix + StatusProjection.TableName)
+            .GetEntityIfExistsAsync("tinh-uy", "tinh-uy", cancellationToken: ct));
+        Assert.Same(services.GetRequiredService<RequestLog>(), services.GetRequiredService<RequestLog>());
+        Assert.NotNull(services.GetRequiredService<AuditLog>());
+        Assert.NotNull(services.GetRequiredService<DocumentStore>());
+        Assert.NotNull(services.GetRequiredService<DocumentNumberRegistry>());
+    }
+}

@@ -1,0 +1,126 @@
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Testing;
+
+namespace QuyCheWorkflow.Functions.Tests.State;
+
+public sealed class StatusProjectionTests(AzuriteFixture azurite)
+{
+    private readonly StateTestContext _state = new(azurite);
+
+    [Fact]
+    public async Task QuerySubtreeAsync_Bloc_ReturnsExactlyItsDescendantsWithRollUps()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await BuildTreeAsync(ct);
+        _state.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 15, 2, 0, 0, TimeSpan.Zero));
+        foreach (string id in AllIds)
+        {
+            await _state.Status.RefreshAsync(id, ct);
+        }
+
+        _state.Counter.Reset();
+        var rows = await _state.Status.QuerySubtreeAsync("duk", cancellationToken: ct);
+
+        Assert.True(_state.Counter.Total <= 3, $"{_state.Counter.Total} requests");
+        Assert.Equal(
+            ["duk", "base-1", "cb-1", "base-2", "cb-2", "base-3", "cb-3"],
+            rows.Select(r => r.OrganisationId));
+        var voting = rows.Single(r => r.OrganisationId == "base-1");
+        Assert.Equal("tinh-uy|duk|base-1", voting.Path);
+        Assert.Equal(RegulationStage.InVote, voting.Stage);
+        Assert.Equal("Ban Thường vụ đang biểu quyết", voting.StageLabel);
+        Assert.Equal("chờ 2/7 phiếu biểu quyết", voting.PendingSummary);
+        Assert.Equal(["m6", "m7"], voting.PendingIds);
+        Assert.True(voting.IsMissing);
+        var overdue = rows.Single(r => r.OrganisationId == "base-2");
+        Assert.Equal("01-QC/ĐU", overdue.RegulationNumber);
+        Assert.Equal(new DateOnly(2026, 3, 16), overdue.IssuedOn);
+        Assert.Equal(new DateOnly(2026, 9, 16), overdue.NextReviewDue);
+        Assert.Equal(ComplianceStatus.ReviewOverdue, overdue.Compliance);
+        Assert.True(overdue.IsOverdue);
+        Assert.True(overdue.IsUpperLevelNotified);
+        Assert.Equal("chờ cấp trên tiếp nhận", overdue.PendingSummary);
+        Assert.NotNull(overdue.FiledAt);
+        var missing = rows.Single(r => r.OrganisationId == "base-3");
+        Assert.Equal(ComplianceStatus.Missing, missing.Compliance);
+        Assert.Equal("Chưa có quy chế", missing.StageLabel);
+    }
+
+    [Fact]
+    public async Task QuerySubtreeAsync_OnlyOverdue_FiltersOnTheServer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await BuildTreeAsync(ct);
+        _state.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 15, 2, 0, 0, TimeSpan.Zero));
+        foreach (string id in AllIds)
+        {
+            await _state.Status.RefreshAsync(id, ct);
+        }
+
+        var rows = await _state.Status.QuerySubtreeAsync("tinh-uy", new StatusFilter(OnlyOverdue: true), ct);
+
+        Assert.Equal(["base-2"], rows.Select(r => r.OrganisationId));
+    }
+
+    [Fact]
+    public async Task QuerySubtreeAsync_TwoHundredOrganisations_ReadInAtMostThreeRequests()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _state.Organisations.CreateAsync(StateTestData.Organisation("tinh-uy", null, "TU"), ct);
+        await _state.Organisations.CreateAsync(StateTestData.Organisation("duk", "tinh-uy", "ĐUK"), ct);
+        await _state.Organisations.CreateAsync(StateTestData.Organisation("duk-2", "tinh-uy", "ĐUK"), ct);
+        await _state.Status.RefreshAsync("duk-2", ct);
+        await _state.Status.RefreshAsync("duk", ct);
+        await Parallel.ForEachAsync(Enumerable.Range(1, 200), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
+        {
+            string id = $"cs-{i:D3}";
+            await _state.Organisations.CreateAsync(StateTestData.Organisation(id, "duk", "CB"), token);
+            await _state.Status.RefreshAsync(id, token);
+        });
+
+        _state.Counter.Reset();
+        var rows = await _state.Status.QuerySubtreeAsync("duk", cancellationToken: ct);
+
+        Assert.True(_state.Counter.Total <= 3, $"{_state.Counter.Total} requests");
+        Assert.Equal(201, rows.Count);
+        Assert.DoesNotContain(rows, r => r.OrganisationId == "duk-2");
+    }
+
+    private static readonly string[] AllIds =
+        ["tinh-uy", "duk", "base-1", "cb-1", "base-2", "cb-2", "base-3", "cb-3", "duk-b", "base-b", "duk2", "base-c"];
+
+    /// <summary>
+    /// Province → bloc "duk" → three base organisations, each with a chi bộ; plus sibling blocs "duk-b" and
+    /// "duk2" whose ids sort right next to "duk|" and must never appear in its subtree.
+    /// </summary>
+    private async Task BuildTreeAsync(CancellationToken ct)
+    {
+        await _state.Organisations.CreateAsync(StateTestData.Organisation("tinh-uy", null, "TU"), ct);
+        await _state.Organisations.CreateAsync(StateTestData.Organisation("duk", "tinh-uy", "ĐUK"), ct);
+        await _state.Organisations.CreateAsync(StateTestData.Organisation("duk-b", "tinh-uy", "ĐUK"), ct);
+        await _state.Organisations.CreateAsync(StateTestData.Organisation("duk2", "tinh-uy", "ĐUK"), ct);
+        await _state.Organisations.CreateAsync(StateTestData.Organisation("base-b", "duk-b"), ct);
+        await _state.Organisations.CreateAsync(StateTestData.Organisation("base-c", "duk2"), ct);
+        for (int i = 1; i <= 3; i++)
+        {
+            await _state.Organisations.CreateAsync(StateTestData.Organisation($"base-{i}", "duk", committeeSize: i == 1 ? 7 : 3), ct);
+            await _state.Organisations.CreateAsync(StateTestData.Organisation($"cb-{i}", $"base-{i}", "CB"), ct);
+        }
+
+        var voting = StateTestData.InVote("base-1", "reg-base-1", StateTestData.Committee(7));
+        for (int m = 1; m <= 5; m++)
+        {
+            voting.Vote.Cast($"m{m}", m <= 3 ? VoteChoice.Agree : VoteChoice.Disagree, m <= 3 ? null : "Cần bổ sung Điều 7.", StateTestData.T0.AddDays(4));
+        }
+
+        await _state.Regulations.AddAsync(voting.Regulation.ToState(), ct);
+        await _state.Votes.AddAsync(voting.Vote.ToState(), ct);
+
+        var filed = StateTestData.Filed("base-2", "reg-base-2", "duk", new DateOnly(2026, 3, 16));
+        await _state.Regulations.AddAsync(filed.Regulation.ToState(), ct);
+        await _state.Filings.AddAsync(filed.Filing!.ToState(), ct);
+    }
+}
