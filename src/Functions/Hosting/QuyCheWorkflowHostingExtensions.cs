@@ -6,6 +6,7 @@ using QuyCheWorkflow.Functions.Health;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Scheduling;
+using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Storage;
 
 namespace QuyCheWorkflow.Functions.Hosting;
@@ -36,6 +37,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowStorage();
         services.AddQuyCheWorkflowMail(configuration);
         services.AddQuyCheWorkflowLinks(configuration);
+        services.AddQuyCheWorkflowState();
         services.AddSingleton<HealthProbe>();
 
         services.AddOptions<FunctionCatalogOptions>();

@@ -40,7 +40,7 @@ public sealed class RegulationStore(StateTables tables)
 
     private static string Key(string id) => StateKeys.Id(id, nameof(id));
 
-    private static void Columns(Storage.Tables.TableEntity entity, RegulationState regulation)
+    private static void Columns(QuyCheWorkflow.Storage.Tables.TableEntity entity, RegulationState regulation)
     {
         entity["Title"] = regulation.Title;
         entity["Term"] = StateKeys.FormatTerm(regulation.Term);
