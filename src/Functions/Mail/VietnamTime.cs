@@ -2,17 +2,20 @@ using System.Globalization;
 
 namespace QuyCheWorkflow.Functions.Mail;
 
-/// <summary>Vietnam time (UTC+7 all year, Asia/Ho_Chi_Minh) and the way Vietnamese readers write dates.</summary>
+/// <summary>
+/// The way Vietnamese readers write dates and times. The zone itself (UTC+7 all year) is the domain's
+/// <see cref="Domain.Calendar.VietnamTime"/>; this adds the zone id calendar files need and the wording.
+/// </summary>
 public static class VietnamTime
 {
     public const string TimeZoneId = "Asia/Ho_Chi_Minh";
 
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan Offset = Domain.Calendar.VietnamTime.Offset;
 
     private static readonly string[] s_dayNames = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
     /// <summary>The instant as Vietnam wall-clock time (offset +07:00).</summary>
-    public static DateTimeOffset ToVietnamTime(DateTimeOffset instant) => instant.ToOffset(Offset);
+    public static DateTimeOffset ToVietnamTime(DateTimeOffset instant) => Domain.Calendar.VietnamTime.ToLocal(instant);
 
     /// <summary><c>dd/MM/yyyy HH:mm (giờ Việt Nam)</c>, e.g. "05/12/2026 17:00 (giờ Việt Nam)".</summary>
     public static string FormatDateTime(DateTimeOffset instant) =>
