@@ -79,7 +79,7 @@ export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 
 echo
 echo "  App:            http://127.0.0.1:$app_port   (health: http://127.0.0.1:$app_port/api/health)"
-echo "  Mail inbox:     http://127.0.0.1:$mail_web_port"
+echo "  Mail inbox:     http://127.0.0.1:$mail_web_port/index.html"
 echo "  Storage:        Azurite on 127.0.0.1:$blob_port/$queue_port/$table_port, data in .data/azurite"
 echo "  Ctrl-C stops everything."
 echo
