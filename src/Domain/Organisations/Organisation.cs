@@ -21,6 +21,9 @@ public sealed record Organisation(
     Term CurrentTerm,
     StandingCommittee Committee)
 {
+    /// <summary>The committee office's mailbox (văn phòng cấp ủy): where notices meant for the office go.</summary>
+    public string? OfficeEmail { get; init; }
+
     /// <summary>
     /// Moves to <paramref name="next"/>, which must start after the current term, with the newly elected
     /// committee.

@@ -115,6 +115,7 @@ public sealed class OrganisationStore(StateTables tables)
         ["Term"] = StateKeys.FormatTerm(organisation.CurrentTerm),
         ["Path"] = path,
         ["Members"] = StateJson.Serialize(organisation.Committee.Members),
+        ["OfficeEmail"] = organisation.OfficeEmail,
     };
 
     private static Organisation FromEntity(TableEntity entity) => new(
@@ -124,7 +125,10 @@ public sealed class OrganisationStore(StateTables tables)
         Enum.Parse<OrganisationType>(entity.GetString("Type")!),
         entity.GetString("ParentId"),
         StateKeys.ParseTerm(entity.GetString("Term")!),
-        new StandingCommittee(StateJson.Deserialize<List<CommitteeMember>>(entity.GetString("Members")!)));
+        new StandingCommittee(StateJson.Deserialize<List<CommitteeMember>>(entity.GetString("Members")!)))
+    {
+        OfficeEmail = entity.GetString("OfficeEmail"),
+    };
 
     internal sealed record StoredOrganisation(Organisation Organisation, string Path, ETag ETag);
 }

@@ -12,7 +12,7 @@ public sealed class OrganisationStoreTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         var province = StateTestData.Organisation("tinh-uy", null, "TU");
-        var bloc = StateTestData.Organisation("duk", "tinh-uy", "ĐUK", committeeSize: 7);
+        var bloc = StateTestData.Organisation("duk", "tinh-uy", "ĐUK", committeeSize: 7) with { OfficeEmail = "vanphong@duk.example.vn" };
         await _state.Organisations.CreateAsync(province, ct);
         await _state.Organisations.CreateAsync(bloc, ct);
 
@@ -25,6 +25,7 @@ public sealed class OrganisationStoreTests(AzuriteFixture azurite)
         Assert.Equal("tinh-uy", loaded.Value.ParentId);
         Assert.Equal(bloc.CurrentTerm, loaded.Value.CurrentTerm);
         Assert.Equal(bloc.Committee.Members, loaded.Value.Committee.Members);
+        Assert.Equal("vanphong@duk.example.vn", loaded.Value.OfficeEmail);
         Assert.Equal("tinh-uy|duk", path);
     }
 
