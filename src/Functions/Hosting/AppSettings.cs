@@ -44,6 +44,14 @@ public static class AppSettings
     public const string LinksKeys = "Links:Keys:*";
     public const string LinksDefaultLifetime = "Links:DefaultLifetime";
 
+    public const string AuthBootstrapAdminKey = "Auth:BootstrapAdminKey";
+    public const string AuthEntraAuthority = "Auth:Entra:Authority";
+    public const string AuthEntraAudience = "Auth:Entra:Audience";
+    public const string AuthEntraOrganisationClaim = "Auth:Entra:OrganisationClaim";
+
+    /// <summary>A family of keys, one per role: <c>Auth:Entra:Roles:&lt;role&gt;</c>.</summary>
+    public const string AuthEntraRoles = "Auth:Entra:Roles:*";
+
     public static IReadOnlyList<AppSetting> All { get; } =
     [
         new(CustomHandlerPort, "Loopback port the Functions host tells its custom handler to listen on; its presence turns the embedded drivers off.", AppSettingDeployment.SetByFunctionsHost),
@@ -80,5 +88,11 @@ public static class AppSettings
         new(LinksActiveKeyId, "Id of the key that signs new links.", AppSettingDeployment.Everywhere),
         new(LinksKeys, "Link-signing keys by id, base64 (secrets: Key Vault references in Azure); old ids stay to verify old links.", AppSettingDeployment.Everywhere),
         new(LinksDefaultLifetime, "Lifetime of a personal link when its use sets none (TimeSpan, e.g. 30.00:00:00).", AppSettingDeployment.Optional),
+
+        new(AuthBootstrapAdminKey, "Administrator API key accepted before any key is stored, to create the first keys (a secret of at least 32 characters); unset disables it.", AppSettingDeployment.Optional),
+        new(AuthEntraAuthority, "Entra ID authority (https://login.microsoftonline.com/<tenant>/v2.0); with the audience, turns on bearer tokens.", AppSettingDeployment.Optional),
+        new(AuthEntraAudience, "Entra ID audience (the app registration's application id URI or client id).", AppSettingDeployment.Optional),
+        new(AuthEntraOrganisationClaim, "Token claim that carries the caller's organisation id; default org.", AppSettingDeployment.Optional),
+        new(AuthEntraRoles, "App-role value per API role (Office, UpperLevelOffice, Administrator); default QuyCheWorkflow.<role>.", AppSettingDeployment.Optional),
     ];
 }

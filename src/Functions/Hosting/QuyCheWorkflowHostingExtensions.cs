@@ -6,8 +6,10 @@ using QuyCheWorkflow.Functions.Health;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Scheduling;
+using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Storage;
+using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Hosting;
 
@@ -33,7 +35,8 @@ public static class QuyCheWorkflowHostingExtensions
         var hosting = HostingModel.From(configuration);
         services.AddSingleton(hosting);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddProblemDetails();
+        services.AddQuyCheWorkflowWeb();
+        services.AddQuyCheWorkflowAuthentication(configuration);
         services.AddQuyCheWorkflowStorage();
         services.AddQuyCheWorkflowMail(configuration);
         services.AddQuyCheWorkflowLinks(configuration);
@@ -86,7 +89,10 @@ public static class QuyCheWorkflowHostingExtensions
         return services.AddSingleton(new ScheduledJob(name, schedule, runAsync));
     }
 
-    /// <summary>Middleware and endpoints: problem details for every error, the APIs, and the trigger endpoints.</summary>
+    /// <summary>
+    /// Middleware and endpoints: security headers, problem details for the API and readable pages for people,
+    /// authentication, antiforgery, the APIs, and the trigger endpoints.
+    /// </summary>
     public static WebApplication MapQuyCheWorkflow(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -94,16 +100,9 @@ public static class QuyCheWorkflowHostingExtensions
         Log.HostingModelChosen(app.Logger, hosting.ListenUrl, hosting.IsCustomHandler, hosting.EmbeddedDriversEnabled);
         ReportScheduledJobs(app);
 
-        // Bad input (malformed JSON, a missing body) is the caller's fault in every environment: 400, not 500.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
-                ? badRequest.StatusCode
-                : StatusCodes.Status500InternalServerError,
-        });
-        app.UseStatusCodePages();
-
+        app.UseQuyCheWorkflowWeb();
         app.MapHealthApi();
+        app.MapApiKeysApi();
         app.MapFunctionTriggers();
         return app;
     }

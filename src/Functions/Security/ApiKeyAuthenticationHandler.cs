@@ -17,7 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ApiKeyStore store)
+    IServiceProvider services)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -40,6 +40,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return Success(bootstrap);
         }
 
+        // Resolved only here, so a request without a key never needs storage.
+        var store = services.GetRequiredService<ApiKeyStore>();
         var record = await store.FindValidAsync(key, Context.RequestAborted);
         if (record is null)
         {

@@ -34,6 +34,7 @@ public static class SecurityServiceCollectionExtensions
 
         services.AddProblemDetails();
         services.AddSingleton<ApiKeyStore>();
+        services.TryAddSingleton<OrganisationAccess>();
         services.TryAddSingleton(TimeProvider.System);
 
         var builder = services.AddAuthentication(SchemeName)

@@ -5,8 +5,8 @@ using Microsoft.Net.Http.Headers;
 namespace QuyCheWorkflow.Functions.Web;
 
 /// <summary>
-/// Writes error bodies: RFC 9457 problem details for the API (anything under /api, or a client that asks for
-/// JSON and not HTML), a readable Vietnamese page for people.
+/// Writes error bodies: RFC 9457 problem details for the API (anything under /api, or a client that does not
+/// ask for HTML), a readable Vietnamese page for people.
 /// </summary>
 internal static class ErrorResponses
 {
@@ -17,17 +17,11 @@ internal static class ErrorResponses
             return true;
         }
 
+        // People arrive with a browser, which always asks for text/html; anything else (the Functions host's
+        // trigger calls, curl, scripts) gets problem details.
         var accept = request.GetTypedHeaders().Accept;
-        if (accept.Count == 0)
-        {
-            return false;
-        }
-
         var html = accept.Any(static a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
-        var json = accept.Any(static a =>
-            a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
-            a.MediaType.Equals("application/problem+json", StringComparison.OrdinalIgnoreCase));
-        return json && !html;
+        return !html;
     }
 
     public static async Task WriteStatusCodeAsync(StatusCodeContext context)

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using QuyCheWorkflow.Functions.State;
+
+namespace QuyCheWorkflow.Functions.Security;
+
+/// <summary>
+/// Which organisations a caller may see or act for: an administrator every one; any other caller its own
+/// organisation and the organisations below it (its subtree), nothing above or beside it.
+/// </summary>
+public sealed class OrganisationAccess(OrganisationStore organisations)
+{
+    /// <summary>
+    /// True when <paramref name="user"/> may reach <paramref name="organisationId"/>. False as well when the
+    /// organisation does not exist, so a caller cannot tell "not yours" from "not there".
+    /// </summary>
+    public async Task<bool> CanReachAsync(ClaimsPrincipal user, string organisationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentException.ThrowIfNullOrWhiteSpace(organisationId);
+        var role = user.GetApiRole();
+        if (role is null)
+        {
+            return false;
+        }
+
+        string? path = await organisations.GetPathAsync(organisationId, cancellationToken);
+        if (path is null)
+        {
+            return false;
+        }
+
+        if (role == ApiRole.Administrator)
+        {
+            return true;
+        }
+
+        return user.GetOrganisationId() is { } own && path.Split('|').Contains(own, StringComparer.Ordinal);
+    }
+}
