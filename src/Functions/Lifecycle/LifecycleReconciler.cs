@@ -84,7 +84,7 @@ public sealed class LifecycleReconciler(
                 started += await RestartAsync(LifecycleOrchestrations.FilingInstanceId(regulation.Id, filingId),
                     () => orchestrations.StartFilingAsync(organisationId, regulation.Id, filingId, ct), ct);
             }
-            else if (filing is not null)
+            else if (filing is not null && AwaitsAnswer(regulation, filingId))
             {
                 await workflow.ApplyFilingResponseAsync(regulation.Id, filingId, ct);
             }
@@ -98,6 +98,11 @@ public sealed class LifecycleReconciler(
 
         return started;
     }
+
+    /// <summary>True when the regulation still waits for the answer to <paramref name="filingId"/> (an interrupted hand-over).</summary>
+    private static bool AwaitsAnswer(Regulation regulation, string filingId) =>
+        (regulation.Stage == RegulationStage.Filed && regulation.FilingId == filingId)
+        || regulation.ActiveAmendment is { Status: AmendmentStatus.Filed } amendment && amendment.FilingId == filingId;
 
     /// <summary>Starts the instance unless it is pending, running or suspended.</summary>
     private async Task<int> RestartAsync(string instanceId, Func<Task<bool>> start, CancellationToken ct)

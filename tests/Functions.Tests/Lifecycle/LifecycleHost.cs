@@ -178,12 +178,20 @@ internal sealed class LifecycleHost : IAsyncDisposable
         return instances;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the engine's worker: from now on nothing runs, as if every message were lost.</summary>
+    public async Task StopEngineAsync()
     {
         foreach (var hosted in _hosted)
         {
             await hosted.StopAsync(CancellationToken.None);
         }
+
+        _hosted.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopEngineAsync();
 
         await _services.DisposeAsync();
     }
