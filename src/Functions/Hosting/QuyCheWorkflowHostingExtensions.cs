@@ -9,6 +9,7 @@ using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Scheduling;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Status;
 using QuyCheWorkflow.Functions.Storage;
 using QuyCheWorkflow.Functions.Web;
 
@@ -43,6 +44,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowLinks(configuration);
         services.AddQuyCheWorkflowState();
         services.AddQuyCheWorkflowLifecycle();
+        services.AddQuyCheWorkflowStatus();
         services.AddSingleton<HealthProbe>();
 
         services.AddOptions<FunctionCatalogOptions>();
@@ -105,6 +107,7 @@ public static class QuyCheWorkflowHostingExtensions
         app.UseQuyCheWorkflowWeb();
         app.MapHealthApi();
         app.MapApiKeysApi();
+        app.MapStatusApi();
         app.MapFunctionTriggers();
         return app;
     }
