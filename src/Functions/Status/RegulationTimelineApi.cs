@@ -17,7 +17,7 @@ public static class RegulationTimelineApi
         return endpoints;
     }
 
-    public static async Task<Results<Ok<RegulationTimelineResponse>, ValidationProblem, ProblemHttpResult>> GetTimeline(
+    public static async Task<Results<JsonHttpResult<RegulationTimelineResponse>, ValidationProblem, ProblemHttpResult>> GetTimeline(
         string regulationId, HttpContext context, StatusReports reports, CancellationToken cancellationToken)
     {
         if (!StatusText.IsRegulationId(regulationId))
@@ -33,6 +33,6 @@ public static class RegulationTimelineApi
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Không tìm thấy quy chế",
                 detail: "Quy chế không tồn tại hoặc không thuộc phạm vi tổ chức của khóa API này.")
-            : TypedResults.Ok(timeline);
+            : TypedResults.Json(timeline, StatusApi.JsonOptions);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using QuyCheWorkflow.Functions.Security;
@@ -14,6 +16,12 @@ public static class StatusApi
     public const string Path = "/api/status";
     public const string FormatParameter = "format";
 
+    /// <summary>The web defaults with enums as their names ("InVote"), so the values are the ones the filters take.</summary>
+    internal static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -23,7 +31,7 @@ public static class StatusApi
         return endpoints;
     }
 
-    public static async Task<Results<Ok<StatusReportResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetStatus(
+    public static async Task<Results<JsonHttpResult<StatusReportResponse>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetStatus(
         HttpContext context, StatusReports reports, CancellationToken cancellationToken)
     {
         bool? csv = WantsCsv(context.Request, out var formatError);
@@ -48,7 +56,7 @@ public static class StatusApi
             return TypedResults.File(StatusCsv.Write(report), StatusCsv.ContentType, $"trang-thai-{report.RootOrganisationId}.csv");
         }
 
-        return TypedResults.Ok(report);
+        return TypedResults.Json(report, JsonOptions);
     }
 
     /// <summary>404 alike for "does not exist" and "not yours", so a caller learns nothing outside its subtree.</summary>
