@@ -10,6 +10,7 @@ using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Scheduling;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Status;
 using QuyCheWorkflow.Functions.Storage;
 using QuyCheWorkflow.Functions.Web;
 
@@ -44,6 +45,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowLinks(configuration);
         services.AddQuyCheWorkflowState();
         services.AddQuyCheWorkflowLifecycle();
+        services.AddQuyCheWorkflowStatus();
         services.AddSingleton<HealthProbe>();
 
         services.AddOptions<FunctionCatalogOptions>();
@@ -107,6 +109,7 @@ public static class QuyCheWorkflowHostingExtensions
         app.UseQuyCheWorkflowWeb();
         app.MapHealthApi();
         app.MapApiKeysApi();
+        app.MapStatusApi();
         app.MapFunctionTriggers();
         return app;
     }

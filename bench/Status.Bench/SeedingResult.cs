@@ -1,0 +1,3 @@
+namespace QuyCheWorkflow.Status.Bench;
+
+internal sealed record SeedingResult(int Organisations, long Requests, TimeSpan Elapsed);

@@ -1,0 +1,215 @@
+using System.Net;
+using Microsoft.Playwright;
+using QuyCheWorkflow.Functions.Status;
+using QuyCheWorkflow.Functions.Tests.Web;
+using QuyCheWorkflow.Testing;
+
+namespace QuyCheWorkflow.Functions.Tests.Status;
+
+public sealed class DashboardPagesTests(AzuriteFixture azurite, BrowserFixture browser) : IAsyncLifetime
+{
+    private StatusTestHost? _host;
+    private IBrowserContext? _context;
+
+    private StatusTestHost Host => _host!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await StatusTestHost.StartAsync(azurite, Token);
+        _context = await browser.NewPhoneContextAsync(_host.App.BaseAddress.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ShowDashboard_SignedInOnPhone_ShowsSubtreeWithOverdueAndMissingMarked()
+    {
+        var page = await SignInAsync(Host.BlocKey);
+
+        await BrowserFixture.SaveScreenshotAsync(page, "status-dashboard-phone");
+
+        Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Tình hình quy chế làm việc", await page.Locator("h1").InnerTextAsync());
+        var cards = page.Locator(".org-card");
+        Assert.Equal(4, await cards.CountAsync());
+        string main = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("huyen", main, StringComparison.Ordinal);
+        Assert.Contains("cập nhật lúc 15/10/2026 09:00 (giờ Việt Nam)", main, StringComparison.Ordinal);
+        var overdue = cards.Filter(new() { HasText = "Đảng ủy base-2" });
+        Assert.Contains("Quá hạn rà soát", await overdue.Locator(".badge--overdue").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("16/09/2026", await overdue.InnerTextAsync(), StringComparison.Ordinal);
+        var missing = cards.Filter(new() { HasText = "Đảng ủy base-3" });
+        Assert.Contains("Thiếu quy chế nhiệm kỳ 2025–2030", await missing.Locator(".badge--missing").InnerTextAsync(), StringComparison.Ordinal);
+        var voting = cards.Filter(new() { HasText = "Đảng ủy base-1" });
+        Assert.Contains("chờ 2/7 phiếu biểu quyết: Nguyễn Thị Ánh 6, Nguyễn Thị Ánh 7", await voting.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.GetByLabel("Chỉ tổ chức quá hạn rà soát").CountAsync());
+        Assert.Equal(1, await page.GetByLabel("Giai đoạn").CountAsync());
+        Assert.Equal(0, await page.Locator("script").CountAsync());
+        var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(pageWidth <= BrowserFixture.PhoneViewport.Width, $"The page is {pageWidth}px wide on a phone.");
+    }
+
+    [Fact]
+    public async Task ShowDashboard_FilterFormOverdue_ShowsOnlyOverdueOrganisations()
+    {
+        var page = await SignInAsync(Host.BlocKey);
+
+        await page.GetByLabel("Chỉ tổ chức quá hạn rà soát").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+
+        Assert.Contains("overdue=true", page.Url, StringComparison.Ordinal);
+        Assert.Equal(["Đảng ủy base-2 — Khối cơ quan tỉnh (ĐU)"], await page.Locator(".org-card h2").AllInnerTextsAsync());
+        Assert.True(await page.GetByLabel("Chỉ tổ chức quá hạn rà soát").IsCheckedAsync());
+    }
+
+    [Fact]
+    public async Task ShowTimeline_FromDashboardLink_ShowsEntriesInVietnamTime()
+    {
+        var page = await SignInAsync(Host.BlocKey);
+
+        await page.Locator(".org-card").Filter(new() { HasText = "Đảng ủy base-1" }).GetByRole(AriaRole.Link, new() { NameRegex = new("^Diễn biến quy chế") }).ClickAsync();
+        await BrowserFixture.SaveScreenshotAsync(page, "status-timeline-phone");
+
+        Assert.EndsWith(DashboardPages.TimelinePathFor("reg-base-1"), page.Url, StringComparison.Ordinal);
+        Assert.Equal(
+            ["Tạo hồ sơ quy chế", "Tải lên dự thảo", "Bỏ phiếu biểu quyết"],
+            await page.Locator(".timeline-what").AllInnerTextsAsync());
+        Assert.Equal("02/03/2026 09:00 (giờ Việt Nam)", await page.Locator(".timeline-when").First.InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task ShowTimeline_RegulationOfSibling_ShowsNotFoundPage()
+    {
+        var page = await SignInAsync(Host.BlocKey);
+
+        var response = await page.GotoAsync(DashboardPages.TimelinePathFor("reg-huyen-cs"));
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Không tìm thấy quy chế", await page.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task ShowDashboard_OrganisationOutsideSubtree_ShowsNotFoundPage()
+    {
+        var page = await SignInAsync(Host.BlocKey);
+
+        var response = await page.GotoAsync(DashboardPages.Path + "?organisationId=huyen");
+
+        Assert.Equal(404, response!.Status);
+        Assert.DoesNotContain("xã An Phú", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShowDashboard_InvalidFilter_ShowsReadable400Page()
+    {
+        var page = await SignInAsync(Host.BlocKey);
+
+        var response = await page.GotoAsync(DashboardPages.Path + "?stage=Voting");
+
+        Assert.Equal(400, response!.Status);
+        Assert.Equal("Bộ lọc không hợp lệ", await page.Locator("h1").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task SignIn_SetsHttpOnlyStrictSecureCookieHoldingNoKey()
+    {
+        await SignInAsync(Host.BlocKey);
+
+        var cookie = (await _context!.CookiesAsync()).Single(c => c.Name == DashboardSession.CookieName);
+        Assert.True(cookie.HttpOnly);
+        Assert.True(cookie.Secure);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.Equal(DashboardPages.Path, cookie.Path);
+        Assert.DoesNotContain(Host.BlocKey, Uri.UnescapeDataString(cookie.Value), StringComparison.Ordinal);
+        Assert.DoesNotContain(Host.BlocKeyId, Uri.UnescapeDataString(cookie.Value), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongKey_ShowsErrorAndSetsNoCookie()
+    {
+        var page = await _context!.NewPageAsync();
+        await page.GotoAsync(DashboardPages.SignInPath);
+
+        await page.GetByLabel("Khóa truy cập của văn phòng").FillAsync("qcw_khongco_0000000000000000000000");
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync(),
+            r => r.Request.Method == "POST");
+
+        Assert.Equal(401, response.Status);
+        Assert.Contains("Khóa truy cập không đúng", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await _context.CookiesAsync(), c => c.Name == DashboardSession.CookieName);
+    }
+
+    [Fact]
+    public async Task SignIn_PostWithoutAntiforgeryToken_IsRejectedAndSetsNoCookie()
+    {
+        using var client = Host.CreateClient(apiKey: null);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { [DashboardPages.ApiKeyFieldName] = Host.BlocKey });
+
+        using var response = await client.PostAsync(DashboardPages.SignInPath, form, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            && cookies.Any(c => c.StartsWith(DashboardSession.CookieName + "=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ShowDashboard_NotSignedIn_RedirectsToSignIn()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Host.App.BaseAddress };
+
+        using var response = await client.GetAsync(DashboardPages.Path, Token);
+        using var csv = await client.GetAsync(DashboardPages.CsvPath, Token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(DashboardPages.SignInPath, response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, csv.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_ThenDashboard_AsksToSignInAgain()
+    {
+        var page = await SignInAsync(Host.BlocKey);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await page.GotoAsync(DashboardPages.Path);
+
+        Assert.EndsWith(DashboardPages.SignInPath, page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain(await _context!.CookiesAsync(), c => c.Name == DashboardSession.CookieName);
+    }
+
+    [Fact]
+    public async Task ShowDashboard_KeyRevokedAfterSignIn_AsksToSignInAgain()
+    {
+        var page = await SignInAsync(Host.BlocKey);
+        await Host.Get<QuyCheWorkflow.Functions.Security.ApiKeyStore>().RevokeAsync(Host.BlocKeyId, Token);
+
+        await page.GotoAsync(DashboardPages.Path);
+
+        Assert.EndsWith(DashboardPages.SignInPath, page.Url, StringComparison.Ordinal);
+    }
+
+    private async Task<IPage> SignInAsync(string apiKey)
+    {
+        var page = await _context!.NewPageAsync();
+        await page.GotoAsync(DashboardPages.Path);
+        Assert.EndsWith(DashboardPages.SignInPath, page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("Khóa truy cập của văn phòng").FillAsync(apiKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith(DashboardPages.Path, StringComparison.Ordinal));
+        return page;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.Hosting;
+using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.Security;
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Tests.State;
+using QuyCheWorkflow.Testing;
+
+namespace QuyCheWorkflow.Functions.Tests.Status;
+
+/// <summary>
+/// The whole app on Azurite with tables unique to one test, a fake clock, and a seeded tree:
+/// province "tinh-uy" → bloc "duk" → base-1 (voting, 2 of 7 still due), base-2 (filed with duk, review overdue),
+/// base-3 (no regulation); and a sibling district "huyen" → "huyen-cs", whose name holds a comma and quotes.
+/// Keys: <see cref="BlocKey"/> (upper-level office of duk), <see cref="DistrictKey"/> (office of huyen).
+/// </summary>
+internal sealed class StatusTestHost : IAsyncDisposable
+{
+    /// <summary>15 October 2026, 09:00 Vietnam time: base-2's review (due 16 September) is overdue.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 10, 15, 2, 0, 0, TimeSpan.Zero);
+
+    public const string DistrictChildName = "Chi bộ \"Phòng 1\", xã An Phú";
+
+    public static readonly string[] SeededIds = ["tinh-uy", "duk", "base-1", "base-2", "base-3", "huyen", "huyen-cs"];
+
+    private StatusTestHost(TestApp app, FakeTimeProvider clock)
+    {
+        App = app;
+        Clock = clock;
+    }
+
+    public TestApp App { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public string BlocKey { get; private set; } = "";
+
+    public string DistrictKey { get; private set; } = "";
+
+    public string BlocKeyId { get; private set; } = "";
+
+    public T Get<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
+
+    public static async Task<StatusTestHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
+    {
+        string unique = "s" + Guid.NewGuid().ToString("N")[..12];
+        FakeTimeProvider clock = new(StateTestData.T0);
+        var app = await TestApp.StartAsync(
+            new Dictionary<string, string?>
+            {
+                [AppSettings.StorageConnectionString] = azurite.ConnectionString,
+                [AppSettings.DurableTaskHubName] = unique,
+                [AppSettings.EmbeddedDrivers] = "false",
+            },
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.Configure<StateOptions>(o =>
+                {
+                    o.TablePrefix = unique;
+                    o.DocumentsContainer = "documents-" + unique;
+                });
+            });
+        var host = new StatusTestHost(app, clock);
+        try
+        {
+            await host.SeedAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = App.CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
+        }
+
+        return client;
+    }
+
+    public async Task<string> CreateKeyAsync(ApiRole role, string organisationId, CancellationToken cancellationToken)
+    {
+        var created = await Get<ApiKeyStore>().CreateAsync(role, organisationId, "kiểm thử", cancellationToken);
+        return created.Key;
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    private async Task SeedAsync(CancellationToken ct)
+    {
+        var organisations = Get<OrganisationStore>();
+        var regulations = Get<RegulationStore>();
+        var index = Get<RegulationIndex>();
+        var audit = Get<AuditLog>();
+        await organisations.CreateAsync(StateTestData.Organisation("tinh-uy", null, "TU"), ct);
+        await organisations.CreateAsync(StateTestData.Organisation("duk", "tinh-uy", "ĐUK"), ct);
+        await organisations.CreateAsync(StateTestData.Organisation("huyen", "tinh-uy", "HU"), ct);
+        await organisations.CreateAsync(
+            StateTestData.Organisation("huyen-cs", "huyen", "CB") with { Name = DistrictChildName }, ct);
+        for (int i = 1; i <= 3; i++)
+        {
+            await organisations.CreateAsync(StateTestData.Organisation($"base-{i}", "duk", committeeSize: i == 1 ? 7 : 3), ct);
+        }
+
+        var voting = StateTestData.InVote("base-1", "reg-base-1", StateTestData.Committee(7));
+        for (int m = 1; m <= 5; m++)
+        {
+            voting.Vote.Cast($"m{m}", m <= 3 ? VoteChoice.Agree : VoteChoice.Disagree, m <= 3 ? null : "Cần bổ sung Điều 7.", StateTestData.T0.AddDays(4));
+        }
+
+        await index.ReserveAsync("reg-base-1", "base-1", ct);
+        await regulations.AddAsync(voting.Regulation.ToState(), ct);
+        await Get<VoteRoundStore>().AddAsync(voting.Vote.ToState(), ct);
+        await audit.AppendAsync("reg-base-1", new AuditRecord("van-phong", "Văn phòng Đảng ủy", "regulation.created", ["reg-base-1", "base-1"], null, "api"), ct);
+        Clock.Advance(TimeSpan.FromHours(1));
+        await audit.AppendAsync("reg-base-1", new AuditRecord("van-phong", "Văn phòng Đảng ủy", "draft.uploaded", ["reg-base-1"], "{\"version\":1}", "api"), ct);
+        Clock.Advance(TimeSpan.FromDays(3));
+        await audit.AppendAsync("reg-base-1", new AuditRecord("m1", "Nguyễn Thị Ánh 1", "vote.cast", ["reg-base-1", "m1"], "{\"choice\":\"Agree\"}", "link"), ct);
+
+        var filed = StateTestData.Filed("base-2", "reg-base-2", "duk", new DateOnly(2026, 3, 16));
+        await index.ReserveAsync("reg-base-2", "base-2", ct);
+        await regulations.AddAsync(filed.Regulation.ToState(), ct);
+        await Get<FilingStore>().AddAsync(filed.Filing!.ToState(), ct);
+
+        var district = StateTestData.InVote("huyen-cs", "reg-huyen-cs", StateTestData.Committee(3));
+        await index.ReserveAsync("reg-huyen-cs", "huyen-cs", ct);
+        await regulations.AddAsync(district.Regulation.ToState(), ct);
+        await Get<VoteRoundStore>().AddAsync(district.Vote.ToState(), ct);
+        await audit.AppendAsync("reg-huyen-cs", new AuditRecord("van-phong", "Văn phòng Huyện ủy", "regulation.created", ["reg-huyen-cs"], null, "api"), ct);
+
+        Clock.SetUtcNow(Now);
+        var status = Get<StatusProjection>();
+        foreach (string id in SeededIds)
+        {
+            await status.RefreshAsync(id, ct);
+        }
+
+        var bloc = await Get<ApiKeyStore>().CreateAsync(ApiRole.UpperLevelOffice, "duk", "Văn phòng Đảng ủy Khối", ct);
+        BlocKey = bloc.Key;
+        BlocKeyId = bloc.Record.KeyId;
+        DistrictKey = await CreateKeyAsync(ApiRole.Office, "huyen", ct);
+    }
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
