@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.CustomHandler;
 using QuyCheWorkflow.Functions.Health;
+using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Scheduling;
@@ -41,6 +42,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowMail(configuration);
         services.AddQuyCheWorkflowLinks(configuration);
         services.AddQuyCheWorkflowState();
+        services.AddQuyCheWorkflowLifecycle();
         services.AddSingleton<HealthProbe>();
 
         services.AddOptions<FunctionCatalogOptions>();

@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Durable;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+/// <summary>
+/// Starts and signals the stage orchestrations of the lifecycle. Instance ids are deterministic
+/// ("vote|{regulation}|{round}"), so starting one twice is refused by the engine and the reconciler can tell
+/// which instance a stage object should have. Signals are wake-ups only (<see cref="StateChangedEvent"/>): the
+/// orchestration re-reads the tables, so a lost signal delays a step until the next timer or reconciler run
+/// instead of losing it.
+/// </summary>
+public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<LifecycleOrchestrations> logger)
+{
+    /// <summary>The one event every lifecycle orchestration waits for: "something about your subject changed".</summary>
+    public const string StateChangedEvent = "StateChanged";
+
+    public const string ConsultationRoundOrchestratorName = "ConsultationRoundOrchestrator";
+    public const string VoteRoundOrchestratorName = "VoteRoundOrchestrator";
+    public const string FilingOrchestratorName = "FilingOrchestrator";
+    public const string ReviewCycleOrchestratorName = "ReviewCycleOrchestrator";
+
+    public static string ConsultationInstanceId(string regulationId, string roundId) => $"consultation|{regulationId}|{roundId}";
+
+    public static string VoteInstanceId(string regulationId, string roundId) => $"vote|{regulationId}|{roundId}";
+
+    public static string FilingInstanceId(string regulationId, string filingId) => $"filing|{regulationId}|{filingId}";
+
+    public static string ReviewInstanceId(string regulationId, string reviewId) => $"review|{regulationId}|{reviewId}";
+
+    public Task<bool> StartConsultationAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default) =>
+        StartAsync(ConsultationRoundOrchestratorName, ConsultationInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), ct);
+
+    public Task<bool> StartVoteAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default) =>
+        StartAsync(VoteRoundOrchestratorName, VoteInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), ct);
+
+    public Task<bool> StartFilingAsync(string organisationId, string regulationId, string filingId, CancellationToken ct = default) =>
+        StartAsync(FilingOrchestratorName, FilingInstanceId(regulationId, filingId), new(organisationId, regulationId, filingId), ct);
+
+    /// <summary>Starts the review cycle for the regulation's next due review, unless one is running.</summary>
+    public async Task<bool> EnsureReviewCycleAsync(string organisationId, RegulationState regulation, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(regulation);
+        if (regulation.NextReviewDue is not { } due || !Regulation.FromState(regulation).HasTextInForce)
+        {
+            return false;
+        }
+
+        string reviewId = ReviewIds.For(due);
+        return await StartAsync(ReviewCycleOrchestratorName, ReviewInstanceId(regulation.Id, reviewId), new(organisationId, regulation.Id, reviewId), ct);
+    }
+
+    public Task RaiseConsultationClosedAsync(string regulationId, string roundId, CancellationToken ct = default) =>
+        WakeAsync(ConsultationInstanceId(regulationId, roundId), ct);
+
+    public Task RaiseVoteDecidedAsync(string regulationId, string roundId, CancellationToken ct = default) =>
+        WakeAsync(VoteInstanceId(regulationId, roundId), ct);
+
+    /// <summary>Wakes the round's orchestration for its new deadline, or starts it again if it had finished.</summary>
+    public async Task RaiseVoteExtendedAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default)
+    {
+        string instanceId = VoteInstanceId(regulationId, roundId);
+        var instance = await client.GetInstanceAsync(instanceId, cancellationToken: ct);
+        if (instance is null || instance.IsCompleted)
+        {
+            await StartVoteAsync(organisationId, regulationId, roundId, ct);
+            return;
+        }
+
+        await WakeAsync(instanceId, ct);
+    }
+
+    public Task RaiseFilingAnsweredAsync(string regulationId, string filingId, CancellationToken ct = default) =>
+        WakeAsync(FilingInstanceId(regulationId, filingId), ct);
+
+    public Task RaiseReviewChangedAsync(string regulationId, string reviewId, CancellationToken ct = default) =>
+        WakeAsync(ReviewInstanceId(regulationId, reviewId), ct);
+
+    /// <returns>True when a new instance was scheduled; false when one with that id is pending or running.</returns>
+    internal async Task<bool> StartAsync(string orchestratorName, string instanceId, LifecycleInstanceInput input, CancellationToken ct)
+    {
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId }, ct);
+            Log.OrchestrationStarted(logger, orchestratorName, instanceId);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    private async Task WakeAsync(string instanceId, CancellationToken ct)
+    {
+        try
+        {
+            await client.RaiseEventAsync(instanceId, StateChangedEvent, null, ct);
+        }
+        catch (OrchestrationNotFoundException)
+        {
+            // Purged or never started: the reconciler starts what the tables say is missing.
+            Log.OrchestrationMissing(logger, instanceId);
+        }
+    }
+}

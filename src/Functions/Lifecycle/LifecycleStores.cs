@@ -1,0 +1,18 @@
+using QuyCheWorkflow.Functions.State;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+/// <summary>The state stores the lifecycle commands write, handed over as one.</summary>
+public sealed record LifecycleStores(
+    OrganisationStore Organisations,
+    RegulationStore Regulations,
+    ConsultationStore Consultations,
+    ConsultationRecipientStore Recipients,
+    VoteRoundStore Votes,
+    FilingStore Filings,
+    ReviewStore Reviews,
+    DocumentStore Documents,
+    DocumentNumberRegistry Numbers,
+    AuditLog Audit,
+    StatusProjection Status,
+    RegulationIndex Index);

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace QuyCheWorkflow.Functions;
+
+/// <summary>Log messages of the app; this part holds the lifecycle (event ids 5000–5099).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(5000, LogLevel.Debug, "Regulation {RegulationId}: save lost a concurrency race (attempt {Attempt}), reloading")]
+    public static partial void ConcurrencyConflictRetried(ILogger logger, string regulationId, int attempt);
+
+    [LoggerMessage(5001, LogLevel.Information, "Started {Orchestrator} instance {InstanceId}")]
+    public static partial void OrchestrationStarted(ILogger logger, string orchestrator, string instanceId);
+
+    [LoggerMessage(5002, LogLevel.Warning, "No orchestration instance {InstanceId} to signal; the reconciler will start what is missing")]
+    public static partial void OrchestrationMissing(ILogger logger, string instanceId);
+}

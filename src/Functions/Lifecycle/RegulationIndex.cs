@@ -1,0 +1,44 @@
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Tables;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+/// <summary>
+/// Which organisation a regulation belongs to. Regulation ids are global (links and filings carry only the
+/// regulation id), while the regulations table is partitioned by organisation.
+/// <para>
+/// Table <c>regulationindex</c>: PK = regulation id, RK = "org"; column OrganisationId. Written before the
+/// regulation row, so a regulation is always findable; a row whose regulation was never written (a crash in
+/// between) only reserves its id for the same organisation.
+/// </para>
+/// </summary>
+public sealed class RegulationIndex(StateTables tables)
+{
+    public const string TableName = "regulationindex";
+    private const string RowKey = "org";
+
+    /// <summary>Reserves <paramref name="regulationId"/> for <paramref name="organisationId"/>.</summary>
+    /// <returns>False when the id already belongs to another organisation.</returns>
+    public async Task<bool> ReserveAsync(string regulationId, string organisationId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(regulationId, RowKey) { ["OrganisationId"] = organisationId }, cancellationToken);
+            return true;
+        }
+        catch (StorageRequestFailedException exception) when (exception.Status == 409)
+        {
+            return await FindAsync(regulationId, cancellationToken) == organisationId;
+        }
+    }
+
+    /// <summary>The organisation of <paramref name="regulationId"/>, or null when unknown.</summary>
+    public async Task<string?> FindAsync(string regulationId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var entity = await table.GetEntityIfExistsAsync(regulationId, RowKey, cancellationToken: cancellationToken);
+        return entity?.GetString("OrganisationId");
+    }
+}

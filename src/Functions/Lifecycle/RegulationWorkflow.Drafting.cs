@@ -1,0 +1,38 @@
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Regulations;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+public sealed partial class RegulationWorkflow
+{
+    /// <summary>
+    /// Stores the file (content-addressed, so a repeat stores nothing new) and records it as the next draft
+    /// version of the active drafting cycle. The caller has checked the file type.
+    /// </summary>
+    public async Task<DraftVersion> UploadDraftAsync(string organisationId, string regulationId, ReadOnlyMemory<byte> content,
+        string fileName, string contentType, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+
+        // Refuse before storing anything: the transition is tried in memory first, so a refused upload leaves no blob.
+        var hash = ContentHash.Of(content.Span);
+        var probe = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
+        probe.AddDraft(new DraftVersion(ActiveCycleOf(probe, "upload a draft").Drafts.Count + 1, hash, fileName, contentType, actor.Id, timeProvider.GetUtcNow()));
+        await stores.Documents.UploadAsync(content, fileName, contentType, ct);
+        var draft = await RetryOnConflictAsync(regulationId, async () =>
+        {
+            var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
+            var regulation = Regulation.FromState(loaded.Value);
+            var cycle = ActiveCycleOf(regulation, "upload a draft");
+            DraftVersion version = new(cycle.Drafts.Count + 1, hash, fileName, contentType, actor.Id, timeProvider.GetUtcNow());
+            regulation.AddDraft(version);
+            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
+            return version;
+        });
+
+        await AuditAsync(regulationId, actor, "draft.uploaded", [regulationId, hash.ToString()],
+            new { version = draft.Number, fileName, contentType, bytes = content.Length }, ct);
+        await RefreshStatusAsync(organisationId, ct);
+        return draft;
+    }
+}

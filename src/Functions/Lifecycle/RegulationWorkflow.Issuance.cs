@@ -1,0 +1,123 @@
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Numbering;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Functions.State;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+public sealed partial class RegulationWorkflow
+{
+    /// <summary>
+    /// Issues the approved text (the original, or the active amendment) under the next number of the
+    /// organisation's register for the regulation's term ("05-QC/ĐU"); the final document is the approved draft.
+    /// A retried issue reuses the number already registered for the same text instead of taking another.
+    /// </summary>
+    public async Task<RegulationState> IssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signerName,
+        string? supersedesRegulationId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(signerName);
+        ArgumentNullException.ThrowIfNull(actor);
+        var organisation = await LoadOrganisationAsync(organisationId, ct);
+        DateOnly? supersededReviewDue = null;
+        var issued = await RetryOnConflictAsync(regulationId, async () =>
+        {
+            var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
+            var regulation = Regulation.FromState(loaded.Value);
+            var cycle = ActiveCycleOf(regulation, "issue");
+            if (cycle.Stage != DraftingStage.Approved || cycle.LatestDraft is not { } approved)
+            {
+                throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "issue");
+            }
+
+            Loaded<RegulationState>? supersededLoaded = null;
+            Regulation? superseded = null;
+            if (supersedesRegulationId is not null)
+            {
+                supersededLoaded = await stores.Regulations.GetAsync(organisationId, supersedesRegulationId, ct)
+                    ?? throw new LifecycleNotFoundException($"Regulation '{supersedesRegulationId}' of organisation '{organisationId}' does not exist.");
+                superseded = Regulation.FromState(supersededLoaded.Value);
+                supersededReviewDue = superseded.NextReviewDue;
+            }
+
+            // The subject names the text: the original, or one amendment of it.
+            string subject = regulation.ActiveAmendment is { } amendment ? regulationId + ":" + amendment.Id : regulationId;
+            int number = await NumberForAsync(organisationId, regulation.Term, subject, ct);
+            Issuance issuance = new(
+                regulationId,
+                new DocumentNumber(number, DocumentType.Regulation, organisation.Code),
+                Signer.SecretaryOnBehalfOfStandingCommittee(signerName),
+                issueDate,
+                approved.ContentHash,
+                supersedesRegulationId,
+                actor.Id,
+                timeProvider.GetUtcNow());
+            regulation.Issue(issuance, superseded);
+
+            // The superseded one first: if the issue then loses its race, the retry finds it superseded by this id
+            // and the domain refuses, which is the honest outcome of two concurrent issues.
+            if (superseded is not null)
+            {
+                await stores.Regulations.UpdateAsync(superseded.ToState(), supersededLoaded!.ETag, ct);
+            }
+
+            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
+            return regulation;
+        });
+
+        var symbol = issued.CurrentIssuance!.Number.Symbol;
+        await AuditAsync(regulationId, actor, "regulation.issued", [regulationId, symbol, issued.CurrentIssuance.FinalDocumentHash.ToString()],
+            new { symbol, issueDate, signer = signerName, supersedes = supersedesRegulationId, nextReviewDue = issued.NextReviewDue }, ct);
+        if (supersedesRegulationId is not null)
+        {
+            await AuditAsync(supersedesRegulationId, actor, "regulation.superseded", [supersedesRegulationId, regulationId], new { by = regulationId, symbol }, ct);
+            if (supersededReviewDue is { } due)
+            {
+                await orchestrations.RaiseReviewChangedAsync(supersedesRegulationId, ReviewIds.For(due), ct);
+            }
+        }
+
+        await RefreshStatusAsync(organisationId, ct);
+        return issued.ToState();
+    }
+
+    private async Task<int> NumberForAsync(string organisationId, QuyCheWorkflow.Domain.Organisations.Term term, string subject, CancellationToken ct)
+    {
+        var taken = await stores.Numbers.ListAsync(organisationId, term, DocumentType.Regulation, ct);
+        foreach (var (number, subjectId) in taken)
+        {
+            if (subjectId == subject)
+            {
+                return number;
+            }
+        }
+
+        return (await stores.Numbers.RegisterNextAsync(organisationId, term, DocumentType.Regulation, subject, ct)).Number;
+    }
+
+    /// <summary>The review row for the regulation's next due date, created when missing.</summary>
+    private async Task<Loaded<PeriodicReviewState>?> EnsurePendingReviewAsync(Regulation regulation, CancellationToken ct)
+    {
+        if (regulation.NextReviewDue is not { } due)
+        {
+            return null;
+        }
+
+        string reviewId = ReviewIds.For(due);
+        if (await stores.Reviews.GetAsync(regulation.Id, reviewId, ct) is { } existing)
+        {
+            return existing;
+        }
+
+        try
+        {
+            await stores.Reviews.AddAsync(new PeriodicReview(reviewId, regulation.Id, due).ToState(), ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Created concurrently: the same review.
+        }
+
+        return await stores.Reviews.GetAsync(regulation.Id, reviewId, ct);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Voting;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+public sealed partial class RegulationWorkflow
+{
+    /// <summary>
+    /// Puts the latest draft to the standing committee: a snapshot of the organisation's committee, decided by the
+    /// default rule (more than half of all members agree). Every comment of the last round must be resolved.
+    /// </summary>
+    public async Task<VoteRoundState> SubmitForVoteAsync(string organisationId, string regulationId, DateTimeOffset deadline,
+        Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var organisation = await LoadOrganisationAsync(organisationId, ct);
+        var round = await RetryOnConflictAsync(regulationId, async () =>
+        {
+            var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
+            var regulation = Regulation.FromState(loaded.Value);
+            var cycle = ActiveCycleOf(regulation, "start a vote");
+            if (cycle.Stage != DraftingStage.Resolving || cycle.CurrentConsultationRoundId is not { } consultationId || cycle.LatestDraft is not { } latest)
+            {
+                throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "start a vote");
+            }
+
+            var sheet = await stores.Consultations.GetSheetAsync(regulationId, consultationId, ct)
+                ?? throw new LifecycleNotFoundException($"The resolution sheet of round '{consultationId}' does not exist.");
+            VoteRound round = new(
+                NextId("vote", regulation, c => c.VoteRoundIds.Count), regulationId, latest.Number, organisation.Committee,
+                DecisionRule.MajorityOfAllMembers, timeProvider.GetUtcNow(), deadline);
+            regulation.StartVote(round, ResolutionSheet.FromState(sheet.Value));
+            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
+            return round;
+        });
+
+        await stores.Votes.AddAsync(round.ToState(), ct);
+        await AuditAsync(regulationId, actor, "vote.opened", [regulationId, round.Id],
+            new { draftVersion = round.DraftVersion, members = round.Members.Count, rule = round.Rule.Code, deadline }, ct);
+        await RefreshStatusAsync(organisationId, ct);
+        await orchestrations.StartVoteAsync(organisationId, regulationId, round.Id, ct);
+        return round.ToState();
+    }
+
+    /// <summary>
+    /// Records or changes a member's ballot. Allowed until the round is decided; the ballot that decides the round
+    /// moves the regulation on (approved, or back to resolving with the reasons).
+    /// </summary>
+    public async Task<VoteRoundState> CastBallotAsync(string regulationId, string roundId, string memberId, VoteChoice choice,
+        string? reason, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (changed, round) = await RetryOnConflictAsync(regulationId, async () =>
+        {
+            var loaded = await LoadVoteAsync(regulationId, roundId, ct);
+            var round = VoteRound.FromState(loaded.Value);
+            var before = round.Ballots.FirstOrDefault(b => b.MemberId == memberId);
+            round.Cast(memberId, choice, reason, timeProvider.GetUtcNow());
+            if (Equals(before, round.Ballots.FirstOrDefault(b => b.MemberId == memberId)))
+            {
+                return (false, round);
+            }
+
+            await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
+            return (true, round);
+        });
+
+        if (!changed)
+        {
+            return round.ToState();
+        }
+
+        string organisationId = (await FindOrganisationIdAsync(regulationId, ct))!;
+        await AuditAsync(regulationId, actor, "vote.cast", [regulationId, roundId, memberId],
+            new { choice = choice.ToString(), reason, status = round.Status.ToString() }, ct);
+        if (round.IsDecided)
+        {
+            await ApplyVoteDecisionAsync(organisationId, round, ct);
+            await orchestrations.RaiseVoteDecidedAsync(regulationId, roundId, ct);
+        }
+
+        await RefreshStatusAsync(organisationId, ct);
+        return round.ToState();
+    }
+
+    /// <summary>Moves the deadline of the current, undecided round later (also reopens a round that expired undecided).</summary>
+    public async Task<VoteRoundState> ExtendVoteDeadlineAsync(string organisationId, string regulationId, DateTimeOffset newDeadline,
+        Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (round, previous) = await RetryOnConflictAsync(regulationId, async () =>
+        {
+            var loaded = await LoadCurrentVoteAsync(organisationId, regulationId, "extend the vote deadline", ct);
+            var round = VoteRound.FromState(loaded.Value);
+            var previous = round.Deadline;
+            round.ExtendDeadline(newDeadline, actor.Id, timeProvider.GetUtcNow());
+            await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
+            return (round, previous);
+        });
+
+        await AuditAsync(regulationId, actor, "vote.extended", [regulationId, round.Id], new { previous, newDeadline }, ct);
+        await RefreshStatusAsync(organisationId, ct);
+        await orchestrations.RaiseVoteExtendedAsync(organisationId, regulationId, round.Id, ct);
+        return round.ToState();
+    }
+
+    /// <summary>
+    /// Records the result of a committee meeting that decided the draft in person, with its minutes (stored by
+    /// content hash). The counts go into the audit entry; a failed result carries them as its reason.
+    /// </summary>
+    public async Task<VoteRoundState> RecordInPersonResultAsync(string organisationId, string regulationId, bool passed,
+        int agree, int disagree, int other, ReadOnlyMemory<byte> minutes, string minutesFileName, string minutesContentType,
+        Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentOutOfRangeException.ThrowIfNegative(agree);
+        ArgumentOutOfRangeException.ThrowIfNegative(disagree);
+        ArgumentOutOfRangeException.ThrowIfNegative(other);
+        if (minutes.IsEmpty)
+        {
+            throw new DomainException("Kết quả biểu quyết tại cuộc họp cần kèm biên bản.");
+        }
+
+        var hash = ContentHash.Of(minutes.Span);
+        string tally = string.Create(CultureInfo.InvariantCulture,
+            $"Biên bản họp: {agree} đồng ý, {disagree} không đồng ý, {other} ý kiến khác.");
+        InPersonResult Result() => new(passed, hash, VietnamTime.DateOf(timeProvider.GetUtcNow()), passed ? [] : [tally], actor.Id, timeProvider.GetUtcNow());
+
+        // Refuse before storing the minutes.
+        var probe = VoteRound.FromState((await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", ct)).Value);
+        probe.RecordInPersonResult(Result());
+        await stores.Documents.UploadAsync(minutes, minutesFileName, minutesContentType, ct);
+        var round = await RetryOnConflictAsync(regulationId, async () =>
+        {
+            var loaded = await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", ct);
+            var round = VoteRound.FromState(loaded.Value);
+            round.RecordInPersonResult(Result());
+            await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
+            return round;
+        });
+
+        await AuditAsync(regulationId, actor, "vote.in-person", [regulationId, round.Id, hash.ToString()],
+            new { passed, agree, disagree, other, minutesFileName }, ct);
+        await ApplyVoteDecisionAsync(organisationId, round, ct);
+        await RefreshStatusAsync(organisationId, ct);
+        await orchestrations.RaiseVoteDecidedAsync(regulationId, round.Id, ct);
+        return round.ToState();
+    }
+
+    /// <summary>
+    /// Marks the round expired when its deadline passed undecided (called by the round's orchestration). Idempotent.
+    /// </summary>
+    /// <returns>The round as stored afterwards.</returns>
+    public async Task<VoteRoundState> ExpireVoteIfDueAsync(string regulationId, string roundId, CancellationToken ct = default)
+    {
+        var (expired, round) = await RetryOnConflictAsync(regulationId, async () =>
+        {
+            var loaded = await LoadVoteAsync(regulationId, roundId, ct);
+            var round = VoteRound.FromState(loaded.Value);
+            if (!round.ExpireIfDue(timeProvider.GetUtcNow()))
+            {
+                return (false, round);
+            }
+
+            await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
+            return (true, round);
+        });
+
+        if (expired)
+        {
+            await AuditAsync(regulationId, Actors.System, "vote.expired", [regulationId, roundId], new { deadline = round.Deadline }, ct);
+            await RefreshStatusAsync((await FindOrganisationIdAsync(regulationId, ct))!, ct);
+        }
+
+        return round.ToState();
+    }
+
+    /// <summary>
+    /// Applies a decided round to the regulation unless already applied (a retry, or a repair by the round's
+    /// orchestration after an interrupted command). Idempotent.
+    /// </summary>
+    public async Task ApplyVoteDecisionAsync(string regulationId, string roundId, CancellationToken ct = default)
+    {
+        var round = VoteRound.FromState((await LoadVoteAsync(regulationId, roundId, ct)).Value);
+        if (round.IsDecided && await ApplyVoteDecisionAsync((await FindOrganisationIdAsync(regulationId, ct))!, round, ct))
+        {
+            await RefreshStatusAsync((await FindOrganisationIdAsync(regulationId, ct))!, ct);
+        }
+    }
+
+    private async Task<bool> ApplyVoteDecisionAsync(string organisationId, VoteRound round, CancellationToken ct)
+    {
+        var stage = await RetryOnConflictAsync(round.RegulationId, async () =>
+        {
+            var loaded = await LoadRegulationAsync(organisationId, round.RegulationId, ct);
+            var regulation = Regulation.FromState(loaded.Value);
+            if (regulation.ActiveCycle is not { Stage: DraftingStage.InVote } cycle || cycle.CurrentVoteRoundId != round.Id)
+            {
+                return (DraftingStage?)null;
+            }
+
+            var stage = regulation.ApplyVoteResult(round);
+            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
+            return stage;
+        });
+
+        if (stage is null)
+        {
+            return false;
+        }
+
+        await AuditAsync(round.RegulationId, Actors.System, "vote.decided", [round.RegulationId, round.Id],
+            new { status = round.Status.ToString(), decidedBy = round.DecidedBy?.ToString(), reasons = round.FailureReasons }, ct);
+        return true;
+    }
+
+    private async Task<QuyCheWorkflow.Functions.State.Loaded<VoteRoundState>> LoadVoteAsync(string regulationId, string roundId, CancellationToken ct) =>
+        await stores.Votes.GetAsync(regulationId, roundId, ct)
+        ?? throw new LifecycleNotFoundException($"Vote round '{roundId}' of regulation '{regulationId}' does not exist.");
+
+    private async Task<QuyCheWorkflow.Functions.State.Loaded<VoteRoundState>> LoadCurrentVoteAsync(string organisationId, string regulationId, string action, CancellationToken ct)
+    {
+        var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
+        var cycle = ActiveCycleOf(regulation, action);
+        if (cycle.CurrentVoteRoundId is not { } roundId || cycle.Stage != DraftingStage.InVote)
+        {
+            throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), action, "No vote is under way.");
+        }
+
+        return await LoadVoteAsync(regulationId, roundId, ct);
+    }
+}
