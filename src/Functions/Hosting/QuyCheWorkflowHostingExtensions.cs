@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.CustomHandler;
+using QuyCheWorkflow.Functions.Demo;
 using QuyCheWorkflow.Functions.Health;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Links;
@@ -44,6 +45,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowState();
         services.AddQuyCheWorkflowLifecycle();
         services.AddSingleton<HealthProbe>();
+        services.AddQuyCheWorkflowDemo(configuration);
 
         services.AddOptions<FunctionCatalogOptions>();
         services.AddSingleton(sp => FunctionCatalog.Load(
