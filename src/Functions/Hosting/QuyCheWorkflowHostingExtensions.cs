@@ -5,6 +5,7 @@ using QuyCheWorkflow.Functions.CustomHandler;
 using QuyCheWorkflow.Functions.Demo;
 using QuyCheWorkflow.Functions.Health;
 using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Scheduling;
@@ -73,6 +74,7 @@ public static class QuyCheWorkflowHostingExtensions
     {
         options.Backend = DurableTaskBackendKind.AzureStorage;
         options.EnableEmbeddedWorker = false;
+        options.Registry.AddLifecycleOrchestrations();
         if (configuration[AppSettings.DurableTaskHubName] is { Length: > 0 } hub)
         {
             options.TaskHubName = hub;

@@ -77,6 +77,10 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
     public Task RaiseReviewChangedAsync(string regulationId, string reviewId, CancellationToken ct = default) =>
         WakeAsync(ReviewInstanceId(regulationId, reviewId), ct);
 
+    /// <summary>The instance's status, or null when it does not exist (never started, or purged).</summary>
+    public Task<OrchestrationMetadata?> GetAsync(string instanceId, CancellationToken ct = default) =>
+        client.GetInstanceAsync(instanceId, cancellationToken: ct);
+
     /// <returns>True when a new instance was scheduled; false when one with that id is pending or running.</returns>
     internal async Task<bool> StartAsync(string orchestratorName, string instanceId, LifecycleInstanceInput input, CancellationToken ct)
     {

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Functions.Hosting;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
 
@@ -8,7 +11,8 @@ public static class LifecycleServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="RegulationWorkflow"/> and what it needs beyond the state stores
     /// (<see cref="QuyCheWorkflow.Functions.State.StateServiceCollectionExtensions.AddQuyCheWorkflowState"/>) and the
-    /// durable engine, which the app registers.
+    /// durable engine, which the app registers; and the <see cref="LifecycleReconciler"/> and <see cref="ReminderSweep"/>
+    /// jobs of the timer functions of the same names.
     /// </summary>
     public static IServiceCollection AddQuyCheWorkflowLifecycle(this IServiceCollection services)
     {
@@ -18,6 +22,17 @@ public static class LifecycleServiceCollectionExtensions
         services.TryAddSingleton<LifecycleStores>();
         services.TryAddSingleton<LifecycleOrchestrations>();
         services.TryAddSingleton<RegulationWorkflow>();
+        services.TryAddSingleton<NoticeLedger>();
+        services.TryAddSingleton<LifecycleNotifier>();
+        services.TryAddSingleton<Orchestrations.LifecycleFacts>();
+        services.TryAddSingleton<LifecycleReconciler>();
+        services.TryAddSingleton<ReminderSweep>();
+        services.AddScheduledJob(LifecycleReconciler.JobName, LifecycleReconciler.Schedule,
+            (sp, ct) => sp.GetRequiredService<LifecycleReconciler>().RunAsync(ct));
+        services.AddScheduledJob(ReminderSweep.JobName, ReminderSweep.Schedule,
+            (sp, ct) => sp.GetRequiredService<ReminderSweep>().RunAsync(ct));
+        services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.SectionName);
+        services.TryAddSingleton(sp => new PublicHolidayCalendar(sp.GetRequiredService<IOptions<LifecycleOptions>>().Value.PublicHolidays));
         return services;
     }
 }

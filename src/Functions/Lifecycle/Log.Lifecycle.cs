@@ -13,4 +13,13 @@ internal static partial class Log
 
     [LoggerMessage(5002, LogLevel.Warning, "No orchestration instance {InstanceId} to signal; the reconciler will start what is missing")]
     public static partial void OrchestrationMissing(ILogger logger, string instanceId);
+
+    [LoggerMessage(5003, LogLevel.Information, "Reconciler started {Started} missing or stuck lifecycle orchestrations")]
+    public static partial void ReconcilerRan(ILogger logger, int started);
+
+    [LoggerMessage(5004, LogLevel.Warning, "Reconciler started missing or stuck instance {InstanceId}")]
+    public static partial void ReconcilerStarted(ILogger logger, string instanceId);
+
+    [LoggerMessage(5005, LogLevel.Warning, "Reminder sweep woke {InstanceId}, still asleep past {WakeAt:o}")]
+    public static partial void ReminderSweepWoke(ILogger logger, string instanceId, DateTimeOffset wakeAt);
 }

@@ -115,7 +115,7 @@ public sealed class FunctionTriggerEndpointsTests
     public async Task RunTimerTrigger_HostPayload_RunsRegisteredJobInItsOwnScope()
     {
         var runs = 0;
-        await using var app = await StartAsCustomHandlerAsync(services => services.AddScheduledJob(
+        await using var app = await StartAsCustomHandlerAsync(services => services.RemoveScheduledJob("Reconciler").AddScheduledJob(
             "Reconciler", "0 */15 * * * *", (provider, _) =>
             {
                 Assert.NotNull(provider.GetService<TimeProvider>());
@@ -134,7 +134,7 @@ public sealed class FunctionTriggerEndpointsTests
     [Fact]
     public async Task RunTimerTrigger_NoJobRegistered_FailsTheInvocation()
     {
-        await using var app = await StartAsCustomHandlerAsync(_ => { });
+        await using var app = await StartAsCustomHandlerAsync(services => services.RemoveScheduledJob("ReminderSweep"));
         using var client = app.CreateClient();
 
         using var response = await client.PostAsJsonAsync(
@@ -161,7 +161,7 @@ public sealed class FunctionTriggerEndpointsTests
     public async Task StartAsync_ScheduledJobDisagreesWithFunctionJson_Throws()
     {
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsCustomHandlerAsync(
-            services => services.AddScheduledJob("Reconciler", "0 */5 * * * *", (_, _) => Task.CompletedTask)));
+            services => services.RemoveScheduledJob("Reconciler").AddScheduledJob("Reconciler", "0 */5 * * * *", (_, _) => Task.CompletedTask)));
 
         Assert.Contains("Reconciler", exception.Message, StringComparison.Ordinal);
     }

@@ -46,7 +46,7 @@ public sealed class EmbeddedDriversTests(AzuriteFixture azurite)
         await using var app = await TestApp.StartAsync(Settings(), services =>
         {
             services.AddSingleton<TimeProvider>(clock);
-            services.AddScheduledJob("ReminderSweep", "0 0 * * * *", (provider, _) =>
+            services.RemoveScheduledJob("ReminderSweep").AddScheduledJob("ReminderSweep", "0 0 * * * *", (provider, _) =>
             {
                 lock (runs)
                 {
@@ -78,7 +78,7 @@ public sealed class EmbeddedDriversTests(AzuriteFixture azurite)
             services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
-                services.AddScheduledJob("ReminderSweep", "0 0 * * * *", (_, _) =>
+                services.RemoveScheduledJob("ReminderSweep").AddScheduledJob("ReminderSweep", "0 0 * * * *", (_, _) =>
                 {
                     Interlocked.Increment(ref runs);
                     return Task.CompletedTask;

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Domain.Filings;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Durable;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+/// <summary>
+/// Compares the tables with the orchestration instances and starts what is missing or stuck, so a lost message,
+/// a purge or a deployment cannot leave a regulation without its next step. Run by the <c>Reconciler</c> timer
+/// function every 15 minutes. For every regulation of every organisation, what the tables say should be running:
+/// <list type="bullet">
+/// <item>the current consultation round while the draft is in consultation;</item>
+/// <item>the current vote round while the draft is in vote (also when it expired undecided, waiting for an
+/// extension or an in-person result);</item>
+/// <item>each filing still waiting for the upper level's answer (an answered filing whose hand-over to the
+/// regulation was interrupted is applied);</item>
+/// <item>the review cycle of the next due review while a text is in force.</item>
+/// </list>
+/// An expected instance that does not exist, failed, was terminated, or completed while its subject still needs
+/// it is started again under its deterministic id; a running one is left alone. Notices are idempotent, so a
+/// restarted cycle does not repeat what was already sent. Idempotent as a whole.
+/// </summary>
+public sealed class LifecycleReconciler(
+    LifecycleStores stores,
+    RegulationWorkflow workflow,
+    LifecycleOrchestrations orchestrations,
+    ILogger<LifecycleReconciler> logger)
+{
+    public const string JobName = "Reconciler";
+    public const string Schedule = "0 */15 * * * *";
+
+    /// <returns>How many instances were started.</returns>
+    public async Task<int> RunAsync(CancellationToken ct = default)
+    {
+        int started = 0;
+        await foreach (var organisation in stores.Organisations.ListAsync(ct))
+        {
+            await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisation.Value.Id, ct))
+            {
+                started += await ReconcileAsync(organisation.Value.Id, loaded.Value, ct);
+            }
+        }
+
+        Log.ReconcilerRan(logger, started);
+        return started;
+    }
+
+    private async Task<int> ReconcileAsync(string organisationId, RegulationState state, CancellationToken ct)
+    {
+        var regulation = Regulation.FromState(state);
+        int started = 0;
+        if (regulation.ActiveCycle is { } cycle)
+        {
+            if (cycle.Stage == DraftingStage.InConsultation && cycle.CurrentConsultationRoundId is { } roundId
+                && await stores.Consultations.GetRoundAsync(regulation.Id, roundId, ct) is not null)
+            {
+                started += await RestartAsync(LifecycleOrchestrations.ConsultationInstanceId(regulation.Id, roundId),
+                    () => orchestrations.StartConsultationAsync(organisationId, regulation.Id, roundId, ct), ct);
+            }
+
+            if (cycle.Stage == DraftingStage.InVote && cycle.CurrentVoteRoundId is { } voteId
+                && await stores.Votes.GetAsync(regulation.Id, voteId, ct) is { } vote)
+            {
+                if (vote.Value.Status is VoteRoundStatus.Passed or VoteRoundStatus.Failed)
+                {
+                    await workflow.ApplyVoteDecisionAsync(regulation.Id, voteId, ct);
+                }
+                else
+                {
+                    started += await RestartAsync(LifecycleOrchestrations.VoteInstanceId(regulation.Id, voteId),
+                        () => orchestrations.StartVoteAsync(organisationId, regulation.Id, voteId, ct), ct);
+                }
+            }
+        }
+
+        foreach (string filingId in regulation.FilingIds)
+        {
+            var filing = await stores.Filings.GetAsync(regulation.Id, filingId, ct);
+            if (filing?.Value.Status == FilingStatus.Sent)
+            {
+                started += await RestartAsync(LifecycleOrchestrations.FilingInstanceId(regulation.Id, filingId),
+                    () => orchestrations.StartFilingAsync(organisationId, regulation.Id, filingId, ct), ct);
+            }
+            else if (filing is not null)
+            {
+                await workflow.ApplyFilingResponseAsync(regulation.Id, filingId, ct);
+            }
+        }
+
+        if (regulation.HasTextInForce && regulation.NextReviewDue is { } due)
+        {
+            started += await RestartAsync(LifecycleOrchestrations.ReviewInstanceId(regulation.Id, ReviewIds.For(due)),
+                () => orchestrations.EnsureReviewCycleAsync(organisationId, state, ct), ct);
+        }
+
+        return started;
+    }
+
+    /// <summary>Starts the instance unless it is pending, running or suspended.</summary>
+    private async Task<int> RestartAsync(string instanceId, Func<Task<bool>> start, CancellationToken ct)
+    {
+        if (await orchestrations.GetAsync(instanceId, ct) is { } existing
+            && existing.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
+        {
+            return 0;
+        }
+
+        if (!await start())
+        {
+            return 0;
+        }
+
+        Log.ReconcilerStarted(logger, instanceId);
+        return 1;
+    }
+}

@@ -1,0 +1,65 @@
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Tables;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+/// <summary>
+/// Every notice the lifecycle mailed, keyed by a deterministic notice id, so a replayed orchestration or a
+/// retried activity finds the notice already sent and does not mail it again.
+/// <para>
+/// Table <c>notices</c>: PK = regulation id, RK = notice id ("vote-reminder|vote-1|m3|202603050100"); columns
+/// Kind, To, ScheduledFor (the instant the notice was due), SentAt (when it went out). A row is written after
+/// the mail was handed to the transport: a crash in between mails once more on the retry, the only case where a
+/// notice can repeat.
+/// </para>
+/// </summary>
+public sealed class NoticeLedger(StateTables tables)
+{
+    public const string TableName = "notices";
+
+    public async Task<bool> WasSentAsync(string regulationId, string noticeId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        return await table.GetEntityIfExistsAsync(regulationId, noticeId, ["RowKey"], cancellationToken) is not null;
+    }
+
+    public async Task RecordAsync(string regulationId, SentNotice notice, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        TableEntity entity = new(regulationId, notice.NoticeId)
+        {
+            ["Kind"] = notice.Kind.ToString(),
+            ["To"] = notice.To,
+            ["ScheduledFor"] = notice.ScheduledFor,
+            ["SentAt"] = notice.SentAt,
+        };
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (StorageRequestFailedException exception) when (exception.Status == 409)
+        {
+            // Recorded by a concurrent run of the same step: the notice went out at least once, as recorded.
+        }
+    }
+
+    /// <summary>The notices of one regulation, in notice-id order.</summary>
+    public async Task<IReadOnlyList<SentNotice>> ListAsync(string regulationId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        List<SentNotice> notices = [];
+        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {regulationId}"), cancellationToken: cancellationToken))
+        {
+            notices.Add(new SentNotice(
+                entity.RowKey,
+                Enum.Parse<NoticeKind>(entity.GetString("Kind")!),
+                entity.GetString("To")!,
+                entity.GetDateTimeOffset("ScheduledFor")!.Value,
+                entity.GetDateTimeOffset("SentAt")!.Value));
+        }
+
+        return notices;
+    }
+}

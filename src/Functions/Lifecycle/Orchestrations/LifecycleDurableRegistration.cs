@@ -1,0 +1,27 @@
+using QuyCheWorkflow.Durable;
+
+namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+
+/// <summary>The lifecycle's orchestrators and activities, added to the engine's registry by the app.</summary>
+public static class LifecycleDurableRegistration
+{
+    public static DurableTaskRegistry AddLifecycleOrchestrations(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
+            .AddOrchestrator<ConsultationRoundOrchestrator>(LifecycleOrchestrations.ConsultationRoundOrchestratorName)
+            .AddOrchestrator<VoteRoundOrchestrator>(LifecycleOrchestrations.VoteRoundOrchestratorName)
+            .AddOrchestrator<FilingOrchestrator>(LifecycleOrchestrations.FilingOrchestratorName)
+            .AddOrchestrator<ReviewCycleOrchestrator>(LifecycleOrchestrations.ReviewCycleOrchestratorName)
+            .AddActivity<ReadConsultationRoundActivity>()
+            .AddActivity<CloseConsultationRoundActivity>()
+            .AddActivity<SendConsultationNoticesActivity>()
+            .AddActivity<ReadVoteRoundActivity>()
+            .AddActivity<ExpireVoteRoundActivity>()
+            .AddActivity<SendVoteNoticesActivity>()
+            .AddActivity<ReadFilingActivity>()
+            .AddActivity<SendFilingNoticesActivity>()
+            .AddActivity<ReadReviewCycleActivity>()
+            .AddActivity<SendReviewNoticesActivity>();
+    }
+}

@@ -1,0 +1,38 @@
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.Mail;
+
+namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+
+/// <summary>Reads shared by the lifecycle activities: the organisation, its upper level and the regulation.</summary>
+public sealed class LifecycleFacts(LifecycleStores stores)
+{
+    public LifecycleStores Stores => stores;
+
+    public async Task<Organisation> OrganisationAsync(string organisationId, CancellationToken ct) =>
+        (await stores.Organisations.GetAsync(organisationId, ct))?.Value
+        ?? throw new LifecycleNotFoundException($"Organisation '{organisationId}' does not exist.");
+
+    public async Task<Regulation> RegulationAsync(LifecycleInstanceInput input, CancellationToken ct) =>
+        Regulation.FromState((await stores.Regulations.GetAsync(input.OrganisationId, input.RegulationId, ct))?.Value
+            ?? throw new LifecycleNotFoundException($"Regulation '{input.RegulationId}' does not exist."));
+
+    /// <summary>The office mailbox of an organisation, when it has one.</summary>
+    public static MailRecipient? Office(Organisation organisation) =>
+        string.IsNullOrWhiteSpace(organisation.OfficeEmail) ? null : new MailRecipient(organisation.OfficeEmail, "Văn phòng " + organisation.Name);
+
+    /// <summary>The draft a round was opened on, from whichever cycle (initial or amendment) holds the round.</summary>
+    public static DraftVersion DraftOf(Regulation regulation, string roundId, int version)
+    {
+        var cycles = new[] { regulation.InitialCycle }.Concat(regulation.Amendments.Select(a => a.Cycle));
+        var cycle = cycles.First(c => c.ConsultationRoundIds.Contains(roundId) || c.VoteRoundIds.Contains(roundId));
+        return cycle.Drafts.Single(d => d.Number == version);
+    }
+
+    /// <summary>The issuance whose symbol a filing carries.</summary>
+    public static Issuance IssuanceOf(Regulation regulation, string symbol) =>
+        new[] { regulation.InitialCycle.Issuance }.Concat(regulation.Amendments.Select(a => a.Cycle.Issuance))
+            .FirstOrDefault(i => i?.Number.Symbol == symbol)
+        ?? throw new DomainException($"Regulation '{regulation.Id}' has no issuance '{symbol}'.");
+}

@@ -1,0 +1,22 @@
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Durable;
+
+namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+
+/// <summary>The round's status, deadline and reminder instants (<see cref="DeadlineReminderPolicy.Default"/>).</summary>
+public sealed class ReadConsultationRoundActivity(LifecycleFacts facts, PublicHolidayCalendar calendar)
+    : TaskActivity<LifecycleInstanceInput, ConsultationRoundView>
+{
+    public override async Task<ConsultationRoundView> RunAsync(TaskActivityContext context, LifecycleInstanceInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var round = (await facts.Stores.Consultations.GetRoundAsync(input.RegulationId, input.SubjectId, context.CancellationToken))?.Value
+            ?? throw new LifecycleNotFoundException($"Consultation round '{input.SubjectId}' does not exist.");
+        return View(round, calendar);
+    }
+
+    internal static ConsultationRoundView View(ConsultationRoundState round, PublicHolidayCalendar calendar) =>
+        new(round.Status, round.OpenedAt, round.Deadline, DeadlineReminderPolicy.Default.Schedule(round.OpenedAt, round.Deadline, calendar));
+}

@@ -1,0 +1,35 @@
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Durable;
+
+namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+
+/// <summary>
+/// Whether the cycle's review is still the one due, and its notices: the regulation's reminder instants
+/// (<see cref="ReviewSchedule.ReminderInstants"/>) and the overdue notices (<see cref="OverdueEscalationPolicy.Default"/>).
+/// </summary>
+public sealed class ReadReviewCycleActivity(LifecycleFacts facts, PublicHolidayCalendar calendar)
+    : TaskActivity<LifecycleInstanceInput, ReviewCycleView>
+{
+    public override async Task<ReviewCycleView> RunAsync(TaskActivityContext context, LifecycleInstanceInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var regulation = await facts.RegulationAsync(input, context.CancellationToken);
+        if (regulation.NextReviewDue is not { } due || !regulation.HasTextInForce || ReviewIds.For(due) != input.SubjectId)
+        {
+            return new ReviewCycleView(false, []);
+        }
+
+        var review = await facts.Stores.Reviews.GetAsync(input.RegulationId, input.SubjectId, context.CancellationToken);
+        if (review is not null && review.Value.Status != PeriodicReviewStatus.Scheduled)
+        {
+            return new ReviewCycleView(false, []);
+        }
+
+        List<ReviewNoticeSlot> notices = [.. regulation.ReviewSchedule.ReminderInstants(due, calendar).Select(at => new ReviewNoticeSlot(at, NoticeKind.ReviewReminder))];
+        notices.AddRange(OverdueEscalationPolicy.Default.Notices(due, calendar).Select(n => new ReviewNoticeSlot(
+            n.At, n.Audience == OverdueAudience.Organisation ? NoticeKind.ReviewOverdueToOrganisation : NoticeKind.ReviewOverdueToUpperLevel)));
+        return new ReviewCycleView(true, [.. notices.OrderBy(n => n.At)]);
+    }
+}

@@ -1,0 +1,22 @@
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Durable;
+
+namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+
+/// <summary>The round's status, deadline and reminder instants (<see cref="DeadlineReminderPolicy.Default"/>).</summary>
+public sealed class ReadVoteRoundActivity(LifecycleFacts facts, PublicHolidayCalendar calendar)
+    : TaskActivity<LifecycleInstanceInput, VoteRoundView>
+{
+    public override async Task<VoteRoundView> RunAsync(TaskActivityContext context, LifecycleInstanceInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var round = (await facts.Stores.Votes.GetAsync(input.RegulationId, input.SubjectId, context.CancellationToken))?.Value
+            ?? throw new LifecycleNotFoundException($"Vote round '{input.SubjectId}' does not exist.");
+        return View(round, calendar);
+    }
+
+    internal static VoteRoundView View(VoteRoundState round, PublicHolidayCalendar calendar) =>
+        new(round.Status, round.OpenedAt, round.Deadline, DeadlineReminderPolicy.Default.Schedule(round.OpenedAt, round.Deadline, calendar));
+}

@@ -1,0 +1,51 @@
+using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Durable;
+
+namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+
+/// <summary>
+/// One standing-committee vote round: vote requests with personal links, reminders to members who have not
+/// voted, the result to every member once decided. At a deadline without a decision it tells the secretary and
+/// the office, then waits: an extension re-arms the reminders and the new deadline, an in-person result ends it.
+/// </summary>
+public sealed class VoteRoundOrchestrator : TaskOrchestrator<LifecycleInstanceInput, VoteRoundStatus>
+{
+    public override async Task<VoteRoundStatus> RunAsync(TaskOrchestrationContext context, LifecycleInstanceInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var view = await context.CallActivityAsync<VoteRoundView>(nameof(ReadVoteRoundActivity), input);
+        if (view.Status == VoteRoundStatus.Open)
+        {
+            await context.CallActivityAsync<int>(nameof(SendVoteNoticesActivity), new NoticeRequest(input, NoticeKind.VoteRequest, view.OpenedAt));
+        }
+
+        while (view.Status is VoteRoundStatus.Open or VoteRoundStatus.ExpiredUndecided)
+        {
+            if (view.Status == VoteRoundStatus.ExpiredUndecided)
+            {
+                await context.CallActivityAsync<int>(nameof(SendVoteNoticesActivity), new NoticeRequest(input, NoticeKind.VoteDeadlinePassed, view.Deadline));
+                await LifecycleWaits.UntilOrChangedAsync(context, null, "extension or in-person result");
+                view = await context.CallActivityAsync<VoteRoundView>(nameof(ReadVoteRoundActivity), input);
+                continue;
+            }
+
+            var reminder = LifecycleWaits.Next(view.Reminders, LifecycleWaits.Now(context));
+            var wakeAt = reminder is { } r && r < view.Deadline ? r : view.Deadline;
+            bool changed = await LifecycleWaits.UntilOrChangedAsync(context, wakeAt, wakeAt == view.Deadline ? "deadline" : "reminder");
+            if (!changed && wakeAt == view.Deadline)
+            {
+                view = await context.CallActivityAsync<VoteRoundView>(nameof(ExpireVoteRoundActivity), input);
+                continue;
+            }
+
+            view = await context.CallActivityAsync<VoteRoundView>(nameof(ReadVoteRoundActivity), input);
+            if (!changed && view.Status == VoteRoundStatus.Open)
+            {
+                await context.CallActivityAsync<int>(nameof(SendVoteNoticesActivity), new NoticeRequest(input, NoticeKind.VoteReminder, wakeAt));
+            }
+        }
+
+        await context.CallActivityAsync<int>(nameof(SendVoteNoticesActivity), new NoticeRequest(input, NoticeKind.VoteResult, view.Deadline));
+        return view.Status;
+    }
+}
