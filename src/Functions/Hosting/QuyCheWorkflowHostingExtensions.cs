@@ -11,6 +11,7 @@ using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Scheduling;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Status;
 using QuyCheWorkflow.Functions.Storage;
 using QuyCheWorkflow.Functions.Web;
 
@@ -45,6 +46,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowLinks(configuration);
         services.AddQuyCheWorkflowState();
         services.AddQuyCheWorkflowLifecycle();
+        services.AddQuyCheWorkflowStatus();
         services.AddSingleton<HealthProbe>();
         services.AddQuyCheWorkflowDemo(configuration);
 
@@ -109,6 +111,7 @@ public static class QuyCheWorkflowHostingExtensions
         app.UseQuyCheWorkflowWeb();
         app.MapHealthApi();
         app.MapApiKeysApi();
+        app.MapStatusApi();
         app.MapFunctionTriggers();
         return app;
     }

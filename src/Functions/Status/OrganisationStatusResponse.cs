@@ -1,0 +1,36 @@
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+
+namespace QuyCheWorkflow.Functions.Status;
+
+/// <summary>
+/// One organisation in the status roll-up as the API returns it: the projection's row with labels in Vietnamese
+/// and the pending parties resolved to names where the stores know them. Dates are calendar days; instants are UTC.
+/// </summary>
+public sealed record OrganisationStatusResponse(
+    string OrganisationId,
+    string? ParentId,
+    int Depth,
+    string Code,
+    string Name,
+    OrganisationType Type,
+    string TypeLabel,
+    string Term,
+    string? RegulationId,
+    string? RegulationNumber,
+    int? DraftVersion,
+    RegulationStage? Stage,
+    string StageLabel,
+    DateOnly? IssuedOn,
+    DateTimeOffset? FiledAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateOnly? LastReviewDate,
+    DateOnly? NextReviewDue,
+    ComplianceStatus Compliance,
+    string ComplianceLabel,
+    string? PendingSummary,
+    IReadOnlyList<PendingParty> PendingFrom,
+    bool IsOverdue,
+    bool IsMissing,
+    bool IsUpperLevelNotified,
+    DateTimeOffset RefreshedAt);

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using QuyCheWorkflow.Functions.Security;
+
+namespace QuyCheWorkflow.Functions.Status;
+
+/// <summary><c>GET /api/regulations/{regulationId}/timeline</c>: one regulation's audit trail, inside the caller's subtree only.</summary>
+public static class RegulationTimelineApi
+{
+    public const string PathTemplate = "/api/regulations/{regulationId}/timeline";
+
+    public static string PathFor(string regulationId) => $"/api/regulations/{Uri.EscapeDataString(regulationId)}/timeline";
+
+    public static IEndpointRouteBuilder MapRegulationTimelineApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet(PathTemplate, GetTimeline).RequireAuthorization(QuyCheWorkflowPolicies.AnyOffice);
+        return endpoints;
+    }
+
+    public static async Task<Results<Ok<RegulationTimelineResponse>, ValidationProblem, ProblemHttpResult>> GetTimeline(
+        string regulationId, HttpContext context, StatusReports reports, CancellationToken cancellationToken)
+    {
+        if (!StatusText.IsRegulationId(regulationId))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["regulationId"] = ["Mã quy chế không hợp lệ."] },
+                title: "Yêu cầu không hợp lệ");
+        }
+
+        var timeline = await reports.ReadTimelineAsync(context.User, regulationId, cancellationToken);
+        return timeline is null
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Không tìm thấy quy chế",
+                detail: "Quy chế không tồn tại hoặc không thuộc phạm vi tổ chức của khóa API này.")
+            : TypedResults.Ok(timeline);
+    }
+}

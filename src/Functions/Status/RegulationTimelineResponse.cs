@@ -1,0 +1,13 @@
+using QuyCheWorkflow.Domain.Regulations;
+
+namespace QuyCheWorkflow.Functions.Status;
+
+/// <summary>One regulation's history from the audit log, with what it is now.</summary>
+public sealed record RegulationTimelineResponse(
+    string RegulationId,
+    string OrganisationId,
+    string OrganisationName,
+    string Title,
+    RegulationStage Stage,
+    string StageLabel,
+    IReadOnlyList<TimelineEntryResponse> Entries);

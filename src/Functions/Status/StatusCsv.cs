@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using QuyCheWorkflow.Functions.Mail;
+
+namespace QuyCheWorkflow.Functions.Status;
+
+/// <summary>
+/// The roll-up as CSV for spreadsheets (RFC 4180): UTF-8 with a byte-order mark so Excel reads Vietnamese,
+/// CRLF line ends, every field quoted when it holds a comma, quote or line break, headers in Vietnamese, dates
+/// as dd/MM/yyyy and instants in Vietnam time.
+/// </summary>
+public static class StatusCsv
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    public static IReadOnlyList<string> Headers { get; } =
+    [
+        "Mã tổ chức", "Tổ chức", "Ký hiệu", "Loại hình", "Tổ chức cấp trên", "Nhiệm kỳ", "Số quy chế", "Phiên bản dự thảo",
+        "Giai đoạn", "Tình trạng", "Ngày ban hành", "Ngày gửi cấp trên", "Ngày cấp trên tiếp nhận", "Rà soát gần nhất",
+        "Hạn rà soát tiếp theo", "Đang chờ", "Chờ ai", "Quá hạn", "Thiếu quy chế",
+    ];
+
+    public static byte[] Write(StatusReportResponse report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        AppendRecord(text, Headers);
+        foreach (var row in report.Organisations)
+        {
+            AppendRecord(text,
+            [
+                row.OrganisationId,
+                row.Name,
+                row.Code,
+                row.TypeLabel,
+                row.ParentId ?? "",
+                row.Term,
+                row.RegulationNumber ?? "",
+                row.DraftVersion?.ToString(CultureInfo.InvariantCulture) ?? "",
+                row.StageLabel,
+                row.ComplianceLabel,
+                FormatDate(row.IssuedOn),
+                row.FiledAt is { } filed ? VietnamTime.FormatDate(filed) : "",
+                row.AcknowledgedAt is { } acknowledged ? VietnamTime.FormatDate(acknowledged) : "",
+                FormatDate(row.LastReviewDate),
+                FormatDate(row.NextReviewDue),
+                row.PendingSummary ?? "",
+                string.Join("; ", row.PendingFrom.Select(p => p.Name ?? p.Id)),
+                row.IsOverdue ? "Có" : "Không",
+                row.IsMissing ? "Có" : "Không",
+            ]);
+        }
+
+        var preamble = Encoding.UTF8.GetPreamble();
+        var body = Encoding.UTF8.GetBytes(text.ToString());
+        return [.. preamble, .. body];
+    }
+
+    private static string FormatDate(DateOnly? date) =>
+        date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+
+    private static void AppendRecord(StringBuilder text, IReadOnlyList<string> fields)
+    {
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            AppendField(text, fields[i]);
+        }
+
+        text.Append("\r\n");
+    }
+
+    private static void AppendField(StringBuilder text, string field)
+    {
+        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula; names come from people.
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@')
+        {
+            field = "'" + field;
+        }
+
+        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            text.Append(field);
+            return;
+        }
+
+        text.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+
+namespace QuyCheWorkflow.Functions.Status;
+
+/// <summary>The Vietnamese words of the status view that the stored rows do not already carry.</summary>
+public static partial class StatusText
+{
+    public static string Compliance(ComplianceStatus status) => status switch
+    {
+        ComplianceStatus.Missing => "Thiếu quy chế",
+        ComplianceStatus.InPreparation => "Đang xây dựng",
+        ComplianceStatus.InForce => "Có hiệu lực",
+        ComplianceStatus.ReviewOverdue => "Quá hạn rà soát",
+        _ => status.ToString(),
+    };
+
+    public static string OrganisationType(OrganisationType type) => type switch
+    {
+        Domain.Organisations.OrganisationType.TerritorialCommittee => "Cấp ủy địa phương",
+        Domain.Organisations.OrganisationType.Agency => "Cơ quan",
+        Domain.Organisations.OrganisationType.Enterprise => "Doanh nghiệp",
+        Domain.Organisations.OrganisationType.Commune => "Xã, phường",
+        Domain.Organisations.OrganisationType.PartyDelegation => "Đảng đoàn, ban cán sự đảng",
+        Domain.Organisations.OrganisationType.PublicServiceUnit => "Đơn vị sự nghiệp",
+        Domain.Organisations.OrganisationType.ArmedForces => "Lực lượng vũ trang",
+        _ => "Khác",
+    };
+
+    /// <summary>What an audit action means, for the timeline; unknown actions show as they are.</summary>
+    public static string AuditAction(string action) => action switch
+    {
+        "regulation.created" => "Tạo hồ sơ quy chế",
+        "draft.uploaded" => "Tải lên dự thảo",
+        "consultation.opened" => "Mở lấy ý kiến góp ý",
+        "consultation.answered" => "Gửi ý kiến góp ý",
+        "consultation.closed" => "Kết thúc lấy ý kiến góp ý",
+        "resolution.started" => "Bắt đầu tiếp thu, giải trình",
+        "comment.resolved" => "Tiếp thu, giải trình một ý kiến",
+        "vote.opened" => "Trình Ban Thường vụ biểu quyết",
+        "vote.cast" => "Bỏ phiếu biểu quyết",
+        "vote.extended" => "Gia hạn biểu quyết",
+        "vote.expired" => "Hết hạn biểu quyết chưa có kết quả",
+        "vote.decided" => "Có kết quả biểu quyết",
+        "regulation.issued" => "Ban hành quy chế",
+        "regulation.superseded" => "Quy chế bị thay thế",
+        "filing.sent" => "Gửi cấp trên",
+        "filing.acknowledged" => "Cấp trên đã tiếp nhận",
+        "filing.returned" => "Cấp trên trả lại",
+        "review.recorded" => "Ghi nhận rà soát định kỳ",
+        _ => action,
+    };
+
+    public static bool IsOrganisationId(string value) => OrganisationIdPattern().IsMatch(value);
+
+    public static bool IsRegulationId(string value) => RegulationIdPattern().IsMatch(value);
+
+    // The same shape the key administration accepts for organisation ids.
+    [GeneratedRegex(@"^[\p{L}\p{N}_.\-]{1,64}$")]
+    private static partial Regex OrganisationIdPattern();
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_.\-]{1,200}$")]
+    private static partial Regex RegulationIdPattern();
+}
