@@ -123,4 +123,23 @@ public sealed class DemoSeederTests(AzuriteFixture azurite, MaildevFixture maild
         Assert.Contains("Điều 2. Nguyên tắc làm việc", xml.Root!.Value, StringComparison.Ordinal);
         Assert.Equal(DraftVersion.DocxContentType, draft.ContentType);
     }
+
+    [Fact]
+    public async Task SeedAsync_AppRunning_MailsConsultationLinksAndVoteLinksToMaildev()
+    {
+        await Services.GetRequiredService<DemoSeeder>().SeedAsync(Token);
+
+        var finance = DemoTree.Organisations.Single(o => o.Id == DemoTree.FinanceId);
+        var health = DemoTree.Organisations.Single(o => o.Id == DemoTree.HealthId);
+        var invitation = await maildev.Maildev.WaitForEmailAsync(
+            DemoTree.ConsultedParties(DemoTree.FinanceId)[0].Email, HasPersonalLink, TimeSpan.FromSeconds(60), Token);
+        var voteRequest = await maildev.Maildev.WaitForEmailAsync(
+            health.Committee.Secretary.Email, HasPersonalLink, TimeSpan.FromSeconds(60), Token);
+        Assert.Contains(finance.Name, invitation.Text, StringComparison.Ordinal);
+        Assert.Contains(health.Name, voteRequest.Text, StringComparison.Ordinal);
+        Assert.NotEqual(invitation.Subject, voteRequest.Subject);
+    }
+
+    private bool HasPersonalLink(MaildevEmail email) =>
+        email.Text?.Contains(_app!.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()[AppSettings.LinksBaseUrl] + "/l/", StringComparison.Ordinal) == true;
 }
