@@ -35,6 +35,11 @@ if [[ ! -s $data/link-signing-key ]]; then
   head -c 32 /dev/urandom | base64 > "$data/link-signing-key"
   chmod 600 "$data/link-signing-key"
 fi
+# Likewise the bootstrap administrator key, which creates the first API keys through /api/keys.
+if [[ ! -s $data/bootstrap-admin-key ]]; then
+  head -c 32 /dev/urandom | base64 | tr -d '/+=' > "$data/bootstrap-admin-key"
+  chmod 600 "$data/bootstrap-admin-key"
+fi
 
 stop_all() {
   trap - EXIT INT TERM
@@ -74,12 +79,17 @@ export Links__BaseUrl=http://127.0.0.1:$app_port
 export Links__ActiveKeyId=local
 export Links__Keys__local=$(cat "$data/link-signing-key")
 export Durable__TaskHubName=quyche
+export Auth__BootstrapAdminKey=$(cat "$data/bootstrap-admin-key")
+# The sample tree and regulations are seeded into an empty store; the demo's API keys go to this file.
+export Demo__Seed=true
+export Demo__KeysFile=$data/demo-keys.txt
 export App__Urls=http://127.0.0.1:$app_port
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 
 echo
 echo "  App:            http://127.0.0.1:$app_port   (health: http://127.0.0.1:$app_port/api/health)"
 echo "  Mail inbox:     http://127.0.0.1:$mail_web_port/index.html"
+echo "  API keys:       $data/demo-keys.txt (demo offices), $data/bootstrap-admin-key (administrator)"
 echo "  Storage:        Azurite on 127.0.0.1:$blob_port/$queue_port/$table_port, data in .data/azurite"
 echo "  Ctrl-C stops everything."
 echo

@@ -52,6 +52,9 @@ public static class AppSettings
     /// <summary>A family of keys, one per role: <c>Auth:Entra:Roles:&lt;role&gt;</c>.</summary>
     public const string AuthEntraRoles = "Auth:Entra:Roles:*";
 
+    public const string DemoSeed = "Demo:Seed";
+    public const string DemoKeysFile = "Demo:KeysFile";
+
     public static IReadOnlyList<AppSetting> All { get; } =
     [
         new(CustomHandlerPort, "Loopback port the Functions host tells its custom handler to listen on; its presence turns the embedded drivers off.", AppSettingDeployment.SetByFunctionsHost),
@@ -94,5 +97,8 @@ public static class AppSettings
         new(AuthEntraAudience, "Entra ID audience (the app registration's application id URI or client id).", AppSettingDeployment.Optional),
         new(AuthEntraOrganisationClaim, "Token claim that carries the caller's organisation id; default org.", AppSettingDeployment.Optional),
         new(AuthEntraRoles, "App-role value per API role (Office, UpperLevelOffice, Administrator); default QuyCheWorkflow.<role>.", AppSettingDeployment.Optional),
+
+        new(DemoSeed, "true seeds the local demo (a sample tree and regulations under way) into an empty store at start; run.sh sets it. Never in Azure.", AppSettingDeployment.Optional),
+        new(DemoKeysFile, "File the demo's API keys are written to (mode 600) when Demo:Seed is on; run.sh uses .data/demo-keys.txt.", AppSettingDeployment.Optional),
     ];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.CustomHandler;
+using QuyCheWorkflow.Functions.Demo;
 using QuyCheWorkflow.Functions.Health;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
@@ -47,6 +48,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowLifecycle();
         services.AddQuyCheWorkflowStatus();
         services.AddSingleton<HealthProbe>();
+        services.AddQuyCheWorkflowDemo(configuration);
 
         services.AddOptions<FunctionCatalogOptions>();
         services.AddSingleton(sp => FunctionCatalog.Load(
