@@ -7,6 +7,7 @@ using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
+using QuyCheWorkflow.Functions.Office;
 using QuyCheWorkflow.Functions.Scheduling;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
@@ -44,6 +45,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowLinks(configuration);
         services.AddQuyCheWorkflowState();
         services.AddQuyCheWorkflowLifecycle();
+        services.AddQuyCheWorkflowOffice(configuration);
         services.AddSingleton<HealthProbe>();
 
         services.AddOptions<FunctionCatalogOptions>();
@@ -107,6 +109,7 @@ public static class QuyCheWorkflowHostingExtensions
         app.UseQuyCheWorkflowWeb();
         app.MapHealthApi();
         app.MapApiKeysApi();
+        app.MapOfficeApi();
         app.MapFunctionTriggers();
         return app;
     }
