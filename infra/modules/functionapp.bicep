@@ -109,6 +109,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Links__BaseUrl: 'https://${functionApp.properties.defaultHostName}'
     Links__ActiveKeyId: 'primary'
     Links__Keys__primary: linkKeyReference
+    Office__MaxUploadBytes: '20971520'
     // app settings: end
   }
 }

@@ -49,6 +49,8 @@ public static class AppSettings
     public const string AuthEntraAudience = "Auth:Entra:Audience";
     public const string AuthEntraOrganisationClaim = "Auth:Entra:OrganisationClaim";
 
+    public const string OfficeMaxUploadBytes = "Office:MaxUploadBytes";
+
     /// <summary>A family of keys, one per role: <c>Auth:Entra:Roles:&lt;role&gt;</c>.</summary>
     public const string AuthEntraRoles = "Auth:Entra:Roles:*";
 
@@ -96,6 +98,7 @@ public static class AppSettings
         new(AuthEntraAuthority, "Entra ID authority (https://login.microsoftonline.com/<tenant>/v2.0); with the audience, turns on bearer tokens.", AppSettingDeployment.Optional),
         new(AuthEntraAudience, "Entra ID audience (the app registration's application id URI or client id).", AppSettingDeployment.Optional),
         new(AuthEntraOrganisationClaim, "Token claim that carries the caller's organisation id; default org.", AppSettingDeployment.Optional),
+        new(OfficeMaxUploadBytes, "Largest uploaded document (draft, minutes) in bytes, at most 209715200; larger uploads get 413.", AppSettingDeployment.Everywhere),
         new(AuthEntraRoles, "App-role value per API role (Office, UpperLevelOffice, Administrator); default QuyCheWorkflow.<role>.", AppSettingDeployment.Optional),
 
         new(DemoSeed, "true seeds the local demo (a sample tree and regulations under way) into an empty store at start; run.sh sets it. Never in Azure.", AppSettingDeployment.Optional),

@@ -8,6 +8,7 @@ using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
+using QuyCheWorkflow.Functions.Office;
 using QuyCheWorkflow.Functions.Scheduling;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
@@ -47,6 +48,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowState();
         services.AddQuyCheWorkflowLifecycle();
         services.AddQuyCheWorkflowStatus();
+        services.AddQuyCheWorkflowOffice(configuration);
         services.AddSingleton<HealthProbe>();
         services.AddQuyCheWorkflowDemo(configuration);
 
@@ -112,6 +114,7 @@ public static class QuyCheWorkflowHostingExtensions
         app.MapHealthApi();
         app.MapApiKeysApi();
         app.MapStatusApi();
+        app.MapOfficeApi();
         app.MapFunctionTriggers();
         return app;
     }

@@ -1,0 +1,55 @@
+namespace QuyCheWorkflow.Functions.Office;
+
+/// <summary>Reads the <c>file</c> part of a multipart upload, refuses what is too large or not DOCX/PDF by content.</summary>
+internal static class DocumentUploads
+{
+    public const string FilePart = "file";
+
+    public static async Task<(UploadedDocument? Document, IResult? Problem, IFormCollection? Form)> ReadAsync(
+        HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, OfficeProblems.Invalid(FilePart, "Gửi tệp dạng multipart/form-data, phần 'file'."), null);
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile(FilePart);
+        if (file is null || file.Length == 0)
+        {
+            return (null, OfficeProblems.Invalid(FilePart, "Thiếu tệp (phần 'file')."), form);
+        }
+
+        if (file.Length > maxBytes)
+        {
+            return (null, OfficeProblems.TooLarge(maxBytes), form);
+        }
+
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+        }
+
+        var sniffed = DocumentSniffer.Sniff(bytes);
+        if (sniffed is null)
+        {
+            return (null, OfficeProblems.UnsupportedDocument(), form);
+        }
+
+        return (new UploadedDocument(bytes, DisplayName(file.FileName, sniffed), sniffed), null, form);
+    }
+
+    /// <summary>The name is kept for display only: path parts dropped, the extension the content proved.</summary>
+    private static string DisplayName(string? given, SniffedDocument sniffed)
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension((given ?? string.Empty).Replace('\\', '/').Split('/')[^1]);
+        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        if (name.Length == 0)
+        {
+            name = "tai-lieu";
+        }
+
+        return (name.Length > 120 ? name[..120] : name) + sniffed.Extension;
+    }
+}

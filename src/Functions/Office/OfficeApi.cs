@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace QuyCheWorkflow.Functions.Office;
+
+/// <summary>The office API's services and endpoints, and its OpenAPI document at <see cref="OpenApiPath"/>.</summary>
+public static class OfficeApi
+{
+    public const string OpenApiPath = "/api/openapi.json";
+
+    public static IServiceCollection AddQuyCheWorkflowOffice(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OfficeApiOptions>()
+            .Bind(configuration.GetSection(OfficeApiOptions.SectionName))
+            .Validate(o => o.MaxUploadBytes is > 0 and <= 200L * 1024 * 1024, "Office:MaxUploadBytes must be between 1 and 209715200.")
+            .ValidateOnStart();
+        services.AddSingleton<RegulationsApi.Commands>();
+        services.AddOpenApi();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOfficeApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<OfficeApiOptions>>().Value;
+        endpoints.MapOrganisationsApi();
+        endpoints.MapRegulationsApi(options.MaxUploadBytes);
+        endpoints.MapOpenApi(OpenApiPath);
+        return endpoints;
+    }
+}

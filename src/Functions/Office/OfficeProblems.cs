@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace QuyCheWorkflow.Functions.Office;
+
+/// <summary>The problem-details answers of the office API, titled in Vietnamese.</summary>
+internal static class OfficeProblems
+{
+    public const string InvalidTitle = "Yêu cầu không hợp lệ";
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: InvalidTitle);
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy",
+            detail: $"Không tìm thấy {what} trong phạm vi tổ chức của bạn.");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Thao tác không thực hiện được ở trạng thái hiện tại", detail: detail);
+
+    public static ProblemHttpResult UnsupportedDocument() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Tệp không được chấp nhận",
+            detail: "Chỉ nhận tệp DOCX hoặc PDF; nội dung tệp không phải DOCX hay PDF (tên tệp không được dùng để nhận biết).");
+
+    public static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn",
+            detail: $"Tệp vượt quá giới hạn {limit / 1024} KiB.");
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Organisations;
+
+namespace QuyCheWorkflow.Functions.Office;
+
+/// <summary>Parses the text fields of organisation requests, collecting Vietnamese messages per field.</summary>
+internal static partial class OrganisationFields
+{
+    public static string? Id(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        var id = value?.Trim();
+        if (string.IsNullOrEmpty(id) || !IdPattern().IsMatch(id))
+        {
+            errors[field] = ["Mã bắt buộc, tối đa 64 ký tự chữ, số, '-', '_' hoặc '.'."];
+            return null;
+        }
+
+        return id;
+    }
+
+    public static string? Name(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        var name = value?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 300)
+        {
+            errors[field] = ["Tên bắt buộc, tối đa 300 ký tự."];
+            return null;
+        }
+
+        return name;
+    }
+
+    public static OrganisationCode? Code(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        try
+        {
+            return OrganisationCode.Parse(value?.Trim() ?? string.Empty);
+        }
+        catch (ArgumentException)
+        {
+            errors[field] = ["Ký hiệu gồm 1–16 chữ in hoa hoặc chữ số, bắt đầu bằng chữ (ví dụ TU, ĐUK, ĐU, CB)."];
+            return null;
+        }
+    }
+
+    public static OrganisationType? Type(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value is not null && Enum.GetNames<OrganisationType>().Contains(value.Trim(), StringComparer.Ordinal))
+        {
+            return Enum.Parse<OrganisationType>(value.Trim());
+        }
+
+        errors[field] = [$"Loại hình phải là một trong: {string.Join(", ", Enum.GetNames<OrganisationType>())}."];
+        return null;
+    }
+
+    public static Term? Term(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        var parts = value?.Trim().Split('-', '–');
+        if (parts is { Length: 2 }
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+            && start >= 1930 && end > start && end - start <= 10)
+        {
+            return new Term(start, end);
+        }
+
+        errors[field] = ["Nhiệm kỳ có dạng 2025-2030."];
+        return null;
+    }
+
+    /// <summary>An e-mail address, or null for an empty value when <paramref name="optional"/>.</summary>
+    public static string? Email(string? value, string field, bool optional, Dictionary<string, string[]> errors)
+    {
+        var email = value?.Trim();
+        if (string.IsNullOrEmpty(email) && optional)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            errors[field] = ["Địa chỉ e-mail không hợp lệ."];
+            return null;
+        }
+
+        return email;
+    }
+
+    public static StandingCommittee? Committee(IReadOnlyList<CommitteeMemberRequest?>? members, string field, Dictionary<string, string[]> errors)
+    {
+        if (members is null || members.Count == 0)
+        {
+            errors[field] = ["Ban Thường vụ cần ít nhất một ủy viên, trong đó đúng một Bí thư."];
+            return null;
+        }
+
+        List<CommitteeMember> parsed = [];
+        for (var i = 0; i < members.Count; i++)
+        {
+            var prefix = $"{field}[{i}]";
+            var member = members[i];
+            if (member is null)
+            {
+                errors[prefix] = ["Thiếu thông tin ủy viên."];
+                continue;
+            }
+
+            var id = Id(member.MemberId, prefix + ".memberId", errors);
+            var name = Name(member.FullName, prefix + ".fullName", errors);
+            var email = Email(member.Email, prefix + ".email", optional: false, errors);
+            CommitteeRole? role = member.Role is not null && Enum.GetNames<CommitteeRole>().Contains(member.Role, StringComparer.Ordinal)
+                ? Enum.Parse<CommitteeRole>(member.Role)
+                : null;
+            if (role is null)
+            {
+                errors[prefix + ".role"] = [$"Chức vụ phải là một trong: {string.Join(", ", Enum.GetNames<CommitteeRole>())}."];
+            }
+
+            if (id is not null && name is not null && email is not null && role is not null)
+            {
+                parsed.Add(new CommitteeMember(id, name, email, role.Value));
+            }
+        }
+
+        if (parsed.Count != members.Count)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new StandingCommittee(parsed);
+        }
+        catch (DomainException)
+        {
+            errors[field] = ["Mã ủy viên không được trùng và Ban Thường vụ có đúng một Bí thư."];
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^[\p{L}\p{N}_.\-]{1,64}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,29 @@
+using QuyCheWorkflow.Domain.Organisations;
+
+namespace QuyCheWorkflow.Functions.Office;
+
+/// <summary>An organisation as the office API returns it.</summary>
+public sealed record OrganisationResponse(
+    string Id,
+    string Name,
+    string Code,
+    string Type,
+    string? ParentId,
+    string Term,
+    string? OfficeEmail,
+    IReadOnlyList<CommitteeMemberResponse> Members)
+{
+    public static OrganisationResponse From(Organisation organisation)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        return new(
+            organisation.Id,
+            organisation.Name,
+            organisation.Code.Value,
+            organisation.Type.ToString(),
+            organisation.ParentId,
+            $"{organisation.CurrentTerm.StartYear}-{organisation.CurrentTerm.EndYear}",
+            organisation.OfficeEmail,
+            [.. organisation.Committee.Members.Select(m => new CommitteeMemberResponse(m.MemberId, m.FullName, m.Email, m.Role.ToString()))]);
+    }
+}

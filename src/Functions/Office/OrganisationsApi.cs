@@ -1,0 +1,228 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.Security;
+using QuyCheWorkflow.Functions.State;
+
+namespace QuyCheWorkflow.Functions.Office;
+
+/// <summary>
+/// Organisations of the caller's subtree: create below an organisation it reaches (a root only as an administrator),
+/// read, list, change name/code/type/office mailbox, replace the standing committee, enter a new term. Every change
+/// is audited on the organisation's chain and refreshes its status row.
+/// </summary>
+public static class OrganisationsApi
+{
+    public const string Path = "/api/organisations";
+
+    public static RouteGroupBuilder MapOrganisationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup(Path)
+            .RequireAuthorization(policy => policy.RequireRole(nameof(ApiRole.Office), nameof(ApiRole.UpperLevelOffice), nameof(ApiRole.Administrator)))
+            .WithTags("Organisations")
+            .WithMetadata(new RequestSizeLimitAttribute(OfficeApiOptions.MaxJsonBodyBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation));
+        group.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations));
+        group.MapGet("/{organisationId}", GetOrganisation).WithName(nameof(GetOrganisation));
+        group.MapPatch("/{organisationId}", UpdateOrganisation).WithName(nameof(UpdateOrganisation));
+        group.MapPut("/{organisationId}/committee", ReplaceCommittee).WithName(nameof(ReplaceCommittee));
+        group.MapPost("/{organisationId}/terms", EnterTerm).WithName(nameof(EnterTerm));
+        return group;
+    }
+
+    public static async Task<Results<Created<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> CreateOrganisation(
+        CreateOrganisationRequest? request, HttpContext context, OrganisationAccess access, OrganisationStore store,
+        AuditLog audit, StatusProjection status, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return OfficeProblems.Invalid("body", "Thiếu nội dung yêu cầu.");
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var id = OrganisationFields.Id(request.Id, "id", errors);
+        var name = OrganisationFields.Name(request.Name, "name", errors);
+        var code = OrganisationFields.Code(request.Code, "code", errors);
+        var type = OrganisationFields.Type(request.Type, "type", errors);
+        var term = OrganisationFields.Term(request.Term, "term", errors);
+        var officeEmail = OrganisationFields.Email(request.OfficeEmail, "officeEmail", optional: true, errors);
+        var committee = OrganisationFields.Committee(request.Members, "members", errors);
+        var parentId = string.IsNullOrWhiteSpace(request.ParentId) ? null : OrganisationFields.Id(request.ParentId, "parentId", errors);
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        if (parentId is null
+            ? context.User.GetApiRole() != ApiRole.Administrator
+            : !await access.CanReachAsync(context.User, parentId, cancellationToken))
+        {
+            return OfficeProblems.NotFound("tổ chức cấp trên");
+        }
+
+        Organisation organisation = new(id!, name!, code!.Value, type!.Value, parentId, term!.Value, committee!) { OfficeEmail = officeEmail };
+        try
+        {
+            await store.CreateAsync(organisation, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return OfficeProblems.Conflict($"Mã tổ chức '{organisation.Id}' đã được dùng.");
+        }
+
+        await RecordAsync(context, audit, status, organisation, "organisation.created", cancellationToken);
+        return TypedResults.Created($"{Path}/{Uri.EscapeDataString(organisation.Id)}", OrganisationResponse.From(organisation));
+    }
+
+    public static async Task<Ok<IReadOnlyList<OrganisationResponse>>> ListOrganisations(
+        HttpContext context, OrganisationStore store, CancellationToken cancellationToken)
+    {
+        List<Organisation> all = [];
+        await foreach (var loaded in store.ListAsync(cancellationToken))
+        {
+            all.Add(loaded.Value);
+        }
+
+        var own = context.User.GetOrganisationId();
+        IEnumerable<Organisation> visible = all;
+        if (context.User.GetApiRole() != ApiRole.Administrator)
+        {
+            var tree = OrganisationTree.From(all);
+            var subtree = own is not null && tree.Contains(own) ? tree.Subtree(own).ToHashSet(StringComparer.Ordinal) : [];
+            visible = all.Where(o => subtree.Contains(o.Id));
+        }
+
+        IReadOnlyList<OrganisationResponse> result = [.. visible.OrderBy(o => o.Id, StringComparer.Ordinal).Select(OrganisationResponse.From)];
+        return TypedResults.Ok(result);
+    }
+
+    public static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> GetOrganisation(
+        string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore store, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadReachableAsync(organisationId, context, access, store, cancellationToken);
+        return loaded is null ? OfficeProblems.NotFound("tổ chức") : TypedResults.Ok(OrganisationResponse.From(loaded.Value));
+    }
+
+    public static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrganisation(
+        string organisationId, UpdateOrganisationRequest? request, HttpContext context, OrganisationAccess access,
+        OrganisationStore store, AuditLog audit, StatusProjection status, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return OfficeProblems.Invalid("body", "Thiếu nội dung yêu cầu.");
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var name = request.Name is null ? null : OrganisationFields.Name(request.Name, "name", errors);
+        var code = request.Code is null ? null : OrganisationFields.Code(request.Code, "code", errors);
+        var type = request.Type is null ? null : OrganisationFields.Type(request.Type, "type", errors);
+        var officeEmail = request.OfficeEmail is null ? null : OrganisationFields.Email(request.OfficeEmail, "officeEmail", optional: true, errors);
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        return await ChangeAsync(organisationId, context, access, store, audit, status, "organisation.updated", o => o with
+        {
+            Name = name ?? o.Name,
+            Code = code ?? o.Code,
+            Type = type ?? o.Type,
+            OfficeEmail = request.OfficeEmail is null ? o.OfficeEmail : officeEmail,
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> ReplaceCommittee(
+        string organisationId, CommitteeRequest? request, HttpContext context, OrganisationAccess access,
+        OrganisationStore store, AuditLog audit, StatusProjection status, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var committee = OrganisationFields.Committee(request?.Members, "members", errors);
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        return await ChangeAsync(organisationId, context, access, store, audit, status, "organisation.committee-replaced",
+            o => o with { Committee = committee! }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> EnterTerm(
+        string organisationId, CommitteeRequest? request, HttpContext context, OrganisationAccess access,
+        OrganisationStore store, AuditLog audit, StatusProjection status, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var term = OrganisationFields.Term(request?.Term, "term", errors);
+        var committee = OrganisationFields.Committee(request?.Members, "members", errors);
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        return await ChangeAsync(organisationId, context, access, store, audit, status, "organisation.term-entered",
+            o => o.EnterTerm(term!.Value, committee!), cancellationToken);
+    }
+
+    private static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore store, AuditLog audit,
+        StatusProjection status, string action, Func<Organisation, Organisation> change, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadReachableAsync(organisationId, context, access, store, cancellationToken);
+        if (loaded is null)
+        {
+            return OfficeProblems.NotFound("tổ chức");
+        }
+
+        Organisation changed;
+        try
+        {
+            changed = change(loaded.Value);
+            await store.UpdateAsync(changed, loaded.ETag, cancellationToken);
+        }
+        catch (DomainException exception)
+        {
+            return OfficeProblems.Conflict(exception.Message);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return OfficeProblems.Conflict("Tổ chức vừa được người khác thay đổi; hãy tải lại và thử lại.");
+        }
+
+        await RecordAsync(context, audit, status, changed, action, cancellationToken);
+        return TypedResults.Ok(OrganisationResponse.From(changed));
+    }
+
+    private static async Task<Loaded<Organisation>?> LoadReachableAsync(
+        string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore store, CancellationToken cancellationToken)
+    {
+        if (OrganisationFields.Id(organisationId, "organisationId", new(StringComparer.Ordinal)) is null ||
+            !await access.CanReachAsync(context.User, organisationId, cancellationToken))
+        {
+            return null;
+        }
+
+        return await store.GetAsync(organisationId, cancellationToken);
+    }
+
+    private static async Task RecordAsync(
+        HttpContext context, AuditLog audit, StatusProjection status, Organisation organisation, string action, CancellationToken cancellationToken)
+    {
+        var actor = OfficeCaller.ActorOf(context);
+        var details = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            name = organisation.Name,
+            code = organisation.Code.Value,
+            type = organisation.Type.ToString(),
+            term = organisation.CurrentTerm.ToString(),
+            members = organisation.Committee.Members.Count,
+        });
+        await audit.AppendAsync(organisation.Id, new AuditRecord(actor.Id, actor.Display, action, [organisation.Id], details, actor.Origin), cancellationToken);
+        await status.RefreshAsync(organisation.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,357 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Domain.Filings;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.Security;
+using QuyCheWorkflow.Functions.State;
+
+namespace QuyCheWorkflow.Functions.Office;
+
+/// <summary>
+/// The clerk's regulation commands, each a call of <see cref="RegulationWorkflow"/> for an organisation the caller
+/// reaches. An <c>Idempotency-Key</c> header makes a command run once (<see cref="RequestLog"/>): a retry gets the
+/// first outcome. Refused transitions answer 409, unknown regulations 404, documents that are not DOCX/PDF by
+/// content 415, oversized bodies 413, all as problem details.
+/// </summary>
+public static class RegulationsApi
+{
+    public const string Path = "/api/organisations/{organisationId}/regulations";
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static RouteGroupBuilder MapRegulationsApi(this IEndpointRouteBuilder endpoints, long maxUploadBytes)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup(Path)
+            .RequireAuthorization(QuyCheWorkflowPolicies.AnyOffice)
+            .WithTags("Regulations")
+            .WithMetadata(new RequestSizeLimitAttribute(OfficeApiOptions.MaxJsonBodyBytes))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        var uploadLimit = new RequestSizeLimitAttribute(maxUploadBytes + OfficeApiOptions.MultipartOverheadBytes);
+
+        group.MapPost("/", CreateRegulation).WithName(nameof(CreateRegulation));
+        group.MapGet("/{regulationId}", GetRegulation).WithName(nameof(GetRegulation));
+        group.MapPost("/{regulationId}/drafts", UploadDraft).WithName(nameof(UploadDraft))
+            .WithMetadata(uploadLimit).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/{regulationId}/consultation", OpenConsultation).WithName(nameof(OpenConsultation));
+        group.MapPost("/{regulationId}/comments/{commentId}/resolution", ResolveComment).WithName(nameof(ResolveComment));
+        group.MapPost("/{regulationId}/vote", SubmitForVote).WithName(nameof(SubmitForVote));
+        group.MapPost("/{regulationId}/vote/deadline", ExtendVoteDeadline).WithName(nameof(ExtendVoteDeadline));
+        group.MapPost("/{regulationId}/vote/in-person-result", RecordInPersonResult).WithName(nameof(RecordInPersonResult))
+            .WithMetadata(uploadLimit).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/{regulationId}/issuance", Issue).WithName(nameof(Issue));
+        group.MapPost("/{regulationId}/filing", File).WithName(nameof(File));
+        group.MapPost("/{regulationId}/reviews", RecordReview).WithName(nameof(RecordReview))
+            .WithMetadata(uploadLimit).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return group;
+    }
+
+    public static async Task<Results<Ok<RegulationState>, ValidationProblem, ProblemHttpResult>> CreateRegulation(
+        string organisationId, CreateRegulationRequest? request, HttpContext context, Commands commands, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var regulationId = OrganisationFields.Id(request?.RegulationId, "regulationId", errors);
+        var title = OrganisationFields.Name(request?.Title, "title", errors);
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        return await commands.RunAsync(context, organisationId, nameof(CreateRegulation),
+            (w, actor, ct) => w.CreateRegulationAsync(organisationId, regulationId!, title!, null, actor, ct), cancellationToken);
+    }
+
+    public static async Task<Results<Ok<RegulationState>, ProblemHttpResult>> GetRegulation(
+        string organisationId, string regulationId, HttpContext context, OrganisationAccess access, RegulationStore regulations,
+        CancellationToken cancellationToken)
+    {
+        if (!await Commands.ReachesAsync(context, access, organisationId, cancellationToken) ||
+            await regulations.GetAsync(organisationId, regulationId, cancellationToken) is not { } loaded)
+        {
+            return OfficeProblems.NotFound("quy chế");
+        }
+
+        return TypedResults.Ok(loaded.Value);
+    }
+
+    public static async Task<Results<Ok<DraftVersion>, ValidationProblem, ProblemHttpResult>> UploadDraft(
+        string organisationId, string regulationId, HttpContext context, Commands commands, IOptions<OfficeApiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (!await commands.ReachesAsync(context, organisationId, cancellationToken))
+        {
+            return OfficeProblems.NotFound("tổ chức");
+        }
+
+        var (document, problem, _) = await DocumentUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
+        if (document is null)
+        {
+            return Refused<DraftVersion>(problem!);
+        }
+
+        return await commands.RunAsync(context, organisationId, nameof(UploadDraft),
+            (w, actor, ct) => w.UploadDraftAsync(organisationId, regulationId, document.Content, document.FileName, document.Kind.ContentType, actor, ct),
+            cancellationToken);
+    }
+
+    public static async Task<Results<Ok<ConsultationRoundState>, ValidationProblem, ProblemHttpResult>> OpenConsultation(
+        string organisationId, string regulationId, OpenConsultationRequest? request, HttpContext context, Commands commands,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request?.Recipients is not { Count: > 0 } recipients)
+        {
+            errors["recipients"] = ["Cần ít nhất một người được lấy ý kiến."];
+            recipients = [];
+        }
+
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            OrganisationFields.Id(recipients[i]?.RecipientId, $"recipients[{i}].recipientId", errors);
+            OrganisationFields.Name(recipients[i]?.Name, $"recipients[{i}].name", errors);
+            OrganisationFields.Email(recipients[i]?.Email, $"recipients[{i}].email", optional: false, errors);
+        }
+
+        if (request?.Deadline is null)
+        {
+            errors["deadline"] = ["Cần hạn góp ý (ngày giờ ISO 8601)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        return await commands.RunAsync(context, organisationId, nameof(OpenConsultation),
+            (w, actor, ct) => w.OpenConsultationAsync(organisationId, regulationId, recipients, request!.Deadline!.Value, actor, ct), cancellationToken);
+    }
+
+    public static async Task<Results<Ok<ResolutionSheetState>, ValidationProblem, ProblemHttpResult>> ResolveComment(
+        string organisationId, string regulationId, string commentId, ResolveCommentRequest? request, HttpContext context,
+        Commands commands, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var outcome = ParseEnum<ResolutionOutcome>(request?.Outcome, "outcome", errors);
+        if (string.IsNullOrWhiteSpace(request?.Explanation))
+        {
+            errors["explanation"] = ["Cần nội dung giải trình."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        return await commands.RunAsync(context, organisationId, nameof(ResolveComment),
+            (w, actor, ct) => w.ResolveCommentAsync(organisationId, regulationId, commentId, outcome!.Value, request!.Explanation!.Trim(), actor, ct),
+            cancellationToken);
+    }
+
+    public static async Task<Results<Ok<VoteRoundState>, ValidationProblem, ProblemHttpResult>> SubmitForVote(
+        string organisationId, string regulationId, DeadlineRequest? request, HttpContext context, Commands commands,
+        CancellationToken cancellationToken) =>
+        request?.Deadline is not { } deadline
+            ? OfficeProblems.Invalid("deadline", "Cần hạn biểu quyết (ngày giờ ISO 8601).")
+            : await commands.RunAsync(context, organisationId, nameof(SubmitForVote),
+                (w, actor, ct) => w.SubmitForVoteAsync(organisationId, regulationId, deadline, actor, ct), cancellationToken);
+
+    public static async Task<Results<Ok<VoteRoundState>, ValidationProblem, ProblemHttpResult>> ExtendVoteDeadline(
+        string organisationId, string regulationId, DeadlineRequest? request, HttpContext context, Commands commands,
+        CancellationToken cancellationToken) =>
+        request?.Deadline is not { } deadline
+            ? OfficeProblems.Invalid("deadline", "Cần hạn biểu quyết mới (ngày giờ ISO 8601).")
+            : await commands.RunAsync(context, organisationId, nameof(ExtendVoteDeadline),
+                (w, actor, ct) => w.ExtendVoteDeadlineAsync(organisationId, regulationId, deadline, actor, ct), cancellationToken);
+
+    /// <summary>Multipart: <c>file</c> (the minutes), <c>passed</c> (true/false), <c>agree</c>, <c>disagree</c>, <c>other</c>.</summary>
+    public static async Task<Results<Ok<VoteRoundState>, ValidationProblem, ProblemHttpResult>> RecordInPersonResult(
+        string organisationId, string regulationId, HttpContext context, Commands commands, IOptions<OfficeApiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (!await commands.ReachesAsync(context, organisationId, cancellationToken))
+        {
+            return OfficeProblems.NotFound("tổ chức");
+        }
+
+        var (minutes, problem, form) = await DocumentUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        bool? passed = bool.TryParse(form?["passed"], out var p) ? p : null;
+        if (passed is null)
+        {
+            errors["passed"] = ["Cần kết quả: true (thông qua) hoặc false."];
+        }
+
+        var agree = Count(form, "agree", errors);
+        var disagree = Count(form, "disagree", errors);
+        var other = Count(form, "other", errors);
+        if (minutes is null)
+        {
+            return Refused<VoteRoundState>(problem!);
+        }
+
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        return await commands.RunAsync(context, organisationId, nameof(RecordInPersonResult),
+            (w, actor, ct) => w.RecordInPersonResultAsync(organisationId, regulationId, passed!.Value, agree, disagree, other,
+                minutes.Content, minutes.FileName, minutes.Kind.ContentType, actor, ct), cancellationToken);
+    }
+
+    public static async Task<Results<Ok<RegulationState>, ValidationProblem, ProblemHttpResult>> Issue(
+        string organisationId, string regulationId, IssueRequest? request, HttpContext context, Commands commands,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request?.IssueDate is null)
+        {
+            errors["issueDate"] = ["Cần ngày ban hành (yyyy-MM-dd)."];
+        }
+
+        var signer = OrganisationFields.Name(request?.SignerName, "signerName", errors);
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        var supersedes = string.IsNullOrWhiteSpace(request!.SupersedesRegulationId) ? null : request.SupersedesRegulationId.Trim();
+        return await commands.RunAsync(context, organisationId, nameof(Issue),
+            (w, actor, ct) => w.IssueAsync(organisationId, regulationId, request.IssueDate!.Value, signer!, supersedes, actor, ct), cancellationToken);
+    }
+
+    public static async Task<Results<Ok<FilingState>, ValidationProblem, ProblemHttpResult>> File(
+        string organisationId, string regulationId, HttpContext context, Commands commands, CancellationToken cancellationToken) =>
+        await commands.RunAsync(context, organisationId, nameof(File),
+            (w, actor, ct) => w.FileAsync(organisationId, regulationId, actor, ct), cancellationToken);
+
+    /// <summary>Multipart: <c>file</c> (the minutes), <c>meetingDate</c> (yyyy-MM-dd), <c>outcome</c> (Keep, Amend, Repeal), <c>notes</c>.</summary>
+    public static async Task<Results<Ok<PeriodicReviewState>, ValidationProblem, ProblemHttpResult>> RecordReview(
+        string organisationId, string regulationId, HttpContext context, Commands commands, IOptions<OfficeApiOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (!await commands.ReachesAsync(context, organisationId, cancellationToken))
+        {
+            return OfficeProblems.NotFound("tổ chức");
+        }
+
+        var (minutes, problem, form) = await DocumentUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
+        if (minutes is null)
+        {
+            return Refused<PeriodicReviewState>(problem!);
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        DateOnly? meetingDate = DateOnly.TryParseExact(form?["meetingDate"], "yyyy-MM-dd", out var d) ? d : null;
+        if (meetingDate is null)
+        {
+            errors["meetingDate"] = ["Cần ngày họp (yyyy-MM-dd)."];
+        }
+
+        var outcome = ParseEnum<ReviewOutcome>(form?["outcome"], "outcome", errors);
+        string? notes = form?["notes"];
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        return await commands.RunAsync(context, organisationId, nameof(RecordReview),
+            (w, actor, ct) => w.RecordReviewAsync(organisationId, regulationId, meetingDate!.Value, minutes.Content, minutes.FileName,
+                minutes.Kind.ContentType, outcome!.Value, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), actor, ct), cancellationToken);
+    }
+
+    private static Results<Ok<T>, ValidationProblem, ProblemHttpResult> Refused<T>(IResult problem) =>
+        problem is ValidationProblem validation ? validation : (ProblemHttpResult)problem;
+
+    private static TEnum? ParseEnum<TEnum>(string? value, string field, Dictionary<string, string[]> errors)
+        where TEnum : struct, Enum
+    {
+        if (value is not null && Enum.GetNames<TEnum>().Contains(value.Trim(), StringComparer.Ordinal))
+        {
+            return Enum.Parse<TEnum>(value.Trim());
+        }
+
+        errors[field] = [$"Giá trị phải là một trong: {string.Join(", ", Enum.GetNames<TEnum>())}."];
+        return null;
+    }
+
+    private static int Count(IFormCollection? form, string field, Dictionary<string, string[]> errors)
+    {
+        if (int.TryParse(form?[field], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        errors[field] = ["Cần một số nguyên không âm."];
+        return 0;
+    }
+
+    /// <summary>Runs workflow commands for a caller: reach check, idempotency, and errors as problem details.</summary>
+    public sealed class Commands(RegulationWorkflow workflow, OrganisationAccess access, RequestLog requests)
+    {
+        internal static async Task<bool> ReachesAsync(HttpContext context, OrganisationAccess access, string organisationId, CancellationToken cancellationToken) =>
+            OrganisationFields.Id(organisationId, "organisationId", new(StringComparer.Ordinal)) is not null &&
+            await access.CanReachAsync(context.User, organisationId, cancellationToken);
+
+        internal Task<bool> ReachesAsync(HttpContext context, string organisationId, CancellationToken cancellationToken) =>
+            ReachesAsync(context, access, organisationId, cancellationToken);
+
+        internal async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
+            HttpContext context, string organisationId, string commandName,
+            Func<RegulationWorkflow, Actor, CancellationToken, Task<T>> command, CancellationToken cancellationToken)
+        {
+            if (!await ReachesAsync(context, organisationId, cancellationToken))
+            {
+                return OfficeProblems.NotFound("tổ chức");
+            }
+
+            var actor = OfficeCaller.ActorOf(context);
+            var key = context.Request.Headers[IdempotencyKeyHeader].ToString().Trim();
+            if (key.Length > 0 && OrganisationFields.Id(key, IdempotencyKeyHeader, new(StringComparer.Ordinal)) is null)
+            {
+                return OfficeProblems.Invalid(IdempotencyKeyHeader, "Idempotency-Key tối đa 64 ký tự chữ, số, '-', '_' hoặc '.'.");
+            }
+
+            try
+            {
+                var outcome = key.Length == 0
+                    ? await command(workflow, actor, cancellationToken)
+                    : await requests.ExecuteOnceAsync($"api-{organisationId}-{key}", commandName, ct => command(workflow, actor, ct), cancellationToken);
+                return TypedResults.Ok(outcome);
+            }
+            catch (LifecycleNotFoundException)
+            {
+                return OfficeProblems.NotFound("quy chế hoặc vòng xử lý");
+            }
+            catch (DomainException exception)
+            {
+                return OfficeProblems.Conflict(exception.Message);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return OfficeProblems.Conflict("Quy chế vừa được thay đổi đồng thời; hãy thử lại.");
+            }
+            catch (RequestInProgressException)
+            {
+                return OfficeProblems.Conflict("Yêu cầu cùng Idempotency-Key đang được xử lý; hãy thử lại sau.");
+            }
+            catch (InvalidOperationException) when (key.Length > 0)
+            {
+                return OfficeProblems.Conflict("Idempotency-Key này đã được dùng cho một thao tác khác.");
+            }
+        }
+    }
+}

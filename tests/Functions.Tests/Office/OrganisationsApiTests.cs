@@ -1,0 +1,181 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using QuyCheWorkflow.Functions.Office;
+using QuyCheWorkflow.Functions.Security;
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Testing;
+
+namespace QuyCheWorkflow.Functions.Tests.Office;
+
+public sealed class OrganisationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private OfficeTestApp? _app;
+
+    private OfficeTestApp App => _app!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _app = await OfficeTestApp.StartAsync(azurite.ConnectionString);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_BelowOwnOrganisation_IsStoredAuditedAndListed()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, root.Id);
+        var childId = OfficeTestApp.NewId("cb");
+
+        using var response = await client.PostAsJsonAsync(OrganisationsApi.Path, Request(childId, root.Id), Token);
+        var list = await client.GetFromJsonAsync<List<OrganisationResponse>>(OrganisationsApi.Path, Token);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = await App.Organisations.GetAsync(childId, Token);
+        Assert.Equal("Chi bộ Phòng Tổ chức", stored?.Value.Name);
+        Assert.Equal("chibo@example.vn", stored?.Value.OfficeEmail);
+        Assert.Equal(new[] { root.Id, childId }.Order(StringComparer.Ordinal), list!.Select(o => o.Id));
+        var audit = App.Services.GetRequiredService<AuditLog>();
+        Assert.Equal("organisation.created", Assert.Single(await audit.ReadAsync(childId, Token).ToListAsync(Token)).Record.Action);
+    }
+
+    [Fact]
+    public async Task EnterTerm_NewTermAndCommittee_IsStored()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, root.Id);
+
+        using var response = await client.PostAsJsonAsync($"{OrganisationsApi.Path}/{root.Id}/terms",
+            new CommitteeRequest("2030-2035", [new CommitteeMemberRequest("m9", "Lê Văn Chính", "chinh@example.vn", "Secretary")]), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = (await App.Organisations.GetAsync(root.Id, Token))!.Value;
+        Assert.Equal(2030, stored.CurrentTerm.StartYear);
+        Assert.Equal("m9", Assert.Single(stored.Committee.Members).MemberId);
+    }
+
+    [Fact]
+    public async Task UpdateOrganisation_AnotherOrganisationsKey_Returns404AndChangesNothing()
+    {
+        var mine = await App.SeedAsync(OfficeTestApp.NewId("a"), null);
+        var theirs = await App.SeedAsync(OfficeTestApp.NewId("b"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, mine.Id);
+        var before = await App.Organisations.GetAsync(theirs.Id, Token);
+
+        using var patch = await client.PatchAsJsonAsync($"{OrganisationsApi.Path}/{theirs.Id}", new UpdateOrganisationRequest("Đổi tên", null, null, null), Token);
+        using var get = await client.GetAsync($"{OrganisationsApi.Path}/{theirs.Id}", Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, patch.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal("application/problem+json", patch.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before!.ETag, (await App.Organisations.GetAsync(theirs.Id, Token))!.ETag);
+    }
+
+    [Theory]
+    [InlineData("{\"id\": \"x\", \"name\": ")]
+    [InlineData("{\"id\": 42, \"name\": [\"Chi bộ\"]}")]
+    [InlineData("not json at all")]
+    public async Task CreateOrganisation_MalformedOrWrongTypes_Returns400ProblemAndStoresNothing(string body)
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, root.Id);
+
+        using var response = await client.PostAsync(OrganisationsApi.Path, new StringContent(body, Encoding.UTF8, "application/json"), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([root.Id], await SubtreeIdsAsync(root.Id));
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_InvalidFields_Returns400NamingEachField()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, root.Id);
+        var request = Request(OfficeTestApp.NewId("cb"), root.Id) with { Code = "cb", Term = "2030", Members = [] };
+
+        using var response = await client.PostAsJsonAsync(OrganisationsApi.Path, request, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        var fields = problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["code", "members", "term"], fields);
+        Assert.Null(await App.Organisations.GetAsync(request.Id!, Token));
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_OversizedBody_Returns413ProblemAndStoresNothing()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, root.Id);
+        var request = Request(OfficeTestApp.NewId("cb"), root.Id) with { Name = new string('a', (int)OfficeApiOptions.MaxJsonBodyBytes + 1) };
+
+        using var response = await client.PostAsJsonAsync(OrganisationsApi.Path, request, Token);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(await App.Organisations.GetAsync(request.Id!, Token));
+    }
+
+    [Fact]
+    public async Task GetOpenApi_ListsTheOfficeRoutesWithProblemResponses()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(App.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single()) };
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync(OfficeApi.OpenApiPath, Token));
+
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var path in new[]
+        {
+            "/api/organisations", "/api/organisations/{organisationId}", "/api/organisations/{organisationId}/committee",
+            "/api/organisations/{organisationId}/terms", "/api/organisations/{organisationId}/regulations",
+            "/api/organisations/{organisationId}/regulations/{regulationId}/drafts",
+            "/api/organisations/{organisationId}/regulations/{regulationId}/consultation",
+            "/api/organisations/{organisationId}/regulations/{regulationId}/comments/{commentId}/resolution",
+            "/api/organisations/{organisationId}/regulations/{regulationId}/vote",
+            "/api/organisations/{organisationId}/regulations/{regulationId}/vote/deadline",
+            "/api/organisations/{organisationId}/regulations/{regulationId}/vote/in-person-result",
+            "/api/organisations/{organisationId}/regulations/{regulationId}/issuance",
+            "/api/organisations/{organisationId}/regulations/{regulationId}/filing",
+            "/api/organisations/{organisationId}/regulations/{regulationId}/reviews",
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+
+        var drafts = paths.GetProperty("/api/organisations/{organisationId}/regulations/{regulationId}/drafts").GetProperty("post").GetProperty("responses");
+        Assert.True(drafts.TryGetProperty("415", out _));
+        Assert.True(drafts.TryGetProperty("413", out _));
+    }
+
+    private static CreateOrganisationRequest Request(string id, string parentId) => new(
+        id, "Chi bộ Phòng Tổ chức", "CB", "Agency", parentId, "2025-2030", "chibo@example.vn",
+        [
+            new CommitteeMemberRequest("bt", "Phạm Thị Dung", "dung@example.vn", "Secretary"),
+            new CommitteeMemberRequest("pbt", "Hoàng Văn Em", "em@example.vn", "DeputySecretary"),
+        ]);
+
+    private async Task<List<string>> SubtreeIdsAsync(string rootId)
+    {
+        List<string> ids = [];
+        await foreach (var loaded in App.Organisations.ListAsync(Token))
+        {
+            var path = await App.Organisations.GetPathAsync(loaded.Value.Id, Token);
+            if (path!.Split('|')[0] == rootId)
+            {
+                ids.Add(loaded.Value.Id);
+            }
+        }
+
+        return ids;
+    }
+}

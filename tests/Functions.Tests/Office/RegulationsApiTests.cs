@@ -1,0 +1,141 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.Office;
+using QuyCheWorkflow.Functions.Security;
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Testing;
+
+namespace QuyCheWorkflow.Functions.Tests.Office;
+
+public sealed class RegulationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private OfficeTestApp? _app;
+
+    private OfficeTestApp App => _app!;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _app = await OfficeTestApp.StartAsync(azurite.ConnectionString);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task UploadDraft_Docx_IsStoredAsVersionOneWithItsContentType()
+    {
+        var (client, organisationId, regulationId) = await CreateRegulationAsync();
+        using var _ = client;
+
+        using var response = await client.PostAsync(DraftsPath(organisationId, regulationId), File(TestDocuments.Docx(), "Dự thảo lần 1.pdf"), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var draft = Assert.Single(await DraftsAsync(organisationId, regulationId));
+        Assert.Equal(1, draft.Number);
+        Assert.Equal(DraftVersion.DocxContentType, draft.ContentType);
+        Assert.Equal("Dự thảo lần 1.docx", draft.FileName);
+    }
+
+    [Fact]
+    public async Task UploadDraft_RenamedExecutable_Returns415AndStoresNoDraft()
+    {
+        var (client, organisationId, regulationId) = await CreateRegulationAsync();
+        using var _ = client;
+        var before = await App.Services.GetRequiredService<RegulationStore>().GetAsync(organisationId, regulationId, Token);
+
+        using var response = await client.PostAsync(DraftsPath(organisationId, regulationId), File(TestDocuments.Executable(), "draft.pdf", "application/pdf"), Token);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before!.ETag, (await App.Services.GetRequiredService<RegulationStore>().GetAsync(organisationId, regulationId, Token))!.ETag);
+    }
+
+    [Fact]
+    public async Task UploadDraft_OverTheLimit_Returns413AndStoresNoDraft()
+    {
+        var (client, organisationId, regulationId) = await CreateRegulationAsync();
+        using var _ = client;
+        var pdf = new byte[OfficeTestApp.MaxUploadBytes + OfficeApiOptions.MultipartOverheadBytes + 1];
+        TestDocuments.Pdf().CopyTo(pdf, 0);
+
+        using var response = await client.PostAsync(DraftsPath(organisationId, regulationId), File(pdf, "lon.pdf"), Token);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await DraftsAsync(organisationId, regulationId));
+    }
+
+    [Fact]
+    public async Task CreateRegulation_SameIdempotencyKeyTwice_RunsOnceAndAnswersTheSame()
+    {
+        var organisation = await App.SeedAsync(OfficeTestApp.NewId("du"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
+        var path = RegulationsApi.Path.Replace("{organisationId}", organisation.Id, StringComparison.Ordinal);
+        var request = new CreateRegulationRequest(OfficeTestApp.NewId("qc"), "Quy chế làm việc nhiệm kỳ 2025–2030");
+
+        using var first = await Send(client, path, request, "key-1");
+        using var second = await Send(client, path, request, "key-1");
+        using var third = await client.PostAsJsonAsync(path, request, Token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
+        var audit = await App.Services.GetRequiredService<AuditLog>().ReadAsync(request.RegulationId!, Token).ToListAsync(Token);
+        Assert.Equal("regulation.created", Assert.Single(audit).Record.Action);
+    }
+
+    [Fact]
+    public async Task UploadDraft_AnotherOrganisationsKey_Returns404AndStoresNoDraft()
+    {
+        var (client, organisationId, regulationId) = await CreateRegulationAsync();
+        using var _ = client;
+        var stranger = await App.SeedAsync(OfficeTestApp.NewId("x"), null);
+        using var other = await App.ClientForAsync(ApiRole.Office, stranger.Id);
+
+        using var response = await other.PostAsync(DraftsPath(organisationId, regulationId), File(TestDocuments.Pdf(), "a.pdf"), Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await DraftsAsync(organisationId, regulationId));
+    }
+
+    private async Task<(HttpClient Client, string OrganisationId, string RegulationId)> CreateRegulationAsync()
+    {
+        var organisation = await App.SeedAsync(OfficeTestApp.NewId("du"), null);
+        var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
+        var regulationId = OfficeTestApp.NewId("qc");
+        using var created = await client.PostAsJsonAsync(RegulationsApi.Path.Replace("{organisationId}", organisation.Id, StringComparison.Ordinal),
+            new CreateRegulationRequest(regulationId, "Quy chế làm việc của Ban Chấp hành Đảng bộ"), Token);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        return (client, organisation.Id, regulationId);
+    }
+
+    private static string DraftsPath(string organisationId, string regulationId) =>
+        $"/api/organisations/{organisationId}/regulations/{regulationId}/drafts";
+
+    private static MultipartFormDataContent File(byte[] bytes, string fileName, string contentType = "application/octet-stream")
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return new MultipartFormDataContent { { file, "file", fileName } };
+    }
+
+    private static async Task<HttpResponseMessage> Send(HttpClient client, string path, CreateRegulationRequest request, string key)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(request) };
+        message.Headers.Add(RegulationsApi.IdempotencyKeyHeader, key);
+        return await client.SendAsync(message, Token);
+    }
+
+    private async Task<IReadOnlyList<DraftVersion>> DraftsAsync(string organisationId, string regulationId)
+    {
+        var loaded = await App.Services.GetRequiredService<RegulationStore>().GetAsync(organisationId, regulationId, Token);
+        return Regulation.FromState(loaded!.Value).InitialCycle.Drafts;
+    }
+}
