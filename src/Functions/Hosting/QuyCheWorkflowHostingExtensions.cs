@@ -5,6 +5,7 @@ using QuyCheWorkflow.Functions.CustomHandler;
 using QuyCheWorkflow.Functions.Health;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+using QuyCheWorkflow.Functions.LinkPages;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Scheduling;
@@ -107,6 +108,7 @@ public static class QuyCheWorkflowHostingExtensions
         app.UseQuyCheWorkflowWeb();
         app.MapHealthApi();
         app.MapApiKeysApi();
+        app.MapLinkPages();
         app.MapFunctionTriggers();
         return app;
     }
