@@ -6,6 +6,7 @@ using QuyCheWorkflow.Functions.Demo;
 using QuyCheWorkflow.Functions.Health;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+using QuyCheWorkflow.Functions.LinkPages;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Office;
@@ -115,6 +116,7 @@ public static class QuyCheWorkflowHostingExtensions
         app.MapApiKeysApi();
         app.MapStatusApi();
         app.MapOfficeApi();
+        app.MapLinkPages();
         app.MapFunctionTriggers();
         return app;
     }

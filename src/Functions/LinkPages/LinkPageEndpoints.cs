@@ -1,0 +1,437 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Domain.Filings;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.Links;
+using QuyCheWorkflow.Functions.Mail;
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Web;
+
+namespace QuyCheWorkflow.Functions.LinkPages;
+
+/// <summary>
+/// The pages behind personal links (<see cref="LinkBuilder.RouteTemplate"/>): GET shows what the link is for and
+/// never changes anything (mail scanners prefetch links); POST, protected by antiforgery and a hidden request id
+/// applied once, records the answer through <see cref="RegulationWorkflow"/>. A link that is malformed, forged,
+/// expired, for another round or for a replaced draft records nothing.
+/// </summary>
+public static class LinkPageEndpoints
+{
+    public const string RequestIdField = "requestId";
+    public const string DownloadSuffix = "/du-thao";
+    public const int CommentRows = 5;
+    private const int MaxReasonLength = 4000;
+
+    public static IEndpointRouteBuilder MapLinkPages(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(LinkBuilder.RouteTemplate, ShowAsync);
+        app.MapPost(LinkBuilder.RouteTemplate, SubmitAsync);
+        app.MapGet(LinkBuilder.RouteTemplate + DownloadSuffix, DownloadAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ShowAsync(string token, HttpContext context, CancellationToken ct)
+    {
+        var target = await LinkTarget.ResolveAsync(token, context.RequestServices, ct);
+        return target.Refusal ?? Render(target, context, notice: null);
+    }
+
+    private static async Task<IResult> DownloadAsync(string token, HttpContext context, CancellationToken ct)
+    {
+        var target = await LinkTarget.ResolveAsync(token, context.RequestServices, ct);
+        if (target.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var document = await context.RequestServices.GetRequiredService<DocumentStore>().DownloadAsync(target.DocumentHash, ct);
+        return document is null
+            ? MessagePages.NotFound()
+            : Results.File(document.Content.ToArray(), document.ContentType, document.FileName);
+    }
+
+    private static async Task<IResult> SubmitAsync(string token, [FromForm] IFormCollection form, HttpContext context, CancellationToken ct)
+    {
+        var target = await LinkTarget.ResolveAsync(token, context.RequestServices, ct);
+        if (target.Refusal is not null)
+        {
+            return target.Refusal;
+        }
+
+        string requestId = form[RequestIdField].ToString();
+        if (!IsRequestId(requestId))
+        {
+            return MessagePages.InvalidLink();
+        }
+
+        var claims = target.Claims;
+        var workflow = context.RequestServices.GetRequiredService<RegulationWorkflow>();
+        var requests = context.RequestServices.GetRequiredService<RequestLog>();
+        Actor actor = new(claims.RecipientId, target.RecipientName, "link " + context.Connection.RemoteIpAddress);
+        string commandName = "link." + claims.Action + "." + claims.RegulationId + "." + claims.RoundId + "." + claims.RecipientId;
+        string notice;
+        try
+        {
+            switch (claims.Action)
+            {
+                case LinkAction.Vote:
+                    if (!TryReadVote(form, out var choice, out var reason))
+                    {
+                        return Unprocessable("Đồng chí chưa chọn một phương án biểu quyết.");
+                    }
+
+                    await requests.ExecuteOnceAsync(requestId, commandName, async c =>
+                    {
+                        await workflow.CastBallotAsync(claims.RegulationId, claims.RoundId, claims.RecipientId, choice, reason, actor, c);
+                        return true;
+                    }, ct);
+                    notice = "Đã ghi nhận biểu quyết của đồng chí.";
+                    break;
+                case LinkAction.Consultation:
+                    if (!TryReadConsultation(form, out var agree, out var comments))
+                    {
+                        return Unprocessable("Hãy chọn “nhất trí” hoặc ghi ít nhất một ý kiến góp ý.");
+                    }
+
+                    await requests.ExecuteOnceAsync(requestId, commandName, async c =>
+                    {
+                        await workflow.AnswerConsultationAsync(claims.RegulationId, claims.RoundId, claims.RecipientId, agree, comments, actor, c);
+                        return true;
+                    }, ct);
+                    notice = "Đã ghi nhận ý kiến góp ý của đồng chí.";
+                    break;
+                default:
+                    string decision = form["decision"].ToString();
+                    if (decision == "acknowledge")
+                    {
+                        await requests.ExecuteOnceAsync(requestId, commandName, async c =>
+                        {
+                            await workflow.AcknowledgeFilingAsync(claims.RegulationId, claims.RoundId, actor, c);
+                            return true;
+                        }, ct);
+                        notice = "Đã xác nhận tiếp nhận quy chế.";
+                    }
+                    else if (decision == "return" && ReadReasons(form) is { Count: > 0 } reasons)
+                    {
+                        await requests.ExecuteOnceAsync(requestId, commandName, async c =>
+                        {
+                            await workflow.ReturnFilingAsync(claims.RegulationId, claims.RoundId, reasons, actor, c);
+                            return true;
+                        }, ct);
+                        notice = "Đã trả lại quy chế kèm lý do.";
+                    }
+                    else
+                    {
+                        return Unprocessable("Khi trả lại, hãy ghi ít nhất một lý do.");
+                    }
+
+                    break;
+            }
+        }
+        catch (DomainException exception)
+        {
+            return MessagePages.Show(
+                StatusCodes.Status409Conflict,
+                "Không ghi nhận được",
+                "Việc này đã kết thúc hoặc không còn thực hiện được nữa, nên ý kiến vừa gửi không được ghi nhận. Nội dung đã ghi nhận trước đó vẫn giữ nguyên.",
+                DomainRefusalText(exception),
+                MessageTone.Warning);
+        }
+        catch (RequestInProgressException)
+        {
+            return MessagePages.Show(
+                StatusCodes.Status409Conflict,
+                "Đang xử lý",
+                "Ý kiến của đồng chí đang được ghi nhận. Hãy mở lại liên kết sau ít giây để xem kết quả.",
+                tone: MessageTone.Info);
+        }
+
+        var reloaded = await LinkTarget.ResolveAsync(token, context.RequestServices, ct);
+        return reloaded.Refusal ?? Render(reloaded, context, notice);
+    }
+
+    private static IResult Render(LinkTarget target, HttpContext context, string? notice)
+    {
+        string action = context.Request.PathBase + context.Request.Path;
+        string downloadUrl = action + DownloadSuffix;
+        string requestId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var regulation = target.Regulation;
+        switch (target.Claims.Action)
+        {
+            case LinkAction.Vote:
+                var round = target.Vote!;
+                var ballot = round.Ballots.FirstOrDefault(b => b.MemberId == target.Claims.RecipientId);
+                return new RazorComponentResult<LinkVotePage>(new Dictionary<string, object?>
+                {
+                    [nameof(LinkVotePage.RegulationTitle)] = regulation.Title,
+                    [nameof(LinkVotePage.DraftVersion)] = round.DraftVersion,
+                    [nameof(LinkVotePage.Deadline)] = VietnamTime.FormatDateTime(round.Deadline),
+                    [nameof(LinkVotePage.DownloadUrl)] = downloadUrl,
+                    [nameof(LinkVotePage.MemberName)] = target.RecipientName,
+                    [nameof(LinkVotePage.CurrentChoice)] = ballot is null ? null : VoteChoiceText.Label(ballot.Choice),
+                    [nameof(LinkVotePage.SelectedValue)] = ballot is null ? null : ChoiceValue(ballot.Choice),
+                    [nameof(LinkVotePage.CurrentReason)] = ballot?.Reason,
+                    [nameof(LinkVotePage.CurrentCastAt)] = ballot is null ? null : VietnamTime.FormatDateTime(ballot.CastAt),
+                    [nameof(LinkVotePage.Result)] = VoteResultText(round),
+                    [nameof(LinkVotePage.Notice)] = notice,
+                    [nameof(LinkVotePage.Action)] = action,
+                    [nameof(LinkVotePage.RequestId)] = requestId,
+                });
+            case LinkAction.Consultation:
+                var consultation = target.Consultation!;
+                var response = consultation.Responses.FirstOrDefault(r => r.RecipientId == target.Claims.RecipientId);
+                return new RazorComponentResult<LinkConsultationPage>(new Dictionary<string, object?>
+                {
+                    [nameof(LinkConsultationPage.RegulationTitle)] = regulation.Title,
+                    [nameof(LinkConsultationPage.DraftVersion)] = consultation.DraftVersion,
+                    [nameof(LinkConsultationPage.Deadline)] = VietnamTime.FormatDateTime(consultation.Deadline),
+                    [nameof(LinkConsultationPage.DownloadUrl)] = downloadUrl,
+                    [nameof(LinkConsultationPage.RecipientName)] = target.RecipientName,
+                    [nameof(LinkConsultationPage.Recorded)] = response?.Comments.Select(c => (c.ArticleLabel, c.Text)).ToList(),
+                    [nameof(LinkConsultationPage.Closed)] = consultation.Status == ConsultationStatus.Closed,
+                    [nameof(LinkConsultationPage.Notice)] = notice,
+                    [nameof(LinkConsultationPage.Action)] = action,
+                    [nameof(LinkConsultationPage.RequestId)] = requestId,
+                });
+            default:
+                var filing = target.Filing!;
+                var issuance = regulation.CurrentIssuance!;
+                return new RazorComponentResult<LinkFilingPage>(new Dictionary<string, object?>
+                {
+                    [nameof(LinkFilingPage.RegulationTitle)] = regulation.Title,
+                    [nameof(LinkFilingPage.Symbol)] = issuance.Number.Symbol,
+                    [nameof(LinkFilingPage.IssueDate)] = issuance.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                    [nameof(LinkFilingPage.SignerText)] = issuance.Signer.ToString(),
+                    [nameof(LinkFilingPage.DownloadUrl)] = downloadUrl,
+                    [nameof(LinkFilingPage.Status)] = filing.Status switch
+                    {
+                        FilingStatus.Acknowledged => "Đã xác nhận tiếp nhận" + RespondedAt(filing),
+                        FilingStatus.Returned => "Đã trả lại để hoàn thiện" + RespondedAt(filing),
+                        _ => null,
+                    },
+                    [nameof(LinkFilingPage.Reasons)] = filing.ReturnReasons,
+                    [nameof(LinkFilingPage.Notice)] = notice,
+                    [nameof(LinkFilingPage.Action)] = action,
+                    [nameof(LinkFilingPage.RequestId)] = requestId,
+                });
+        }
+    }
+
+    private static string RespondedAt(FilingState filing) =>
+        filing.RespondedAt is { } at ? " lúc " + VietnamTime.FormatDateTime(at) + "." : ".";
+
+    private static string? VoteResultText(VoteRoundState round)
+    {
+        int agree = round.Ballots.Count(b => b.Choice == VoteChoice.Agree);
+        int disagree = round.Ballots.Count(b => b.Choice == VoteChoice.Disagree);
+        int other = round.Ballots.Count(b => b.Choice == VoteChoice.OtherOpinion);
+        string tally = string.Create(CultureInfo.InvariantCulture,
+            $" ({agree} đồng ý, {disagree} không đồng ý, {other} ý kiến khác trên tổng số {round.Members.Count} ủy viên).");
+        return round.Status switch
+        {
+            VoteRoundStatus.Passed => "Dự thảo đã được thông qua" + tally,
+            VoteRoundStatus.Failed => "Dự thảo không được thông qua" + tally,
+            VoteRoundStatus.ExpiredUndecided => "Đã hết hạn biểu quyết mà chưa đủ ý kiến để quyết định" + tally,
+            _ => null,
+        };
+    }
+
+    private static string ChoiceValue(VoteChoice choice) => choice switch
+    {
+        VoteChoice.Agree => "agree",
+        VoteChoice.Disagree => "disagree",
+        _ => "other",
+    };
+
+    private static bool TryReadVote(IFormCollection form, out VoteChoice choice, out string? reason)
+    {
+        reason = Trimmed(form["comment"].ToString());
+        switch (form["choice"].ToString())
+        {
+            case "agree":
+                choice = VoteChoice.Agree;
+                return true;
+            case "disagree":
+                choice = VoteChoice.Disagree;
+                return true;
+            case "other":
+                choice = VoteChoice.OtherOpinion;
+                return true;
+            default:
+                choice = default;
+                return false;
+        }
+    }
+
+    private static bool TryReadConsultation(IFormCollection form, out bool agree, out List<CommentInput> comments)
+    {
+        comments = [];
+        for (var i = 0; i < CommentRows; i++)
+        {
+            if (Trimmed(form["text" + i.ToString(CultureInfo.InvariantCulture)].ToString()) is not { } text)
+            {
+                continue;
+            }
+
+            string articleText = form["article" + i.ToString(CultureInfo.InvariantCulture)].ToString().Trim();
+            int? article = null;
+            if (articleText.Length > 0)
+            {
+                if (!int.TryParse(articleText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 999)
+                {
+                    agree = false;
+                    return false;
+                }
+
+                article = number;
+            }
+
+            comments.Add(new CommentInput(article, text));
+        }
+
+        agree = form["kind"].ToString() == "agree" && comments.Count == 0;
+        return agree || (form["kind"].ToString() != "agree" && comments.Count > 0);
+    }
+
+    private static List<string> ReadReasons(IFormCollection form) =>
+        [.. form["reasons"].ToString().Split('\n').Select(Trimmed).OfType<string>()];
+
+    private static string? Trimmed(string value)
+    {
+        string trimmed = value.Trim();
+        return trimmed.Length == 0 ? null : trimmed.Length > MaxReasonLength ? trimmed[..MaxReasonLength] : trimmed;
+    }
+
+    private static bool IsRequestId(string value) =>
+        value.Length is >= 16 and <= 64 && value.All(char.IsAsciiLetterOrDigit);
+
+    private static RazorComponentResult<Web.Components.MessagePage> Unprocessable(string details) =>
+        MessagePages.Show(
+            StatusCodes.Status422UnprocessableEntity,
+            "Chưa gửi được",
+            "Biểu mẫu còn thiếu hoặc chưa đúng, nên chưa có gì được ghi nhận. Hãy quay lại, sửa và gửi lại.",
+            details,
+            MessageTone.Warning);
+
+    private static string DomainRefusalText(DomainException exception) => exception switch
+    {
+        InvalidTransitionException => "Đợt biểu quyết, góp ý hoặc hồ sơ này đã được quyết định hoặc đã đóng.",
+        _ => "Yêu cầu không phù hợp với trạng thái hiện tại của hồ sơ.",
+    };
+
+    private static bool IsCurrent(string? currentId, string roundId) => string.Equals(currentId, roundId, StringComparison.Ordinal);
+
+    /// <summary>What a link points at, loaded and checked; <see cref="Refusal"/> is the page to show when it is not usable.</summary>
+    private sealed class LinkTarget
+    {
+        public IResult? Refusal { get; private init; }
+
+        public LinkClaims Claims { get; private init; } = null!;
+
+        public RegulationState Regulation { get; private init; } = null!;
+
+        public VoteRoundState? Vote { get; private init; }
+
+        public ConsultationRoundState? Consultation { get; private init; }
+
+        public FilingState? Filing { get; private init; }
+
+        public string RecipientName { get; private init; } = "";
+
+        public ContentHash DocumentHash { get; private init; }
+
+        public static async Task<LinkTarget> ResolveAsync(string token, IServiceProvider services, CancellationToken ct)
+        {
+            var validation = services.GetRequiredService<LinkTokenService>().Validate(token);
+            switch (validation.Status)
+            {
+                case LinkValidationStatus.Valid:
+                    break;
+                case LinkValidationStatus.Expired:
+                    return Refuse(MessagePages.ExpiredLink());
+                default:
+                    return Refuse(MessagePages.InvalidLink());
+            }
+
+            var claims = validation.Claims!;
+            var workflow = services.GetRequiredService<RegulationWorkflow>();
+            if (await workflow.FindOrganisationIdAsync(claims.RegulationId, ct) is not { } organisationId ||
+                await services.GetRequiredService<RegulationStore>().GetAsync(organisationId, claims.RegulationId, ct) is not { } loaded)
+            {
+                return Refuse(MessagePages.InvalidLink());
+            }
+
+            var regulation = loaded.Value;
+            var cycle = Domain.Regulations.Regulation.FromState(regulation).ActiveCycle;
+            switch (claims.Action)
+            {
+                case LinkAction.Vote:
+                {
+                    var vote = (await services.GetRequiredService<VoteRoundStore>().GetAsync(claims.RegulationId, claims.RoundId, ct))?.Value;
+                    var member = vote?.Members.FirstOrDefault(m => m.MemberId == claims.RecipientId);
+                    if (vote is null || member is null)
+                    {
+                        return Refuse(MessagePages.InvalidLink());
+                    }
+
+                    var draft = cycle?.Drafts.FirstOrDefault(d => d.Number == vote.DraftVersion);
+                    if (cycle is null || !IsCurrent(cycle.CurrentVoteRoundId, vote.Id) || draft is null ||
+                        draft.ContentHash.ToString() != claims.ContentHash)
+                    {
+                        return Refuse(MessagePages.SupersededLink());
+                    }
+
+                    return new LinkTarget { Claims = claims, Regulation = regulation, Vote = vote, RecipientName = member.FullName, DocumentHash = draft.ContentHash };
+                }
+
+                case LinkAction.Consultation:
+                {
+                    var round = (await services.GetRequiredService<ConsultationStore>().GetRoundAsync(claims.RegulationId, claims.RoundId, ct))?.Value;
+                    if (round is null || !round.Recipients.Contains(claims.RecipientId, StringComparer.Ordinal))
+                    {
+                        return Refuse(MessagePages.InvalidLink());
+                    }
+
+                    var draft = cycle?.Drafts.FirstOrDefault(d => d.Number == round.DraftVersion);
+                    if (cycle is null || !IsCurrent(cycle.CurrentConsultationRoundId, round.Id) || draft is null ||
+                        draft.ContentHash.ToString() != claims.ContentHash)
+                    {
+                        return Refuse(MessagePages.SupersededLink());
+                    }
+
+                    var recipient = await workflow.GetConsultationRecipientAsync(claims.RegulationId, round.Id, claims.RecipientId, ct);
+                    return new LinkTarget
+                    {
+                        Claims = claims, Regulation = regulation, Consultation = round,
+                        RecipientName = recipient?.Name ?? claims.RecipientId, DocumentHash = draft.ContentHash,
+                    };
+                }
+
+                default:
+                {
+                    var filing = (await services.GetRequiredService<FilingStore>().GetAsync(claims.RegulationId, claims.RoundId, ct))?.Value;
+                    if (filing is null || filing.UpperLevelOrganisationId != claims.RecipientId)
+                    {
+                        return Refuse(MessagePages.InvalidLink());
+                    }
+
+                    if (!IsCurrent(regulation.FilingId, filing.Id) || regulation.CurrentIssuance is not { } issuance ||
+                        issuance.FinalDocumentHash.ToString() != claims.ContentHash)
+                    {
+                        return Refuse(MessagePages.SupersededLink());
+                    }
+
+                    return new LinkTarget { Claims = claims, Regulation = regulation, Filing = filing, RecipientName = claims.RecipientId, DocumentHash = issuance.FinalDocumentHash };
+                }
+            }
+        }
+
+        private static LinkTarget Refuse(IResult refusal) => new() { Refusal = refusal };
+    }
+}
