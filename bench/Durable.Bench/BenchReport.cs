@@ -8,6 +8,12 @@ internal sealed record BenchReport
 {
     public required double RawRequestsPerSecond { get; init; }
 
+    public required double MixRequestsPerSecond { get; init; }
+
+    public required double EngineCpuMsPerStep { get; init; }
+
+    public required double MachineBusyDuringChains { get; init; }
+
     public required int ActivitySteps { get; init; }
 
     public required double ActivityStepsPerSecond { get; init; }
@@ -38,12 +44,15 @@ internal sealed record BenchReport
 
     public string ToMarkdown()
     {
-        var expected = RawRequestsPerSecond / RequestsPerActivityStep;
+        var expected = MixRequestsPerSecond / RequestsPerActivityStep;
         var rows = new (string Metric, string Value, string Target, bool? Met)[]
         {
-            ("Raw Azurite rate (table insert/read, 8 concurrent)", F(RawRequestsPerSecond) + " req/s", "—", null),
-            ($"Activity steps ({ActivitySteps} = chains × 5)", F(ActivityStepsPerSecond) + " steps/s", "≥ 60 % of raw ÷ req/step = " + F(0.6 * expected), ActivityStepsPerSecond >= 0.6 * expected),
+            ("Raw Azurite rate, table insert/read only (8 concurrent; for comparison)", F(RawRequestsPerSecond) + " req/s", "—", null),
+            ("Raw Azurite rate, the activity steps' request mix (16 concurrent, as the worker)", F(MixRequestsPerSecond) + " req/s", "—", null),
+            ($"Activity steps ({ActivitySteps} = chains × 5)", F(ActivityStepsPerSecond) + $" steps/s = {ActivityStepsPerSecond / expected:P0} of mix ÷ req/step",
+                "≥ 60 % of mix ÷ req/step = " + F(0.6 * expected), ActivityStepsPerSecond >= 0.6 * expected),
             ("Storage requests per activity step", F(RequestsPerActivityStep), "≤ 5", RequestsPerActivityStep <= 5),
+            ("Engine CPU per activity step / machine busy during the chains", $"{F(EngineCpuMsPerStep)} ms / {MachineBusyDuringChains.ToString("P0", CultureInfo.InvariantCulture)}", "—", null),
             ($"External events ({Events})", F(EventsPerSecond) + " events/s", "—", null),
             ("Storage requests per external event (client + worker)", F(RequestsPerEvent), "—", null),
             ("Idle requests/s, no instances", F(IdleRequestsPerSecondEmpty), "≤ 1", IdleRequestsPerSecondEmpty <= 1),

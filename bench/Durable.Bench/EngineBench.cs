@@ -13,6 +13,7 @@ namespace QuyCheWorkflow.Durable.Bench;
 internal sealed class EngineBench(string connectionString)
 {
     private const int ChainLength = 5;
+    private const int WorkItems = 16;
     private const int EventsPerInstance = 5;
     private static readonly TimeSpan s_idleWindow = TimeSpan.FromSeconds(10);
 
@@ -26,9 +27,14 @@ internal sealed class EngineBench(string connectionString)
         Progress($"raw rate {raw:0} req/s");
 
         await using var hub = await Hub.StartAsync(connectionString, "benchhub", Register);
-        var (stepsPerSecond, requestsPerStep) = await RunChainsAsync(hub, chains);
-        Progress($"chains: {stepsPerSecond:0.0} steps/s, {requestsPerStep:0.00} req/step: "
-            + string.Join(", ", hub.Counter.Snapshot().OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}")));
+        var chainRun = await RunChainsAsync(hub, chains);
+        var (stepsPerSecond, requestsPerStep) = (chainRun.PerSecond, chainRun.RequestsPerStep);
+        var chainCounts = hub.Counter.Snapshot();
+        Progress($"chains: {stepsPerSecond:0.0} steps/s, {requestsPerStep:0.00} req/step, engine CPU {chainRun.CpuMsPerStep:0.00} ms/step, "
+            + $"machine {chainRun.MachineBusy:P0} busy: " + string.Join(", ", chainCounts.OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}")));
+        Progress($"chain latencies: {hub.Probe.Describe()}");
+        var mix = await new RequestMix(connectionString).RunAsync(chainCounts, hub.Probe, WorkItems, TimeSpan.FromSeconds(5));
+        Progress($"request mix {mix.RequestsPerSecond:0} req/s, client CPU {mix.CpuMsPerRequest:0.00} ms/req, engine {chainRun.CpuMsPerStep / requestsPerStep:0.00} ms/req ({mix.Cycle} per cycle; {mix.Sizes}); latencies: {mix.Latencies}");
         var (eventsPerSecond, requestsPerEvent) = await RunEventsAsync(hub, chains);
         Progress($"events: {eventsPerSecond:0.0}/s");
 
@@ -45,6 +51,9 @@ internal sealed class EngineBench(string connectionString)
         return new BenchReport
         {
             RawRequestsPerSecond = raw,
+            MixRequestsPerSecond = mix.RequestsPerSecond,
+            EngineCpuMsPerStep = chainRun.CpuMsPerStep,
+            MachineBusyDuringChains = chainRun.MachineBusy,
             ActivitySteps = chains * ChainLength,
             ActivityStepsPerSecond = stepsPerSecond,
             RequestsPerActivityStep = requestsPerStep,
@@ -104,25 +113,48 @@ internal sealed class EngineBench(string connectionString)
             return "awake";
         });
 
-    private async Task<(double PerSecond, double RequestsPerStep)> RunChainsAsync(Hub hub, int chains)
+    private async Task<ChainRun> RunChainsAsync(Hub hub, int chains)
     {
         hub.Counter.Reset();
+        hub.Probe.Reset();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var machine = MachineCpu.Read();
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, chains).Select(i => hub.Client.ScheduleNewOrchestrationInstanceAsync("Chain", i)));
+        await BoundedAsync(chains, WorkItems, i => hub.Client.ScheduleNewOrchestrationInstanceAsync("Chain", i));
         await WaitUntilAsync(() => Volatile.Read(ref _chainsDone) >= chains);
+        var elapsed = watch.Elapsed;
         var steps = chains * ChainLength;
-        return (steps / watch.Elapsed.TotalSeconds, hub.Counter.Total / (double)steps);
+        return new ChainRun(
+            steps / elapsed.TotalSeconds,
+            hub.Counter.Total / (double)steps,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / steps,
+            MachineCpu.Read().BusySince(machine));
     }
 
     private async Task<(double PerSecond, double RequestsPerEvent)> RunEventsAsync(Hub hub, int instances)
     {
-        var ids = await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => hub.Client.ScheduleNewOrchestrationInstanceAsync("Listener")));
+        var ids = await BoundedAsync(instances, WorkItems, _ => hub.Client.ScheduleNewOrchestrationInstanceAsync("Listener"));
         await Task.Delay(TimeSpan.FromSeconds(2));
         hub.Counter.Reset();
         var watch = Stopwatch.StartNew();
         for (var round = 0; round < EventsPerInstance; round++)
         {
-            await Task.WhenAll(ids.Select(id => hub.Client.RaiseEventAsync(id, "tick", 1)));
+            await BoundedAsync(ids.Length, WorkItems, async i =>
+            {
+                try
+                {
+                    await hub.Client.RaiseEventAsync(ids[i], "tick", 1);
+                }
+                catch (StorageRequestFailedException failure) when (failure.IsTransient)
+                {
+                    // A send Azurite did not answer in time (seen on an overloaded machine) may or may not have been
+                    // queued; send again and say so. A duplicate is buffered by the listener, which stops after five.
+                    Progress($"event send failed ({failure.Message}); sending again");
+                    await hub.Client.RaiseEventAsync(ids[i], "tick", 1);
+                }
+
+                return i;
+            });
         }
 
         await WaitUntilAsync(() => Volatile.Read(ref _eventWaitersDone) >= instances);
@@ -160,6 +192,20 @@ internal sealed class EngineBench(string connectionString)
         Progress($"all {count} started after {elapsed.TotalSeconds:0} s; {hub.Probe.Describe()}");
         await Task.Delay(TimeSpan.FromSeconds(3));
         return elapsed;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for 0..count-1, at most <paramref name="concurrency"/> at a time (as many as the
+    /// worker runs), so the client neither floods Azurite with hundreds of connections nor starves the worker.
+    /// </summary>
+    private static async Task<T[]> BoundedAsync<T>(int count, int concurrency, Func<int, Task<T>> work)
+    {
+        var results = new T[count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (i, _) => results[i] = await work(i));
+        return results;
     }
 
     private static void Progress(string what) => Console.Error.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss}] {what}");
@@ -207,6 +253,9 @@ internal sealed class EngineBench(string connectionString)
         return requests / watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>What the chain phase measured: step rate, requests and this process's CPU per step, the machine's busy share.</summary>
+    private sealed record ChainRun(double PerSecond, double RequestsPerStep, double CpuMsPerStep, double MachineBusy);
+
     /// <summary>A task hub with its worker running and its storage requests counted.</summary>
     private sealed class Hub : IAsyncDisposable
     {
@@ -238,7 +287,7 @@ internal sealed class EngineBench(string connectionString)
                     options.Backend = DurableTaskBackendKind.AzureStorage;
                     options.StorageConnectionString = connectionString;
                     options.TaskHubName = name;
-                    options.MaxConcurrentWorkItems = 16;
+                    options.MaxConcurrentWorkItems = WorkItems;
                     options.StorageClientOptions = new StorageClientOptions { Handlers = { counter, probe } };
                     register(options.Registry);
                 })

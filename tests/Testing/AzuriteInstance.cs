@@ -78,7 +78,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts Azurite again on the same ports over the same data.</summary>
+    /// <summary>Starts Azurite again on the same ports over the same data (empty with <see cref="AzuriteOptions.InMemoryPersistence"/>).</summary>
     public async Task RestartAsync()
     {
         await StopAsync();
@@ -106,8 +106,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--location", _location,
         ];
+        arguments.AddRange(_options.InMemoryPersistence ? ["--inMemoryPersistence"] : ["--location", _location]);
         if (_options.CertificatePath is not null)
         {
             arguments.AddRange(["--cert", _options.CertificatePath, "--key", _options.KeyPath ?? throw new InvalidOperationException("A certificate needs its key.")]);
