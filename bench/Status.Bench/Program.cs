@@ -17,4 +17,4 @@ List<StatusBenchResult> results =
     await bench.MeasureAsync("JSON, overdue=true (none match)", "/api/status?overdue=true", calls),
     await bench.MeasureAsync("JSON, type=Enterprise (filtered in the app)", "/api/status?type=Enterprise", calls),
 ];
-Console.WriteLine(StatusBench.ToMarkdown(results, organisations, calls));
+Console.WriteLine(StatusBench.ToMarkdown(results, seeding.Organisations, calls));

@@ -84,7 +84,7 @@ internal sealed class StatusBench : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         _counter.Reset();
         List<Organisation> tree = [Organisation(RootId, null, "TU", OrganisationType.TerritorialCommittee)];
-        int blocs = Math.Max(1, (organisations - 1) / (BaseOrganisationsPerBloc + 1));
+        int blocs = Math.Max(1, (organisations - 2 + BaseOrganisationsPerBloc + 1) / (BaseOrganisationsPerBloc + 1));
         for (int b = 1; b <= blocs && tree.Count < organisations; b++)
         {
             string blocId = $"duk-{b:D3}";
