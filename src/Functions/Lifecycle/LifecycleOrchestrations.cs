@@ -21,6 +21,12 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
     public const string FilingOrchestratorName = "FilingOrchestrator";
     public const string ReviewCycleOrchestratorName = "ReviewCycleOrchestrator";
 
+    /// <summary>
+    /// The vote round orchestration's version for new instances: version 2 sends the vote request to a member who
+    /// took a seat during the round. Instances stamped earlier replay as they were written.
+    /// </summary>
+    public const string VoteRoundVersion = "2";
+
     public static string ConsultationInstanceId(string regulationId, string roundId) => $"consultation|{regulationId}|{roundId}";
 
     public static string VoteInstanceId(string regulationId, string roundId) => $"vote|{regulationId}|{roundId}";
@@ -33,7 +39,7 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
         StartAsync(ConsultationRoundOrchestratorName, ConsultationInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), ct);
 
     public Task<bool> StartVoteAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default) =>
-        StartAsync(VoteRoundOrchestratorName, VoteInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), ct);
+        StartAsync(VoteRoundOrchestratorName, VoteInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), ct, VoteRoundVersion);
 
     public Task<bool> StartFilingAsync(string organisationId, string regulationId, string filingId, CancellationToken ct = default) =>
         StartAsync(FilingOrchestratorName, FilingInstanceId(regulationId, filingId), new(organisationId, regulationId, filingId), ct);
@@ -55,6 +61,10 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
         WakeAsync(ConsultationInstanceId(regulationId, roundId), ct);
 
     public Task RaiseVoteDecidedAsync(string regulationId, string roundId, CancellationToken ct = default) =>
+        WakeAsync(VoteInstanceId(regulationId, roundId), ct);
+
+    /// <summary>A seat of the round changed hands: the orchestration sends the new member's request (or the result).</summary>
+    public Task RaiseVoteMembersChangedAsync(string regulationId, string roundId, CancellationToken ct = default) =>
         WakeAsync(VoteInstanceId(regulationId, roundId), ct);
 
     /// <summary>Wakes the round's orchestration for its new deadline, or starts it again if it had finished.</summary>
@@ -82,11 +92,12 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
         client.GetInstanceAsync(instanceId, cancellationToken: ct);
 
     /// <returns>True when a new instance was scheduled; false when one with that id is pending or running.</returns>
-    internal async Task<bool> StartAsync(string orchestratorName, string instanceId, LifecycleInstanceInput input, CancellationToken ct)
+    internal async Task<bool> StartAsync(string orchestratorName, string instanceId, LifecycleInstanceInput input, CancellationToken ct,
+        string? version = null)
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId }, ct);
+            await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId, Version = version }, ct);
             Log.OrchestrationStarted(logger, orchestratorName, instanceId);
             return true;
         }

@@ -13,22 +13,43 @@ public sealed partial class RegulationWorkflow
     /// organisation's register for the regulation's term ("05-QC/ĐU"); the final document is the approved draft.
     /// A retried issue reuses the number already registered for the same text instead of taking another.
     /// </summary>
+    public Task<RegulationState> IssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signerName,
+        string? supersedesRegulationId, Actor actor, CancellationToken ct = default) =>
+        IssueAsync(organisationId, regulationId, issueDate, signerName, supersedesRegulationId, null, actor, ct);
+
+    /// <summary>
+    /// Issues as above, with <paramref name="finalDocument"/> (the signed, numbered file) as the final document
+    /// instead of the approved draft; it is stored by content hash only once the issue is known to be allowed.
+    /// Null keeps the approved draft.
+    /// </summary>
     public async Task<RegulationState> IssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signerName,
-        string? supersedesRegulationId, Actor actor, CancellationToken ct = default)
+        string? supersedesRegulationId, FinalDocument? finalDocument, Actor actor, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(signerName);
         ArgumentNullException.ThrowIfNull(actor);
         var organisation = await LoadOrganisationAsync(organisationId, ct);
+        ContentHash? finalHash = null;
+        if (finalDocument is not null)
+        {
+            if (finalDocument.Content.IsEmpty)
+            {
+                throw new DomainException("Tệp văn bản ban hành rỗng.");
+            }
+
+            // Refuse before storing the file.
+            ApprovedDraftOf(Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value));
+            await stores.Documents.UploadAsync(finalDocument.Content, finalDocument.FileName, finalDocument.ContentType, ct);
+            finalHash = ContentHash.Of(finalDocument.Content.Span);
+        }
+
         DateOnly? supersededReviewDue = null;
+        ContentHash approvedHash = default;
         var issued = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
             var regulation = Regulation.FromState(loaded.Value);
-            var cycle = ActiveCycleOf(regulation, "issue");
-            if (cycle.Stage != DraftingStage.Approved || cycle.LatestDraft is not { } approved)
-            {
-                throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "issue");
-            }
+            var approved = ApprovedDraftOf(regulation);
+            approvedHash = approved.ContentHash;
 
             Loaded<RegulationState>? supersededLoaded = null;
             Regulation? superseded = null;
@@ -48,7 +69,7 @@ public sealed partial class RegulationWorkflow
                 new DocumentNumber(number, DocumentType.Regulation, organisation.Code),
                 Signer.SecretaryOnBehalfOfStandingCommittee(signerName),
                 issueDate,
-                approved.ContentHash,
+                finalHash ?? approved.ContentHash,
                 supersedesRegulationId,
                 actor.Id,
                 timeProvider.GetUtcNow());
@@ -67,7 +88,11 @@ public sealed partial class RegulationWorkflow
 
         var symbol = issued.CurrentIssuance!.Number.Symbol;
         await AuditAsync(regulationId, actor, "regulation.issued", [regulationId, symbol, issued.CurrentIssuance.FinalDocumentHash.ToString()],
-            new { symbol, issueDate, signer = signerName, supersedes = supersedesRegulationId, nextReviewDue = issued.NextReviewDue }, ct);
+            new
+            {
+                symbol, issueDate, signer = signerName, supersedes = supersedesRegulationId, nextReviewDue = issued.NextReviewDue,
+                finalDocument = finalDocument?.FileName, approvedDraftHash = approvedHash.ToString(),
+            }, ct);
         if (supersedesRegulationId is not null)
         {
             await AuditAsync(supersedesRegulationId, actor, "regulation.superseded", [supersedesRegulationId, regulationId], new { by = regulationId, symbol }, ct);
@@ -79,6 +104,14 @@ public sealed partial class RegulationWorkflow
 
         await RefreshStatusAsync(organisationId, ct);
         return issued.ToState();
+    }
+
+    private static DraftVersion ApprovedDraftOf(Regulation regulation)
+    {
+        var cycle = ActiveCycleOf(regulation, "issue");
+        return cycle.Stage == DraftingStage.Approved && cycle.LatestDraft is { } approved
+            ? approved
+            : throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "issue");
     }
 
     private async Task<int> NumberForAsync(string organisationId, QuyCheWorkflow.Domain.Organisations.Term term, string subject, CancellationToken ct)

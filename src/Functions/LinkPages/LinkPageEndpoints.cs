@@ -374,10 +374,17 @@ public static class LinkPageEndpoints
                 case LinkAction.Vote:
                 {
                     var vote = (await services.GetRequiredService<VoteRoundStore>().GetAsync(claims.RegulationId, claims.RoundId, ct))?.Value;
-                    var member = vote?.Members.FirstOrDefault(m => m.MemberId == claims.RecipientId);
-                    if (vote is null || member is null)
+                    if (vote is null)
                     {
                         return Refuse(MessagePages.InvalidLink());
+                    }
+
+                    var member = vote.Members.FirstOrDefault(m => m.MemberId == claims.RecipientId);
+                    if (member is null)
+                    {
+                        // A seat given to another member during the round (the old member's ballot was discarded).
+                        return Refuse(MessagePages.SupersededLink(
+                            "Bạn không còn trong danh sách biểu quyết của đợt này: văn phòng cấp ủy đã giao vị trí của bạn cho thành viên khác."));
                     }
 
                     var draft = cycle?.Drafts.FirstOrDefault(d => d.Number == vote.DraftVersion);

@@ -101,28 +101,9 @@ internal static partial class OrganisationFields
         List<CommitteeMember> parsed = [];
         for (var i = 0; i < members.Count; i++)
         {
-            var prefix = $"{field}[{i}]";
-            var member = members[i];
-            if (member is null)
+            if (Member(members[i], $"{field}[{i}]", errors) is { } member)
             {
-                errors[prefix] = ["Thiếu thông tin ủy viên."];
-                continue;
-            }
-
-            var id = Id(member.MemberId, prefix + ".memberId", errors);
-            var name = Name(member.FullName, prefix + ".fullName", errors);
-            var email = Email(member.Email, prefix + ".email", optional: false, errors);
-            CommitteeRole? role = member.Role is not null && Enum.GetNames<CommitteeRole>().Contains(member.Role, StringComparer.Ordinal)
-                ? Enum.Parse<CommitteeRole>(member.Role)
-                : null;
-            if (role is null)
-            {
-                errors[prefix + ".role"] = [$"Chức vụ phải là một trong: {string.Join(", ", Enum.GetNames<CommitteeRole>())}."];
-            }
-
-            if (id is not null && name is not null && email is not null && role is not null)
-            {
-                parsed.Add(new CommitteeMember(id, name, email, role.Value));
+                parsed.Add(member);
             }
         }
 
@@ -140,6 +121,32 @@ internal static partial class OrganisationFields
             errors[field] = ["Mã ủy viên không được trùng và Ban Thường vụ có đúng một Bí thư."];
             return null;
         }
+    }
+
+    /// <summary>One standing-committee member; errors are keyed <c>{prefix}.memberId</c> and so on.</summary>
+    public static CommitteeMember? Member(CommitteeMemberRequest? member, string prefix, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (member is null)
+        {
+            errors[prefix] = ["Thiếu thông tin ủy viên."];
+            return null;
+        }
+
+        var id = Id(member.MemberId, prefix + ".memberId", errors);
+        var name = Name(member.FullName, prefix + ".fullName", errors);
+        var email = Email(member.Email, prefix + ".email", optional: false, errors);
+        CommitteeRole? role = member.Role is not null && Enum.GetNames<CommitteeRole>().Contains(member.Role, StringComparer.Ordinal)
+            ? Enum.Parse<CommitteeRole>(member.Role)
+            : null;
+        if (role is null)
+        {
+            errors[prefix + ".role"] = [$"Chức vụ phải là một trong: {string.Join(", ", Enum.GetNames<CommitteeRole>())}."];
+        }
+
+        return id is not null && name is not null && email is not null && role is not null
+            ? new CommitteeMember(id, name, email, role.Value)
+            : null;
     }
 
     [GeneratedRegex(@"^[\p{L}\p{N}_.\-]{1,64}$")]

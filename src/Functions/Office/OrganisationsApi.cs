@@ -33,6 +33,9 @@ public static class OrganisationsApi
         group.MapGet("/{organisationId}", GetOrganisation).WithName(nameof(GetOrganisation));
         group.MapPatch("/{organisationId}", UpdateOrganisation).WithName(nameof(UpdateOrganisation));
         group.MapPut("/{organisationId}/committee", ReplaceCommittee).WithName(nameof(ReplaceCommittee));
+        group.MapPost("/{organisationId}/committee/replacements", ReplaceMember).WithName(nameof(ReplaceMember))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{organisationId}/terms", EnterTerm).WithName(nameof(EnterTerm));
         return group;
     }
@@ -151,6 +154,29 @@ public static class OrganisationsApi
 
         return await ChangeAsync(organisationId, context, access, store, audit, status, "organisation.committee-replaced",
             o => o with { Committee = committee! }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives one member's seat on the standing committee to a new member, during the term; every open vote round
+    /// of the organisation's regulations gives the seat too (the old ballot is discarded, the new member is sent a
+    /// vote request, the rule is applied again). Replacing the whole committee (<c>PUT .../committee</c>) leaves
+    /// open rounds with the members they started with. Supports <c>Idempotency-Key</c>.
+    /// </summary>
+    public static async Task<Results<Ok<MemberReplacementResponse>, ValidationProblem, ProblemHttpResult>> ReplaceMember(
+        string organisationId, MemberReplacementRequest? request, HttpContext context, RegulationsApi.Commands commands,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var oldMemberId = OrganisationFields.Id(request?.OldMemberId, "oldMemberId", errors);
+        var newMember = OrganisationFields.Member(request?.NewMember, "newMember", errors);
+        if (errors.Count > 0)
+        {
+            return OfficeProblems.Invalid(errors);
+        }
+
+        return await commands.RunAsync(context, organisationId, nameof(ReplaceMember),
+            async (w, actor, ct) => MemberReplacementResponse.From(await w.ReplaceCommitteeMemberAsync(organisationId, oldMemberId!, newMember!, actor, ct)),
+            cancellationToken);
     }
 
     public static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> EnterTerm(

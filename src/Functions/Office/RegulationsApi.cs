@@ -51,7 +51,10 @@ public static class RegulationsApi
         group.MapPost("/{regulationId}/vote/in-person-result", RecordInPersonResult).WithName(nameof(RecordInPersonResult))
             .WithMetadata(uploadLimit).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPost("/{regulationId}/issuance", Issue).WithName(nameof(Issue));
+        group.MapPost("/{regulationId}/issuance", Issue).WithName(nameof(Issue))
+            .WithMetadata(uploadLimit).DisableAntiforgery()
+            .Accepts<IssueRequest>("application/json").Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{regulationId}/filing", File).WithName(nameof(File));
         group.MapPost("/{regulationId}/reviews", RecordReview).WithName(nameof(RecordReview))
             .WithMetadata(uploadLimit).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
@@ -176,7 +179,7 @@ public static class RegulationsApi
             : await commands.RunAsync(context, organisationId, nameof(ExtendVoteDeadline),
                 (w, actor, ct) => w.ExtendVoteDeadlineAsync(organisationId, regulationId, deadline, actor, ct), cancellationToken);
 
-    /// <summary>Multipart: <c>file</c> (the minutes), <c>passed</c> (true/false), <c>agree</c>, <c>disagree</c>, <c>other</c>.</summary>
+    /// <summary>Multipart: <c>file</c> (the minutes), <c>meetingDate</c> (yyyy-MM-dd), <c>passed</c> (true/false), <c>agree</c>, <c>disagree</c>, <c>other</c>.</summary>
     public static async Task<Results<Ok<VoteRoundState>, ValidationProblem, ProblemHttpResult>> RecordInPersonResult(
         string organisationId, string regulationId, HttpContext context, Commands commands, IOptions<OfficeApiOptions> options,
         CancellationToken cancellationToken)
@@ -194,6 +197,12 @@ public static class RegulationsApi
             errors["passed"] = ["Cần kết quả: true (thông qua) hoặc false."];
         }
 
+        DateOnly? meetingDate = DateOnly.TryParseExact(form?["meetingDate"], "yyyy-MM-dd", out var m) ? m : null;
+        if (meetingDate is null)
+        {
+            errors["meetingDate"] = ["Cần ngày họp (yyyy-MM-dd)."];
+        }
+
         var agree = Count(form, "agree", errors);
         var disagree = Count(form, "disagree", errors);
         var other = Count(form, "other", errors);
@@ -208,14 +217,56 @@ public static class RegulationsApi
         }
 
         return await commands.RunAsync(context, organisationId, nameof(RecordInPersonResult),
-            (w, actor, ct) => w.RecordInPersonResultAsync(organisationId, regulationId, passed!.Value, agree, disagree, other,
+            (w, actor, ct) => w.RecordInPersonResultAsync(organisationId, regulationId, meetingDate!.Value, passed!.Value, agree, disagree, other,
                 minutes.Content, minutes.FileName, minutes.Kind.ContentType, actor, ct), cancellationToken);
     }
 
+    /// <summary>
+    /// JSON (<see cref="IssueRequest"/>): the approved draft is the issued text. Or multipart with the same fields
+    /// (<c>issueDate</c>, <c>signerName</c>, <c>supersedesRegulationId</c>) and <c>file</c>: the signed, numbered
+    /// document as issued (DOCX or PDF by content), which becomes the final document.
+    /// </summary>
     public static async Task<Results<Ok<RegulationState>, ValidationProblem, ProblemHttpResult>> Issue(
-        string organisationId, string regulationId, IssueRequest? request, HttpContext context, Commands commands,
+        string organisationId, string regulationId, HttpContext context, Commands commands, IOptions<OfficeApiOptions> options,
         CancellationToken cancellationToken)
     {
+        if (!await commands.ReachesAsync(context, organisationId, cancellationToken))
+        {
+            return OfficeProblems.NotFound("tổ chức");
+        }
+
+        IssueRequest? request;
+        UploadedDocument? document = null;
+        if (context.Request.HasFormContentType)
+        {
+            var (uploaded, problem, form) = await DocumentUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
+            if (uploaded is null)
+            {
+                return Refused<RegulationState>(problem!);
+            }
+
+            document = uploaded;
+            request = new IssueRequest(
+                DateOnly.TryParseExact(form?["issueDate"], "yyyy-MM-dd", out var date) ? date : null,
+                form?["signerName"], form?["supersedesRegulationId"]);
+        }
+        else if (context.Request.HasJsonContentType())
+        {
+            try
+            {
+                request = await context.Request.ReadFromJsonAsync<IssueRequest>(cancellationToken);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return OfficeProblems.Invalid("body", "Nội dung JSON không hợp lệ.");
+            }
+        }
+        else
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Kiểu nội dung không được hỗ trợ", detail: "Gửi application/json, hoặc multipart/form-data kèm tệp văn bản ban hành.");
+        }
+
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request?.IssueDate is null)
         {
@@ -230,7 +281,11 @@ public static class RegulationsApi
 
         var supersedes = string.IsNullOrWhiteSpace(request!.SupersedesRegulationId) ? null : request.SupersedesRegulationId.Trim();
         return await commands.RunAsync(context, organisationId, nameof(Issue),
-            (w, actor, ct) => w.IssueAsync(organisationId, regulationId, request.IssueDate!.Value, signer!, supersedes, actor, ct), cancellationToken);
+            (w, actor, ct) => document is null
+                ? w.IssueAsync(organisationId, regulationId, request.IssueDate!.Value, signer!, supersedes, actor, ct)
+                : w.IssueAsync(organisationId, regulationId, request.IssueDate!.Value, signer!, supersedes,
+                    new FinalDocument(document.Content, document.FileName, document.Kind.ContentType), actor, ct),
+            cancellationToken);
     }
 
     public static async Task<Results<Ok<FilingState>, ValidationProblem, ProblemHttpResult>> File(

@@ -243,13 +243,83 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         await _ctx.Workflow.SubmitForVoteAsync(Org, "qc-1", _ctx.Clock.GetUtcNow().AddDays(2), Clerk, Ct);
         byte[] minutes = Docx("biên bản họp");
 
-        var round = await _ctx.Workflow.RecordInPersonResultAsync(Org, "qc-1", false, 2, 3, 0, minutes, "Biên bản.pdf", "application/pdf", Clerk, Ct);
+        var round = await _ctx.Workflow.RecordInPersonResultAsync(Org, "qc-1", Today(), false, 2, 3, 0, minutes, "Biên bản.pdf", "application/pdf", Clerk, Ct);
 
         Assert.Equal(VoteRoundStatus.Failed, round.Status);
         Assert.NotNull(await _ctx.Get<DocumentStore>().DownloadAsync(ContentHash.Of(minutes), Ct));
         var regulation = Regulation.FromState((await _ctx.Get<RegulationStore>().GetAsync(Org, "qc-1", Ct))!.Value);
         Assert.Equal(RegulationStage.Resolving, regulation.Stage);
         Assert.Contains(regulation.VoteFailureReasons, r => r.Contains("3 không đồng ý", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1, false, 2, 3, 0)] // the meeting is tomorrow
+    [InlineData(-1, false, 2, 3, 0)] // the meeting was before the round opened
+    [InlineData(0, true, 2, 3, 0)] // passed with 2 of 5 agreeing
+    [InlineData(0, false, 3, 2, 0)] // failed with 3 of 5 agreeing
+    [InlineData(0, false, 2, 3, 1)] // 6 votes from 5 members
+    public async Task RecordInPersonResultAsync_DateOrCountsWrong_ThrowsAndStoresNothing(int daysFromToday, bool passed, int agree, int disagree, int other)
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await ResolvedAsync(_ctx, Org, "qc-1", Ct);
+        var vote = await _ctx.Workflow.SubmitForVoteAsync(Org, "qc-1", _ctx.Clock.GetUtcNow().AddDays(2), Clerk, Ct);
+        var before = await _ctx.Get<VoteRoundStore>().GetAsync("qc-1", vote.Id, Ct);
+        byte[] minutes = Docx("biên bản không hợp lệ " + daysFromToday + passed + agree + disagree + other);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _ctx.Workflow.RecordInPersonResultAsync(
+            Org, "qc-1", Today().AddDays(daysFromToday), passed, agree, disagree, other, minutes, "Biên bản.pdf", "application/pdf", Clerk, Ct));
+
+        Assert.IsNotType<InvalidTransitionException>(refused);
+        Assert.Equal(before!.ETag, (await _ctx.Get<VoteRoundStore>().GetAsync("qc-1", vote.Id, Ct))!.ETag);
+        Assert.Null(await _ctx.Get<DocumentStore>().DownloadAsync(ContentHash.Of(minutes), Ct));
+    }
+
+    [Fact]
+    public async Task RecordInPersonResultAsync_Passed_RecordsMeetingDateAndApproves()
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await ResolvedAsync(_ctx, Org, "qc-1", Ct);
+        await _ctx.Workflow.SubmitForVoteAsync(Org, "qc-1", _ctx.Clock.GetUtcNow().AddDays(2), Clerk, Ct);
+        _ctx.Clock.Advance(TimeSpan.FromDays(1));
+
+        var round = await _ctx.Workflow.RecordInPersonResultAsync(Org, "qc-1", Today(), true, 4, 1, 0, Docx("biên bản 4/5"), "Biên bản.pdf", "application/pdf", Clerk, Ct);
+
+        Assert.Equal(VoteRoundStatus.Passed, round.Status);
+        Assert.Equal(Today(), round.InPersonResult!.MeetingDate);
+        Assert.Equal(RegulationStage.Approved, Regulation.FromState((await _ctx.Get<RegulationStore>().GetAsync(Org, "qc-1", Ct))!.Value).Stage);
+        var entry = (await _ctx.AuditAsync("qc-1", Ct)).Single(e => e.Record.Action == "vote.in-person");
+        Assert.Contains(Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), entry.Record.DetailsJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IssueAsync_WithFinalDocument_StoresItAsTheIssuedText()
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await ApprovedAsync(_ctx, Org, "qc-1", Ct);
+        byte[] signed = Docx("bản ký, đóng dấu, số 01-QC/ĐU");
+
+        var issued = await _ctx.Workflow.IssueAsync(Org, "qc-1", new DateOnly(2026, 3, 20), "Nguyễn Văn Ân", null,
+            new FinalDocument(signed, "01-QC-DU.pdf", "application/pdf"), Clerk, Ct);
+
+        Assert.Equal(ContentHash.Of(signed), issued.CurrentIssuance!.FinalDocumentHash);
+        var stored = await _ctx.Get<DocumentStore>().DownloadAsync(ContentHash.Of(signed), Ct);
+        Assert.Equal("01-QC-DU.pdf", stored!.FileName);
+        var entry = (await _ctx.AuditAsync("qc-1", Ct)).Single(e => e.Record.Action == "regulation.issued");
+        Assert.Contains(ContentHash.Of(signed).ToString(), entry.Record.SubjectIds);
+        Assert.Contains(ContentHash.Of(Docx("qc-1 v1")).ToString(), entry.Record.DetailsJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IssueAsync_WithFinalDocumentBeforeApproval_StoresNothing()
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await ResolvedAsync(_ctx, Org, "qc-1", Ct);
+        byte[] signed = Docx("bản ký quá sớm");
+
+        await Assert.ThrowsAsync<InvalidTransitionException>(() => _ctx.Workflow.IssueAsync(Org, "qc-1", new DateOnly(2026, 3, 20), "Nguyễn Văn Ân", null,
+            new FinalDocument(signed, "01-QC-DU.pdf", "application/pdf"), Clerk, Ct));
+
+        Assert.Null(await _ctx.Get<DocumentStore>().DownloadAsync(ContentHash.Of(signed), Ct));
     }
 
     [Fact]
@@ -337,6 +407,8 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         Assert.NotNull(await _ctx.Get<ReviewStore>().GetAsync("qc-1", ReviewIds.For(regulation.NextReviewDue!.Value), Ct));
         Assert.True((await _ctx.Get<AuditLog>().VerifyAsync("qc-1", Ct)).IsValid);
     }
+
+    private DateOnly Today() => QuyCheWorkflow.Domain.Calendar.VietnamTime.DateOf(_ctx.Clock.GetUtcNow());
 
     private static QuyCheWorkflow.Domain.Organisations.Term StateTestDataTerm => QuyCheWorkflow.Functions.Tests.State.StateTestData.Term2025;
 

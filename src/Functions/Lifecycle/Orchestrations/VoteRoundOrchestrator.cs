@@ -7,6 +7,8 @@ namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 /// One standing-committee vote round: vote requests with personal links, reminders to members who have not
 /// voted, the result to every member once decided. At a deadline without a decision it tells the secretary and
 /// the office, then waits: an extension re-arms the reminders and the new deadline, an in-person result ends it.
+/// From <see cref="LifecycleOrchestrations.VoteRoundVersion"/> on, a member who replaced another during the round
+/// gets the vote request when the round is woken.
 /// </summary>
 public sealed class VoteRoundOrchestrator : TaskOrchestrator<LifecycleInstanceInput, VoteRoundStatus>
 {
@@ -42,6 +44,12 @@ public sealed class VoteRoundOrchestrator : TaskOrchestrator<LifecycleInstanceIn
             if (!changed && view.Status == VoteRoundStatus.Open)
             {
                 await context.CallActivityAsync<int>(nameof(SendVoteNoticesActivity), new NoticeRequest(input, NoticeKind.VoteReminder, wakeAt));
+            }
+            else if (changed && view.Status == VoteRoundStatus.Open && context.Version == LifecycleOrchestrations.VoteRoundVersion)
+            {
+                // A member who took a seat since the requests went out gets one; the others already have theirs
+                // (once per member and instant), so an extension's wake-up sends nothing.
+                await context.CallActivityAsync<int>(nameof(SendVoteNoticesActivity), new NoticeRequest(input, NoticeKind.VoteRequest, view.OpenedAt));
             }
         }
 
