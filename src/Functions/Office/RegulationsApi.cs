@@ -53,7 +53,8 @@ public static class RegulationsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{regulationId}/issuance", Issue).WithName(nameof(Issue))
             .WithMetadata(uploadLimit).DisableAntiforgery()
-            .Accepts<IssueRequest>("application/json").Accepts<IFormFile>("multipart/form-data")
+            .Accepts<IssueRequest>("application/json", "multipart/form-data")
+            .WithDescription("JSON: the approved draft is the issued text. Multipart: the same fields plus a 'file' part (DOCX or PDF by content), the signed document as issued, which becomes the final document.")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{regulationId}/filing", File).WithName(nameof(File));
         group.MapPost("/{regulationId}/reviews", RecordReview).WithName(nameof(RecordReview))

@@ -137,7 +137,8 @@ public sealed class OrganisationsApiTests(AzuriteFixture azurite) : IAsyncLifeti
         foreach (var path in new[]
         {
             "/api/organisations", "/api/organisations/{organisationId}", "/api/organisations/{organisationId}/committee",
-            "/api/organisations/{organisationId}/terms", "/api/organisations/{organisationId}/regulations",
+            "/api/organisations/{organisationId}/terms", "/api/organisations/{organisationId}/committee/replacements",
+            "/api/organisations/{organisationId}/regulations",
             "/api/organisations/{organisationId}/regulations/{regulationId}/drafts",
             "/api/organisations/{organisationId}/regulations/{regulationId}/consultation",
             "/api/organisations/{organisationId}/regulations/{regulationId}/comments/{commentId}/resolution",
@@ -155,6 +156,9 @@ public sealed class OrganisationsApiTests(AzuriteFixture azurite) : IAsyncLifeti
         var drafts = paths.GetProperty("/api/organisations/{organisationId}/regulations/{regulationId}/drafts").GetProperty("post").GetProperty("responses");
         Assert.True(drafts.TryGetProperty("415", out _));
         Assert.True(drafts.TryGetProperty("413", out _));
+        var issue = paths.GetProperty("/api/organisations/{organisationId}/regulations/{regulationId}/issuance").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(issue.TryGetProperty("application/json", out _), issue.ToString());
+        Assert.True(issue.TryGetProperty("multipart/form-data", out _), issue.ToString());
     }
 
     private static CreateOrganisationRequest Request(string id, string parentId) => new(
