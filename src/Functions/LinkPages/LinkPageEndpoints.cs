@@ -86,6 +86,11 @@ public static class LinkPageEndpoints
                         return Unprocessable("Đồng chí chưa chọn một phương án biểu quyết.");
                     }
 
+                    if (choice != VoteChoice.Agree && reason is null)
+                    {
+                        return Unprocessable("Khi chọn “không đồng ý” hoặc “ý kiến khác”, đồng chí cần ghi lý do.");
+                    }
+
                     await requests.ExecuteOnceAsync(requestId, commandName, async c =>
                     {
                         await workflow.CastBallotAsync(claims.RegulationId, claims.RoundId, claims.RecipientId, choice, reason, actor, c);

@@ -18,6 +18,8 @@ internal sealed class OfficeTestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    public Uri BaseAddress => _app.BaseAddress;
+
     public OrganisationStore Organisations => Services.GetRequiredService<OrganisationStore>();
 
     public static async Task<OfficeTestApp> StartAsync(string storageConnectionString) =>
