@@ -162,30 +162,29 @@ internal sealed class EngineBench(string connectionString)
         return (events / watch.Elapsed.TotalSeconds, hub.Counter.Total / (double)events);
     }
 
-    /// <summary>Schedules concurrently and waits until all have started; returns how long that took.</summary>
+    /// <summary>
+    /// Schedules <see cref="WorkItems"/> at a time, as many as the worker runs, and waits until all have started;
+    /// returns how long that took. Azurite keeps queue metadata in one LokiJS collection for all queues: each receive
+    /// and delete scans every live message of the account (its expiry sweep and visibility query use no index), and
+    /// each put or update keeps sorted indices over all of them, so requests cost more as timer messages accumulate.
+    /// More client concurrency only lengthens each request's wait (past the 30 s per-try timeout at 64).
+    /// </summary>
     private async Task<TimeSpan> StartTimerWaitersAsync(Hub hub, int count)
     {
         var watch = Stopwatch.StartNew();
         var scheduled = 0;
         hub.Probe.Reset();
-        using var gate = new SemaphoreSlim(64);
-        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        await BoundedAsync(count, WorkItems, async _ =>
         {
-            await gate.WaitAsync();
-            try
+            await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper");
+            if (Interlocked.Increment(ref scheduled) % 1000 == 0)
             {
-                await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper");
-                if (Interlocked.Increment(ref scheduled) % 2000 == 0)
-                {
-                    Progress($"{scheduled} scheduled, {Volatile.Read(ref _timerWaitersStarted)} started; {hub.Probe.Describe()}");
-                    hub.Probe.Reset();
-                }
+                Progress($"{scheduled} scheduled, {Volatile.Read(ref _timerWaitersStarted)} started; {hub.Probe.Describe()}");
+                hub.Probe.Reset();
             }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+
+            return 0;
+        });
         Progress($"{count} timer waiters scheduled, {Volatile.Read(ref _timerWaitersStarted)} started");
         await WaitUntilAsync(() => Volatile.Read(ref _timerWaitersStarted) >= count);
         var elapsed = watch.Elapsed;
