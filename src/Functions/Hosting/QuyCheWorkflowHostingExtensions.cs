@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Durable;
@@ -34,6 +35,9 @@ public static class QuyCheWorkflowHostingExtensions
         return builder;
     }
 
+    /// <summary>The data-protection application name: instances that share it (and the key ring) read each other's tokens.</summary>
+    public const string DataProtectionApplicationName = "QuyCheWorkflow";
+
     public static IServiceCollection AddQuyCheWorkflow(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -47,6 +51,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowMail(configuration);
         services.AddQuyCheWorkflowLinks(configuration);
         services.AddQuyCheWorkflowState();
+        AddSharedDataProtection(services);
         services.AddQuyCheWorkflowLifecycle();
         services.AddQuyCheWorkflowStatus();
         services.AddQuyCheWorkflowOffice(configuration);
@@ -68,6 +73,19 @@ public static class QuyCheWorkflowHostingExtensions
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// One data-protection key ring for every instance, in Blob storage: a dashboard cookie or an antiforgery token
+    /// issued by one instance is read by any other (Functions scales out; each instance's own key store would make
+    /// a vote form fail whenever its POST lands elsewhere).
+    /// </summary>
+    private static void AddSharedDataProtection(IServiceCollection services)
+    {
+        services.TryAddSingleton<DataProtectionKeyRepository>();
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<DataProtectionKeyRepository>((options, keys) => options.XmlRepository = keys);
     }
 
     /// <summary>

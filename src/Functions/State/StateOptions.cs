@@ -8,4 +8,10 @@ public sealed class StateOptions
 
     /// <summary>Container of documents and minutes addressed by their SHA-256.</summary>
     public string DocumentsContainer { get; set; } = "documents";
+
+    /// <summary>
+    /// Container of the ASP.NET Core data-protection key ring (dashboard sign-in cookies, antiforgery tokens), shared
+    /// by every instance of the app so that a form served by one is accepted by another.
+    /// </summary>
+    public string DataProtectionContainer { get; set; } = "data-protection";
 }

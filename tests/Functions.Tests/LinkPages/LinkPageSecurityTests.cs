@@ -105,6 +105,28 @@ public sealed class LinkPageSecurityTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Post_ToAnotherInstanceOfTheApp_IsAcceptedWithTheFirstInstancesForm()
+    {
+        var vote = await InVoteAsync();
+        await using var second = await OfficeTestApp.StartAsync(azurite.ConnectionString);
+        var cookies = new CookieContainer();
+        using var first = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = App.BaseAddress };
+        using var other = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = second.BaseAddress };
+        var form = await FormAsync(first, vote.Path("m2"));
+
+        // The key ring is shared through Blob storage, so the second instance reads the first one's antiforgery pair.
+        using var response = await other.PostAsync(vote.Path("m2"), form.With(("choice", "agree"), ("comment", "")), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(VoteChoice.Agree, Assert.Single((await RoundAsync(vote)).Value.Ballots).Choice);
+
+        // Not a machine-local key directory that two processes on one machine happen to share: the ring is in Blob storage.
+        var keyManagement = second.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value;
+        var repository = Assert.IsType<DataProtectionKeyRepository>(keyManagement.XmlRepository);
+        Assert.NotEmpty(await repository.GetAllElementsAsync(Token));
+    }
+
+    [Fact]
     public async Task Post_WithoutAntiforgeryToken_RecordsNothing()
     {
         var vote = await InVoteAsync();
