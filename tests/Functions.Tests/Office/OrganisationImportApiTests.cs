@@ -65,6 +65,44 @@ public sealed class OrganisationImportApiTests(AzuriteFixture azurite) : IAsyncL
     }
 
     [Fact]
+    public async Task ImportOrganisations_ThreeLevelsInMixedOrder_StoresEveryPathBelowTheRoot()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, root.Id);
+        var prefix = OfficeTestApp.NewId("o");
+        List<(string Id, string Parent, string Path)> tree = [];
+        for (var b = 0; b < 3; b++)
+        {
+            var bloc = $"{prefix}-{b}";
+            tree.Add((bloc, root.Id, $"{root.Id}|{bloc}"));
+            for (var c = 0; c < 4; c++)
+            {
+                var basis = $"{bloc}-{c}";
+                tree.Add((basis, bloc, $"{root.Id}|{bloc}|{basis}"));
+                for (var d = 0; d < 2; d++)
+                {
+                    tree.Add(($"{basis}-{d}", basis, $"{root.Id}|{bloc}|{basis}|{basis}-{d}"));
+                }
+            }
+        }
+
+        var mixed = tree.Where((_, i) => i % 2 == 1).Reverse().Concat(tree.Where((_, i) => i % 2 == 0)).ToList();
+
+        using var response = await client.PostAsync(OrganisationImportApi.Path, Csv(OrganisationsFile([.. mixed.Select(o => Row(o.Id, o.Parent))])), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(tree.Count, (await response.Content.ReadFromJsonAsync<ImportSummary>(Token))!.Created);
+        foreach (var (id, _, path) in tree)
+        {
+            Assert.Equal(path, await App.Organisations.GetPathAsync(id, Token));
+        }
+
+        var status = await App.Services.GetRequiredService<StatusProjection>().QuerySubtreeAsync(root.Id, cancellationToken: Token);
+        // The seeded root has no status row of its own: only the imported organisations were refreshed.
+        Assert.Equal(tree.Select(o => o.Id).Order(StringComparer.Ordinal), status.Select(s => s.OrganisationId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ImportOrganisations_OneBadRow_Returns400NamingLineAndColumnAndStoresNothing()
     {
         var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);

@@ -16,6 +16,9 @@ public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit
     private const string Updated = "organisation.updated";
     private const string CommitteeReplaced = "organisation.committee-replaced";
 
+    /// <summary>Writes in flight at once; each is a handful of storage requests (row, parent, audit, status).</summary>
+    private const int MaxConcurrentWrites = 8;
+
     internal async Task<IReadOnlyList<ImportStep>> PlanOrganisationsAsync(
         ClaimsPrincipal user, IReadOnlyList<OrganisationRow> rows, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
@@ -122,31 +125,39 @@ public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit
         return steps;
     }
 
-    /// <summary>Writes the steps in order; an organisation changed meanwhile by someone else stops the import there.</summary>
+    /// <summary>
+    /// Writes the steps, a few at a time: first every update and every new organisation whose parent exists, then
+    /// the new organisations below those, and so on. Each organisation has its own audit chain and status row, so
+    /// writes of one wave do not meet. An organisation changed meanwhile by someone else stops the import.
+    /// </summary>
     /// <exception cref="ImportInterruptedException">A write met a concurrent change.</exception>
     internal async Task<ImportSummary> ApplyAsync(HttpContext context, IReadOnlyList<ImportStep> steps, CancellationToken cancellationToken)
     {
         var written = 0;
-        foreach (var step in steps.Where(s => s.Change != ImportChange.Unchanged))
+        ParallelOptions parallel = new() { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken };
+        foreach (var wave in Waves(steps))
         {
-            try
+            await Parallel.ForEachAsync(wave, parallel, async (step, ct) =>
             {
-                if (step.Change == ImportChange.Create)
+                try
                 {
-                    await store.CreateAsync(step.Organisation, cancellationToken);
+                    if (step.Change == ImportChange.Create)
+                    {
+                        await store.CreateAsync(step.Organisation, ct);
+                    }
+                    else
+                    {
+                        await store.UpdateAsync(step.Organisation, step.ETag!.Value, ct);
+                    }
                 }
-                else
+                catch (Exception exception) when (exception is ConcurrencyConflictException or InvalidOperationException)
                 {
-                    await store.UpdateAsync(step.Organisation, step.ETag!.Value, cancellationToken);
+                    throw new ImportInterruptedException(Volatile.Read(ref written), step.Organisation.Id, exception);
                 }
-            }
-            catch (Exception exception) when (exception is ConcurrencyConflictException or InvalidOperationException)
-            {
-                throw new ImportInterruptedException(written, step.Organisation.Id, exception);
-            }
 
-            written++;
-            await OrganisationsApi.RecordAsync(context, audit, status, step.Organisation, step.Action, cancellationToken);
+                Interlocked.Increment(ref written);
+                await OrganisationsApi.RecordAsync(context, audit, status, step.Organisation, step.Action, ct);
+            });
         }
 
         List<string> IdsOf(ImportChange change) => [.. steps.Where(s => s.Change == change).Select(s => s.Organisation.Id)];
@@ -196,6 +207,29 @@ public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit
         return changed == stored
             ? new ImportStep(ImportChange.Unchanged, stored, loaded.ETag, Updated)
             : new ImportStep(ImportChange.Update, changed, loaded.ETag, Updated);
+    }
+
+    /// <summary>The changes in waves: a new organisation one wave after the new parent it names.</summary>
+    private static List<List<ImportStep>> Waves(IReadOnlyList<ImportStep> steps)
+    {
+        Dictionary<string, int> waveOf = new(StringComparer.Ordinal);
+        List<List<ImportStep>> waves = [];
+        foreach (var step in steps.Where(s => s.Change != ImportChange.Unchanged))
+        {
+            // Steps are planned parents first, so a new parent's wave is known when its child comes.
+            var wave = step.Change == ImportChange.Create && step.Organisation.ParentId is { } parent && waveOf.TryGetValue(parent, out var above)
+                ? above + 1
+                : 0;
+            waveOf[step.Organisation.Id] = wave;
+            if (wave == waves.Count)
+            {
+                waves.Add([]);
+            }
+
+            waves[wave].Add(step);
+        }
+
+        return waves;
     }
 
     private static string Key(OrganisationRow row, string column) => ImportSheet.ErrorKey(row.Line, column);
