@@ -50,6 +50,7 @@ public static class AppSettings
     public const string AuthEntraOrganisationClaim = "Auth:Entra:OrganisationClaim";
 
     public const string OfficeMaxUploadBytes = "Office:MaxUploadBytes";
+    public const string OfficeMaxImportRows = "Office:MaxImportRows";
 
     /// <summary>A family of keys, one per role: <c>Auth:Entra:Roles:&lt;role&gt;</c>.</summary>
     public const string AuthEntraRoles = "Auth:Entra:Roles:*";
@@ -99,6 +100,7 @@ public static class AppSettings
         new(AuthEntraAudience, "Entra ID audience (the app registration's application id URI or client id).", AppSettingDeployment.Optional),
         new(AuthEntraOrganisationClaim, "Token claim that carries the caller's organisation id; default org.", AppSettingDeployment.Optional),
         new(OfficeMaxUploadBytes, "Largest uploaded document (draft, minutes) in bytes, at most 209715200; larger uploads get 413.", AppSettingDeployment.Everywhere),
+        new(OfficeMaxImportRows, "Most data rows of one CSV import of organisations or committee members; default 10000, at most 100000.", AppSettingDeployment.Optional),
         new(AuthEntraRoles, "App-role value per API role (Office, UpperLevelOffice, Administrator); default QuyCheWorkflow.<role>.", AppSettingDeployment.Optional),
 
         new(DemoSeed, "true seeds the local demo (a sample tree and regulations under way) into an empty store at start; run.sh sets it. Never in Azure.", AppSettingDeployment.Optional),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Functions.Office.Import;
 
 namespace QuyCheWorkflow.Functions.Office;
 
@@ -14,8 +15,10 @@ public static class OfficeApi
         services.AddOptions<OfficeApiOptions>()
             .Bind(configuration.GetSection(OfficeApiOptions.SectionName))
             .Validate(o => o.MaxUploadBytes is > 0 and <= 200L * 1024 * 1024, "Office:MaxUploadBytes must be between 1 and 209715200.")
+            .Validate(o => o.MaxImportRows is > 0 and <= 100_000, "Office:MaxImportRows must be between 1 and 100000.")
             .ValidateOnStart();
         services.AddSingleton<RegulationsApi.Commands>();
+        services.AddSingleton<OrganisationImporter>();
         services.AddOpenApi();
         return services;
     }
@@ -25,6 +28,7 @@ public static class OfficeApi
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<OfficeApiOptions>>().Value;
         endpoints.MapOrganisationsApi();
+        endpoints.MapOrganisationImportApi(options.MaxUploadBytes);
         endpoints.MapRegulationsApi(options.MaxUploadBytes);
         endpoints.MapOpenApi(OpenApiPath);
         return endpoints;

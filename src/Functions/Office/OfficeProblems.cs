@@ -24,6 +24,10 @@ internal static class OfficeProblems
         TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Tệp không được chấp nhận",
             detail: "Chỉ nhận tệp DOCX hoặc PDF; nội dung tệp không phải DOCX hay PDF (tên tệp không được dùng để nhận biết).");
 
+    public static ProblemHttpResult UnsupportedImport() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Tệp không được chấp nhận",
+            detail: "Gửi tệp CSV: nội dung text/csv, hoặc multipart/form-data với tệp ở phần 'file'.");
+
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn",
             detail: $"Tệp vượt quá giới hạn {limit / 1024} KiB.");

@@ -236,7 +236,8 @@ public static class OrganisationsApi
         return await store.GetAsync(organisationId, cancellationToken);
     }
 
-    private static async Task RecordAsync(
+    /// <summary>Audits a change on the organisation's chain and refreshes its status row.</summary>
+    internal static async Task RecordAsync(
         HttpContext context, AuditLog audit, StatusProjection status, Organisation organisation, string action, CancellationToken cancellationToken)
     {
         var actor = OfficeCaller.ActorOf(context);

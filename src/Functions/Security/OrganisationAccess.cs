@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.State;
 
 namespace QuyCheWorkflow.Functions.Security;
@@ -35,5 +36,22 @@ public sealed class OrganisationAccess(OrganisationStore organisations)
         }
 
         return user.GetOrganisationId() is { } own && path.Split('|').Contains(own, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The rule of <see cref="CanReachAsync"/> against a tree the caller already read, for checking many
+    /// organisations at once (an import): false as well for an organisation not in <paramref name="tree"/>.
+    /// </summary>
+    public static bool CanReach(ClaimsPrincipal user, OrganisationTree tree, string organisationId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(tree);
+        var role = user.GetApiRole();
+        if (role is null || !tree.Contains(organisationId))
+        {
+            return false;
+        }
+
+        return role == ApiRole.Administrator || (user.GetOrganisationId() is { } own && tree.IsInSubtree(organisationId, own));
     }
 }

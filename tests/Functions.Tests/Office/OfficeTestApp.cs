@@ -22,13 +22,13 @@ internal sealed class OfficeTestApp : IAsyncDisposable
 
     public OrganisationStore Organisations => Services.GetRequiredService<OrganisationStore>();
 
-    public static async Task<OfficeTestApp> StartAsync(string storageConnectionString) =>
+    public static async Task<OfficeTestApp> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null) =>
         new(await TestApp.StartAsync(new Dictionary<string, string?>
         {
             [AppSettings.StorageConnectionString] = storageConnectionString,
             [AppSettings.OfficeMaxUploadBytes] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [AppSettings.EmbeddedDrivers] = "false",
-        }));
+        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary()));
 
     /// <summary>A fresh id, so tests sharing one Azurite never meet.</summary>
     public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..10];
