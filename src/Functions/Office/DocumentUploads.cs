@@ -13,7 +13,11 @@ internal static class DocumentUploads
             return (null, OfficeProblems.Invalid(FilePart, "Gửi tệp dạng multipart/form-data, phần 'file'."), null);
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        if (await MultipartForms.TryReadAsync(request, cancellationToken) is not { } form)
+        {
+            return (null, OfficeProblems.MalformedForm(), null);
+        }
+
         var file = form.Files.GetFile(FilePart);
         if (file is null || file.Length == 0)
         {

@@ -28,6 +28,9 @@ internal static class OfficeProblems
         TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Tệp không được chấp nhận",
             detail: "Gửi tệp CSV: nội dung text/csv, hoặc multipart/form-data với tệp ở phần 'file'.");
 
+    public static ValidationProblem MalformedForm() =>
+        Invalid("body", "Nội dung multipart/form-data không đọc được (sai ranh giới hoặc bị cắt cụt); hãy gửi lại tệp.");
+
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn",
             detail: $"Tệp vượt quá giới hạn {limit / 1024} KiB.");

@@ -105,6 +105,22 @@ public sealed class RegulationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty(await DraftsAsync(organisationId, regulationId));
     }
 
+    [Fact]
+    public async Task UploadDraft_TruncatedMultipartBody_Returns400AndStoresNoDraft()
+    {
+        var (client, organisationId, regulationId) = await CreateRegulationAsync();
+        using var _ = client;
+        var body = new StringContent("--b1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7 cắt cụt");
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b1");
+
+        using var response = await client.PostAsync(DraftsPath(organisationId, regulationId), body, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("multipart/form-data", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Empty(await DraftsAsync(organisationId, regulationId));
+    }
+
     private async Task<(HttpClient Client, string OrganisationId, string RegulationId)> CreateRegulationAsync()
     {
         var organisation = await App.SeedAsync(OfficeTestApp.NewId("du"), null);

@@ -11,7 +11,11 @@ internal static class ImportUploads
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            if (await MultipartForms.TryReadAsync(request, cancellationToken) is not { } form)
+            {
+                return (null, OfficeProblems.MalformedForm());
+            }
+
             var file = form.Files.GetFile(FilePart);
             if (file is null || file.Length == 0)
             {
