@@ -41,6 +41,28 @@ public sealed partial class StatusProjection
         };
     }
 
+    /// <summary>Whether <paramref name="stored"/> holds <paramref name="status"/>, whenever it was refreshed.</summary>
+    private static bool SameRow(OrganisationStatus status, TableEntity stored)
+    {
+        static string Text(TableEntity row) => string.Join('\n', row
+            .Where(p => p.Key != "RefreshedAt")
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Key + "=" + (p.Value is DateTimeOffset at ? at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))));
+
+        OrganisationStatus read;
+        try
+        {
+            read = FromEntity(stored);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or NullReferenceException)
+        {
+            return false;
+        }
+
+        return Text(ToEntity(status)) == Text(ToEntity(read));
+    }
+
     private static OrganisationStatus FromEntity(TableEntity entity) => new(
         entity.GetString("OrganisationId")!,
         entity.RowKey,

@@ -5,6 +5,7 @@ using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
 using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Storage;
 using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
@@ -23,8 +24,10 @@ namespace QuyCheWorkflow.Functions.State;
 /// </para>
 /// <para>
 /// Organisations never move (<see cref="OrganisationStore.UpdateAsync"/> rejects a parent change), so a row's
-/// key is stable. Refreshes write last-wins without an ETag: each recomputes the whole row from the canonical
-/// stores, so a refresh that loses a race is repaired by the next one.
+/// key is stable. A refresh reads the row's ETag before it reads the canonical stores and writes under it
+/// (If-Match, or an insert when there is no row): a refresh that computed from older state than a write made
+/// meanwhile is refused and computes again, so the row always ends as computed after the last change, even when
+/// two ballots of one committee are refreshed at the same moment.
 /// </para>
 /// </summary>
 public sealed partial class StatusProjection(
@@ -38,22 +41,54 @@ public sealed partial class StatusProjection(
 {
     public const string TableName = "status";
 
+    private const int MaxRefreshAttempts = 16;
+
     /// <summary>Recomputes the row of <paramref name="organisationId"/> from the stores and saves it.</summary>
     /// <exception cref="InvalidOperationException">The organisation does not exist.</exception>
     public async Task<OrganisationStatus> RefreshAsync(string organisationId, CancellationToken cancellationToken = default)
     {
-        var stored = await organisations.GetStoredAsync(organisationId, cancellationToken)
-            ?? throw new InvalidOperationException($"Organisation '{organisationId}' does not exist.");
-        List<Regulation> ofOrganisation = [];
-        await foreach (var loaded in regulations.ListByOrganisationAsync(organisationId, cancellationToken))
-        {
-            ofOrganisation.Add(Regulation.FromState(loaded.Value));
-        }
-
-        var status = await ComputeAsync(stored.Organisation, stored.Path, ofOrganisation, cancellationToken);
         var table = await tables.GetAsync(TableName, cancellationToken);
-        await table.UpsertEntityAsync(ToEntity(status), TableUpdateMode.Replace, cancellationToken);
-        return status;
+        for (int attempt = 1; ; attempt++)
+        {
+            var stored = await organisations.GetStoredAsync(organisationId, cancellationToken)
+                ?? throw new InvalidOperationException($"Organisation '{organisationId}' does not exist.");
+            var current = await table.GetEntityIfExistsAsync(stored.Path.Split('|')[0], stored.Path, cancellationToken: cancellationToken);
+            List<Regulation> ofOrganisation = [];
+            await foreach (var loaded in regulations.ListByOrganisationAsync(organisationId, cancellationToken))
+            {
+                ofOrganisation.Add(Regulation.FromState(loaded.Value));
+            }
+
+            var status = await ComputeAsync(stored.Organisation, stored.Path, ofOrganisation, cancellationToken);
+            if (current is not null && SameRow(status, current))
+            {
+                // Nothing to write: the row already says this (another refresh that read after this one's change
+                // wrote it, or nothing changed). Ends a race of many refreshes after one round of writes.
+                return status;
+            }
+
+            try
+            {
+                if (current is null)
+                {
+                    await table.AddEntityAsync(ToEntity(status), cancellationToken);
+                }
+                else
+                {
+                    await table.UpdateEntityAsync(ToEntity(status), current.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return status;
+            }
+            catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxRefreshAttempts)
+            {
+                // Another refresh wrote since this one read the row: compute again from what is stored now.
+            }
+            catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412)
+            {
+                throw new ConcurrencyConflictException($"The status row of '{organisationId}' kept changing during {MaxRefreshAttempts} refreshes.", exception);
+            }
+        }
     }
 
     /// <summary>

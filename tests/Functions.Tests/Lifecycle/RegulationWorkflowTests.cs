@@ -323,6 +323,23 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
     }
 
     [Fact]
+    public async Task CastBallotAsync_ManyAtOnce_StatusRowEndsWithEveryBallotCounted()
+    {
+        await _ctx.AddOrganisationAsync(Org, committeeSize: 7, ct: Ct);
+        await ResolvedAsync(_ctx, Org, "qc-1", Ct);
+        var vote = await _ctx.Workflow.SubmitForVoteAsync(Org, "qc-1", _ctx.Clock.GetUtcNow().AddDays(2), Clerk, Ct);
+
+        // Three agree, three others disagree, all at once: each ballot's status refresh races the others', and
+        // the round stays undecided (3 of 7 agree, m7 has not voted).
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(i => Task.Run(() => _ctx.Workflow.CastBallotAsync(
+            "qc-1", vote.Id, $"m{i}", i <= 3 ? VoteChoice.Agree : VoteChoice.Disagree, i <= 3 ? null : "Chưa phù hợp.", Clerk, Ct), Ct)));
+
+        var status = (await _ctx.Get<StatusProjection>().QuerySubtreeAsync(Org, cancellationToken: Ct)).Single(s => s.OrganisationId == Org);
+        Assert.Equal(["m7"], status.PendingIds);
+        Assert.Equal(6, (await _ctx.Get<VoteRoundStore>().GetAsync("qc-1", vote.Id, Ct))!.Value.Ballots.Count);
+    }
+
+    [Fact]
     public async Task IssueAsync_BeforeApproval_ThrowsAndTakesNoNumber()
     {
         await _ctx.AddOrganisationAsync(Org, ct: Ct);
