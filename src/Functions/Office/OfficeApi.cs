@@ -26,6 +26,7 @@ public static class OfficeApi
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<OfficeApiOptions>>().Value;
         endpoints.MapOrganisationsApi();
         endpoints.MapRegulationsApi(options.MaxUploadBytes);
+        endpoints.MapModelRegulationsApi(options.MaxUploadBytes);
         endpoints.MapOpenApi(OpenApiPath);
         return endpoints;
     }
