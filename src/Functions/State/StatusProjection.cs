@@ -22,6 +22,10 @@ namespace QuyCheWorkflow.Functions.State;
 /// one request per 1,000 rows.
 /// </para>
 /// <para>
+/// A draft in consultation or in the vote that is still the previous term's issued text or the model unchanged
+/// (<see cref="DraftSources.UnchangedFrom"/>) adds that warning to the pending summary.
+/// </para>
+/// <para>
 /// Organisations never move (<see cref="OrganisationStore.UpdateAsync"/> rejects a parent change), so a row's
 /// key is stable. Refreshes write last-wins without an ETag: each recomputes the whole row from the canonical
 /// stores, so a refresh that loses a race is repaired by the next one.
@@ -93,6 +97,14 @@ public sealed partial class StatusProjection(
         var compliance = RegulationCompliance.Evaluate(organisation, ofOrganisation, now);
         var current = ofOrganisation.FirstOrDefault(r => r.Id == compliance.RegulationId);
         var pending = current is null ? null : await PendingAsync(current, cancellationToken);
+        string? pendingSummary = pending?.Summary;
+        if (current is not null && DraftSources.UnchangedFrom(current, ofOrganisation) is { } unchangedFrom)
+        {
+            // Shown, not refused: a clerk may keep the text on purpose, but the upper level should see it.
+            string warning = DraftSources.UnchangedWarning(unchangedFrom);
+            pendingSummary = pendingSummary is null ? warning : pendingSummary + ". " + warning;
+        }
+
         (DateTimeOffset? filedAt, DateTimeOffset? acknowledgedAt) = current?.FilingId is { } filingId
             ? await FilingDatesAsync(current.Id, filingId, cancellationToken)
             : (null, null);
@@ -120,7 +132,7 @@ public sealed partial class StatusProjection(
             current?.LastReviewDate,
             current?.NextReviewDue,
             compliance.Status,
-            pending?.Summary,
+            pendingSummary,
             pending?.Ids ?? [],
             overdue,
             compliance.IsMissing,
