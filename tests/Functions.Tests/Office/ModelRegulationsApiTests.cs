@@ -82,14 +82,14 @@ public sealed class ModelRegulationsApiTests(AzuriteFixture azurite) : IAsyncLif
 
         using var created = await office.PostAsJsonAsync(RegulationsPath(baseOrganisation.Id),
             new CreateRegulationRequest(regulationId, "Quy chế làm việc", "model"), Token);
-        var inEffect = await office.GetFromJsonAsync<List<ModelRegulationResponse>>(ModelsPath(baseOrganisation.Id), Token);
+        var inEffect = await office.GetFromJsonAsync<JsonElement>(ModelsPath(baseOrganisation.Id), Token);
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal(ContentHash.Of(blocModel), Assert.Single(await DraftsAsync(baseOrganisation.Id, regulationId)).ContentHash);
-        var listed = Assert.Single(inEffect!);
-        Assert.Equal(bloc.Id, listed.PublisherOrganisationId);
-        Assert.Equal(ContentHash.Of(blocModel).ToString(), listed.ContentHash);
-        Assert.Equal("Mẫu của Đảng ủy Khối", listed.Title);
+        var listed = Assert.Single(inEffect.EnumerateArray());
+        Assert.Equal(bloc.Id, listed.GetProperty("publisherOrganisationId").GetString());
+        Assert.Equal(ContentHash.Of(blocModel).ToString(), listed.GetProperty("contentHash").GetString());
+        Assert.Equal("Mẫu của Đảng ủy Khối", listed.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class ModelRegulationsApiTests(AzuriteFixture azurite) : IAsyncLif
 
         Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
         Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
-        Assert.Equal(2, (await repeated.Content.ReadFromJsonAsync<ModelRegulationResponse>(Token))!.Version);
+        Assert.Equal(2, (await repeated.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("version").GetInt32());
         var store = App.Services.GetRequiredService<ModelRegulationStore>();
         var current = (await store.GetAsync(province.Id, OrganisationType.Commune, Token))!.Value;
         Assert.Equal(ContentHash.Of(second), current.ContentHash);
