@@ -23,7 +23,7 @@ namespace QuyCheWorkflow.Functions.State;
 /// </para>
 /// <para>
 /// A draft in consultation or in the vote that is still the previous term's issued text or the model unchanged
-/// (<see cref="DraftSources.UnchangedFrom"/>) adds that warning to the pending summary.
+/// (<see cref="DraftSources.UnchangedFrom"/>) puts that warning before the pending summary.
 /// </para>
 /// <para>
 /// Organisations never move (<see cref="OrganisationStore.UpdateAsync"/> rejects a parent change), so a row's
@@ -100,9 +100,10 @@ public sealed partial class StatusProjection(
         string? pendingSummary = pending?.Summary;
         if (current is not null && DraftSources.UnchangedFrom(current, ofOrganisation) is { } unchangedFrom)
         {
-            // Shown, not refused: a clerk may keep the text on purpose, but the upper level should see it.
+            // Shown, not refused: a clerk may keep the text on purpose, but the upper level should see it. First,
+            // because pages append the pending parties' names to the summary.
             string warning = DraftSources.UnchangedWarning(unchangedFrom);
-            pendingSummary = pendingSummary is null ? warning : pendingSummary + ". " + warning;
+            pendingSummary = pendingSummary is null ? warning : warning + "; " + pendingSummary;
         }
 
         (DateTimeOffset? filedAt, DateTimeOffset? acknowledgedAt) = current?.FilingId is { } filingId

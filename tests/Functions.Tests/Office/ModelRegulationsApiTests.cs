@@ -226,7 +226,7 @@ public sealed class ModelRegulationsApiTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(ContentHash.Of(issuedText), first.ContentHash);
         Assert.Equal(DraftOrigin.PreviousTerm, first.Origin);
         Assert.Equal(previousId, first.SourceId);
-        Assert.Equal("chờ 1/1 ý kiến góp ý. " + PreviousTermWarning, inConsultation);
+        Assert.Equal(PreviousTermWarning + "; chờ 1/1 ý kiến góp ý", inConsultation);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal("chờ 2/2 phiếu biểu quyết", inVote);
     }
@@ -245,7 +245,7 @@ public sealed class ModelRegulationsApiTests(AzuriteFixture azurite) : IAsyncLif
         await IssueAsync(organisation.Id, regulationId, issuedText, stopBeforeVote: true);
         await App.Services.GetRequiredService<RegulationWorkflow>().SubmitForVoteAsync(organisation.Id, regulationId, Now.AddDays(5), s_clerk, Token);
 
-        Assert.Equal("chờ 2/2 phiếu biểu quyết. " + PreviousTermWarning, (await StatusAsync(organisation.Id)).PendingSummary);
+        Assert.Equal(PreviousTermWarning + "; chờ 2/2 phiếu biểu quyết", (await StatusAsync(organisation.Id)).PendingSummary);
     }
 
     [Fact]
