@@ -2,7 +2,9 @@ namespace QuyCheWorkflow.Domain.Regulations;
 
 /// <summary>
 /// One uploaded draft (<i>dự thảo</i>), immutable once recorded. Versions of a drafting cycle are numbered
-/// 1, 2, 3, ... with no gaps; only DOCX and PDF are accepted.
+/// 1, 2, 3, ... with no gaps; only DOCX and PDF are accepted. A version that was not uploaded but taken from a
+/// model regulation or from the previous term's issued text says so in <see cref="Origin"/> and names its
+/// source in <see cref="SourceId"/>; its <see cref="ContentHash"/> is the source's.
 /// </summary>
 public sealed record DraftVersion
 {
@@ -18,7 +20,10 @@ public sealed record DraftVersion
     /// <param name="contentType"><see cref="DocxContentType"/> or <see cref="PdfContentType"/>.</param>
     /// <param name="uploadedBy">Who uploaded it.</param>
     /// <param name="uploadedAt">When.</param>
-    public DraftVersion(int number, ContentHash contentHash, string fileName, string contentType, string uploadedBy, DateTimeOffset uploadedAt)
+    /// <param name="origin">Where the text came from; rows stored before origins existed read as <see cref="DraftOrigin.Upload"/>.</param>
+    /// <param name="sourceId">The model or regulation the text came from; required unless uploaded, absent if uploaded.</param>
+    public DraftVersion(int number, ContentHash contentHash, string fileName, string contentType, string uploadedBy, DateTimeOffset uploadedAt,
+        DraftOrigin origin = DraftOrigin.Upload, string? sourceId = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -29,6 +34,17 @@ public sealed record DraftVersion
         }
 
         ContentHash.ThrowIfEmpty(contentHash, nameof(contentHash));
+        if (!Enum.IsDefined(origin))
+        {
+            throw new ArgumentOutOfRangeException(nameof(origin), origin, null);
+        }
+
+        if ((origin == DraftOrigin.Upload) != string.IsNullOrWhiteSpace(sourceId))
+        {
+            throw new DomainException(origin == DraftOrigin.Upload
+                ? "An uploaded draft has no source."
+                : $"A draft taken from {origin} names its source.");
+        }
 
         Number = number;
         ContentHash = contentHash;
@@ -36,6 +52,8 @@ public sealed record DraftVersion
         ContentType = contentType;
         UploadedBy = uploadedBy;
         UploadedAt = uploadedAt;
+        Origin = origin;
+        SourceId = sourceId;
     }
 
     public int Number { get; }
@@ -49,4 +67,9 @@ public sealed record DraftVersion
     public string UploadedBy { get; }
 
     public DateTimeOffset UploadedAt { get; }
+
+    public DraftOrigin Origin { get; }
+
+    /// <summary>The model (<c>publisher:type:version</c>) or the previous term's regulation id; null for an upload.</summary>
+    public string? SourceId { get; }
 }

@@ -15,4 +15,5 @@ public sealed record LifecycleStores(
     DocumentNumberRegistry Numbers,
     AuditLog Audit,
     StatusProjection Status,
-    RegulationIndex Index);
+    RegulationIndex Index,
+    ModelRegulationStore Models);

@@ -36,9 +36,19 @@ public sealed partial class RegulationWorkflow(
         ArgumentNullException.ThrowIfNull(actor);
         var organisation = await LoadOrganisationAsync(organisationId, ct);
         Regulation regulation = new(regulationId, organisationId, organisation.CurrentTerm, title, schedule, timeProvider.GetUtcNow());
-        if (!await stores.Index.ReserveAsync(regulationId, organisationId, ct))
+        await AddNewRegulationAsync(regulation, ct);
+        await AuditAsync(regulationId, actor, "regulation.created", [regulationId, organisationId],
+            new { title, term = regulation.Term.ToString(), cadenceMonths = regulation.ReviewSchedule.CadenceMonths }, ct);
+        await RefreshStatusAsync(organisationId, ct);
+        return regulation.ToState();
+    }
+
+    /// <summary>Reserves the id and writes the new regulation's row: one write, so the row is whole or absent.</summary>
+    private async Task AddNewRegulationAsync(Regulation regulation, CancellationToken ct)
+    {
+        if (!await stores.Index.ReserveAsync(regulation.Id, regulation.OrganisationId, ct))
         {
-            throw new QuyCheWorkflow.Domain.DomainException($"Regulation id '{regulationId}' belongs to another organisation.");
+            throw new QuyCheWorkflow.Domain.DomainException($"Regulation id '{regulation.Id}' belongs to another organisation.");
         }
 
         try
@@ -47,13 +57,8 @@ public sealed partial class RegulationWorkflow(
         }
         catch (ConcurrencyConflictException exception)
         {
-            throw new QuyCheWorkflow.Domain.DomainException($"Regulation '{regulationId}' already exists.", exception);
+            throw new QuyCheWorkflow.Domain.DomainException($"Regulation '{regulation.Id}' already exists.", exception);
         }
-
-        await AuditAsync(regulationId, actor, "regulation.created", [regulationId, organisationId],
-            new { title, term = regulation.Term.ToString(), cadenceMonths = regulation.ReviewSchedule.CadenceMonths }, ct);
-        await RefreshStatusAsync(organisationId, ct);
-        return regulation.ToState();
     }
 
     /// <summary>The organisation a regulation belongs to, or null when no such regulation was ever created.</summary>

@@ -30,6 +30,7 @@ public static class OfficeApi
         endpoints.MapOrganisationsApi();
         endpoints.MapOrganisationImportApi(options.MaxUploadBytes);
         endpoints.MapRegulationsApi(options.MaxUploadBytes);
+        endpoints.MapModelRegulationsApi(options.MaxUploadBytes);
         endpoints.MapOpenApi(OpenApiPath);
         return endpoints;
     }

@@ -69,13 +69,22 @@ public static class RegulationsApi
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var regulationId = OrganisationFields.Id(request?.RegulationId, "regulationId", errors);
         var title = OrganisationFields.Name(request?.Title, "title", errors);
+        DraftOrigin? startFrom = request?.StartFrom?.Trim() switch
+        {
+            null or "" => null,
+            "model" => DraftOrigin.Model,
+            "previousTerm" => DraftOrigin.PreviousTerm,
+            _ => Invalid(errors, "startFrom", "Nguồn dự thảo là \"model\" (quy chế mẫu) hoặc \"previousTerm\" (quy chế nhiệm kỳ trước), hoặc bỏ trống."),
+        };
         if (errors.Count > 0)
         {
             return OfficeProblems.Invalid(errors);
         }
 
         return await commands.RunAsync(context, organisationId, nameof(CreateRegulation),
-            (w, actor, ct) => w.CreateRegulationAsync(organisationId, regulationId!, title!, null, actor, ct), cancellationToken);
+            (w, actor, ct) => startFrom is { } origin
+                ? w.CreateRegulationFromAsync(organisationId, regulationId!, title!, null, origin, actor, ct)
+                : w.CreateRegulationAsync(organisationId, regulationId!, title!, null, actor, ct), cancellationToken);
     }
 
     public static async Task<Results<Ok<RegulationState>, ProblemHttpResult>> GetRegulation(
@@ -327,6 +336,12 @@ public static class RegulationsApi
         return await commands.RunAsync(context, organisationId, nameof(RecordReview),
             (w, actor, ct) => w.RecordReviewAsync(organisationId, regulationId, meetingDate!.Value, minutes.Content, minutes.FileName,
                 minutes.Kind.ContentType, outcome!.Value, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), actor, ct), cancellationToken);
+    }
+
+    private static DraftOrigin? Invalid(Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return null;
     }
 
     private static Results<Ok<T>, ValidationProblem, ProblemHttpResult> Refused<T>(IResult problem) =>

@@ -26,6 +26,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<RequestLog>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<DocumentStore>();
+        services.TryAddSingleton<ModelRegulationStore>();
         services.TryAddSingleton<StatusProjection>();
         return services;
     }

@@ -23,6 +23,10 @@ namespace QuyCheWorkflow.Functions.State;
 /// one request per 1,000 rows.
 /// </para>
 /// <para>
+/// A draft in consultation or in the vote that is still the previous term's issued text or the model unchanged
+/// (<see cref="DraftSources.UnchangedFrom"/>) puts that warning before the pending summary.
+/// </para>
+/// <para>
 /// Organisations never move (<see cref="OrganisationStore.UpdateAsync"/> rejects a parent change), so a row's
 /// key is stable. A refresh reads the row's ETag before it reads the canonical stores and writes under it
 /// (If-Match, or an insert when there is no row): a refresh that computed from older state than a write made
@@ -128,6 +132,15 @@ public sealed partial class StatusProjection(
         var compliance = RegulationCompliance.Evaluate(organisation, ofOrganisation, now);
         var current = ofOrganisation.FirstOrDefault(r => r.Id == compliance.RegulationId);
         var pending = current is null ? null : await PendingAsync(current, cancellationToken);
+        string? pendingSummary = pending?.Summary;
+        if (current is not null && DraftSources.UnchangedFrom(current, ofOrganisation) is { } unchangedFrom)
+        {
+            // Shown, not refused: a clerk may keep the text on purpose, but the upper level should see it. First,
+            // because pages append the pending parties' names to the summary.
+            string warning = DraftSources.UnchangedWarning(unchangedFrom);
+            pendingSummary = pendingSummary is null ? warning : warning + "; " + pendingSummary;
+        }
+
         (DateTimeOffset? filedAt, DateTimeOffset? acknowledgedAt) = current?.FilingId is { } filingId
             ? await FilingDatesAsync(current.Id, filingId, cancellationToken)
             : (null, null);
@@ -155,7 +168,7 @@ public sealed partial class StatusProjection(
             current?.LastReviewDate,
             current?.NextReviewDue,
             compliance.Status,
-            pending?.Summary,
+            pendingSummary,
             pending?.Ids ?? [],
             overdue,
             compliance.IsMissing,

@@ -1,0 +1,81 @@
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Reviews;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+public sealed partial class RegulationWorkflow
+{
+    /// <summary>
+    /// Starts a regulation of <paramref name="organisationId"/> for its current term whose first draft is an
+    /// existing text: the model regulation that applies to the organisation's type (<see cref="DraftOrigin.Model"/>,
+    /// published by the nearest organisation above it) or the final document of its previous term's issued
+    /// regulation (<see cref="DraftOrigin.PreviousTerm"/>, <see cref="DraftSources.PreviousTermRegulation"/>). The
+    /// document is already stored under its hash, so draft 1 only refers to it. The source is looked up before
+    /// anything is written: without one nothing is created and a retry is safe.
+    /// </summary>
+    /// <exception cref="LifecycleNotFoundException">The organisation does not exist.</exception>
+    /// <exception cref="DomainException">There is no such source, or the id is taken.</exception>
+    public async Task<RegulationState> CreateRegulationFromAsync(string organisationId, string regulationId, string title,
+        ReviewSchedule? schedule, DraftOrigin startFrom, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (startFrom == DraftOrigin.Upload)
+        {
+            throw new ArgumentOutOfRangeException(nameof(startFrom), startFrom, "An empty regulation is created with CreateRegulationAsync.");
+        }
+
+        var organisation = await LoadOrganisationAsync(organisationId, ct);
+        var (hash, fileName, contentType, sourceId) = startFrom == DraftOrigin.Model
+            ? await ModelSourceAsync(organisation, ct)
+            : await PreviousTermSourceAsync(organisation, ct);
+        var now = timeProvider.GetUtcNow();
+        Regulation regulation = new(regulationId, organisationId, organisation.CurrentTerm, title, schedule, now);
+        DraftVersion first = new(1, hash, fileName, contentType, actor.Id, now, startFrom, sourceId);
+        regulation.AddDraft(first);
+        await AddNewRegulationAsync(regulation, ct);
+
+        await AuditAsync(regulationId, actor, "regulation.created", [regulationId, organisationId],
+            new
+            {
+                title,
+                term = regulation.Term.ToString(),
+                cadenceMonths = regulation.ReviewSchedule.CadenceMonths,
+                origin = startFrom.ToString(),
+                sourceId,
+            }, ct);
+        await AuditAsync(regulationId, actor, "draft.uploaded", [regulationId, hash.ToString()],
+            new { version = first.Number, fileName, contentType, origin = startFrom.ToString(), sourceId }, ct);
+        await RefreshStatusAsync(organisationId, ct);
+        return regulation.ToState();
+    }
+
+    private async Task<(ContentHash Hash, string FileName, string ContentType, string SourceId)> ModelSourceAsync(Organisation organisation, CancellationToken ct)
+    {
+        var model = await stores.Models.FindApplicableAsync(organisation.Id, organisation.Type, includeSelf: false, ct)
+            ?? throw new DomainException("Cấp trên chưa ban hành quy chế mẫu cho loại hình của tổ chức này; hãy tạo quy chế trống rồi tải dự thảo lên.");
+        return (model.ContentHash, model.FileName, model.ContentType, model.Id);
+    }
+
+    private async Task<(ContentHash Hash, string FileName, string ContentType, string SourceId)> PreviousTermSourceAsync(Organisation organisation, CancellationToken ct)
+    {
+        List<Regulation> regulations = [];
+        await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisation.Id, ct))
+        {
+            regulations.Add(Regulation.FromState(loaded.Value));
+        }
+
+        var previous = DraftSources.PreviousTermRegulation(organisation, regulations)
+            ?? throw new DomainException($"Tổ chức chưa có quy chế đã ban hành của nhiệm kỳ trước nhiệm kỳ {organisation.CurrentTerm}; hãy tạo quy chế trống rồi tải dự thảo lên.");
+        var hash = previous.CurrentIssuance!.FinalDocumentHash;
+        if (DraftSources.FinalDraftOf(previous) is { } final)
+        {
+            return (hash, final.FileName, final.ContentType, previous.Id);
+        }
+
+        var stored = await stores.Documents.DownloadAsync(hash, ct)
+            ?? throw new DomainException($"Văn bản ban hành của quy chế '{previous.Id}' không còn được lưu trữ.");
+        return (hash, stored.FileName, stored.ContentType, previous.Id);
+    }
+}
