@@ -5,12 +5,12 @@ using QuyCheWorkflow.Status.Bench;
 using QuyCheWorkflow.Testing;
 
 // Usage: dotnet run -c Release --project bench/Status.Bench [-- <organisations=5000> <calls=100>]
-//        dotnet run -c Release --project bench/Status.Bench -- clicks [<clicks per second=50> <seconds=30> <voters per organisation=10>]
+//        dotnet run -c Release --project bench/Status.Bench -- clicks [<clicks per second=50> <seconds=12> <voters per organisation=10>]
 if (args.Length > 0 && args[0] == "clicks")
 {
     await RunClicksAsync(
         args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 50,
-        args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 30,
+        args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 12,
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10);
     return;
 }

@@ -58,7 +58,10 @@ internal sealed class StatusBench : IAsyncDisposable
             EnvironmentName = "Production",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders();
+        // Only errors, on stderr: a failed request in a run should say why.
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Error)
+            .AddSimpleConsole(o => o.SingleLine = true).AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Error);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Error);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [AppSettings.Url] = "http://127.0.0.1:0",
