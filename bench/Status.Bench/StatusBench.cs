@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -40,14 +41,27 @@ internal sealed class StatusBench : IAsyncDisposable
         _client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
     }
 
-    public static async Task<StatusBench> StartAsync(string storageConnectionString)
+    /// <summary>The running app's services, for seeding through its own stores and commands.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Counts every storage request the app's clients send.</summary>
+    public StorageRequestCounter Counter => _counter;
+
+    /// <summary>Where the app listens (http://127.0.0.1:port/).</summary>
+    public Uri BaseAddress => _client.BaseAddress!;
+
+    /// <summary>Starts the app on <paramref name="storageConnectionString"/>; <paramref name="settings"/> override the bench's own.</summary>
+    public static async Task<StatusBench> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders();
+        // Only errors, on stderr: a failed request in a run should say why.
+        builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Error)
+            .AddSimpleConsole(o => o.SingleLine = true).AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Error);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Error);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [AppSettings.Url] = "http://127.0.0.1:0",
@@ -61,8 +75,14 @@ internal sealed class StatusBench : IAsyncDisposable
             [AppSettings.MailSmtpPort] = "25",
             [AppSettings.LinksBaseUrl] = "http://127.0.0.1:7071",
             [AppSettings.LinksActiveKeyId] = "bench",
-            ["Links:Keys:bench"] = Convert.ToBase64String(new byte[32]),
+            // A signing key of this run only: the bench signs its own vote links with it.
+            ["Links:Keys:bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddQuyCheWorkflow();
         var counter = new StorageRequestCounter();
         builder.Services.AddSingleton(sp => new StorageClientOptions
@@ -173,7 +193,7 @@ internal sealed class StatusBench : IAsyncDisposable
         return (rows, body.LongLength);
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    internal static double Percentile(List<double> sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static Organisation Organisation(string id, string? parentId, string code, OrganisationType type) => new(

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 
 namespace QuyCheWorkflow.Functions.Web;
@@ -8,7 +9,12 @@ public static class WebServiceCollectionExtensions
     public const string AntiforgeryCookieName = "qcw-af";
     public const string AntiforgeryFieldName = "__qcw_af";
 
-    /// <summary>Services for the people-facing pages: static Razor rendering, antiforgery, problem details.</summary>
+    /// <summary>
+    /// Services for the people-facing pages and the HTTP API: static Razor rendering, antiforgery, problem details
+    /// (every one titled in Vietnamese, <see cref="FrameworkProblems"/>), and the JSON of every HTTP body with enums
+    /// as their names (<c>"status": "Open"</c>), which is also how the OpenAPI document describes them. Stored
+    /// state has its own options (<c>StateJson</c>) and is not affected.
+    /// </summary>
     public static IServiceCollection AddQuyCheWorkflowWeb(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -21,7 +27,9 @@ public static class WebServiceCollectionExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Translate);
+        // Reading still accepts the names (in any case) and the numbers accepted before.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         // Vietnamese text goes out as UTF-8 characters, not as numeric entities; markup characters stay encoded.
         services.AddWebEncoders(options =>
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

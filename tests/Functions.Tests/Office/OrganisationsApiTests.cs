@@ -161,6 +161,22 @@ public sealed class OrganisationsApiTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.True(issue.TryGetProperty("multipart/form-data", out _), issue.ToString());
     }
 
+    [Fact]
+    public async Task GetOpenApi_EnumsOfTheStateRecords_AreDescribedAsStrings()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(App.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single()) };
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync(OfficeApi.OpenApiPath, Token));
+
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        foreach (var (schema, name) in new[] { ("VoteRoundStatus", "Open"), ("DraftingStage", "Drafting"), ("FilingStatus", "Acknowledged") })
+        {
+            var values = schemas.GetProperty(schema).GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ToList();
+            Assert.Contains(name, values);
+        }
+    }
+
     private static CreateOrganisationRequest Request(string id, string parentId) => new(
         id, "Chi bộ Phòng Tổ chức", "CB", "Agency", parentId, "2025-2030", "chibo@example.vn",
         [

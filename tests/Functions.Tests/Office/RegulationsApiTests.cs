@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Functions.Office;
 using QuyCheWorkflow.Functions.Security;
@@ -89,6 +90,25 @@ public sealed class RegulationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, third.StatusCode);
         var audit = await App.Services.GetRequiredService<AuditLog>().ReadAsync(request.RegulationId!, Token).ToListAsync(Token);
         Assert.Equal("regulation.created", Assert.Single(audit).Record.Action);
+    }
+
+    [Fact]
+    public async Task CreateRegulation_ResponseAndItsReplay_CarryEnumsAsNames()
+    {
+        var organisation = await App.SeedAsync(OfficeTestApp.NewId("du"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
+        var path = RegulationsApi.Path.Replace("{organisationId}", organisation.Id, StringComparison.Ordinal);
+        var request = new CreateRegulationRequest(OfficeTestApp.NewId("qc"), "Quy chế làm việc nhiệm kỳ 2025–2030");
+
+        using var first = await Send(client, path, request, "key-enums");
+        using var replay = await Send(client, path, request, "key-enums");
+
+        foreach (var response in new[] { first, replay })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+            Assert.Equal(nameof(DraftingStage.Drafting), body.RootElement.GetProperty("initialCycle").GetProperty("stage").GetString());
+        }
     }
 
     [Fact]

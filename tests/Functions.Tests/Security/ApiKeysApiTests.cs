@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Testing;
 
@@ -8,6 +9,9 @@ namespace QuyCheWorkflow.Functions.Tests.Security;
 
 public sealed class ApiKeysApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    // The API writes enums as their names ("role": "Office").
+    private static readonly JsonSerializerOptions s_enumsAsNames = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     private SecurityTestApp? _app;
 
     private SecurityTestApp App => _app!;
@@ -33,8 +37,9 @@ public sealed class ApiKeysApiTests(AzuriteFixture azurite) : IAsyncLifetime
             ApiKeysApi.Path, new CreateApiKeyRequest("ĐU-TANPHUOC", "Office", "Văn phòng Đảng ủy"), Token);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.Content.ReadFromJsonAsync<ApiKeyCreatedResponse>(Token);
+        var created = await response.Content.ReadFromJsonAsync<ApiKeyCreatedResponse>(s_enumsAsNames, Token);
         Assert.NotNull(created);
+        Assert.Equal(ApiRole.Office, created.Role);
         Assert.StartsWith("qcw_" + created.KeyId + "_", created.Key, StringComparison.Ordinal);
         Assert.Equal($"{ApiKeysApi.Path}/{created.KeyId}", response.Headers.Location?.OriginalString);
         using var office = App.CreateClient(created.Key);
