@@ -82,7 +82,8 @@ public static class QuyCheWorkflowHostingExtensions
     /// </summary>
     private static void AddSharedDataProtection(IServiceCollection services)
     {
-        services.TryAddSingleton<DataProtectionKeyRepository>();
+        services.TryAddSingleton(sp => new DataProtectionKeyRepository(
+            sp.GetRequiredService<QuyCheWorkflow.Storage.Blobs.BlobServiceClient>, sp.GetRequiredService<IOptions<StateOptions>>()));
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<DataProtectionKeyRepository>((options, keys) => options.XmlRepository = keys);

@@ -21,15 +21,26 @@ namespace QuyCheWorkflow.Functions.State;
 public sealed class DataProtectionKeyRepository : IXmlRepository
 {
     private const string Prefix = "keys/";
-    private readonly BlobContainerClient _container;
+    private readonly Lazy<BlobContainerClient> _container;
     private readonly Lazy<Task> _created;
 
     public DataProtectionKeyRepository(BlobServiceClient blobs, IOptions<StateOptions> options)
+        : this(() => blobs, options)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+    }
+
+    /// <summary>
+    /// Resolves the blob client on first use, not when the app's services are built: the key manager is set up at
+    /// start, and an app started without storage (some hosts' health checks, tests of other parts) must still start.
+    /// </summary>
+    public DataProtectionKeyRepository(Func<BlobServiceClient> blobs, IOptions<StateOptions> options)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
-        _container = blobs.GetBlobContainerClient(options.Value.DataProtectionContainer);
-        _created = new Lazy<Task>(() => _container.CreateIfNotExistsAsync(CancellationToken.None));
+        string name = options.Value.DataProtectionContainer;
+        _container = new Lazy<BlobContainerClient>(() => blobs().GetBlobContainerClient(name));
+        _created = new Lazy<Task>(() => _container.Value.CreateIfNotExistsAsync(CancellationToken.None));
     }
 
     public IReadOnlyCollection<XElement> GetAllElements() => GetAllElementsAsync().GetAwaiter().GetResult();
@@ -41,7 +52,7 @@ public sealed class DataProtectionKeyRepository : IXmlRepository
     {
         await _created.Value.WaitAsync(cancellationToken);
         List<string> names = [];
-        await foreach (var item in _container.ListBlobsAsync(Prefix, cancellationToken: cancellationToken))
+        await foreach (var item in _container.Value.ListBlobsAsync(Prefix, cancellationToken: cancellationToken))
         {
             names.Add(item.Name);
         }
@@ -49,7 +60,7 @@ public sealed class DataProtectionKeyRepository : IXmlRepository
         List<XElement> elements = [];
         foreach (var name in names.Order(StringComparer.Ordinal))
         {
-            await using var download = await _container.DownloadBlobAsync(name, cancellationToken);
+            await using var download = await _container.Value.DownloadBlobAsync(name, cancellationToken);
             elements.Add(await XElement.LoadAsync(download.Content, LoadOptions.None, cancellationToken));
         }
 
@@ -69,7 +80,7 @@ public sealed class DataProtectionKeyRepository : IXmlRepository
         };
         try
         {
-            await _container.UploadBlobAsync(name, new BinaryData(Encoding.UTF8.GetBytes(element.ToString(SaveOptions.DisableFormatting))), upload, cancellationToken);
+            await _container.Value.UploadBlobAsync(name, new BinaryData(Encoding.UTF8.GetBytes(element.ToString(SaveOptions.DisableFormatting))), upload, cancellationToken);
         }
         catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412)
         {
