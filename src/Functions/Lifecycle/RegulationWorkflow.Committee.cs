@@ -76,14 +76,11 @@ public sealed partial class RegulationWorkflow
                 throw new DomainException($"Mã thành viên '{oldMemberId}' không có trong Ban Thường vụ.");
             }
 
-            if (committee.Members.Single(m => m.MemberId == oldMemberId).Role == CommitteeRole.Secretary && newMember.Role != CommitteeRole.Secretary)
+            // The committee keeps exactly one secretary: the role moves only with the secretary's own seat.
+            bool replacesSecretary = committee.Secretary.MemberId == oldMemberId;
+            if (replacesSecretary != (newMember.Role == CommitteeRole.Secretary))
             {
-                throw new DomainException("Người thay Bí thư phải có vai trò Bí thư (Secretary).");
-            }
-
-            if (committee.Members.Single(m => m.MemberId == oldMemberId).Role != CommitteeRole.Secretary && newMember.Role == CommitteeRole.Secretary)
-            {
-                throw new DomainException("Ban Thường vụ chỉ có một Bí thư; chỉ người thay Bí thư mới mang vai trò này.");
+                throw new DomainException("Ban Thường vụ có đúng một Bí thư: người thay Bí thư phải có vai trò Bí thư (Secretary), người thay ủy viên khác thì không.");
             }
 
             var updated = loaded.Value with { Committee = committee.Replace(oldMemberId, newMember) };
