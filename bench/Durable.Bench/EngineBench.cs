@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,11 +16,12 @@ internal sealed class EngineBench(string connectionString)
     private const int ChainLength = 5;
     private const int WorkItems = 16;
     private const int EventsPerInstance = 5;
+    private const int MaxStartBacklog = 2 * WorkItems;
     private static readonly TimeSpan s_idleWindow = TimeSpan.FromSeconds(10);
 
     private int _chainsDone;
     private int _eventWaitersDone;
-    private int _timerWaitersStarted;
+    private readonly ConcurrentDictionary<string, byte> _timerWaitersStarted = new();
 
     public async Task<BenchReport> RunAsync(int chains, int waiting)
     {
@@ -106,7 +108,7 @@ internal sealed class EngineBench(string connectionString)
         {
             if (!ctx.IsReplaying)
             {
-                Interlocked.Increment(ref _timerWaitersStarted);
+                _timerWaitersStarted.TryAdd(ctx.InstanceId, 0);
             }
 
             await ctx.CreateTimer(TimeSpan.FromDays(30), CancellationToken.None);
@@ -167,30 +169,61 @@ internal sealed class EngineBench(string connectionString)
     /// returns how long that took. Azurite keeps queue metadata in one LokiJS collection for all queues: each receive
     /// and delete scans every live message of the account (its expiry sweep and visibility query use no index), and
     /// each put or update keeps sorted indices over all of them, so requests cost more as timer messages accumulate.
-    /// More client concurrency only lengthens each request's wait (past the 30 s per-try timeout at 64).
+    /// More client concurrency only lengthens each request's wait (past the 30 s per-try timeout at 64), and start
+    /// messages the worker has not reached yet are scanned by every request too, so the client stays at most
+    /// <see cref="MaxStartBacklog"/> starts ahead of the worker.
     /// </summary>
     private async Task<TimeSpan> StartTimerWaitersAsync(Hub hub, int count)
     {
         var watch = Stopwatch.StartNew();
         var scheduled = 0;
         hub.Probe.Reset();
-        await BoundedAsync(count, WorkItems, async _ =>
+        await BoundedAsync(count, WorkItems, async i =>
         {
-            await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper");
+            while (Volatile.Read(ref scheduled) - _timerWaitersStarted.Count >= MaxStartBacklog)
+            {
+                await Task.Delay(10);
+            }
+
+            await ScheduleSleeperAsync(hub.Client, $"sleeper-{i:00000}");
             if (Interlocked.Increment(ref scheduled) % 1000 == 0)
             {
-                Progress($"{scheduled} scheduled, {Volatile.Read(ref _timerWaitersStarted)} started; {hub.Probe.Describe()}");
+                Progress($"{scheduled} scheduled, {_timerWaitersStarted.Count} started; {hub.Probe.Describe()}");
                 hub.Probe.Reset();
             }
 
             return 0;
         });
-        Progress($"{count} timer waiters scheduled, {Volatile.Read(ref _timerWaitersStarted)} started");
-        await WaitUntilAsync(() => Volatile.Read(ref _timerWaitersStarted) >= count);
+        Progress($"{count} timer waiters scheduled, {_timerWaitersStarted.Count} started");
+        await WaitUntilAsync(() => _timerWaitersStarted.Count >= count);
         var elapsed = watch.Elapsed;
         Progress($"all {count} started after {elapsed.TotalSeconds:0} s; {hub.Probe.Describe()}");
         await Task.Delay(TimeSpan.FromSeconds(3));
         return elapsed;
+    }
+
+    /// <summary>
+    /// Schedules one timer waiter under a fixed id. A start Azurite did not answer in time may or may not have
+    /// landed, so it is sent again as a replacement of whatever the first try left (a row without its start message
+    /// would otherwise wait forever); a start message of the first try then belongs to an old execution and is dropped.
+    /// </summary>
+    private static async Task ScheduleSleeperAsync(DurableTaskClient client, string instanceId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var options = attempt == 1
+                    ? new StartOrchestrationOptions { InstanceId = instanceId }
+                    : new StartOrchestrationOptions { InstanceId = instanceId, DedupeStatuses = [] };
+                await client.ScheduleNewOrchestrationInstanceAsync("Sleeper", options: options);
+                return;
+            }
+            catch (StorageRequestFailedException failure) when (failure.IsTransient && attempt < 5)
+            {
+                Progress($"start of {instanceId} failed ({failure.Message}); starting it again");
+            }
+        }
     }
 
     /// <summary>
