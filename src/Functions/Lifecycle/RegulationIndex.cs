@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Storage;
 using QuyCheWorkflow.Storage.Tables;
@@ -12,11 +13,19 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 /// regulation row, so a regulation is always findable; a row whose regulation was never written (a crash in
 /// between) only reserves its id for the same organisation.
 /// </para>
+/// <para>
+/// A row is never changed or deleted once written, so what was found is kept in memory: every link click and
+/// ballot asks, and only the first ask of a process reads the table. Unknown ids are not kept (they may be created
+/// by another instance at any moment), and the memory is emptied when it reaches <see cref="MaxRemembered"/>.
+/// </para>
 /// </summary>
 public sealed class RegulationIndex(StateTables tables)
 {
     public const string TableName = "regulationindex";
+    public const int MaxRemembered = 100_000;
     private const string RowKey = "org";
+
+    private readonly ConcurrentDictionary<string, string> _found = new(StringComparer.Ordinal);
 
     /// <summary>Reserves <paramref name="regulationId"/> for <paramref name="organisationId"/>.</summary>
     /// <returns>False when the id already belongs to another organisation.</returns>
@@ -26,6 +35,7 @@ public sealed class RegulationIndex(StateTables tables)
         try
         {
             await table.AddEntityAsync(new TableEntity(regulationId, RowKey) { ["OrganisationId"] = organisationId }, cancellationToken);
+            Remember(regulationId, organisationId);
             return true;
         }
         catch (StorageRequestFailedException exception) when (exception.Status == 409)
@@ -37,8 +47,29 @@ public sealed class RegulationIndex(StateTables tables)
     /// <summary>The organisation of <paramref name="regulationId"/>, or null when unknown.</summary>
     public async Task<string?> FindAsync(string regulationId, CancellationToken cancellationToken = default)
     {
+        if (_found.TryGetValue(regulationId, out var known))
+        {
+            return known;
+        }
+
         var table = await tables.GetAsync(TableName, cancellationToken);
         var entity = await table.GetEntityIfExistsAsync(regulationId, RowKey, cancellationToken: cancellationToken);
-        return entity?.GetString("OrganisationId");
+        if (entity?.GetString("OrganisationId") is not { } organisationId)
+        {
+            return null;
+        }
+
+        Remember(regulationId, organisationId);
+        return organisationId;
+    }
+
+    private void Remember(string regulationId, string organisationId)
+    {
+        if (_found.Count >= MaxRemembered)
+        {
+            _found.Clear();
+        }
+
+        _found[regulationId] = organisationId;
     }
 }
