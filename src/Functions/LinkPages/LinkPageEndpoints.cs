@@ -76,6 +76,7 @@ public static class LinkPageEndpoints
         Actor actor = new(claims.RecipientId, target.RecipientName, "link " + context.Connection.RemoteIpAddress);
         string commandName = "link." + claims.Action + "." + claims.RegulationId + "." + claims.RoundId + "." + claims.RecipientId;
         string notice;
+        VoteRoundState? castOnOpenRound = null;
         try
         {
             switch (claims.Action)
@@ -93,7 +94,8 @@ public static class LinkPageEndpoints
 
                     await requests.ExecuteOnceAsync(requestId, commandName, async c =>
                     {
-                        await workflow.CastBallotAsync(claims.RegulationId, claims.RoundId, claims.RecipientId, choice, reason, actor, c);
+                        var round = await workflow.CastBallotAsync(claims.RegulationId, claims.RoundId, claims.RecipientId, choice, reason, actor, c);
+                        castOnOpenRound = round.Status == VoteRoundStatus.Open ? round : null;
                         return true;
                     }, ct);
                     notice = "Đã ghi nhận biểu quyết của đồng chí.";
@@ -155,6 +157,13 @@ public static class LinkPageEndpoints
                 "Đang xử lý",
                 "Ý kiến của đồng chí đang được ghi nhận. Hãy mở lại liên kết sau ít giây để xem kết quả.",
                 tone: MessageTone.Info);
+        }
+
+        // A ballot on a round it did not decide changes only the round, which the ballot returned; anything else
+        // (a decision, a consultation answer, a filing response, a replayed request) is read again.
+        if (castOnOpenRound is not null)
+        {
+            return Render(target.WithVote(castOnOpenRound), context, notice);
         }
 
         var reloaded = await LinkTarget.ResolveAsync(token, context.RequestServices, ct);
@@ -443,6 +452,12 @@ public static class LinkPageEndpoints
                 }
             }
         }
+
+        /// <summary>This target with the vote round as it is after a ballot this request cast.</summary>
+        public LinkTarget WithVote(VoteRoundState vote) => new()
+        {
+            Claims = Claims, Regulation = Regulation, Vote = vote, RecipientName = RecipientName, DocumentHash = DocumentHash,
+        };
 
         private static LinkTarget Refuse(IResult refusal) => new() { Refusal = refusal };
     }

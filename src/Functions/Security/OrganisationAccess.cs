@@ -14,28 +14,32 @@ public sealed class OrganisationAccess(OrganisationStore organisations)
     /// True when <paramref name="user"/> may reach <paramref name="organisationId"/>. False as well when the
     /// organisation does not exist, so a caller cannot tell "not yours" from "not there".
     /// </summary>
-    public async Task<bool> CanReachAsync(ClaimsPrincipal user, string organisationId, CancellationToken cancellationToken = default)
+    public async Task<bool> CanReachAsync(ClaimsPrincipal user, string organisationId, CancellationToken cancellationToken = default) =>
+        await ReachablePathAsync(user, organisationId, cancellationToken) is not null;
+
+    /// <summary>
+    /// The organisation's materialized path when <paramref name="user"/> may reach it (<see cref="CanReachAsync"/>),
+    /// otherwise null; for a caller that goes on to read the subtree at that path.
+    /// </summary>
+    public async Task<string?> ReachablePathAsync(ClaimsPrincipal user, string organisationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrWhiteSpace(organisationId);
         var role = user.GetApiRole();
         if (role is null)
         {
-            return false;
+            return null;
         }
 
         string? path = await organisations.GetPathAsync(organisationId, cancellationToken);
         if (path is null)
         {
-            return false;
+            return null;
         }
 
-        if (role == ApiRole.Administrator)
-        {
-            return true;
-        }
-
-        return user.GetOrganisationId() is { } own && path.Split('|').Contains(own, StringComparer.Ordinal);
+        return role == ApiRole.Administrator || (user.GetOrganisationId() is { } own && path.Split('|').Contains(own, StringComparer.Ordinal))
+            ? path
+            : null;
     }
 
     /// <summary>

@@ -104,6 +104,16 @@ public sealed partial class StatusProjection(
     {
         string path = await organisations.GetPathAsync(organisationId, cancellationToken)
             ?? throw new InvalidOperationException($"Organisation '{organisationId}' does not exist.");
+        return await QuerySubtreeAtPathAsync(path, filter, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="QuerySubtreeAsync"/> for a caller that already read the organisation's materialized path
+    /// (<see cref="OrganisationStore.GetPathAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<OrganisationStatus>> QuerySubtreeAtPathAsync(string path, StatusFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
         string root = path.Split('|')[0];
         string query = TableFilter.Create($"PartitionKey eq {root} and (RowKey eq {path} or (RowKey ge {path + "|"} and RowKey lt {path + "}"}))");
         if (filter?.OnlyOverdue == true)

@@ -32,13 +32,13 @@ public sealed class StatusReports(
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(query);
         string? root = query.OrganisationId ?? user.GetOrganisationId();
-        if (root is null || !await access.CanReachAsync(user, root, cancellationToken))
+        if (root is null || await access.ReachablePathAsync(user, root, cancellationToken) is not { } path)
         {
             return null;
         }
 
         var now = timeProvider.GetUtcNow();
-        var rows = await projection.QuerySubtreeAsync(root, query.ToStoreFilter(), cancellationToken);
+        var rows = await projection.QuerySubtreeAtPathAsync(path, query.ToStoreFilter(), cancellationToken);
         int rootDepth = rows.FirstOrDefault(r => r.OrganisationId == root)?.Path.Count(c => c == '|') ?? 0;
         var names = rows.ToDictionary(r => r.OrganisationId, r => r.Name, StringComparer.Ordinal);
         List<OrganisationStatusResponse> result = [];
