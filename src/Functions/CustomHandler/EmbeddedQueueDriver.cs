@@ -52,11 +52,18 @@ public sealed class EmbeddedQueueDriver : BackgroundService
         var settings = _catalog.QueueSettings;
         var queue = _queues.GetQueueClient(function.QueueName);
         var idleDelay = s_minPollingInterval;
+        var created = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await queue.CreateIfNotExistsAsync(stoppingToken);
+                if (!created)
+                {
+                    // Once, and again only after the queue was found missing: an idle poll is one request.
+                    await queue.CreateIfNotExistsAsync(stoppingToken);
+                    created = true;
+                }
+
                 var messages = await queue.ReceiveMessagesAsync(settings.BatchSize, s_processingVisibility, stoppingToken);
                 if (messages.Count > 0)
                 {
@@ -71,6 +78,7 @@ public sealed class EmbeddedQueueDriver : BackgroundService
             }
             catch (StorageRequestFailedException exception)
             {
+                created &= exception.Status != 404;
                 Log.QueuePollFailed(_logger, exception, function.QueueName, settings.MaxPollingInterval);
                 idleDelay = settings.MaxPollingInterval;
             }

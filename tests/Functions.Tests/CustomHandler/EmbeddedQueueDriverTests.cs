@@ -62,6 +62,27 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
         Assert.Equal(0, await queue.GetApproximateMessageCountAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task ExecuteAsync_QueueDeletedWhileRunning_CreatesItAgainAndServesIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var delivered = new TaskCompletionSource<QueueTriggerMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queue = Queue(_hub + "-work");
+        await using var app = await StartAsync((message, _) =>
+        {
+            delivered.TrySetResult(message);
+            return Task.CompletedTask;
+        });
+        await WaitUntilAsync(() => queue.ExistsAsync(ct));
+
+        await queue.DeleteAsync(ct);
+        await WaitUntilAsync(() => queue.ExistsAsync(ct));
+        await queue.SendMessageAsync("sau khi tạo lại hàng đợi", cancellationToken: ct);
+
+        var message = await delivered.Task.WaitAsync(ct);
+        Assert.Equal("sau khi tạo lại hàng đợi", message.MessageText);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private QueueClient Queue(string name) => new(StorageConnection.Parse(azurite.ConnectionString), name);
