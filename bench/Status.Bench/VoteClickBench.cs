@@ -52,11 +52,12 @@ internal sealed partial class VoteClickBench : IDisposable
     }
 
     /// <summary>
-    /// Creates <paramref name="organisations"/> organisations below one province, each with <paramref name="voters"/>
-    /// + 1 committee members and its regulation's vote open, and one vote link per voter. Ballots alternate agree /
+    /// Creates <paramref name="organisations"/> organisations below one province (ids starting with
+    /// <paramref name="prefix"/>), each with <paramref name="voters"/> + 1 committee members and its regulation's
+    /// vote open, and one vote link per voter. Ballots alternate agree /
     /// disagree, and one member never votes, so no round is decided by the clicks and every ballot stays countable.
     /// </summary>
-    public async Task<IReadOnlyList<VoteClick>> SeedAsync(int organisations, int voters, CancellationToken ct = default)
+    public async Task<IReadOnlyList<VoteClick>> SeedAsync(int organisations, int voters, string prefix, CancellationToken ct = default)
     {
         var store = _app.Services.GetRequiredService<OrganisationStore>();
         var status = _app.Services.GetRequiredService<StatusProjection>();
@@ -64,15 +65,18 @@ internal sealed partial class VoteClickBench : IDisposable
         var links = _app.Services.GetRequiredService<LinkBuilder>();
         var now = _app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-        await store.CreateAsync(Organisation(RootId, null, "TU", 1), ct);
-        await status.RefreshAsync(RootId, ct);
-        _statusKey = (await _app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiRole.UpperLevelOffice, RootId, "bench", ct)).Key;
+        if (_statusKey.Length == 0)
+        {
+            await store.CreateAsync(Organisation(RootId, null, "TU", 1), ct);
+            await status.RefreshAsync(RootId, ct);
+            _statusKey = (await _app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiRole.UpperLevelOffice, RootId, "bench", ct)).Key;
+        }
 
         ConcurrentBag<VoteClick> clicks = [];
         await Parallel.ForEachAsync(Enumerable.Range(1, organisations), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (o, c) =>
         {
-            string organisationId = $"du-{o:D3}";
-            string regulationId = $"qc-{o:D3}";
+            string organisationId = $"{prefix}-{o:D3}";
+            string regulationId = $"qc-{prefix}-{o:D3}";
             await store.CreateAsync(Organisation(organisationId, RootId, "ĐU", voters + 1), c);
             await status.RefreshAsync(organisationId, c);
             await workflow.CreateRegulationAsync(organisationId, regulationId, "Quy chế làm việc của Ban Chấp hành Đảng bộ, nhiệm kỳ 2025–2030", null, s_clerk, c);
