@@ -4,6 +4,7 @@ using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.State;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
 
@@ -50,13 +51,30 @@ public sealed partial class RegulationWorkflow
     /// Records or changes a member's ballot. Allowed until the round is decided; the ballot that decides the round
     /// moves the regulation on (approved, or back to resolving with the reasons).
     /// </summary>
-    public async Task<VoteRoundState> CastBallotAsync(string regulationId, string roundId, string memberId, VoteChoice choice,
+    public Task<VoteRoundState> CastBallotAsync(string regulationId, string roundId, string memberId, VoteChoice choice,
+        string? reason, Actor actor, CancellationToken ct = default) =>
+        CastBallotAsync(regulationId, roundId, null, memberId, choice, reason, actor, ct);
+
+    /// <summary>
+    /// <see cref="CastBallotAsync(string, string, string, VoteChoice, string?, Actor, CancellationToken)"/> on the
+    /// round as the caller has just read it (a link page that checked the link against it), which saves reading it
+    /// again; if it changed since, the conditional write fails and the ballot is cast on the round read afresh.
+    /// </summary>
+    public Task<VoteRoundState> CastBallotAsync(Loaded<VoteRoundState> current, string memberId, VoteChoice choice,
         string? reason, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return CastBallotAsync(current.Value.RegulationId, current.Value.Id, current, memberId, choice, reason, actor, ct);
+    }
+
+    private async Task<VoteRoundState> CastBallotAsync(string regulationId, string roundId, Loaded<VoteRoundState>? current,
+        string memberId, VoteChoice choice, string? reason, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var (changed, round) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadVoteAsync(regulationId, roundId, ct);
+            var loaded = current ?? await LoadVoteAsync(regulationId, roundId, ct);
+            current = null;
             var round = VoteRound.FromState(loaded.Value);
             var before = round.Ballots.FirstOrDefault(b => b.MemberId == memberId);
             round.Cast(memberId, choice, reason, timeProvider.GetUtcNow());

@@ -94,7 +94,7 @@ public static class LinkPageEndpoints
 
                     await requests.ExecuteOnceAsync(requestId, commandName, async c =>
                     {
-                        var round = await workflow.CastBallotAsync(claims.RegulationId, claims.RoundId, claims.RecipientId, choice, reason, actor, c);
+                        var round = await workflow.CastBallotAsync(target.LoadedVote!, claims.RecipientId, choice, reason, actor, c);
                         castOnOpenRound = round.Status == VoteRoundStatus.Open ? round : null;
                         return true;
                     }, ct);
@@ -350,7 +350,10 @@ public static class LinkPageEndpoints
 
         public RegulationState Regulation { get; private init; } = null!;
 
-        public VoteRoundState? Vote { get; private init; }
+        public VoteRoundState? Vote => LoadedVote?.Value;
+
+        /// <summary>The vote round with the ETag it was read with, for a ballot cast on it.</summary>
+        public Loaded<VoteRoundState>? LoadedVote { get; private init; }
 
         public ConsultationRoundState? Consultation { get; private init; }
 
@@ -387,8 +390,8 @@ public static class LinkPageEndpoints
             {
                 case LinkAction.Vote:
                 {
-                    var vote = (await services.GetRequiredService<VoteRoundStore>().GetAsync(claims.RegulationId, claims.RoundId, ct))?.Value;
-                    if (vote is null)
+                    var loadedVote = await services.GetRequiredService<VoteRoundStore>().GetAsync(claims.RegulationId, claims.RoundId, ct);
+                    if (loadedVote?.Value is not { } vote)
                     {
                         return Refuse(MessagePages.InvalidLink());
                     }
@@ -408,7 +411,7 @@ public static class LinkPageEndpoints
                         return Refuse(MessagePages.SupersededLink());
                     }
 
-                    return new LinkTarget { Claims = claims, Regulation = regulation, Vote = vote, RecipientName = member.FullName, DocumentHash = draft.ContentHash };
+                    return new LinkTarget { Claims = claims, Regulation = regulation, LoadedVote = loadedVote, RecipientName = member.FullName, DocumentHash = draft.ContentHash };
                 }
 
                 case LinkAction.Consultation:
@@ -453,10 +456,11 @@ public static class LinkPageEndpoints
             }
         }
 
-        /// <summary>This target with the vote round as it is after a ballot this request cast.</summary>
+        /// <summary>This target with the vote round as it is after a ballot this request cast (for showing it only).</summary>
         public LinkTarget WithVote(VoteRoundState vote) => new()
         {
-            Claims = Claims, Regulation = Regulation, Vote = vote, RecipientName = RecipientName, DocumentHash = DocumentHash,
+            Claims = Claims, Regulation = Regulation, LoadedVote = new Loaded<VoteRoundState>(vote, default), RecipientName = RecipientName,
+            DocumentHash = DocumentHash,
         };
 
         private static LinkTarget Refuse(IResult refusal) => new() { Refusal = refusal };

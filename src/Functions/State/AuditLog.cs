@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using QuyCheWorkflow.Domain.Audit;
@@ -18,13 +19,22 @@ namespace QuyCheWorkflow.Functions.State;
 /// head and retries. Hashing is <see cref="AuditChain"/>'s: an entry maps to <see cref="AuditEntry"/> with
 /// Actor = "id\ndisplay" and Subject = "subjects-JSON\ndetails", so every stored field is covered.
 /// </para>
+/// <para>
+/// The head this process last wrote is kept in memory with its ETag, and an append first tries the transaction
+/// against it: when nothing else appended meanwhile that saves the head read, and when something did, the insert or
+/// the head's If-Match fails as above and the head is read. The memory holds at most <see cref="MaxRememberedHeads"/>
+/// chains and is emptied when full.
+/// </para>
 /// </summary>
 public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
 {
     public const string TableName = "audit";
+    public const int MaxRememberedHeads = 10_000;
     private const string HeadRowKey = "head";
     private const int MaxDetailsChars = 8_000;
     private const int MaxAttempts = 20;
+
+    private readonly ConcurrentDictionary<string, TableEntity> _heads = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Appends <paramref name="record"/> to the chain of <paramref name="partition"/>; retries internally when a
@@ -40,9 +50,10 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken);
+        var head = _heads.TryGetValue(partition, out var written) ? written : null;
         for (int attempt = 1; ; attempt++)
         {
-            var head = await table.GetEntityIfExistsAsync(partition, HeadRowKey, cancellationToken: cancellationToken);
+            head ??= await table.GetEntityIfExistsAsync(partition, HeadRowKey, cancellationToken: cancellationToken);
             long sequence = (head?.GetInt64("Sequence") ?? 0) + 1;
             string previousHash = head?.GetString("Hash") ?? AuditChain.GenesisHash;
             var now = timeProvider.GetUtcNow();
@@ -60,14 +71,41 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
                 : new(TableTransactionActionType.UpdateReplace, newHead, head.ETag);
             try
             {
-                await table.SubmitTransactionAsync([new(TableTransactionActionType.Add, ToEntity(partition, entry)), headAction], cancellationToken);
+                var etags = await table.SubmitTransactionAsync([new(TableTransactionActionType.Add, ToEntity(partition, entry)), headAction], cancellationToken);
+                newHead.ETag = etags[1];
+                RememberHead(partition, newHead);
                 return entry;
             }
             catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // A concurrent append took this sequence number: reload the head.
+                // A concurrent append (here or in another process) took this sequence number: reload the head.
+                _heads.TryRemove(partition, out _);
+                head = null;
+            }
+            catch
+            {
+                // The transaction may or may not have landed: the next append reads the head.
+                _heads.TryRemove(partition, out _);
+                throw;
             }
         }
+    }
+
+    private void RememberHead(string partition, TableEntity head)
+    {
+        if (head.ETag.IsEmpty)
+        {
+            _heads.TryRemove(partition, out _);
+            return;
+        }
+
+        if (_heads.Count >= MaxRememberedHeads)
+        {
+            _heads.Clear();
+        }
+
+        // Two appends of this process may finish out of order; keep the later head.
+        _heads.AddOrUpdate(partition, head, (_, kept) => kept.GetInt64("Sequence") > head.GetInt64("Sequence") ? kept : head);
     }
 
     /// <summary>The entries of <paramref name="partition"/> in order.</summary>

@@ -340,6 +340,25 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
     }
 
     [Fact]
+    public async Task CastBallotAsync_OnRoundReadBeforeAnotherBallot_CastsOnTheFreshRoundKeepingBoth()
+    {
+        await _ctx.AddOrganisationAsync(Org, committeeSize: 7, ct: Ct);
+        await ResolvedAsync(_ctx, Org, "qc-1", Ct);
+        var vote = await _ctx.Workflow.SubmitForVoteAsync(Org, "qc-1", _ctx.Clock.GetUtcNow().AddDays(2), Clerk, Ct);
+        var readByPage = (await _ctx.Get<VoteRoundStore>().GetAsync("qc-1", vote.Id, Ct))!;
+        await _ctx.Workflow.CastBallotAsync("qc-1", vote.Id, "m1", VoteChoice.Agree, null, Clerk, Ct);
+
+        var round = await _ctx.Workflow.CastBallotAsync(readByPage, "m2", VoteChoice.Disagree, "Chưa phù hợp.", Clerk, Ct);
+
+        Assert.Equal(["m1", "m2"], round.Ballots.Select(b => b.MemberId).Order());
+        var stored = (await _ctx.Get<VoteRoundStore>().GetAsync("qc-1", vote.Id, Ct))!.Value;
+        Assert.Equal(["m1", "m2"], stored.Ballots.Select(b => b.MemberId).Order());
+        var status = (await _ctx.Get<StatusProjection>().QuerySubtreeAsync(Org, cancellationToken: Ct)).Single(s => s.OrganisationId == Org);
+        Assert.DoesNotContain("m1", status.PendingIds);
+        Assert.DoesNotContain("m2", status.PendingIds);
+    }
+
+    [Fact]
     public async Task IssueAsync_BeforeApproval_ThrowsAndTakesNoNumber()
     {
         await _ctx.AddOrganisationAsync(Org, ct: Ct);

@@ -78,6 +78,42 @@ public sealed class AuditLogTests(AzuriteFixture azurite)
         Assert.Equal(Enumerable.Range(1, 6).Select(i => $"m{i}"), entries.Select(e => e.Record.ActorId).Order());
     }
 
+    [Fact]
+    public async Task AppendAsync_AfterAnAppendOfThisProcess_IsOneTransactionWithoutReadingTheHead()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _state.Audit.AppendAsync(Partition, Record(1), ct);
+
+        _state.Counter.Reset();
+        await _state.Audit.AppendAsync(Partition, Record(2), ct);
+
+        Assert.Equal(1, _state.Counter.Total);
+        Assert.True((await _state.Audit.VerifyAsync(Partition, ct)).IsValid);
+    }
+
+    [Fact]
+    public async Task AppendAsync_TwoProcessesTakingTurns_KeepOneValidChain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var other = new AuditLog(_state.Tables, _state.Clock);
+
+        for (int i = 1; i <= 10; i++)
+        {
+            await _state.Audit.AppendAsync(Partition, Record(2 * i - 1), ct);
+            await other.AppendAsync(Partition, Record(2 * i), ct);
+        }
+
+        List<AuditLogEntry> entries = [];
+        await foreach (var entry in other.ReadAsync(Partition, ct))
+        {
+            entries.Add(entry);
+        }
+
+        Assert.True((await _state.Audit.VerifyAsync(Partition, ct)).IsValid);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"m{i}"), entries.Select(e => e.Record.ActorId));
+    }
+
     private async Task AppendTwentyAsync(CancellationToken ct)
     {
         for (int i = 1; i <= 20; i++)
