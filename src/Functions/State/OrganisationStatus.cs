@@ -7,7 +7,9 @@ namespace QuyCheWorkflow.Functions.State;
 /// One organisation's row of the status view, as kept by <see cref="StatusProjection"/>. <c>Path</c> is the ids
 /// from the root ("root|bloc|base"); <c>StageLabel</c> the Vietnamese label of <c>Stage</c> ("Chưa có quy chế"
 /// when there is none); <c>PendingSummary</c> what the process waits for (e.g. "chờ 2/7 phiếu biểu quyết") and
-/// <c>PendingIds</c> for whom (member ids, recipient ids, the upper level's id); <c>IsUpperLevelNotified</c> is
+/// <c>PendingIds</c> for whom (member ids, recipient ids, the upper level's id), with <c>PendingNames</c> their
+/// names where the refresh had them at hand (committee members of a vote; empty otherwise, and in rows written
+/// before the column existed); <c>IsUpperLevelNotified</c> is
 /// true once an overdue review is past the grace period of <see cref="Domain.Reviews.OverdueEscalationPolicy"/>.
 /// </summary>
 public sealed record OrganisationStatus(
@@ -34,4 +36,5 @@ public sealed record OrganisationStatus(
     bool IsOverdue,
     bool IsMissing,
     bool IsUpperLevelNotified,
-    DateTimeOffset RefreshedAt);
+    DateTimeOffset RefreshedAt,
+    IReadOnlyDictionary<string, string> PendingNames);

@@ -34,6 +34,7 @@ public sealed partial class StatusProjection
             ["Compliance"] = status.Compliance.ToString(),
             ["PendingSummary"] = status.PendingSummary,
             ["PendingIds"] = StateJson.Serialize(status.PendingIds),
+            ["PendingNames"] = status.PendingNames.Count == 0 ? null : StateJson.Serialize(status.PendingNames),
             ["IsOverdue"] = status.IsOverdue,
             ["IsMissing"] = status.IsMissing,
             ["IsUpperLevelNotified"] = status.IsUpperLevelNotified,
@@ -87,7 +88,10 @@ public sealed partial class StatusProjection
         entity.GetBoolean("IsOverdue") ?? false,
         entity.GetBoolean("IsMissing") ?? false,
         entity.GetBoolean("IsUpperLevelNotified") ?? false,
-        entity.GetDateTimeOffset("RefreshedAt") ?? default);
+        entity.GetDateTimeOffset("RefreshedAt") ?? default,
+        entity.GetString("PendingNames") is { } names
+            ? StateJson.Deserialize<Dictionary<string, string>>(names)
+            : new Dictionary<string, string>(StringComparer.Ordinal));
 
     private static string? FormatDate(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 

@@ -183,10 +183,12 @@ public sealed partial class StatusProjection(
             overdue,
             compliance.IsMissing,
             upperLevelNotified,
-            now);
+            now,
+            pending?.Names ?? new Dictionary<string, string>(StringComparer.Ordinal));
     }
 
-    private async Task<(string Summary, IReadOnlyList<string> Ids)?> PendingAsync(Regulation regulation, CancellationToken cancellationToken)
+    private async Task<(string Summary, IReadOnlyList<string> Ids, IReadOnlyDictionary<string, string>? Names)?> PendingAsync(
+        Regulation regulation, CancellationToken cancellationToken)
     {
         var cycle = regulation.ActiveCycle;
         switch (regulation.Stage)
@@ -200,7 +202,8 @@ public sealed partial class StatusProjection(
 
                 var round = VoteRound.FromState(vote.Value);
                 var due = round.MembersStillDue;
-                return ($"chờ {due.Count}/{round.Members.Count} phiếu biểu quyết", [.. due.Select(m => m.MemberId)]);
+                return ($"chờ {due.Count}/{round.Members.Count} phiếu biểu quyết", [.. due.Select(m => m.MemberId)],
+                    due.ToDictionary(m => m.MemberId, m => m.FullName, StringComparer.Ordinal));
 
             case RegulationStage.InConsultation when cycle?.CurrentConsultationRoundId is { } consultationId:
                 var consultation = await consultations.GetRoundAsync(regulation.Id, consultationId, cancellationToken);
@@ -210,11 +213,11 @@ public sealed partial class StatusProjection(
                 }
 
                 var recipients = ConsultationRound.FromState(consultation.Value).RecipientsStillDue;
-                return ($"chờ {recipients.Count}/{consultation.Value.Recipients.Count} ý kiến góp ý", recipients);
+                return ($"chờ {recipients.Count}/{consultation.Value.Recipients.Count} ý kiến góp ý", recipients, null);
 
             case RegulationStage.Filed when regulation.FilingId is { } filingId:
                 var filing = await filings.GetAsync(regulation.Id, filingId, cancellationToken);
-                return filing is null ? null : ("chờ cấp trên tiếp nhận", [filing.Value.UpperLevelOrganisationId]);
+                return filing is null ? null : ("chờ cấp trên tiếp nhận", [filing.Value.UpperLevelOrganisationId], null);
 
             default:
                 return null;

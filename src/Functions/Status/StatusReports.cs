@@ -85,14 +85,21 @@ public sealed class StatusReports(
             entries);
     }
 
-    // Names cost reads only for rows that wait on someone: the organisation (committee members) for a vote, the
-    // regulation and its recipient list for a consultation; the upper level is usually a row of the same subtree.
+    // Names cost reads only for rows that wait on someone and do not carry the names: the organisation (committee
+    // members) for a vote in a row written before names were kept, the regulation and its recipient list for a
+    // consultation; the upper level is usually a row of the same subtree.
     private async Task<IReadOnlyList<PendingParty>> ResolvePendingAsync(
         OrganisationStatus row, Dictionary<string, string> names, CancellationToken cancellationToken)
     {
         if (row.PendingIds.Count == 0)
         {
             return [];
+        }
+
+        if (row.PendingIds.All(row.PendingNames.ContainsKey))
+        {
+            // Written with the row (a vote's members): no read.
+            return [.. row.PendingIds.Select(id => new PendingParty(id, row.PendingNames[id]))];
         }
 
         IReadOnlyDictionary<string, string> known = row.Stage switch

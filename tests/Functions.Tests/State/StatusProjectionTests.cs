@@ -34,6 +34,7 @@ public sealed class StatusProjectionTests(AzuriteFixture azurite)
         Assert.Equal("Ban Thường vụ đang biểu quyết", voting.StageLabel);
         Assert.Equal("chờ 2/7 phiếu biểu quyết", voting.PendingSummary);
         Assert.Equal(["m6", "m7"], voting.PendingIds);
+        Assert.Equal(["Nguyễn Thị Ánh 6", "Nguyễn Thị Ánh 7"], voting.PendingIds.Select(id => voting.PendingNames[id]));
         Assert.True(voting.IsMissing);
         var overdue = rows.Single(r => r.OrganisationId == "base-2");
         Assert.Equal("01-QC/ĐU", overdue.RegulationNumber);

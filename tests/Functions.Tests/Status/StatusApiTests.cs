@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using QuyCheWorkflow.Functions.Security;
+using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Status;
+using QuyCheWorkflow.Storage.Tables;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Status;
@@ -58,6 +60,24 @@ public sealed class StatusApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var missing = Row(root, "base-3");
         Assert.True(missing.GetProperty("isMissing").GetBoolean());
         Assert.Equal("Chưa có quy chế", missing.GetProperty("stageLabel").GetString());
+    }
+
+    [Fact]
+    public async Task GetStatus_VoteRowWrittenWithoutNames_ReadsTheCommitteeForThem()
+    {
+        // A row refreshed before the names were kept: the members' names come from the organisation instead.
+        var table = await Host.Get<StateTables>().GetAsync(StatusProjection.TableName, Token);
+        var row = await table.GetEntityAsync("tinh-uy", "tinh-uy|duk|base-1", cancellationToken: Token);
+        Assert.True(row.Remove("PendingNames"));
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, Token);
+        using var client = Host.CreateClient(Host.BlocKey);
+
+        using var json = await GetJsonAsync(client, StatusApi.Path + "?organisationId=base-1");
+
+        Assert.Equal(
+            [("m6", "Nguyễn Thị Ánh 6"), ("m7", "Nguyễn Thị Ánh 7")],
+            Row(json.RootElement, "base-1").GetProperty("pendingFrom").EnumerateArray()
+                .Select(p => (p.GetProperty("id").GetString(), p.GetProperty("name").GetString())));
     }
 
     [Fact]
