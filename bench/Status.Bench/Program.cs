@@ -5,12 +5,12 @@ using QuyCheWorkflow.Status.Bench;
 using QuyCheWorkflow.Testing;
 
 // Usage: dotnet run -c Release --project bench/Status.Bench [-- <organisations=5000> <calls=100>]
-//        dotnet run -c Release --project bench/Status.Bench -- clicks [<clicks per second=50> <seconds=12> <voters per organisation=10>]
+//        dotnet run -c Release --project bench/Status.Bench -- clicks [<clicks per second=50> <seconds=30> <voters per organisation=10>]
 if (args.Length > 0 && args[0] == "clicks")
 {
     await RunClicksAsync(
         args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 50,
-        args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 12,
+        args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 30,
         args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10);
     return;
 }
@@ -58,7 +58,7 @@ static async Task RunClicksAsync(double rate, double seconds, int voters)
     Console.Error.WriteLine($"Vote e-mails sent and storage traffic idle after a further {quiet.TotalSeconds:0} s; load average {LoadAverage()}.");
 
     // A process that has served pages for a while runs them as tier-1 code; the first few hundred requests of a
-    // fresh one also pay for the JIT (about half the CPU of a 12 s run). Clicks on organisations of their own come
+    // fresh one also pay for the JIT (about half the CPU of a 20 s run). Clicks on organisations of their own come
     // first, then the JIT's queue is given time to drain.
     var warmUp = await bench.RunAsync(warmUpLinks, WarmUpRate);
     await bench.WaitUntilQuietAsync(requestsPerSecond: 10, limit: TimeSpan.FromMinutes(5));
