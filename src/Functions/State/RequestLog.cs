@@ -72,7 +72,21 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
             ["Outcome"] = json,
             ["CompletedAt"] = timeProvider.GetUtcNow(),
         };
-        await table.UpdateEntityAsync(done, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+        try
+        {
+            await table.UpdateEntityAsync(done, claim.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (StorageRequestFailedException exception) when (exception.Status == 412)
+        {
+            // A first try the service applied but did not answer in time is retried by the client, and the retry's
+            // If-Match then fails: the completion that is stored is this one, and the command did run.
+            var stored = await table.GetEntityIfExistsAsync(requestId, string.Empty, cancellationToken: cancellationToken);
+            if (stored?.GetString("State") != Done || stored.GetString("Command") != commandName || stored.GetString("Outcome") != json)
+            {
+                throw;
+            }
+        }
+
         return outcome;
     }
 

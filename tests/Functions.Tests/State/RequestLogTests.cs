@@ -1,4 +1,6 @@
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Storage.Tables;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
@@ -27,6 +29,25 @@ public sealed class RequestLogTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ExecuteOnceAsync_CompletionAppliedButAnswerLost_ReturnsTheOutcomeAndReplaysIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var dropping = new DropFirstMergeAnswer();
+        var clientOptions = new StorageClientOptions { Handlers = { dropping } };
+        var tables = new StateTables(new TableServiceClient(StorageConnection.Parse(azurite.ConnectionString), clientOptions), _state.Options);
+        var requests = new RequestLog(tables, _state.Clock);
+        int runs = 0;
+
+        var outcome = await requests.ExecuteOnceAsync("req-lost", "vote.cast", _ => Task.FromResult(new ApprovalOutcome("Đã ghi nhận", ++runs)), ct);
+        var replayed = await _state.Requests.ExecuteOnceAsync("req-lost", "vote.cast", _ => Task.FromResult(new ApprovalOutcome("lần 2", ++runs)), ct);
+
+        Assert.True(dropping.Dropped);
+        Assert.Equal(new ApprovalOutcome("Đã ghi nhận", 1), outcome);
+        Assert.Equal(outcome, replayed);
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
     public async Task ExecuteOnceAsync_CommandThrows_ReleasesClaimSoRetryRuns()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -49,4 +70,24 @@ public sealed class RequestLogTests(AzuriteFixture azurite)
     }
 
     public sealed record ApprovalOutcome(string Message, int Run);
+
+    /// <summary>Lets the first MERGE reach the table service, then loses its answer as a dropped connection would.</summary>
+    private sealed class DropFirstMergeAnswer : DelegatingHandler
+    {
+        private int _dropped;
+
+        public bool Dropped => Volatile.Read(ref _dropped) == 1;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Method.Method == "MERGE" && response.IsSuccessStatusCode && Interlocked.Exchange(ref _dropped, 1) == 0)
+            {
+                response.Dispose();
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The answer was lost after the service applied the merge.");
+            }
+
+            return response;
+        }
+    }
 }
