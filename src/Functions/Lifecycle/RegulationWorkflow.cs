@@ -25,7 +25,9 @@ public sealed partial class RegulationWorkflow(
     TimeProvider timeProvider,
     ILogger<RegulationWorkflow> logger)
 {
-    private const int MaxAttempts = 8;
+    // Each attempt that loses a race means another one won, so a whole standing committee casting at the same
+    // instant (rarely more than 20 members) gets through; an attempt is a read and a conditional write.
+    private const int MaxAttempts = 32;
 
     /// <summary>Starts a regulation of <paramref name="organisationId"/> for its current term.</summary>
     /// <exception cref="LifecycleNotFoundException">The organisation does not exist.</exception>

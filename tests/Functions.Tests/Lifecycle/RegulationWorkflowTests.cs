@@ -340,6 +340,22 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
     }
 
     [Fact]
+    public async Task CastBallotAsync_FourteenOfFifteenAtOnce_AllRecorded()
+    {
+        await _ctx.AddOrganisationAsync(Org, committeeSize: 15, ct: Ct);
+        await ResolvedAsync(_ctx, Org, "qc-1", Ct);
+        var vote = await _ctx.Workflow.SubmitForVoteAsync(Org, "qc-1", _ctx.Clock.GetUtcNow().AddDays(5), Clerk, Ct);
+
+        // Seven agree and seven disagree: no side reaches eight of fifteen, so every ballot stays castable.
+        await Task.WhenAll(Enumerable.Range(1, 14).Select(i => Task.Run(() => _ctx.Workflow.CastBallotAsync(
+            "qc-1", vote.Id, $"m{i}", i % 2 == 0 ? VoteChoice.Agree : VoteChoice.Disagree, i % 2 == 0 ? null : "Chưa phù hợp.", Clerk, Ct), Ct)));
+
+        var stored = (await _ctx.Get<VoteRoundStore>().GetAsync("qc-1", vote.Id, Ct))!.Value;
+        Assert.Equal(14, stored.Ballots.Count);
+        Assert.Equal(VoteRoundStatus.Open, stored.Status);
+    }
+
+    [Fact]
     public async Task CastBallotAsync_OnRoundReadBeforeAnotherBallot_CastsOnTheFreshRoundKeepingBoth()
     {
         await _ctx.AddOrganisationAsync(Org, committeeSize: 7, ct: Ct);
