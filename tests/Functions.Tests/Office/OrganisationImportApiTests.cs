@@ -367,6 +367,44 @@ public sealed class OrganisationImportApiTests(AzuriteFixture azurite) : IAsyncL
     }
 
     [Fact]
+    public async Task ImportOrganisations_SpreadsheetWithBlankTrailingColumns_IsImported()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, root.Id);
+        var (first, second) = (OfficeTestApp.NewId("cb"), OfficeTestApp.NewId("cb"));
+        // As a spreadsheet saves it with two empty columns after the last named one; one row keeps them, one does not.
+        var csv = string.Join("\r\n",
+            OrganisationsHeader + ",,",
+            $"{first},{root.Id},Chi bộ Văn phòng,CB,Agency,2025-2030,,bt1,Phạm Thị Dung,dung@example.vn,,",
+            $"{second},{root.Id},Chi bộ Kế toán,CB,Agency,2025-2030,,bt2,Lê Văn Chính,chinh@example.vn",
+            "");
+
+        using var response = await client.PostAsync(OrganisationImportApi.Path, Csv(csv), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([first, second], (await response.Content.ReadFromJsonAsync<ImportSummary>(Token))!.CreatedIds);
+        Assert.Equal("Chi bộ Kế toán", (await App.Organisations.GetAsync(second, Token))!.Value.Name);
+    }
+
+    [Fact]
+    public async Task ImportOrganisations_DataUnderAColumnWithoutName_Returns400AndStoresNothing()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, root.Id);
+        var id = OfficeTestApp.NewId("cb");
+        var csv = string.Join("\n",
+            OrganisationsHeader + ",",
+            $"{id},{root.Id},Chi bộ Văn phòng,CB,Agency,2025-2030,,bt1,Phạm Thị Dung,dung@example.vn,ghi chú lạc cột",
+            "");
+
+        using var response = await client.PostAsync(OrganisationImportApi.Path, Csv(csv), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cột không có tên", Assert.Single((await ErrorsAsync(response))["dòng 2"]), StringComparison.Ordinal);
+        Assert.Null(await App.Organisations.GetAsync(id, Token));
+    }
+
+    [Fact]
     public async Task ImportOrganisations_UnknownColumnOrNotCsv_IsRefused()
     {
         var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);

@@ -6,6 +6,10 @@ namespace QuyCheWorkflow.Functions.Office.Import;
 /// The data rows of an import file under its header line: column names matched to the known ones ignoring case,
 /// every required column present, no unknown or repeated column, every row as wide as the header, and no more
 /// rows than the limit. Faults are collected under "tệp", "dòng N" or "dòng N, cột c" keys.
+/// <para>
+/// Columns without a name at the end of the header (a spreadsheet saved with a trailing separator or with blank
+/// columns) are ignored as long as they hold nothing: rows may then be as wide as the named columns or as the header.
+/// </para>
 /// </summary>
 internal sealed class ImportSheet
 {
@@ -39,9 +43,15 @@ internal sealed class ImportSheet
 
         var header = records[0];
         var known = required.Concat(optional).ToList();
+        var width = header.Fields.Count;
+        while (width > 1 && string.IsNullOrWhiteSpace(header.Fields[width - 1]))
+        {
+            width--;
+        }
+
         List<string> columns = [];
         List<string> faults = [];
-        foreach (var name in header.Fields)
+        foreach (var name in header.Fields.Take(width))
         {
             var canonical = known.Find(k => string.Equals(k, name.Trim(), StringComparison.OrdinalIgnoreCase));
             if (canonical is null)
@@ -85,10 +95,17 @@ internal sealed class ImportSheet
         List<ImportRow> rows = [];
         foreach (var record in records.Skip(1))
         {
-            if (record.Fields.Count != columns.Count)
+            if (record.Fields.Count < columns.Count || record.Fields.Count > header.Fields.Count)
             {
                 errors[LineKey(record.Line)] = [string.Create(CultureInfo.InvariantCulture,
                     $"Dòng có {record.Fields.Count} trường nhưng tiêu đề có {columns.Count} cột.")];
+                continue;
+            }
+
+            if (record.Fields.Skip(columns.Count).Any(f => !string.IsNullOrWhiteSpace(f)))
+            {
+                errors[LineKey(record.Line)] = [string.Create(CultureInfo.InvariantCulture,
+                    $"Dòng có dữ liệu ở cột không có tên trong tiêu đề (sau cột thứ {columns.Count}); hãy đặt tên cột hoặc xóa dữ liệu đó.")];
                 continue;
             }
 
