@@ -27,6 +27,12 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
     /// </summary>
     public const string VoteRoundVersion = "2";
 
+    /// <summary>
+    /// The review cycle orchestration's version for new instances: version 2, starting after a notice's instant,
+    /// sends the latest one it missed at once. Instances stamped earlier replay as they were written.
+    /// </summary>
+    public const string ReviewCycleVersion = "2";
+
     public static string ConsultationInstanceId(string regulationId, string roundId) => $"consultation|{regulationId}|{roundId}";
 
     public static string VoteInstanceId(string regulationId, string roundId) => $"vote|{regulationId}|{roundId}";
@@ -54,7 +60,8 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
         }
 
         string reviewId = ReviewIds.For(due);
-        return await StartAsync(ReviewCycleOrchestratorName, ReviewInstanceId(regulation.Id, reviewId), new(organisationId, regulation.Id, reviewId), ct);
+        return await StartAsync(ReviewCycleOrchestratorName, ReviewInstanceId(regulation.Id, reviewId), new(organisationId, regulation.Id, reviewId), ct,
+            ReviewCycleVersion);
     }
 
     public Task RaiseConsultationClosedAsync(string regulationId, string roundId, CancellationToken ct = default) =>

@@ -5,6 +5,7 @@ using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 using QuyCheWorkflow.Functions.Tests.CustomHandler;
 using QuyCheWorkflow.Testing;
 using static QuyCheWorkflow.Functions.Tests.Lifecycle.LifecycleWalk;
@@ -48,6 +49,52 @@ public sealed class LifecycleReconcilerTests(AzuriteFixture azurite, MaildevFixt
         Assert.All(reminders, r => Assert.Equal(new DateTimeOffset(2027, 8, 18, 1, 0, 0, TimeSpan.Zero), r.SentAt));
         Assert.Contains(await maildev.Maildev.GetEmailsAsync(Ct), m => m.To.Any(t => t.Address == "du-stc.m5@" + host.Domain)
             && m.Subject.StartsWith("Nhắc rà soát định kỳ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_ReviewCycleStartedAgainAfterItsFirstReminder_SendsThatReminderAtOnceWithTheDaysLeft()
+    {
+        await using var host = await LifecycleHost.StartAsync(azurite, maildev, s_start, azureBackend: false);
+        await host.AddOrganisationsAsync(Org, "ĐU");
+        await InForceAsync(host);
+        string instanceId = LifecycleOrchestrations.ReviewInstanceId(Regulation, ReviewIds.For(new DateOnly(2027, 9, 1)));
+        await host.SettleAsync();
+        await host.Durable.TerminateInstanceAsync(instanceId, "lost in a deployment", Ct);
+        await host.UntilAsync(async () => (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))!.RuntimeStatus == OrchestrationRuntimeStatus.Terminated);
+        await host.Durable.PurgeInstanceAsync(instanceId, Ct);
+
+        // The 14-day reminder (Wednesday 18 August, 08:00) passes with no cycle running; it is found two days later.
+        var found = new DateTimeOffset(2027, 8, 20, 3, 0, 0, TimeSpan.Zero);
+        await host.AdvanceToAsync(found);
+        Assert.DoesNotContain(await host.Get<NoticeLedger>().ListAsync(Regulation, Ct), n => n.Kind == NoticeKind.ReviewReminder);
+        Assert.Equal(1, await host.Get<LifecycleReconciler>().RunAsync(Ct));
+        await host.UntilAsync(async () => (await host.Get<NoticeLedger>().ListAsync(Regulation, Ct)).Count(n => n.Kind == NoticeKind.ReviewReminder) == 6);
+        await host.SettleAsync();
+
+        var reminders = (await host.Get<NoticeLedger>().ListAsync(Regulation, Ct)).Where(n => n.Kind == NoticeKind.ReviewReminder).ToList();
+        Assert.Equal(6, reminders.Count);
+        Assert.All(reminders, r => Assert.Equal(new DateTimeOffset(2027, 8, 18, 1, 0, 0, TimeSpan.Zero), r.ScheduledFor));
+        Assert.All(reminders, r => Assert.Equal(found, r.SentAt));
+        Assert.Equal(LifecycleOrchestrations.ReviewCycleVersion, (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))!.Version);
+        Assert.Contains(await maildev.Maildev.GetEmailsAsync(Ct), m => m.To.Any(t => t.Address == "du-stc.m5@" + host.Domain)
+            && m.Subject.StartsWith("Nhắc rà soát định kỳ", StringComparison.Ordinal) && m.Subject.EndsWith("— còn 12 ngày", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Missed_CycleStartingAfterSomeInstants_OwesTheLatestReminderOrElseTheLatestOverdueOfEachAudience()
+    {
+        static DateTimeOffset Day(int day) => new(2027, 9, day, 1, 0, 0, TimeSpan.Zero);
+        ReviewNoticeSlot[] notices =
+        [
+            new(Day(1), NoticeKind.ReviewReminder), new(Day(3), NoticeKind.ReviewReminder), new(Day(5), NoticeKind.ReviewReminder),
+            new(Day(6), NoticeKind.ReviewOverdueToOrganisation), new(Day(13), NoticeKind.ReviewOverdueToOrganisation),
+            new(Day(20), NoticeKind.ReviewOverdueToUpperLevel), new(Day(27), NoticeKind.ReviewOverdueToOrganisation),
+        ];
+
+        Assert.Empty(ReviewCycleOrchestrator.Missed(notices, Day(1).AddSeconds(-1)));
+        Assert.Equal([notices[1]], ReviewCycleOrchestrator.Missed(notices, Day(4)));
+        Assert.Equal([notices[4]], ReviewCycleOrchestrator.Missed(notices, Day(14)));
+        Assert.Equal([notices[4], notices[5]], ReviewCycleOrchestrator.Missed(notices, Day(20)));
     }
 
     [Fact]

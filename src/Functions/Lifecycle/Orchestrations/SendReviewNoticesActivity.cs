@@ -42,7 +42,10 @@ public sealed class SendReviewNoticesActivity(LifecycleFacts facts, LifecycleNot
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, null),
         };
 
-        int daysBefore = due.DayNumber - VietnamTime.DateOf(request.ScheduledFor).DayNumber;
+        // Counted from today when the notice goes out later than its slot (a cycle that started after it, or an
+        // engine that was down at the time), so the text says how many days are really left.
+        var sentAt = timeProvider.GetUtcNow();
+        int daysBefore = due.DayNumber - VietnamTime.DateOf(sentAt > request.ScheduledFor ? sentAt : request.ScheduledFor).DayNumber;
         var organizer = office ?? new MailRecipient(secretary.Email, secretary.FullName);
         int sent = 0;
         foreach (var (key, to) in recipients)
