@@ -42,26 +42,20 @@ public sealed partial class StatusProjection
         };
     }
 
-    /// <summary>Whether <paramref name="stored"/> holds <paramref name="status"/>, whenever it was refreshed.</summary>
+    /// <summary>
+    /// Whether <paramref name="stored"/> holds <paramref name="status"/>, whenever it was refreshed: the same columns
+    /// with the same values, <c>RefreshedAt</c> aside. A row that cannot be read back the same way differs, so it is
+    /// written again.
+    /// </summary>
     private static bool SameRow(OrganisationStatus status, TableEntity stored)
     {
         static string Text(TableEntity row) => string.Join('\n', row
-            .Where(p => p.Key != "RefreshedAt")
+            .Where(p => p.Key != "RefreshedAt" && p.Value is not null)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => p.Key + "=" + (p.Value is DateTimeOffset at ? at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture))));
+            .Select(p => p.Key + "=" + (p.Value is DateTimeOffset at ? at.UtcTicks.ToString(CultureInfo.InvariantCulture)
+                : Convert.ToString(p.Value, CultureInfo.InvariantCulture))));
 
-        OrganisationStatus read;
-        try
-        {
-            read = FromEntity(stored);
-        }
-        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or NullReferenceException)
-        {
-            return false;
-        }
-
-        return Text(ToEntity(status)) == Text(ToEntity(read));
+        return Text(ToEntity(status)) == Text(stored);
     }
 
     private static OrganisationStatus FromEntity(TableEntity entity) => new(

@@ -90,6 +90,28 @@ public sealed class StatusProjectionTests(AzuriteFixture azurite)
         Assert.DoesNotContain(rows, r => r.OrganisationId == "duk-2");
     }
 
+    [Fact]
+    public async Task RefreshAsync_NothingChanged_WritesNothingAndAChangeIsWritten()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await BuildTreeAsync(ct);
+        await _state.Status.RefreshAsync("base-1", ct);
+
+        _state.Counter.Reset();
+        _state.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _state.Status.RefreshAsync("base-1", ct);
+        var unchanged = _state.Counter.Snapshot();
+        var organisation = (await _state.Organisations.GetAsync("base-1", ct))!;
+        await _state.Organisations.UpdateAsync(organisation.Value with { Name = "Đảng bộ cơ sở 1 (đổi tên)" }, organisation.ETag, ct);
+        _state.Counter.Reset();
+        var renamed = await _state.Status.RefreshAsync("base-1", ct);
+
+        Assert.DoesNotContain(unchanged.Keys, k => k.Contains("Update", StringComparison.Ordinal) || k.Contains("Insert", StringComparison.Ordinal));
+        Assert.Contains(_state.Counter.Snapshot().Keys, k => k == "Table.UpdateReplace");
+        Assert.Equal("Đảng bộ cơ sở 1 (đổi tên)", renamed.Name);
+        Assert.Equal("Đảng bộ cơ sở 1 (đổi tên)", (await _state.Status.QuerySubtreeAsync("base-1", cancellationToken: ct)).Single().Name);
+    }
+
     private static readonly string[] AllIds =
         ["tinh-uy", "duk", "base-1", "cb-1", "base-2", "cb-2", "base-3", "cb-3", "duk-b", "base-b", "duk2", "base-c"];
 
