@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Storage;
 using QuyCheWorkflow.Storage.Tables;
@@ -25,7 +24,7 @@ public sealed class RegulationIndex(StateTables tables)
     public const int MaxRemembered = 100_000;
     private const string RowKey = "org";
 
-    private readonly ConcurrentDictionary<string, string> _found = new(StringComparer.Ordinal);
+    private readonly ProcessMemory<string> _found = new(MaxRemembered);
 
     /// <summary>Reserves <paramref name="regulationId"/> for <paramref name="organisationId"/>.</summary>
     /// <returns>False when the id already belongs to another organisation.</returns>
@@ -35,7 +34,7 @@ public sealed class RegulationIndex(StateTables tables)
         try
         {
             await table.AddEntityAsync(new TableEntity(regulationId, RowKey) { ["OrganisationId"] = organisationId }, cancellationToken);
-            Remember(regulationId, organisationId);
+            _found.Remember(regulationId, organisationId);
             return true;
         }
         catch (StorageRequestFailedException exception) when (exception.Status == 409)
@@ -47,7 +46,7 @@ public sealed class RegulationIndex(StateTables tables)
     /// <summary>The organisation of <paramref name="regulationId"/>, or null when unknown.</summary>
     public async Task<string?> FindAsync(string regulationId, CancellationToken cancellationToken = default)
     {
-        if (_found.TryGetValue(regulationId, out var known))
+        if (_found.TryGet(regulationId, out var known))
         {
             return known;
         }
@@ -59,17 +58,7 @@ public sealed class RegulationIndex(StateTables tables)
             return null;
         }
 
-        Remember(regulationId, organisationId);
+        _found.Remember(regulationId, organisationId);
         return organisationId;
-    }
-
-    private void Remember(string regulationId, string organisationId)
-    {
-        if (_found.Count >= MaxRemembered)
-        {
-            _found.Clear();
-        }
-
-        _found[regulationId] = organisationId;
     }
 }

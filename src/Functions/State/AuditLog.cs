@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using QuyCheWorkflow.Domain.Audit;
@@ -34,7 +33,7 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
     private const int MaxDetailsChars = 8_000;
     private const int MaxAttempts = 20;
 
-    private readonly ConcurrentDictionary<string, TableEntity> _heads = new(StringComparer.Ordinal);
+    private readonly ProcessMemory<TableEntity> _heads = new(MaxRememberedHeads);
 
     /// <summary>
     /// Appends <paramref name="record"/> to the chain of <paramref name="partition"/>; retries internally when a
@@ -50,7 +49,7 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var head = _heads.TryGetValue(partition, out var written) ? written : null;
+        var head = _heads.TryGet(partition, out var written) ? written : null;
         for (int attempt = 1; ; attempt++)
         {
             head ??= await table.GetEntityIfExistsAsync(partition, HeadRowKey, cancellationToken: cancellationToken);
@@ -79,13 +78,13 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
             catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
             {
                 // A concurrent append (here or in another process) took this sequence number: reload the head.
-                _heads.TryRemove(partition, out _);
+                _heads.Forget(partition);
                 head = null;
             }
             catch
             {
                 // The transaction may or may not have landed: the next append reads the head.
-                _heads.TryRemove(partition, out _);
+                _heads.Forget(partition);
                 throw;
             }
         }
@@ -95,17 +94,12 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
     {
         if (head.ETag.IsEmpty)
         {
-            _heads.TryRemove(partition, out _);
+            _heads.Forget(partition);
             return;
         }
 
-        if (_heads.Count >= MaxRememberedHeads)
-        {
-            _heads.Clear();
-        }
-
         // Two appends of this process may finish out of order; keep the later head.
-        _heads.AddOrUpdate(partition, head, (_, kept) => kept.GetInt64("Sequence") > head.GetInt64("Sequence") ? kept : head);
+        _heads.Remember(partition, head, (held, written) => held.GetInt64("Sequence") > written.GetInt64("Sequence") ? held : written);
     }
 
     /// <summary>The entries of <paramref name="partition"/> in order.</summary>

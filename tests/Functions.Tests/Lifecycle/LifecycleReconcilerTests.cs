@@ -30,11 +30,7 @@ public sealed class LifecycleReconcilerTests(AzuriteFixture azurite, MaildevFixt
         await using var host = await LifecycleHost.StartAsync(azurite, maildev, s_start, azureBackend: azureBackend);
         await host.AddOrganisationsAsync(Org, "ĐU");
         await InForceAsync(host);
-        string instanceId = LifecycleOrchestrations.ReviewInstanceId(Regulation, ReviewIds.For(new DateOnly(2027, 9, 1)));
-        await host.SettleAsync();
-        await host.Durable.TerminateInstanceAsync(instanceId, "lost in a deployment", Ct);
-        await host.UntilAsync(async () => (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))!.RuntimeStatus == OrchestrationRuntimeStatus.Terminated);
-        await host.Durable.PurgeInstanceAsync(instanceId, Ct);
+        string instanceId = await LoseReviewCycleAsync(host);
         Assert.Null(await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct));
 
         int started = await host.Get<LifecycleReconciler>().RunAsync(Ct);
@@ -57,11 +53,7 @@ public sealed class LifecycleReconcilerTests(AzuriteFixture azurite, MaildevFixt
         await using var host = await LifecycleHost.StartAsync(azurite, maildev, s_start, azureBackend: false);
         await host.AddOrganisationsAsync(Org, "ĐU");
         await InForceAsync(host);
-        string instanceId = LifecycleOrchestrations.ReviewInstanceId(Regulation, ReviewIds.For(new DateOnly(2027, 9, 1)));
-        await host.SettleAsync();
-        await host.Durable.TerminateInstanceAsync(instanceId, "lost in a deployment", Ct);
-        await host.UntilAsync(async () => (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))!.RuntimeStatus == OrchestrationRuntimeStatus.Terminated);
-        await host.Durable.PurgeInstanceAsync(instanceId, Ct);
+        string instanceId = await LoseReviewCycleAsync(host);
 
         // The 14-day reminder (Wednesday 18 August, 08:00) passes with no cycle running; it is found two days later.
         var found = new DateTimeOffset(2027, 8, 20, 3, 0, 0, TimeSpan.Zero);
@@ -136,6 +128,17 @@ public sealed class LifecycleReconcilerTests(AzuriteFixture azurite, MaildevFixt
 
         Assert.Equal(HttpStatusCode.OK, reconciler.StatusCode);
         Assert.Equal(HttpStatusCode.OK, sweep.StatusCode);
+    }
+
+    /// <summary>Terminates and purges the running review cycle, as a lost deployment would; returns its instance id.</summary>
+    private static async Task<string> LoseReviewCycleAsync(LifecycleHost host)
+    {
+        string instanceId = LifecycleOrchestrations.ReviewInstanceId(Regulation, ReviewIds.For(new DateOnly(2027, 9, 1)));
+        await host.SettleAsync();
+        await host.Durable.TerminateInstanceAsync(instanceId, "lost in a deployment", Ct);
+        await host.UntilAsync(async () => (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))!.RuntimeStatus == OrchestrationRuntimeStatus.Terminated);
+        await host.Durable.PurgeInstanceAsync(instanceId, Ct);
+        return instanceId;
     }
 
     private static async Task InForceAsync(LifecycleHost host)
