@@ -18,6 +18,8 @@ internal static class SendGridResilience
 {
     internal const string PipelineName = "sendgrid";
 
+    private static readonly TimeSpan s_longestTimeout = TimeSpan.FromDays(1);
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var provider = context.ServiceProvider;
@@ -59,10 +61,13 @@ internal static class SendGridResilience
 
     /// <summary>
     /// The longest a send may take: every attempt timing out, with the longest wait between attempts. It only
-    /// turns into a limit what the retry settings already imply.
+    /// turns into a limit what the retry settings already imply (at most a day, Polly's longest timeout).
     /// </summary>
-    internal static TimeSpan TotalTimeout(SendGridMailOptions options) =>
-        (options.RequestTimeout * (options.MaxRetryAttempts + 1)) + (options.MaxRetryDelay * options.MaxRetryAttempts);
+    internal static TimeSpan TotalTimeout(SendGridMailOptions options)
+    {
+        var total = (options.RequestTimeout * (options.MaxRetryAttempts + 1)) + (options.MaxRetryDelay * options.MaxRetryAttempts);
+        return total < s_longestTimeout ? total : s_longestTimeout;
+    }
 
     /// <summary>How long a Retry-After asks to wait, capped; null (use back-off) when there is none.</summary>
     internal static TimeSpan? RetryAfterDelay(RetryConditionHeaderValue? retryAfter, DateTimeOffset now, TimeSpan cap)
