@@ -36,6 +36,12 @@ public sealed class CaseDriver(IOrchestrationEngine engine, string caseName, Can
     public Task TerminateAsync(string instanceId, object? output) =>
         engine.TerminateInstanceAsync(instanceId, output, cancellationToken);
 
+    public Task SuspendAsync(string instanceId, string reason) =>
+        engine.SuspendInstanceAsync(instanceId, reason, cancellationToken);
+
+    public Task ResumeAsync(string instanceId, string reason) =>
+        engine.ResumeInstanceAsync(instanceId, reason, cancellationToken);
+
     public Task<OrchestrationMetadata?> GetAsync(string instanceId) =>
         engine.GetInstanceAsync(instanceId, cancellationToken);
 

@@ -45,6 +45,24 @@ public static class LifecycleCases
         },
         new()
         {
+            Name = "Suspend_EventRaisedWhileSuspended_HeldUntilResume",
+            Tasks = [TaskRegistration.Of<PatientWaiter>()],
+            Drive = async run =>
+            {
+                var id = await run.StartAsync(nameof(PatientWaiter));
+                await run.UntilCustomStatusAsync(id, Waiting);
+                await run.SuspendAsync(id, "pause");
+                await run.UntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Suspended);
+                await run.RaiseAsync(id, Approval, "while suspended");
+                run.Observe("status after the event", (await run.GetAsync(id))?.RuntimeStatus);
+                await run.ResumeAsync(id, "go on");
+                return await run.CompletionAsync(id);
+            },
+            Expected = ExpectedOutcome.Completed("while suspended")
+                .Observing("status after the event", nameof(OrchestrationRuntimeStatus.Suspended)),
+        },
+        new()
+        {
             Name = "NewGuid_AcrossReplays_SameValueAndDistinctPerCall",
             Tasks = [TaskRegistration.Of<Guids>()],
             Drive = async run =>

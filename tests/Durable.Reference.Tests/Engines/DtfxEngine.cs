@@ -96,6 +96,12 @@ public sealed class DtfxEngine : IOrchestrationEngine
     public Task TerminateInstanceAsync(string instanceId, object? output, CancellationToken cancellationToken = default) =>
         _client.TerminateInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, s_converter.Serialize(output)!);
 
+    public Task SuspendInstanceAsync(string instanceId, string reason, CancellationToken cancellationToken = default) =>
+        _client.SuspendInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason);
+
+    public Task ResumeInstanceAsync(string instanceId, string reason, CancellationToken cancellationToken = default) =>
+        _client.ResumeInstanceAsync(new OrchestrationInstance { InstanceId = instanceId }, reason);
+
     public async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var state = await _client.GetOrchestrationStateAsync(instanceId);

@@ -23,6 +23,12 @@ public interface IOrchestrationEngine : IAsyncDisposable
     /// <summary>Terminates the instance; <paramref name="output"/> becomes its output, serialized as an orchestrator's would be.</summary>
     public Task TerminateInstanceAsync(string instanceId, object? output, CancellationToken cancellationToken = default);
 
+    /// <summary>Suspends the instance: it takes in events but does not run until resumed.</summary>
+    public Task SuspendInstanceAsync(string instanceId, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes a suspended instance.</summary>
+    public Task ResumeInstanceAsync(string instanceId, string reason, CancellationToken cancellationToken = default);
+
     /// <summary>The latest execution of the instance with its input, output and custom status; null when there is none.</summary>
     public Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 }
