@@ -61,9 +61,10 @@ public sealed class DtfxEngine : IOrchestrationEngine
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
 
-        // The default MaximumTimerInterval (3 days) is what lets a timer longer than the queue's 7-day visibility limit
-        // through: the shim splits it. The data converter is the official default, as on every engine here.
-        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = s_converter }, NullLoggerFactory.Instance);
+        // MaximumTimerInterval (3 days, the default, written out because it matters) is what lets a timer longer than the
+        // queue's 7-day visibility limit through: the shim splits it. The data converter is the official default.
+        var workerOptions = new DurableTaskWorkerOptions { DataConverter = s_converter, MaximumTimerInterval = TimeSpan.FromDays(3) };
+        var shims = new DurableTaskShimFactory(workerOptions, NullLoggerFactory.Instance);
         var worker = new TaskHubWorker(service, NullLoggerFactory.Instance)
         {
             // The shim reads failures as FailureDetails; DTFx's default would serialize exceptions instead.
