@@ -38,7 +38,14 @@ internal static class DocumentUploads
         var sniffed = DocumentSniffer.Sniff(bytes);
         if (sniffed is null)
         {
-            return (null, OfficeProblems.UnsupportedDocument(), form);
+            return DocumentContentCheck.IsCompoundFile(bytes)
+                ? (null, OfficeProblems.DefectiveDocument(DocumentDefect.LegacyOrEncryptedWord), form)
+                : (null, OfficeProblems.UnsupportedDocument(), form);
+        }
+
+        if (DocumentContentCheck.Check(sniffed.Kind, bytes) is { } defect)
+        {
+            return (null, OfficeProblems.DefectiveDocument(defect), form);
         }
 
         return (new UploadedDocument(bytes, DisplayName(file.FileName, sniffed), sniffed), null, form);

@@ -55,6 +55,17 @@ internal static class OfficeProblems
         TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Tệp không được chấp nhận",
             detail: "Gửi tệp CSV: nội dung text/csv, hoặc multipart/form-data với tệp ở phần 'file'.");
 
+    /// <summary>422 for a PDF or DOCX that people could not open, saying why and what to send instead.</summary>
+    public static ProblemHttpResult DefectiveDocument(DocumentDefect defect) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Tệp không mở được", detail: defect switch
+        {
+            DocumentDefect.Encrypted => "Tệp đã được đặt mật khẩu (mã hóa), người nhận sẽ không mở được; hãy gửi bản không đặt mật khẩu.",
+            DocumentDefect.Empty => "Tệp không có nội dung (PDF không có trang nào, hoặc DOCX không có chữ); hãy gửi đúng văn bản.",
+            DocumentDefect.LegacyOrEncryptedWord =>
+                "Tệp là văn bản Word cũ (.doc) hoặc tệp Word đã đặt mật khẩu; hãy lưu lại thành DOCX không đặt mật khẩu, hoặc PDF.",
+            _ => "Tệp bị hỏng hoặc không đầy đủ nên không mở được; hãy xuất lại văn bản thành DOCX hoặc PDF rồi gửi lại.",
+        });
+
     public static ValidationProblem MalformedForm() =>
         Invalid("body", "Nội dung multipart/form-data không đọc được (sai ranh giới hoặc bị cắt cụt); hãy gửi lại tệp.");
 

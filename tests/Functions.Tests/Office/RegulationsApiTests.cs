@@ -59,6 +59,34 @@ public sealed class RegulationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadDraft_OnlyAPdfSignature_Returns422AndStoresNoDraft()
+    {
+        var (client, organisationId, regulationId) = await CreateRegulationAsync();
+        using var _ = client;
+        byte[] fake = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\nkhông phải văn bản");
+
+        using var response = await client.PostAsync(DraftsPath(organisationId, regulationId), File(fake, "du-thao.pdf", "application/pdf"), Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("không mở được", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Empty(await DraftsAsync(organisationId, regulationId));
+    }
+
+    [Fact]
+    public async Task UploadDraft_LegacyWordFile_Returns422SayingToSaveAsDocx()
+    {
+        var (client, organisationId, regulationId) = await CreateRegulationAsync();
+        using var _ = client;
+        byte[] legacy = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+
+        using var response = await client.PostAsync(DraftsPath(organisationId, regulationId), File(legacy, "du-thao.doc"), Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("DOCX", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Empty(await DraftsAsync(organisationId, regulationId));
+    }
+
+    [Fact]
     public async Task UploadDraft_OverTheLimit_Returns413AndStoresNoDraft()
     {
         var (client, organisationId, regulationId) = await CreateRegulationAsync();

@@ -1,5 +1,10 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
 
 namespace QuyCheWorkflow.Functions.Tests.Office;
 
@@ -17,8 +22,38 @@ internal static class TestDocuments
             ("word/document.xml", Encoding.UTF8.GetBytes(
                 $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>""")));
 
-    public static byte[] Pdf(string text = "Bien ban hop") => Encoding.ASCII.GetBytes(
-        $"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% {text}\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    /// <summary>A one-page PDF showing <paramref name="text"/> (ASCII: the standard Helvetica font), as PdfPig writes it.</summary>
+    public static byte[] Pdf(string text = "Bien ban hop")
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        page.AddText(text, 12, new PdfPoint(72, 760), font);
+        return builder.Build();
+    }
+
+    /// <summary>A PDF whose catalogue has no pages: well formed (with its cross-reference table), and empty.</summary>
+    public static byte[] PdfWithoutPages()
+    {
+        string[] objects = ["<</Type/Catalog/Pages 2 0 R>>", "<</Type/Pages/Kids[]/Count 0>>"];
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        List<int> offsets = [];
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj{objects[i]}endobj\n");
+        }
+
+        int xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer<</Size {objects.Length + 1}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
 
     /// <summary>The start of a PE executable: "MZ", the DOS stub, then filler.</summary>
     public static byte[] Executable()
