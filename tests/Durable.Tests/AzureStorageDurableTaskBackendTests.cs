@@ -87,7 +87,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
 
     private async Task<List<string>> MessageBlobsAsync(TestHub hub)
     {
-        var container = new Storage.Blobs.BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString))
+        var container = new QuyCheWorkflow.Storage.Blobs.BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString))
             .GetBlobContainerClient(QueueNaming.Hub(hub.Options) + "-payloads");
         var names = new List<string>();
         await foreach (var blob in container.ListBlobsAsync(cancellationToken: Cancellation))

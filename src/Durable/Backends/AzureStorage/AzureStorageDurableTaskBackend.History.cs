@@ -77,8 +77,8 @@ internal sealed partial class AzureStorageDurableTaskBackend
         await SetLargeAsync(sentinel, "CustomStatus", commit.CustomStatus ?? string.Empty, commit.InstanceId + "/status", cancellationToken);
         actions.Add(sentinelETag is null
             ? new TableTransactionAction(TableTransactionActionType.Add, sentinel)
-            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, new Storage.ETag(sentinelETag)));
-        IReadOnlyList<Storage.ETag> etags;
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, new QuyCheWorkflow.Storage.ETag(sentinelETag)));
+        IReadOnlyList<QuyCheWorkflow.Storage.ETag> etags;
         try
         {
             etags = await _history.SubmitTransactionAsync(actions, cancellationToken);
@@ -114,7 +114,7 @@ internal sealed partial class AzureStorageDurableTaskBackend
         {
             try
             {
-                await _history.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Storage.ETag.All)), cancellationToken);
+                await _history.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, QuyCheWorkflow.Storage.ETag.All)), cancellationToken);
             }
             catch (StorageRequestFailedException failure) when (failure.Status == 404)
             {

@@ -189,7 +189,7 @@ internal sealed partial class AzureStorageDurableTaskBackend
     /// <summary>
     /// Remembers the row as this process last wrote it. Bounded: when full it starts over, which only costs reads.
     /// </summary>
-    private void RememberRow(string instanceId, Storage.ETag etag, long? checkpoint, string? executionId)
+    private void RememberRow(string instanceId , QuyCheWorkflow.Storage.ETag etag, long? checkpoint, string? executionId)
     {
         if (_knownRows.Count >= MaxKnownRows)
         {
@@ -210,5 +210,5 @@ internal sealed partial class AzureStorageDurableTaskBackend
     private static bool IsConflict(StorageRequestFailedException failure) => failure.Status is 409 or 412;
 
     /// <summary>An instances row as this process last wrote it.</summary>
-    private sealed record KnownRow(Storage.ETag ETag, long? Checkpoint, string? ExecutionId);
+    private sealed record KnownRow(QuyCheWorkflow.Storage.ETag ETag, long? Checkpoint, string? ExecutionId);
 }
