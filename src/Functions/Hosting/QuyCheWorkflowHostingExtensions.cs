@@ -83,7 +83,7 @@ public static class QuyCheWorkflowHostingExtensions
     private static void AddSharedDataProtection(IServiceCollection services)
     {
         services.TryAddSingleton(sp => new DataProtectionKeyRepository(
-            sp.GetRequiredService<QuyCheWorkflow.Storage.Blobs.BlobServiceClient>, sp.GetRequiredService<IOptions<StateOptions>>()));
+            sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>, sp.GetRequiredService<IOptions<StateOptions>>()));
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<DataProtectionKeyRepository>((options, keys) => options.XmlRepository = keys);
@@ -99,6 +99,9 @@ public static class QuyCheWorkflowHostingExtensions
         options.Backend = DurableTaskBackendKind.AzureStorage;
         options.EnableEmbeddedWorker = false;
         options.Registry.AddLifecycleOrchestrations();
+
+        // Until the engine takes the app's storage clients, it reaches the account through the connection string.
+        options.StorageConnectionString = configuration[AppSettings.StorageConnectionString];
         if (configuration[AppSettings.DurableTaskHubName] is { Length: > 0 } hub)
         {
             options.TaskHubName = hub;
