@@ -81,7 +81,7 @@ public sealed class EmbeddedQueueDriver : BackgroundService
             {
                 return;
             }
-            catch (Exception exception) when (exception is RequestFailedException or AggregateException)
+            catch (Exception exception) when (IsPollFailure(exception))
             {
                 created &= !StorageFailure.IsNotFound(exception);
                 Log.QueuePollFailed(_logger, exception, function.QueueName, settings.MaxPollingInterval);
@@ -152,6 +152,13 @@ public sealed class EmbeddedQueueDriver : BackgroundService
         await DeleteAsync(queue, message, stoppingToken);
         Log.QueueMessagePoisoned(_logger, message.MessageId, function.QueueName, poisonQueueName, dequeueCount);
     }
+
+    /// <summary>
+    /// A failure the next poll may not meet: the service refused or did not answer (its last try's timeout included),
+    /// or a message on the queue is not base64 (sent with another encoding; the host would poison it).
+    /// </summary>
+    private static bool IsPollFailure(Exception exception) =>
+        exception is RequestFailedException or AggregateException or FormatException || StorageFailure.IsTransient(exception);
 
     /// <summary>
     /// Deletes a handled message. A message already gone (404), or taken again by another receiver after its
