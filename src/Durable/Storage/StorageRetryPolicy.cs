@@ -11,9 +11,10 @@ namespace QuyCheWorkflow.Durable.Storage;
 /// have reached the service. The SDK's own policy resends every request on 5xx and timeouts, so a table insert whose
 /// answer was lost comes back as <c>409 EntityAlreadyExists</c> and a queue message is put twice; this one does not.
 /// <list type="bullet">
-/// <item>Non-idempotent: every <c>POST</c> (table insert, table transaction <c>$batch</c>, table creation, queue put)
-/// and every create-only request (<c>If-None-Match: *</c>). Resent only when it certainly never left: the connection
-/// was refused or the name did not resolve.</item>
+/// <item>Non-idempotent: every <c>POST</c> (table insert, table transaction <c>$batch</c>, table creation, queue put),
+/// every create-only request (<c>If-None-Match: *</c>) and queue message updates (a <c>PUT</c> with a pop receipt,
+/// which the first attempt voids). Resent only when it certainly never left: the connection could not be established
+/// (refused, unreachable) or the name did not resolve.</item>
 /// <item>Idempotent (reads, <c>PUT</c>/<c>MERGE</c>/<c>DELETE</c> with or without <c>If-Match</c>, queue deletes with a pop
 /// receipt): resent on 408, 429, 500, 502, 503, 504, on the per-try timeout and on network errors. A resend of a
 /// conditional write that had succeeded answers 412 (or 404 for a delete): callers that use conditions handle those anyway.</item>
@@ -42,6 +43,13 @@ public sealed class StorageRetryPolicy : Azure.Core.Pipeline.RetryPolicy
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Method == RequestMethod.Post)
+        {
+            return false;
+        }
+
+        // A queue message update answers with a new pop receipt and voids the old one: a resend after the first took
+        // effect holds a stale receipt and fails (400 PopReceiptMismatch), hiding the success.
+        if (request.Method == RequestMethod.Put && request.Uri.Query.Contains("popreceipt=", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -99,7 +107,8 @@ public sealed class StorageRetryPolicy : Azure.Core.Pipeline.RetryPolicy
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError })
+            // Both are raised before a byte of the request is written.
+            if (current is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError })
             {
                 return true;
             }

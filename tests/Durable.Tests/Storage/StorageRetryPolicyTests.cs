@@ -62,6 +62,23 @@ public sealed class StorageRetryPolicyTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task UpdateMessage_ServiceUnavailableAfterDelivery_NotResentWithTheVoidedReceipt()
+    {
+        var handler = new FaultHandler(r => r.Method == HttpMethod.Put && r.RequestUri!.Query.Contains("popreceipt", StringComparison.Ordinal), Fault.ServiceUnavailableAfterDelivery);
+        var queue = fixture.Azurite.CreateQueueServiceClient(handler.Options()).GetQueueClient(UniqueName.Queue());
+        await queue.CreateIfNotExistsAsync(cancellationToken: _ct);
+        await queue.SendMessageAsync("m", _ct);
+        var received = (await queue.ReceiveMessageAsync(TimeSpan.FromMinutes(5), _ct)).Value;
+
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: _ct));
+
+        Assert.Equal(503, failure.Status);
+        Assert.Equal(1, handler.Attempts);
+        Assert.Single((await Plain().GetQueueClient(queue.Name).PeekMessagesAsync(32, _ct)).Value);
+    }
+
+    [Fact]
     public async Task AddEntity_ConnectionRefused_ResentAndStoredOnce()
     {
         var tableName = UniqueName.Table();
