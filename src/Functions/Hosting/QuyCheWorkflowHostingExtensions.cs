@@ -90,18 +90,16 @@ public static class QuyCheWorkflowHostingExtensions
     }
 
     /// <summary>
-    /// The engine runs on the app's storage account (the registered <see cref="QuyCheWorkflow.Storage.StorageConnection"/>,
-    /// so managed identity works as it does for every other client). Its own worker stays off: the host's queue
-    /// triggers drive it in Azure and the embedded queue driver does locally, both through the same dispatcher.
+    /// The engine runs on the app's storage account through the app's registered service clients (so managed
+    /// identity, the service version and the retry policy are those of every other client). Its own worker stays off:
+    /// the host's queue triggers drive it in Azure and the embedded queue driver does locally, both through the same
+    /// dispatcher.
     /// </summary>
     private static void ConfigureDurableTask(DurableTaskOptions options, IConfiguration configuration)
     {
         options.Backend = DurableTaskBackendKind.AzureStorage;
         options.EnableEmbeddedWorker = false;
         options.Registry.AddLifecycleOrchestrations();
-
-        // Until the engine takes the app's storage clients, it reaches the account through the connection string.
-        options.StorageConnectionString = configuration[AppSettings.StorageConnectionString];
         if (configuration[AppSettings.DurableTaskHubName] is { Length: > 0 } hub)
         {
             options.TaskHubName = hub;

@@ -63,6 +63,7 @@ internal sealed class LifecycleHost : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(azurite.Azurite.CreateTableServiceClient())
             .AddSingleton(azurite.Azurite.CreateBlobServiceClient())
+            .AddSingleton(azurite.Azurite.CreateQueueServiceClient())
             .Configure<StateOptions>(o =>
             {
                 o.TablePrefix = unique;
@@ -77,7 +78,6 @@ internal sealed class LifecycleHost : IAsyncDisposable
             .AddDurableTask(o =>
             {
                 o.Backend = azureBackend ? DurableTaskBackendKind.AzureStorage : DurableTaskBackendKind.InMemory;
-                o.StorageConnectionString = azurite.ConnectionString;
                 o.TaskHubName = unique;
                 o.PartitionCount = 1;
                 o.EnableEmbeddedWorker = true;
