@@ -41,7 +41,8 @@ internal sealed class EngineBench(string connectionString)
         var mix = await new RequestMix(connectionString).RunAsync(chainCounts, hub.Probe, WorkItems, TimeSpan.FromSeconds(5));
         Progress($"request mix {mix.RequestsPerSecond:0} req/s, client CPU {mix.CpuMsPerRequest:0.00} ms/req, engine {chainRun.CpuMsPerStep / requestsPerStep:0.00} ms/req ({mix.Cycle} per cycle; {mix.Sizes}); latencies: {mix.Latencies}");
         var (eventsPerSecond, requestsPerEvent) = await RunEventsAsync(hub, chains);
-        Progress($"events: {eventsPerSecond:0.0}/s");
+        Progress($"events: {eventsPerSecond:0.0}/s, {requestsPerEvent:0.00} req/event: "
+            + string.Join(", ", hub.Counter.Snapshot().OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}")));
 
         await using var idle = await Hub.StartAsync(connectionString, "benchidle", Register);
         await Task.Delay(TimeSpan.FromSeconds(3));
