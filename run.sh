@@ -59,7 +59,7 @@ dotnet build src/Functions/Functions.csproj --configuration Release --disable-bu
 
 echo "Starting Azurite and maildev..."
 start_guarded "$data/logs/azurite.log" "$QCW_ROOT/tools/node_modules/.bin/azurite" \
-  --silent --skipApiVersionCheck --loose --disableTelemetry --location "$data/azurite" \
+  --silent --loose --disableTelemetry --location "$data/azurite" \
   --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
   --tableHost 127.0.0.1 --tablePort "$table_port"
 start_guarded "$data/logs/maildev.log" "$QCW_ROOT/tools/node_modules/.bin/maildev" \
@@ -70,6 +70,8 @@ done
 
 account=devstoreaccount1
 export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/$account;QueueEndpoint=http://127.0.0.1:$queue_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
+# The newest blob/queue service version this Azurite accepts; the SDK's own default is newer.
+export Storage__ServiceVersion=2026-06-06
 export Mail__Transport=Smtp
 export Mail__Smtp__Host=127.0.0.1
 export Mail__Smtp__Port=$smtp_port

@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using QuyCheWorkflow.Durable.Storage;
+using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Durable.Bench;
 
@@ -38,7 +41,8 @@ internal sealed class EngineBench(string connectionString)
         var mix = await new RequestMix(connectionString).RunAsync(chainCounts, hub.Probe, WorkItems, TimeSpan.FromSeconds(5));
         Progress($"request mix {mix.RequestsPerSecond:0} req/s, client CPU {mix.CpuMsPerRequest:0.00} ms/req, engine {chainRun.CpuMsPerStep / requestsPerStep:0.00} ms/req ({mix.Cycle} per cycle; {mix.Sizes}); latencies: {mix.Latencies}");
         var (eventsPerSecond, requestsPerEvent) = await RunEventsAsync(hub, chains);
-        Progress($"events: {eventsPerSecond:0.0}/s");
+        Progress($"events: {eventsPerSecond:0.0}/s, {requestsPerEvent:0.00} req/event: "
+            + string.Join(", ", hub.Counter.Snapshot().OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}")));
 
         await using var idle = await Hub.StartAsync(connectionString, "benchidle", Register);
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -147,7 +151,7 @@ internal sealed class EngineBench(string connectionString)
                 {
                     await hub.Client.RaiseEventAsync(ids[i], "tick", 1);
                 }
-                catch (StorageRequestFailedException failure) when (failure.IsTransient)
+                catch (Exception failure) when (StorageFailure.IsTransient(failure))
                 {
                     // A send Azurite did not answer in time (seen on an overloaded machine) may or may not have been
                     // queued; send again and say so. A duplicate is buffered by the listener, which stops after five.
@@ -219,7 +223,7 @@ internal sealed class EngineBench(string connectionString)
                 await client.ScheduleNewOrchestrationInstanceAsync("Sleeper", options: options);
                 return;
             }
-            catch (StorageRequestFailedException failure) when (failure.IsTransient && attempt < 5)
+            catch (Exception failure) when (StorageFailure.IsTransient(failure) && attempt < 5)
             {
                 Progress($"start of {instanceId} failed ({failure.Message}); starting it again");
             }
@@ -268,7 +272,7 @@ internal sealed class EngineBench(string connectionString)
     /// <summary>Concurrent table inserts and point reads through the same storage clients, without the engine.</summary>
     private async Task<double> MeasureRawRateAsync(TimeSpan duration)
     {
-        var table = new TableServiceClient(StorageConnection.Parse(connectionString)).GetTableClient("benchraw");
+        var table = new TableServiceClient(connectionString, BenchStorageOptions().CreateTableClientOptions()).GetTableClient("benchraw");
         await table.CreateIfNotExistsAsync();
         long requests = 0;
         var watch = Stopwatch.StartNew();
@@ -278,12 +282,15 @@ internal sealed class EngineBench(string connectionString)
             {
                 var key = $"{worker}-{i}";
                 await table.AddEntityAsync(new TableEntity("raw", key) { ["Value"] = i });
-                await table.GetEntityAsync("raw", key);
+                await table.GetEntityAsync<TableEntity>("raw", key);
                 Interlocked.Add(ref requests, 2);
             }
         }));
         return requests / watch.Elapsed.TotalSeconds;
     }
+
+    /// <summary>The app's storage defaults, with the service version Azurite accepts.</summary>
+    internal static StorageOptions BenchStorageOptions() => new() { ServiceVersion = TestStorageOptions.AzuriteServiceVersion };
 
     /// <summary>What the chain phase measured: step rate, requests and this process's CPU per step, the machine's busy share.</summary>
     private sealed record ChainRun(double PerSecond, double RequestsPerStep, double CpuMsPerStep, double MachineBusy);
@@ -313,14 +320,18 @@ internal sealed class EngineBench(string connectionString)
         {
             var counter = new StorageRequestCounter();
             var probe = new LatencyProbe();
+            var storage = BenchStorageOptions();
+            storage.PerRetryPolicies.Add(counter);
+            storage.PerRetryPolicies.Add(probe);
             var services = new ServiceCollection()
+                .AddSingleton(new TableServiceClient(connectionString, storage.CreateTableClientOptions()))
+                .AddSingleton(new QueueServiceClient(connectionString, storage.CreateQueueClientOptions()))
+                .AddSingleton(new BlobServiceClient(connectionString, storage.CreateBlobClientOptions()))
                 .AddDurableTask(options =>
                 {
                     options.Backend = DurableTaskBackendKind.AzureStorage;
-                    options.StorageConnectionString = connectionString;
                     options.TaskHubName = name;
                     options.MaxConcurrentWorkItems = WorkItems;
-                    options.StorageClientOptions = new StorageClientOptions { Handlers = { counter, probe } };
                     register(options.Registry);
                 })
                 .BuildServiceProvider();

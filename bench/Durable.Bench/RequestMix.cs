@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Queues;
-using QuyCheWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using QuyCheWorkflow.Durable.Storage;
 
 namespace QuyCheWorkflow.Durable.Bench;
 
@@ -17,19 +19,20 @@ namespace QuyCheWorkflow.Durable.Bench;
 /// </summary>
 internal sealed class RequestMix(string connectionString)
 {
-    private const string Put = "Queue.PutMessage";
-    private const string Delete = "Queue.DeleteMessage";
-    private const string Receive = "Queue.GetMessages";
-    private const string Transaction = "Table.Transaction";
-    private const string Merge = "Table.UpdateMerge";
-    private const string Read = "Table.GetEntity";
-    private const string Insert = "Table.InsertEntity";
+    private const string Put = "queue.put";
+    private const string Delete = "queue.delete";
+    private const string Receive = "queue.get";
+    private const string Transaction = "table.batch";
+    private const string Merge = "table.merge";
+    private const string Read = "table.get";
+    private const string Insert = "table.insert";
     private const int CycleLength = 400;
 
     /// <summary>The operations this mix can replay, in the order they are taken when they fall on the same slot.</summary>
     private static readonly string[] s_order = [Insert, Put, Receive, Read, Transaction, Merge, Delete];
 
     private static readonly TimeSpan s_hidden = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan s_noExpiry = TimeSpan.FromSeconds(-1);
 
     /// <param name="counts">Requests per operation made by the engine phase; operations it cannot replay (creating tables and queues) are left out.</param>
     /// <param name="engine">The engine's probe, for the mean body sizes.</param>
@@ -37,21 +40,22 @@ internal sealed class RequestMix(string connectionString)
     {
         var counter = new StorageRequestCounter();
         var probe = new LatencyProbe();
-        var options = new StorageClientOptions { Handlers = { counter, probe } };
-        var connection = StorageConnection.Parse(connectionString);
-        var tables = new TableServiceClient(connection, options);
+        var options = EngineBench.BenchStorageOptions();
+        options.PerRetryPolicies.Add(counter);
+        options.PerRetryPolicies.Add(probe);
+        var tables = new TableServiceClient(connectionString, options.CreateTableClientOptions());
         var history = tables.GetTableClient("mixHistory");
         var instances = tables.GetTableClient("mixInstances");
-        var queue = new QueueServiceClient(connection, options).GetQueueClient("mix-workitems");
+        var queue = new QueueServiceClient(connectionString, options.CreateQueueClientOptions()).GetQueueClient("mix-workitems");
         await history.CreateIfNotExistsAsync();
         await instances.CreateIfNotExistsAsync();
         await queue.CreateIfNotExistsAsync();
 
         // Calibrate the padding so that bodies match the engine's mean sizes.
         probe.Reset();
-        var emptyPut = await queue.SendMessageAsync(string.Empty, s_hidden, Timeout.InfiniteTimeSpan);
+        SendReceipt emptyPut = await queue.SendMessageAsync(string.Empty, s_hidden, s_noExpiry);
         await queue.DeleteMessageAsync(emptyPut.MessageId, emptyPut.PopReceipt);
-        await history.SubmitTransactionAsync(
+        await history.SubmitValidatedTransactionAsync(
         [
             new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("calibrate", "00000000") { ["Events"] = string.Empty }),
             new TableTransactionAction(TableTransactionActionType.Add, new TableEntity("calibrate", "sentinel") { ["ExecutionId"] = "calibrate", ["NextRow"] = 1, ["Checkpoint"] = 1L }),
@@ -131,11 +135,11 @@ internal sealed class RequestMix(string connectionString)
         public static async Task<Worker> CreateAsync(int n, TableClient history, TableClient instances, QueueClient queue, int messageChars, int eventChars)
         {
             var worker = new Worker($"w{n:D3}", history, instances, queue, new string('m', messageChars), new string('e', eventChars));
-            worker._sentinel = (await history.SubmitTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, worker.Sentinel())]))[^1];
-            worker._row = await instances.AddEntityAsync(worker.Row());
+            worker._sentinel = (await history.SubmitValidatedTransactionAsync([new TableTransactionAction(TableTransactionActionType.Add, worker.Sentinel())])).Value[^1].Headers.ETag!.Value;
+            worker._row = (await instances.AddEntityAsync(worker.Row())).Headers.ETag!.Value;
             for (var i = 0; i < 4; i++)
             {
-                worker._sent.Push(await queue.SendMessageAsync(worker._message, s_hidden, Timeout.InfiniteTimeSpan));
+                worker._sent.Push(await queue.SendMessageAsync(worker._message, s_hidden, s_noExpiry));
             }
 
             return worker;
@@ -146,27 +150,27 @@ internal sealed class RequestMix(string connectionString)
             switch (operation)
             {
                 case Put:
-                    _sent.Push(await _queue.SendMessageAsync(_message, s_hidden, Timeout.InfiniteTimeSpan));
+                    _sent.Push(await _queue.SendMessageAsync(_message, s_hidden, s_noExpiry));
                     break;
                 case Delete when _sent.TryPop(out var receipt):
                     await _queue.DeleteMessageAsync(receipt.MessageId, receipt.PopReceipt);
                     break;
                 case Delete:
-                    _sent.Push(await _queue.SendMessageAsync(_message, s_hidden, Timeout.InfiniteTimeSpan));
+                    _sent.Push(await _queue.SendMessageAsync(_message, s_hidden, s_noExpiry));
                     break;
                 case Receive:
                     await _queue.ReceiveMessagesAsync(32, s_hidden);
                     break;
                 case Transaction:
                     var row = new TableEntity(_partition, (_next++).ToString("D8", CultureInfo.InvariantCulture)) { ["Events"] = _events };
-                    _sentinel = (await _history.SubmitTransactionAsync(
-                        [new TableTransactionAction(TableTransactionActionType.Add, row), new TableTransactionAction(TableTransactionActionType.UpdateReplace, Sentinel(), _sentinel)]))[^1];
+                    _sentinel = (await _history.SubmitValidatedTransactionAsync(
+                        [new TableTransactionAction(TableTransactionActionType.Add, row), new TableTransactionAction(TableTransactionActionType.UpdateReplace, Sentinel(), _sentinel)])).Value[^1].Headers.ETag!.Value;
                     break;
                 case Merge:
-                    _row = await _instances.UpdateEntityAsync(Row(), _row, TableUpdateMode.Merge);
+                    _row = (await _instances.UpdateEntityAsync(Row(), _row, TableUpdateMode.Merge)).Headers.ETag!.Value;
                     break;
                 case Read:
-                    await _instances.GetEntityAsync(_partition, string.Empty);
+                    await _instances.GetEntityAsync<TableEntity>(_partition, string.Empty);
                     break;
                 case Insert:
                     await _instances.AddEntityAsync(new TableEntity(_partition + "-" + (_next++).ToString("D8", CultureInfo.InvariantCulture), string.Empty) { ["Name"] = "Chain", ["RuntimeStatus"] = "Pending" });

@@ -11,10 +11,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Functions.Storage;
+using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Status.Bench;
 
@@ -66,6 +68,7 @@ internal sealed class StatusBench : IAsyncDisposable
         {
             [AppSettings.Url] = "http://127.0.0.1:0",
             [AppSettings.StorageConnectionString] = storageConnectionString,
+            [AppSettings.StorageServiceVersion] = TestStorageOptions.AzuriteServiceVersion,
             [AppSettings.EmbeddedDrivers] = "false",
             [AppSettings.DurableTaskHubName] = "statusbench",
             [AppSettings.MailTransport] = "Smtp",
@@ -85,11 +88,11 @@ internal sealed class StatusBench : IAsyncDisposable
 
         builder.AddQuyCheWorkflow();
         var counter = new StorageRequestCounter();
-        builder.Services.AddSingleton(sp => new StorageClientOptions
+        builder.Services.AddSingleton(sp =>
         {
-            TimeProvider = sp.GetRequiredService<TimeProvider>(),
-            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
-            Handlers = { counter },
+            var options = StorageServiceCollectionExtensions.CreateOptions(sp.GetRequiredService<IConfiguration>());
+            options.PerRetryPolicies.Add(counter);
+            return options;
         });
         var app = builder.Build();
         app.MapQuyCheWorkflow();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using QuyCheWorkflow.Storage;
+using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Storage.Bench;
 using QuyCheWorkflow.Testing;
 
@@ -9,5 +9,6 @@ var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCult
 var settings = new ThroughputSettings(concurrency, TimeSpan.FromSeconds(seconds));
 
 await using var azurite = await AzuriteInstance.StartAsync();
-var results = await StorageThroughput.MeasureAsync(StorageConnection.Parse(azurite.ConnectionString), settings);
+var options = new StorageOptions { ServiceVersion = TestStorageOptions.AzuriteServiceVersion };
+var results = await StorageThroughput.MeasureAsync(azurite.ConnectionString, options, settings);
 Console.WriteLine(StorageThroughput.ToMarkdown(results, settings));

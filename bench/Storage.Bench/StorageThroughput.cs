@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using QuyCheWorkflow.Storage.Queues;
-using QuyCheWorkflow.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using QuyCheWorkflow.Durable.Storage;
 
 namespace QuyCheWorkflow.Storage.Bench;
 
@@ -21,18 +23,35 @@ public static class StorageThroughput
     public const string QueueReceive = "Queue receive (32/request)";
     public const string QueueDelete = "Queue delete";
 
-    /// <summary>Runs every scenario in turn against fresh resources of <paramref name="connection"/>.</summary>
+    /// <summary>
+    /// Runs every scenario in turn against fresh resources of the account <paramref name="connectionString"/> names,
+    /// through SDK clients built from <paramref name="options"/> (a request counter is added to a copy of them).
+    /// </summary>
     public static async Task<IReadOnlyList<ThroughputResult>> MeasureAsync(
-        StorageConnection connection, ThroughputSettings? settings = null, CancellationToken cancellationToken = default)
+        string connectionString, StorageOptions options, ThroughputSettings? settings = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         settings ??= new ThroughputSettings();
         var counter = new StorageRequestCounter();
-        var options = new StorageClientOptions { Handlers = { counter } };
+        var counted = new StorageOptions
+        {
+            ServiceVersion = options.ServiceVersion,
+            NetworkTimeout = options.NetworkTimeout,
+            MaxRetries = options.MaxRetries,
+            Delay = options.Delay,
+            MaxDelay = options.MaxDelay,
+            Transport = options.Transport,
+        };
+        foreach (var policy in options.PerRetryPolicies.Append(counter))
+        {
+            counted.PerRetryPolicies.Add(policy);
+        }
+
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var table = new TableServiceClient(connection, options).GetTableClient("bench" + suffix);
-        var queue = new QueueServiceClient(connection, options).GetQueueClient("bench-" + suffix);
+        var table = new TableServiceClient(connectionString, counted.CreateTableClientOptions()).GetTableClient("bench" + suffix);
+        var queue = new QueueServiceClient(connectionString, counted.CreateQueueClientOptions()).GetQueueClient("bench-" + suffix);
         await table.CreateIfNotExistsAsync(cancellationToken);
-        await queue.CreateIfNotExistsAsync(cancellationToken);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var results = new List<ThroughputResult>();
         try
         {
@@ -48,16 +67,16 @@ public static class StorageThroughput
             var keys = inserted.ToArray();
             results.Add(await TimedAsync(TablePointRead, counter, settings, async (worker, sequence, ct) =>
             {
-                await table.GetEntityAsync("insert", keys[(int)((sequence * 7919 + worker) % keys.Length)], cancellationToken: ct);
+                await table.GetEntityAsync<TableEntity>("insert", keys[(int)((sequence * 7919 + worker) % keys.Length)], cancellationToken: ct);
                 return 1;
             }, cancellationToken));
 
             results.Add(await TimedAsync(TableBatchInsert, counter, settings, async (worker, sequence, ct) =>
             {
-                var actions = Enumerable.Range(0, TableClient.MaxTransactionActions).Select(i => new TableTransactionAction(
+                var actions = Enumerable.Range(0, TableTransactions.MaxActions).Select(i => new TableTransactionAction(
                     TableTransactionActionType.Add, new TableEntity($"batch-{worker:D2}", $"{sequence:D8}-{i:D3}") { ["N"] = i }));
-                await table.SubmitTransactionAsync(actions, ct);
-                return TableClient.MaxTransactionActions;
+                await table.SubmitValidatedTransactionAsync(actions, ct);
+                return TableTransactions.MaxActions;
             }, cancellationToken));
 
             results.Add(await TimedAsync(QueueSend, counter, settings, async (_, sequence, ct) =>
@@ -69,13 +88,13 @@ public static class StorageThroughput
             var received = new ConcurrentQueue<QueueMessage>();
             results.Add(await DrainAsync(QueueReceive, counter, settings, async ct =>
             {
-                var batch = await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), ct);
+                QueueMessage[] batch = await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10), ct);
                 foreach (var message in batch)
                 {
                     received.Enqueue(message);
                 }
 
-                return batch.Count;
+                return batch.Length;
             }, cancellationToken));
 
             results.Add(await DrainAsync(QueueDelete, counter, settings, async ct =>

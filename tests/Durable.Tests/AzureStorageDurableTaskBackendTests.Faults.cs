@@ -1,4 +1,4 @@
-using QuyCheWorkflow.Storage;
+using Azure;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Durable.Tests;
@@ -42,7 +42,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests
             var clock = new FakeTimeProvider(TestHub.Start);
             var fault = new FailingWriteHandler();
             string id;
-            await using (var doomed = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, fault, hubName, inline), Register, IdlePause, clock))
+            await using (var doomed = await CreateStorageHubAsync(azurite.Azurite, fault, Register, clock, hubName, inline))
             {
                 id = await doomed.Client.ScheduleNewOrchestrationInstanceAsync("Chain", key, cancellationToken: Cancellation);
                 fault.FailAtWrite(failAt);
@@ -50,13 +50,13 @@ public sealed partial class AzureStorageDurableTaskBackendTests
                 {
                     await doomed.RunUntilAsync(id, m => fault.Fired || m.IsCompleted, advanceWhenIdle: TimeSpan.FromSeconds(1));
                 }
-                catch (Exception dead) when (fault.Fired && dead is HttpRequestException or StorageRequestFailedException)
+                catch (Exception dead) when (fault.Fired && dead is RequestFailedException)
                 {
                     // The simulated process died here; a fresh one takes over below.
                 }
             }
 
-            await using var restarted = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, hubName, inline), Register, IdlePause, clock);
+            await using var restarted = await CreateStorageHubAsync(azurite.Azurite, null, Register, clock, hubName, inline);
             var result = await restarted.RunToCompletionAsync(id, advanceWhenIdle: TimeSpan.FromSeconds(1));
             var history = await restarted.Backend.LoadHistoryAsync(id, Cancellation);
 
@@ -105,7 +105,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests
             var fault = new FailingWriteHandler();
             var loopId = $"loop{failAt}";
             var sinkId = $"sink{failAt}";
-            await using (var doomed = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, fault, hubName), Register, IdlePause, clock))
+            await using (var doomed = await CreateStorageHubAsync(azurite.Azurite, fault, Register, clock, hubName))
             {
                 await doomed.Client.ScheduleNewOrchestrationInstanceAsync("Sink", null, new StartOrchestrationOptions { InstanceId = sinkId }, Cancellation);
                 await doomed.Client.ScheduleNewOrchestrationInstanceAsync("Loop", new[] { 0, 0, failAt }, new StartOrchestrationOptions { InstanceId = loopId }, Cancellation);
@@ -120,13 +120,13 @@ public sealed partial class AzureStorageDurableTaskBackendTests
                 {
                     await doomed.RunUntilAsync(loopId, m => fault.Fired || m.IsCompleted);
                 }
-                catch (Exception dead) when (fault.Fired && dead is HttpRequestException or StorageRequestFailedException)
+                catch (Exception dead) when (fault.Fired && dead is RequestFailedException)
                 {
                     // The simulated process died here; a fresh one takes over below.
                 }
             }
 
-            await using var restarted = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, hubName), Register, IdlePause, clock);
+            await using var restarted = await CreateStorageHubAsync(azurite.Azurite, null, Register, clock, hubName);
             var loop = await restarted.RunToCompletionAsync(loopId, advanceWhenIdle: TimeSpan.FromSeconds(1));
             var sink = await restarted.RunToCompletionAsync(sinkId, advanceWhenIdle: TimeSpan.FromSeconds(1));
 
@@ -147,8 +147,8 @@ public sealed partial class AzureStorageDurableTaskBackendTests
                 return results.Sum();
             });
         var clock = new FakeTimeProvider(TestHub.Start);
-        await using var first = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, inline: false), Register, IdlePause, clock);
-        await using var second = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, inline: false), Register, IdlePause, clock);
+        await using var first = await CreateStorageHubAsync(azurite.Azurite, null, Register, clock, inline: false);
+        await using var second = await CreateStorageHubAsync(azurite.Azurite, null, Register, clock, inline: false);
         var ids = new List<string>();
         for (var i = 0; i < 4; i++)
         {
@@ -175,8 +175,8 @@ public sealed partial class AzureStorageDurableTaskBackendTests
             .AddOrchestratorFunc<int, int>("Once", (ctx, n) => ctx.CallActivityAsync<int>(Counted, n));
         var clock = new FakeTimeProvider(TestHub.Start);
         var gate = new RowWriteGate();
-        await using var slow = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, gate, inline: false), Register, IdlePause, clock);
-        await using var fast = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, null, inline: false), Register, IdlePause, clock);
+        await using var slow = await CreateStorageHubAsync(azurite.Azurite, gate, Register, clock, inline: false);
+        await using var fast = await CreateStorageHubAsync(azurite.Azurite, null, Register, clock, inline: false);
         var id = await fast.Client.ScheduleNewOrchestrationInstanceAsync("Once", 7, cancellationToken: Cancellation);
         gate.Arm();
         var slowStart = Task.Run(() => slow.Pump.PumpOnceAsync(Cancellation), Cancellation);
@@ -195,14 +195,14 @@ public sealed partial class AzureStorageDurableTaskBackendTests
     public async Task DispatchAsync_AzuriteRestartedMidRun_Completes()
     {
         await using var own = await AzuriteInstance.StartAsync();
-        await using var hub = await TestHub.CreateAsync(o => Configure(o, own.ConnectionString, null), r => r
+        await using var hub = await CreateStorageHubAsync(own, null, r => r
             .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n))
             .AddOrchestratorFunc<object?, int>("Chain", async (ctx, _) =>
             {
                 var a = await ctx.CallActivityAsync<int>(Counted, 1);
                 await ctx.CreateTimer(TimeSpan.FromMinutes(5), CancellationToken.None);
                 return a + await ctx.CallActivityAsync<int>(Counted, 2);
-            }), IdlePause);
+            }));
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Chain", cancellationToken: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 

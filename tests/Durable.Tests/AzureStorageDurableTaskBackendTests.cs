@@ -1,4 +1,6 @@
-using QuyCheWorkflow.Storage;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Durable.Tests;
@@ -51,14 +53,14 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
     public async Task DispatchAsync_StartAndStepsOfNewInstance_UseNoTableQueries()
     {
         var recorder = new RequestRecorder();
-        await using var hub = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, recorder), r => r
+        await using var hub = await CreateStorageHubAsync(azurite.Azurite, recorder, r => r
             .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n + 1))
             .AddOrchestratorFunc<int, int>("Sleeper", async (ctx, n) =>
             {
                 n = await ctx.CallActivityAsync<int>(Counted, n);
                 await ctx.CreateTimer(TimeSpan.FromDays(30), CancellationToken.None);
                 return n;
-            }), IdlePause);
+            }));
 
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper", 1, cancellationToken: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
@@ -72,9 +74,9 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
     public async Task DispatchAsync_RowWrittenByThisProcess_ProjectedWithoutReadingIt()
     {
         var recorder = new RequestRecorder();
-        await using var hub = await TestHub.CreateAsync(o => Configure(o, azurite.ConnectionString, recorder), r => r
+        await using var hub = await CreateStorageHubAsync(azurite.Azurite, recorder, r => r
             .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n + 1))
-            .AddOrchestratorFunc<int, int>("Once", (ctx, n) => ctx.CallActivityAsync<int>(Counted, n)), IdlePause);
+            .AddOrchestratorFunc<int, int>("Once", (ctx, n) => ctx.CallActivityAsync<int>(Counted, n)));
 
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Once", 1, cancellationToken: Cancellation);
         await hub.RunUntilIdleAsync();
@@ -87,10 +89,9 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
 
     private async Task<List<string>> MessageBlobsAsync(TestHub hub)
     {
-        var container = new Storage.Blobs.BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString))
-            .GetBlobContainerClient(QueueNaming.Hub(hub.Options) + "-payloads");
+        var container = azurite.Azurite.CreateBlobServiceClient().GetBlobContainerClient(QueueNaming.Hub(hub.Options) + "-payloads");
         var names = new List<string>();
-        await foreach (var blob in container.ListBlobsAsync(cancellationToken: Cancellation))
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, Cancellation))
         {
             if (blob.Name.Contains("messages/", StringComparison.Ordinal))
             {
@@ -101,23 +102,47 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
         return names;
     }
 
-    protected override void ConfigureBackend(DurableTaskOptions options) => Configure(options, azurite.ConnectionString, null);
+    protected override void ConfigureBackend(DurableTaskOptions options) => Configure(options);
 
-    private void Configure(DurableTaskOptions options, string connectionString, DelegatingHandler? handler, string? hubName = null, bool inline = true)
+    protected override void ConfigureServices(IServiceCollection services) => AddStorageClients(services, azurite.Azurite, handler: null);
+
+    private Task<TestHub> CreateStorageHubAsync(
+        AzuriteInstance instance,
+        DelegatingHandler? handler,
+        Action<DurableTaskRegistry> register,
+        FakeTimeProvider? clock = null,
+        string? hubName = null,
+        bool inline = true) =>
+        TestHub.CreateAsync(o => Configure(o, hubName, inline), register, IdlePause, clock, services => AddStorageClients(services, instance, handler));
+
+    private void Configure(DurableTaskOptions options, string? hubName = null, bool inline = true)
     {
         options.InlineActivityBudget = inline ? 16 : 0;
         options.Backend = DurableTaskBackendKind.AzureStorage;
-        options.StorageConnectionString = connectionString;
         options.TaskHubName = hubName ?? _hubName;
         options.PartitionCount = 2;
         options.MaxMessageDelay = TimeSpan.FromMilliseconds(500);
         options.EarlyMessageRetryDelay = TimeSpan.FromMilliseconds(200);
         options.MessageVisibilityTimeout = TimeSpan.FromSeconds(1);
-        options.StorageClientOptions = new StorageClientOptions { Retry = handler is null };
+    }
+
+    /// <summary>
+    /// Registers the SDK clients the backend resolves. A handler sees every attempt on the wire; with one, retries are
+    /// off so that what it injects reaches the engine unchanged.
+    /// </summary>
+    private static void AddStorageClients(IServiceCollection services, AzuriteInstance instance, DelegatingHandler? handler)
+    {
+        var options = TestStorageOptions.Create();
         if (handler is not null)
         {
-            options.StorageClientOptions.Handlers.Add(handler);
+            handler.InnerHandler ??= new SocketsHttpHandler();
+            options.Transport = new HttpClientTransport(handler);
+            options.MaxRetries = 0;
         }
+
+        services.AddSingleton(instance.CreateTableServiceClient(options));
+        services.AddSingleton(instance.CreateQueueServiceClient(options));
+        services.AddSingleton(instance.CreateBlobServiceClient(options));
     }
 
     /// <summary>Remembers every table request's address (queue polling excluded).</summary>

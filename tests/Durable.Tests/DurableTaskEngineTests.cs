@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace QuyCheWorkflow.Durable.Tests;
 
@@ -19,6 +20,11 @@ public abstract partial class DurableTaskEngineTests
     protected abstract TimeSpan IdlePause { get; }
 
     protected abstract void ConfigureBackend(DurableTaskOptions options);
+
+    /// <summary>Registers what the backend needs in the hub's services (nothing by default).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     [Fact]
     public async Task CallActivityAsync_ChainOfThree_RunsInOrder()
@@ -141,7 +147,7 @@ public abstract partial class DurableTaskEngineTests
                     : Task.FromResult($"ok after {attempt}");
             });
             register(r);
-        }, IdlePause);
+        }, IdlePause, configureServices: ConfigureServices);
 
     private sealed record FlakyInput(string Key, int Failures);
 }

@@ -42,11 +42,22 @@ public sealed class TestHub : IAsyncDisposable
 
     internal QueuePump Pump { get; }
 
-    public static async Task<TestHub> CreateAsync(Action<DurableTaskOptions> configureBackend, Action<DurableTaskRegistry> register, TimeSpan idlePause, FakeTimeProvider? clock = null)
+    /// <param name="configureBackend">Sets the backend's options.</param>
+    /// <param name="register">Registers the orchestrators and activities.</param>
+    /// <param name="idlePause">How long to wait when no message is visible.</param>
+    /// <param name="clock">The hub's clock (a new one at <see cref="Start"/> if null).</param>
+    /// <param name="configureServices">Registers what the backend needs (the storage clients of an Azure Storage backend).</param>
+    public static async Task<TestHub> CreateAsync(
+        Action<DurableTaskOptions> configureBackend,
+        Action<DurableTaskRegistry> register,
+        TimeSpan idlePause,
+        FakeTimeProvider? clock = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         clock ??= new FakeTimeProvider(Start);
-        var services = new ServiceCollection()
-            .AddSingleton<TimeProvider>(clock)
+        var collection = new ServiceCollection().AddSingleton<TimeProvider>(clock);
+        configureServices?.Invoke(collection);
+        var services = collection
             .AddDurableTask(options =>
             {
                 options.EnableEmbeddedWorker = false;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Functions.Hosting;
+using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests;
 
@@ -26,6 +27,7 @@ internal sealed class TestApp : IAsyncDisposable
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
         [AppSettings.Url] = "http://127.0.0.1:0",
+        [AppSettings.StorageServiceVersion] = TestStorageOptions.AzuriteServiceVersion,
         [AppSettings.MailTransport] = "Smtp",
         [AppSettings.MailFromAddress] = "van-phong@quyche.example.vn",
         [AppSettings.MailFromName] = "Văn phòng cấp ủy",

@@ -1,8 +1,14 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using QuyCheWorkflow.Durable.Storage;
+
 namespace QuyCheWorkflow.Testing;
 
 /// <summary>
 /// A real Azurite (blob, queue, table) on free loopback ports, persisting to a temporary folder so that a
-/// stop and restart keeps what was written, as Azure would.
+/// stop and restart keeps what was written, as Azure would. It checks the service version of every request, as Azure
+/// does (no <c>--skipApiVersionCheck</c>), so a client sending a version it does not know is refused here too.
 /// </summary>
 public sealed class AzuriteInstance : IAsyncDisposable
 {
@@ -41,6 +47,18 @@ public sealed class AzuriteInstance : IAsyncDisposable
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>A table service client for this instance, with <see cref="TestStorageOptions.Create"/> unless other options are given.</summary>
+    public TableServiceClient CreateTableServiceClient(StorageOptions? options = null) =>
+        new(ConnectionString, (options ?? TestStorageOptions.Create()).CreateTableClientOptions());
+
+    /// <summary>A blob service client for this instance, with <see cref="TestStorageOptions.Create"/> unless other options are given.</summary>
+    public BlobServiceClient CreateBlobServiceClient(StorageOptions? options = null) =>
+        new(ConnectionString, (options ?? TestStorageOptions.Create()).CreateBlobClientOptions());
+
+    /// <summary>A queue service client for this instance, with <see cref="TestStorageOptions.Create"/> unless other options are given.</summary>
+    public QueueServiceClient CreateQueueServiceClient(StorageOptions? options = null) =>
+        new(ConnectionString, (options ?? TestStorageOptions.Create()).CreateQueueClientOptions());
 
     private string Scheme => _options.UsesHttps ? "https" : "http";
 
@@ -102,7 +120,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
     {
         List<string> arguments =
         [
-            "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            "--silent", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -10,20 +10,6 @@ public sealed partial class DurableTaskOptions
 
     public DurableTaskBackendKind Backend { get; set; } = DurableTaskBackendKind.InMemory;
 
-    /// <summary>Gets or sets the storage connection string for <see cref="DurableTaskBackendKind.AzureStorage"/>.</summary>
-    public string? StorageConnectionString { get; set; }
-
-    /// <summary>
-    /// Gets or sets the storage account for <see cref="DurableTaskBackendKind.AzureStorage"/> as a connection object,
-    /// e.g. one that authenticates with a managed identity's bearer tokens. Takes precedence over
-    /// <see cref="StorageConnectionString"/>; when neither is set, a <see cref="QuyCheWorkflow.Storage.StorageConnection"/>
-    /// registered in the service provider is used.
-    /// </summary>
-    public QuyCheWorkflow.Storage.StorageConnection? StorageConnection { get; set; }
-
-    /// <summary>Gets or sets the storage clients' options (retries, extra HTTP handlers such as request counters).</summary>
-    public QuyCheWorkflow.Storage.StorageClientOptions? StorageClientOptions { get; set; }
-
     /// <summary>Gets or sets the number of control queues instances are spread over by a stable hash of their id.</summary>
     public int PartitionCount { get; set; } = 4;
 

@@ -24,7 +24,7 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton<IDurableTaskBackend>(sp => options.Backend switch
         {
             DurableTaskBackendKind.InMemory => new InMemoryDurableTaskBackend(options, sp.GetRequiredService<TimeProvider>()),
-            _ => new AzureStorageDurableTaskBackend(options, sp.GetRequiredService<TimeProvider>(), sp.GetService<QuyCheWorkflow.Storage.StorageConnection>()),
+            _ => new AzureStorageDurableTaskBackend(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>(), sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>()),
         });
         services.AddSingleton(sp => new DurableTaskClient(sp.GetRequiredService<IDurableTaskBackend>(), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DurableTaskDispatcher(

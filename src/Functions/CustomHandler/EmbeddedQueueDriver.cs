@@ -1,5 +1,7 @@
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Queues;
+using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using QuyCheWorkflow.Durable.Storage;
 
 namespace QuyCheWorkflow.Functions.CustomHandler;
 
@@ -12,6 +14,9 @@ namespace QuyCheWorkflow.Functions.CustomHandler;
 public sealed class EmbeddedQueueDriver : BackgroundService
 {
     private static readonly TimeSpan s_minPollingInterval = TimeSpan.FromMilliseconds(100);
+
+    // The queue service's "never expires" time to live.
+    private static readonly TimeSpan s_neverExpires = TimeSpan.FromSeconds(-1);
 
     // Long enough for any one message; the host renews instead, which a local run does not need.
     private static readonly TimeSpan s_processingVisibility = TimeSpan.FromMinutes(5);
@@ -60,12 +65,12 @@ public sealed class EmbeddedQueueDriver : BackgroundService
                 if (!created)
                 {
                     // Once, and again only after the queue was found missing: an idle poll is one request.
-                    await queue.CreateIfNotExistsAsync(stoppingToken);
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                     created = true;
                 }
 
-                var messages = await queue.ReceiveMessagesAsync(settings.BatchSize, s_processingVisibility, stoppingToken);
-                if (messages.Count > 0)
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, s_processingVisibility, stoppingToken);
+                if (messages.Length > 0)
                 {
                     idleDelay = s_minPollingInterval;
                     await Task.WhenAll(messages.Select(message => ProcessAsync(function, queue, message, handler, stoppingToken)));
@@ -76,9 +81,9 @@ public sealed class EmbeddedQueueDriver : BackgroundService
             {
                 return;
             }
-            catch (StorageRequestFailedException exception)
+            catch (Exception exception) when (IsPollFailure(exception))
             {
-                created &= exception.Status != 404;
+                created &= !StorageFailure.IsNotFound(exception);
                 Log.QueuePollFailed(_logger, exception, function.QueueName, settings.MaxPollingInterval);
                 idleDelay = settings.MaxPollingInterval;
             }
@@ -110,7 +115,7 @@ public sealed class EmbeddedQueueDriver : BackgroundService
         try
         {
             await handler(
-                new QueueTriggerMessage(function.QueueName, message.MessageId, message.MessageText, dequeueCount, message.InsertedOn),
+                new QueueTriggerMessage(function.QueueName, message.MessageId, message.MessageText, dequeueCount, message.InsertedOn.GetValueOrDefault()),
                 stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -128,13 +133,13 @@ public sealed class EmbeddedQueueDriver : BackgroundService
             else
             {
                 Log.QueueMessageFailed(_logger, exception, message.MessageId, function.QueueName, dequeueCount, settings.VisibilityTimeout);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, null, settings.VisibilityTimeout, stoppingToken);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, messageText: null, settings.VisibilityTimeout, stoppingToken);
             }
 
             return;
         }
 
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+        await DeleteAsync(queue, message, stoppingToken);
     }
 
     private async Task PoisonAsync(
@@ -142,9 +147,31 @@ public sealed class EmbeddedQueueDriver : BackgroundService
     {
         var poisonQueueName = function.QueueName + "-poison";
         var poison = _queues.GetQueueClient(poisonQueueName);
-        await poison.CreateIfNotExistsAsync(stoppingToken);
-        await poison.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: stoppingToken);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        await poison.SendMessageAsync(message.MessageText, visibilityTimeout: null, timeToLive: s_neverExpires, stoppingToken);
+        await DeleteAsync(queue, message, stoppingToken);
         Log.QueueMessagePoisoned(_logger, message.MessageId, function.QueueName, poisonQueueName, dequeueCount);
+    }
+
+    /// <summary>
+    /// A failure the next poll may not meet: the service refused or did not answer (its last try's timeout included),
+    /// or a message on the queue is not base64 (sent with another encoding; the host would poison it).
+    /// </summary>
+    private static bool IsPollFailure(Exception exception) =>
+        exception is RequestFailedException or AggregateException or FormatException || StorageFailure.IsTransient(exception);
+
+    /// <summary>
+    /// Deletes a handled message. A message already gone (404), or taken again by another receiver after its
+    /// visibility ran out (400 PopReceiptMismatch), is left to whoever holds it now, as the host does.
+    /// </summary>
+    private static async Task DeleteAsync(QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404 || exception.ErrorCode == "PopReceiptMismatch")
+        {
+        }
     }
 }

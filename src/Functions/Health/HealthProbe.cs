@@ -1,9 +1,10 @@
-using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
 using Azure.Identity;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
-using QuyCheWorkflow.Storage.Queues;
-using QuyCheWorkflow.Storage.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using QuyCheWorkflow.Durable.Storage;
+using QuyCheWorkflow.Functions.Storage;
 
 namespace QuyCheWorkflow.Functions.Health;
 
@@ -31,9 +32,11 @@ public sealed class HealthProbe
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
         var storage = CreateStorageClients();
-        var blob = TimeAsync(ct => ProbeStorageAsync(storage, s => s.Blob.GetBlobContainerClient(ProbeResourceName).ExistsAsync(ct)), cancellationToken);
-        var queue = TimeAsync(ct => ProbeStorageAsync(storage, s => s.Queue.GetQueueClient(ProbeResourceName).ExistsAsync(ct)), cancellationToken);
-        var table = TimeAsync(ct => ProbeStorageAsync(storage, s => s.Table.GetTableClient(ProbeResourceName).GetEntityIfExistsAsync("probe", "probe", cancellationToken: ct)), cancellationToken);
+        var blob = TimeAsync(ct => ProbeStorageAsync(storage, s => s.Blob.GetBlobContainerClient(ProbeResourceName).ExistsAsync(ct), ct), cancellationToken);
+        var queue = TimeAsync(ct => ProbeStorageAsync(storage, s => s.Queue.GetQueueClient(ProbeResourceName).ExistsAsync(ct), ct), cancellationToken);
+        var table = TimeAsync(
+            ct => ProbeStorageAsync(storage, s => s.Table.GetTableClient(ProbeResourceName).GetEntityIfExistsAsync<TableEntity>("probe", "probe", cancellationToken: ct), ct),
+            cancellationToken);
         var smtp = TimeAsync(ct => SmtpProbe.ProbeAsync(_configuration, s_timeout, ct), cancellationToken);
         var checks = new Dictionary<string, HealthCheckResult>
         {
@@ -48,10 +51,10 @@ public sealed class HealthProbe
 
     private (BlobServiceClient Blob, QueueServiceClient Queue, TableServiceClient Table)? CreateStorageClients()
     {
-        StorageConnection connection;
+        StorageAccount account;
         try
         {
-            connection = _services.GetRequiredService<StorageConnection>();
+            account = _services.GetRequiredService<StorageAccount>();
         }
         catch (InvalidOperationException)
         {
@@ -59,13 +62,24 @@ public sealed class HealthProbe
         }
 
         // Own options: a health probe must not sit through the app's retries and back-off.
-        var options = new StorageClientOptions { Retry = false, PerTryTimeout = s_timeout, TimeProvider = _timeProvider };
-        return (new BlobServiceClient(connection, options), new QueueServiceClient(connection, options), new TableServiceClient(connection, options));
+        var shared = _services.GetRequiredService<StorageOptions>();
+        var options = new StorageOptions
+        {
+            ServiceVersion = shared.ServiceVersion,
+            Transport = shared.Transport,
+            MaxRetries = 0,
+            NetworkTimeout = s_timeout,
+        };
+        return (
+            account.CreateBlobServiceClient(options.CreateBlobClientOptions()),
+            account.CreateQueueServiceClient(options.CreateQueueClientOptions()),
+            account.CreateTableServiceClient(options.CreateTableClientOptions()));
     }
 
     private static async Task<(HealthCheckStatus, string)> ProbeStorageAsync<T>(
         (BlobServiceClient Blob, QueueServiceClient Queue, TableServiceClient Table)? clients,
-        Func<(BlobServiceClient Blob, QueueServiceClient Queue, TableServiceClient Table), Task<T>> probe)
+        Func<(BlobServiceClient Blob, QueueServiceClient Queue, TableServiceClient Table), Task<T>> probe,
+        CancellationToken cancellationToken)
     {
         if (clients is null)
         {
@@ -77,19 +91,22 @@ public sealed class HealthProbe
             await probe(clients.Value);
             return (HealthCheckStatus.Ok, "reachable");
         }
-        catch (StorageRequestFailedException exception) when (exception.Status == 404)
-        {
-            return (HealthCheckStatus.Ok, "reachable");
-        }
-        catch (StorageRequestFailedException exception)
-        {
-            return (HealthCheckStatus.Error, exception.Status == 0
-                ? "unreachable"
-                : $"HTTP {exception.Status} {exception.ErrorCode}".TrimEnd());
-        }
         catch (AuthenticationFailedException)
         {
             return (HealthCheckStatus.Error, "no token for the storage account");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException or OperationCanceledException)
+        {
+            return StorageFailure.StatusOf(exception) switch
+            {
+                404 => (HealthCheckStatus.Ok, "reachable"),
+                null => (HealthCheckStatus.Error, "unreachable"),
+                var status => (HealthCheckStatus.Error, $"HTTP {status} {StorageFailure.ErrorCodeOf(exception)}".TrimEnd()),
+            };
         }
     }
 

@@ -17,6 +17,7 @@ public static class AppSettings
     public const string StorageQueueServiceUri = "Storage:QueueServiceUri";
     public const string StorageTableServiceUri = "Storage:TableServiceUri";
     public const string StorageManagedIdentityClientId = "Storage:ManagedIdentityClientId";
+    public const string StorageServiceVersion = "Storage:ServiceVersion";
 
     public const string DurableTaskHubName = "Durable:TaskHubName";
     public const string DurablePartitionCount = "Durable:PartitionCount";
@@ -70,6 +71,7 @@ public static class AppSettings
         new(StorageQueueServiceUri, "Queue endpoint reached with a managed identity; also the queue triggers' connection (Storage).", AppSettingDeployment.AzureOnly),
         new(StorageTableServiceUri, "Table endpoint reached with a managed identity.", AppSettingDeployment.AzureOnly),
         new(StorageManagedIdentityClientId, "Client id of the user-assigned managed identity; unset means the system-assigned identity.", AppSettingDeployment.AzureOnly),
+        new(StorageServiceVersion, "Blob and queue service version the clients send (e.g. 2026-06-06, the newest Azurite 3.37 accepts); unset means the SDK's newest, as in Azure.", AppSettingDeployment.LocalOnly),
 
         new(DurableTaskHubName, "Task hub name: prefix of the engine's queues, tables and containers (lowercase letters and digits).", AppSettingDeployment.Everywhere),
         new(DurablePartitionCount, "Number of control-queue partitions; must equal the DurableControlNN functions deployed (4).", AppSettingDeployment.Optional),

@@ -84,16 +84,17 @@ public static class QuyCheWorkflowHostingExtensions
     private static void AddSharedDataProtection(IServiceCollection services)
     {
         services.TryAddSingleton(sp => new DataProtectionKeyRepository(
-            sp.GetRequiredService<QuyCheWorkflow.Storage.Blobs.BlobServiceClient>, sp.GetRequiredService<IOptions<StateOptions>>()));
+            sp.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>, sp.GetRequiredService<IOptions<StateOptions>>()));
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
             .Configure<DataProtectionKeyRepository>((options, keys) => options.XmlRepository = keys);
     }
 
     /// <summary>
-    /// The engine runs on the app's storage account (the registered <see cref="QuyCheWorkflow.Storage.StorageConnection"/>,
-    /// so managed identity works as it does for every other client). Its own worker stays off: the host's queue
-    /// triggers drive it in Azure and the embedded queue driver does locally, both through the same dispatcher.
+    /// The engine runs on the app's storage account through the app's registered service clients (so managed
+    /// identity, the service version and the retry policy are those of every other client). Its own worker stays off:
+    /// the host's queue triggers drive it in Azure and the embedded queue driver does locally, both through the same
+    /// dispatcher.
     /// </summary>
     private static void ConfigureDurableTask(DurableTaskOptions options, IConfiguration configuration)
     {

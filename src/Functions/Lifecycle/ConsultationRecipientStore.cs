@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
 
@@ -33,8 +33,8 @@ public sealed class ConsultationRecipientStore(StateTables tables)
     public async Task<ConsultationRecipient?> GetAsync(string regulationId, string roundId, string recipientId, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(regulationId, RowKey(roundId, recipientId), cancellationToken: cancellationToken);
-        return entity is null ? null : FromEntity(entity);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(regulationId, RowKey(roundId, recipientId), cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
     }
 
     /// <summary>Every recipient of one round.</summary>
@@ -46,8 +46,8 @@ public sealed class ConsultationRecipientStore(StateTables tables)
 
         // Range on RowKey: '|' + 1 is '}', so [prefix, round + '}') is exactly this round's rows.
         string upper = roundId + "}";
-        await foreach (var entity in table.QueryAsync(
-            TableFilter.Create($"PartitionKey eq {regulationId} and RowKey ge {prefix} and RowKey lt {upper}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {regulationId} and RowKey ge {prefix} and RowKey lt {upper}"), cancellationToken: cancellationToken))
         {
             recipients.Add(FromEntity(entity));
         }

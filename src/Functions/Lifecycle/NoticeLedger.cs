@@ -1,6 +1,6 @@
+using Azure;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
 
@@ -21,7 +21,8 @@ public sealed class NoticeLedger(StateTables tables)
     public async Task<bool> WasSentAsync(string regulationId, string noticeId, CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        return await table.GetEntityIfExistsAsync(regulationId, noticeId, ["RowKey"], cancellationToken) is not null;
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(regulationId, noticeId, ["RowKey"], cancellationToken);
+        return response.HasValue;
     }
 
     public async Task RecordAsync(string regulationId, SentNotice notice, CancellationToken cancellationToken = default)
@@ -39,7 +40,7 @@ public sealed class NoticeLedger(StateTables tables)
         {
             await table.AddEntityAsync(entity, cancellationToken);
         }
-        catch (StorageRequestFailedException exception) when (exception.Status == 409)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             // Recorded by a concurrent run of the same step: the notice went out at least once, as recorded.
         }
@@ -50,7 +51,7 @@ public sealed class NoticeLedger(StateTables tables)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         List<SentNotice> notices = [];
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {regulationId}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {regulationId}"), cancellationToken: cancellationToken))
         {
             notices.Add(new SentNotice(
                 entity.RowKey,

@@ -1,6 +1,6 @@
+using Azure;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
 
@@ -37,7 +37,7 @@ public sealed class RegulationIndex(StateTables tables)
             _found.Remember(regulationId, organisationId);
             return true;
         }
-        catch (StorageRequestFailedException exception) when (exception.Status == 409)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return await FindAsync(regulationId, cancellationToken) == organisationId;
         }
@@ -52,8 +52,8 @@ public sealed class RegulationIndex(StateTables tables)
         }
 
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(regulationId, RowKey, cancellationToken: cancellationToken);
-        if (entity?.GetString("OrganisationId") is not { } organisationId)
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(regulationId, RowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value?.GetString("OrganisationId") is not { } organisationId)
         {
             return null;
         }

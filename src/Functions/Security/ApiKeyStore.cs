@@ -1,5 +1,5 @@
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 
 namespace QuyCheWorkflow.Functions.Security;
 
@@ -97,7 +97,7 @@ public sealed class ApiKeyStore
             {
                 await _table.UpdateEntityAsync(update, entity.ETag, TableUpdateMode.Merge, cancellationToken);
             }
-            catch (StorageRequestFailedException e) when (e.Status == StatusCodes.Status412PreconditionFailed)
+            catch (RequestFailedException e) when (e.Status == StatusCodes.Status412PreconditionFailed)
             {
                 // Changed since the read: another revocation won the race, which leaves the key revoked too.
             }
@@ -116,7 +116,8 @@ public sealed class ApiKeyStore
         }
 
         await EnsureTableAsync(cancellationToken);
-        return await _table.GetEntityIfExistsAsync(keyId, RowKey, cancellationToken: cancellationToken);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(keyId, RowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
     }
 
     private Task EnsureTableAsync(CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -16,9 +16,10 @@ internal sealed class AggregateRows<T>(StateTables tables, string tableName)
         var entity = ToEntity(partitionKey, rowKey, state, columns);
         try
         {
-            return await table.AddEntityAsync(entity, cancellationToken);
+            var response = await table.AddEntityAsync(entity, cancellationToken);
+            return response.Headers.ETag.GetValueOrDefault();
         }
-        catch (StorageRequestFailedException exception) when (exception.Status == 409)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             throw new ConcurrencyConflictException($"{typeof(T).Name} {partitionKey}/{rowKey} already exists.", exception);
         }
@@ -26,7 +27,7 @@ internal sealed class AggregateRows<T>(StateTables tables, string tableName)
 
     public async Task<ETag> UpdateAsync(string partitionKey, string rowKey, T state, ETag ifMatch, Action<TableEntity>? columns, CancellationToken cancellationToken)
     {
-        if (ifMatch.IsEmpty)
+        if (ifMatch == default)
         {
             throw new ArgumentException("An update needs the ETag the state was loaded with.", nameof(ifMatch));
         }
@@ -35,9 +36,10 @@ internal sealed class AggregateRows<T>(StateTables tables, string tableName)
         var entity = ToEntity(partitionKey, rowKey, state, columns);
         try
         {
-            return await table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, cancellationToken);
+            var response = await table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag.GetValueOrDefault();
         }
-        catch (StorageRequestFailedException exception) when (exception.Status is 404 or 412)
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
             throw new ConcurrencyConflictException($"{typeof(T).Name} {partitionKey}/{rowKey} changed or disappeared since it was loaded.", exception);
         }
@@ -46,14 +48,14 @@ internal sealed class AggregateRows<T>(StateTables tables, string tableName)
     public async Task<Loaded<T>?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(partitionKey, rowKey, cancellationToken: cancellationToken);
-        return entity is null ? null : new Loaded<T>(StateJson.Read<T>(entity), entity.ETag);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity ? new Loaded<T>(StateJson.Read<T>(entity), entity.ETag) : null;
     }
 
     public async IAsyncEnumerable<Loaded<T>> ListAsync(string partitionKey, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableName, cancellationToken);
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken))
         {
             yield return new Loaded<T>(StateJson.Read<T>(entity), entity.ETag);
         }

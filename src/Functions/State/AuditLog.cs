@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Domain.Audit;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using QuyCheWorkflow.Durable.Storage;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -52,7 +53,12 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
         var head = _heads.TryGet(partition, out var written) ? written : null;
         for (int attempt = 1; ; attempt++)
         {
-            head ??= await table.GetEntityIfExistsAsync(partition, HeadRowKey, cancellationToken: cancellationToken);
+            if (head is null)
+            {
+                var stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, HeadRowKey, cancellationToken: cancellationToken);
+                head = stored.HasValue ? stored.Value : null;
+            }
+
             long sequence = (head?.GetInt64("Sequence") ?? 0) + 1;
             string previousHash = head?.GetString("Hash") ?? AuditChain.GenesisHash;
             var now = timeProvider.GetUtcNow();
@@ -70,12 +76,12 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
                 : new(TableTransactionActionType.UpdateReplace, newHead, head.ETag);
             try
             {
-                var etags = await table.SubmitTransactionAsync([new(TableTransactionActionType.Add, ToEntity(partition, entry)), headAction], cancellationToken);
-                newHead.ETag = etags[1];
+                var responses = await table.SubmitValidatedTransactionAsync([new(TableTransactionActionType.Add, ToEntity(partition, entry)), headAction], cancellationToken);
+                newHead.ETag = responses.Value[1].Headers.ETag.GetValueOrDefault();
                 RememberHead(partition, newHead);
                 return entry;
             }
-            catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
             {
                 // A concurrent append (here or in another process) took this sequence number: reload the head.
                 _heads.Forget(partition);
@@ -92,7 +98,7 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
 
     private void RememberHead(string partition, TableEntity head)
     {
-        if (head.ETag.IsEmpty)
+        if (head.ETag == default)
         {
             _heads.Forget(partition);
             return;
@@ -106,7 +112,7 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
     public async IAsyncEnumerable<AuditLogEntry> ReadAsync(string partition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {partition} and RowKey lt {HeadRowKey}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {HeadRowKey}"), cancellationToken: cancellationToken))
         {
             yield return FromEntity(entity);
         }
@@ -122,7 +128,7 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
         var table = await tables.GetAsync(TableName, cancellationToken);
         List<AuditEntry> entries = [];
         string? headHash = null;
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
             if (entity.RowKey == HeadRowKey)
             {

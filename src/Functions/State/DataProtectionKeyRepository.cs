@@ -1,9 +1,10 @@
 using System.Text;
 using System.Xml.Linq;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -40,7 +41,7 @@ public sealed class DataProtectionKeyRepository : IXmlRepository
         ArgumentNullException.ThrowIfNull(options);
         string name = options.Value.DataProtectionContainer;
         _container = new Lazy<BlobContainerClient>(() => blobs().GetBlobContainerClient(name));
-        _created = new Lazy<Task>(() => _container.Value.CreateIfNotExistsAsync(CancellationToken.None));
+        _created = new Lazy<Task>(() => _container.Value.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }
 
     public IReadOnlyCollection<XElement> GetAllElements() => GetAllElementsAsync().GetAwaiter().GetResult();
@@ -52,7 +53,7 @@ public sealed class DataProtectionKeyRepository : IXmlRepository
     {
         await _created.Value.WaitAsync(cancellationToken);
         List<string> names = [];
-        await foreach (var item in _container.Value.ListBlobsAsync(Prefix, cancellationToken: cancellationToken))
+        await foreach (var item in _container.Value.GetBlobsAsync(BlobTraits.None, BlobStates.None, Prefix, cancellationToken))
         {
             names.Add(item.Name);
         }
@@ -60,8 +61,9 @@ public sealed class DataProtectionKeyRepository : IXmlRepository
         List<XElement> elements = [];
         foreach (var name in names.Order(StringComparer.Ordinal))
         {
-            await using var download = await _container.Value.DownloadBlobAsync(name, cancellationToken);
-            elements.Add(await XElement.LoadAsync(download.Content, LoadOptions.None, cancellationToken));
+            var download = await _container.Value.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            await using var content = download.Value.Content.ToStream();
+            elements.Add(await XElement.LoadAsync(content, LoadOptions.None, cancellationToken));
         }
 
         return elements;
@@ -75,14 +77,15 @@ public sealed class DataProtectionKeyRepository : IXmlRepository
         string name = Prefix + SafeName(friendlyName) + ".xml";
         BlobUploadOptions upload = new()
         {
-            ContentType = "application/xml",
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/xml" },
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
         };
         try
         {
-            await _container.Value.UploadBlobAsync(name, new BinaryData(Encoding.UTF8.GetBytes(element.ToString(SaveOptions.DisableFormatting))), upload, cancellationToken);
+            await _container.Value.GetBlobClient(name).UploadAsync(
+                new BinaryData(Encoding.UTF8.GetBytes(element.ToString(SaveOptions.DisableFormatting))), upload, cancellationToken);
         }
-        catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412)
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
             // Written already (by this instance's retry or another instance): keys are immutable.
         }

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Domain.Numbering;
 using QuyCheWorkflow.Domain.Organisations;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -45,7 +45,7 @@ public sealed class DocumentNumberRegistry(StateTables tables, TimeProvider time
                 await table.AddEntityAsync(entity, cancellationToken);
                 return new NumberRegistration(organisationId, term, type, candidate);
             }
-            catch (StorageRequestFailedException exception) when (exception.Status == 409)
+            catch (RequestFailedException exception) when (exception.Status == 409)
             {
                 // Taken by a concurrent issuer: try the next number.
             }
@@ -59,7 +59,7 @@ public sealed class DocumentNumberRegistry(StateTables tables, TimeProvider time
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
         List<(int, string)> numbers = [];
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {Partition(organisationId, term, type)}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition(organisationId, term, type)}"), cancellationToken: cancellationToken))
         {
             numbers.Add((entity.GetInt32("Number")!.Value, entity.GetString("SubjectId")!));
         }
@@ -70,7 +70,7 @@ public sealed class DocumentNumberRegistry(StateTables tables, TimeProvider time
     private static async Task<int> HighestAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
         int highest = 0;
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             highest = Math.Max(highest, int.Parse(entity.RowKey, NumberStyles.None, CultureInfo.InvariantCulture));
         }

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Domain;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -26,7 +27,7 @@ public sealed class DocumentStore
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         _container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
-        _created = new Lazy<Task>(() => _container.CreateIfNotExistsAsync(CancellationToken.None));
+        _created = new Lazy<Task>(() => _container.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }
 
     /// <summary>Stores <paramref name="content"/> under its hash; a no-op when those bytes are already stored.</summary>
@@ -38,7 +39,7 @@ public sealed class DocumentStore
         var hash = ContentHash.Of(content.Span);
         BlobUploadOptions upload = new()
         {
-            ContentType = contentType,
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [FileNameKey] = Convert.ToBase64String(Encoding.UTF8.GetBytes(fileName)),
@@ -47,9 +48,9 @@ public sealed class DocumentStore
         };
         try
         {
-            await _container.UploadBlobAsync(hash.Value, new BinaryData(content), upload, cancellationToken);
+            await _container.GetBlobClient(hash.Value).UploadAsync(new BinaryData(content), upload, cancellationToken);
         }
-        catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412)
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
             // The same bytes are already stored under this name.
         }
@@ -65,29 +66,24 @@ public sealed class DocumentStore
         BlobDownloadResult download;
         try
         {
-            download = await _container.DownloadBlobAsync(hash.Value, cancellationToken);
+            download = (await _container.GetBlobClient(hash.Value).DownloadContentAsync(cancellationToken)).Value;
         }
-        catch (StorageRequestFailedException exception) when (exception.Status == 404)
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             return null;
         }
 
-        await using (download)
+        byte[] bytes = download.Content.ToArray();
+        string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (actual != hash.Value)
         {
-            using MemoryStream buffer = new();
-            await download.Content.CopyToAsync(buffer, cancellationToken);
-            byte[] bytes = buffer.ToArray();
-            string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (actual != hash.Value)
-            {
-                throw new DocumentIntegrityException(hash.Value, actual);
-            }
-
-            var metadata = download.Properties.Metadata;
-            string fileName = metadata.TryGetValue(FileNameKey, out string? encoded)
-                ? Encoding.UTF8.GetString(Convert.FromBase64String(encoded))
-                : hash.Value;
-            return new StoredDocument(hash, bytes, fileName, download.Properties.ContentType ?? "application/octet-stream");
+            throw new DocumentIntegrityException(hash.Value, actual);
         }
+
+        var metadata = download.Details.Metadata;
+        string fileName = metadata.TryGetValue(FileNameKey, out string? encoded)
+            ? Encoding.UTF8.GetString(Convert.FromBase64String(encoded))
+            : hash.Value;
+        return new StoredDocument(hash, bytes, fileName, download.Details.ContentType ?? "application/octet-stream");
     }
 }

@@ -1,4 +1,4 @@
-using QuyCheWorkflow.Storage;
+using Azure;
 
 namespace QuyCheWorkflow.Functions.State;
 

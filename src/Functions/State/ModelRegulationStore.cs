@@ -1,7 +1,7 @@
 using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Domain.Organisations;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -39,7 +39,7 @@ public sealed class ModelRegulationStore(StateTables tables, OrganisationStore o
     {
         ArgumentNullException.ThrowIfNull(model);
         string partition = Key(model.PublisherOrganisationId);
-        _ = ifMatch.IsEmpty
+        _ = ifMatch == default
             ? await _rows.AddAsync(partition, model.Type.ToString(), model, e => Columns(e, model), cancellationToken)
             : await _rows.UpdateAsync(partition, model.Type.ToString(), model, ifMatch, e => Columns(e, model), cancellationToken);
         try
@@ -136,7 +136,7 @@ public sealed class ModelRegulationStore(StateTables tables, OrganisationStore o
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {Key(publisherOrganisationId)}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Key(publisherOrganisationId)}"), cancellationToken: cancellationToken))
         {
             yield return (entity.RowKey, StateJson.Read<ModelRegulation>(entity));
         }

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Domain.Organisations;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -43,9 +43,10 @@ public sealed class OrganisationStore(StateTables tables)
         var table = await tables.GetAsync(TableName, cancellationToken);
         try
         {
-            return await table.AddEntityAsync(ToEntity(organisation, path), cancellationToken);
+            var response = await table.AddEntityAsync(ToEntity(organisation, path), cancellationToken);
+            return response.Headers.ETag.GetValueOrDefault();
         }
-        catch (StorageRequestFailedException exception) when (exception.Status == 409)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             throw new ConcurrencyConflictException($"Organisation '{organisation.Id}' already exists.", exception);
         }
@@ -69,9 +70,10 @@ public sealed class OrganisationStore(StateTables tables)
         var table = await tables.GetAsync(TableName, cancellationToken);
         try
         {
-            return await table.UpdateEntityAsync(ToEntity(organisation, stored.Path), ifMatch, TableUpdateMode.Replace, cancellationToken);
+            var response = await table.UpdateEntityAsync(ToEntity(organisation, stored.Path), ifMatch, TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag.GetValueOrDefault();
         }
-        catch (StorageRequestFailedException exception) when (exception.Status is 404 or 412)
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
             throw new ConcurrencyConflictException($"Organisation '{organisation.Id}' changed since it was loaded.", exception);
         }
@@ -92,7 +94,7 @@ public sealed class OrganisationStore(StateTables tables)
     public async IAsyncEnumerable<Loaded<Organisation>> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var table = await tables.GetAsync(TableName, cancellationToken);
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
             yield return new Loaded<Organisation>(FromEntity(entity), entity.ETag);
         }
@@ -102,8 +104,10 @@ public sealed class OrganisationStore(StateTables tables)
     {
         StateKeys.Id(organisationId, nameof(organisationId));
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var entity = await table.GetEntityIfExistsAsync(Partition, organisationId, cancellationToken: cancellationToken);
-        return entity is null ? null : new StoredOrganisation(FromEntity(entity), entity.GetString("Path")!, entity.ETag);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, organisationId, cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity
+            ? new StoredOrganisation(FromEntity(entity), entity.GetString("Path")!, entity.ETag)
+            : null;
     }
 
     private static TableEntity ToEntity(Organisation organisation, string path) => new(Partition, organisation.Id)

@@ -1,5 +1,6 @@
+using Azure;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Domain.Regulations;
-using QuyCheWorkflow.Storage;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -40,7 +41,7 @@ public sealed class RegulationStore(StateTables tables)
 
     private static string Key(string id) => StateKeys.Id(id, nameof(id));
 
-    private static void Columns(QuyCheWorkflow.Storage.Tables.TableEntity entity, RegulationState regulation)
+    private static void Columns(TableEntity entity, RegulationState regulation)
     {
         entity["Title"] = regulation.Title;
         entity["Term"] = StateKeys.FormatTerm(regulation.Term);

@@ -1,5 +1,5 @@
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -76,11 +76,12 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         {
             await table.UpdateEntityAsync(done, claim.ETag, TableUpdateMode.Merge, cancellationToken);
         }
-        catch (StorageRequestFailedException exception) when (exception.Status == 412)
+        catch (RequestFailedException exception) when (exception.Status == 412)
         {
             // A first try the service applied but did not answer in time is retried by the client, and the retry's
             // If-Match then fails: the completion that is stored is this one, and the command did run.
-            var stored = await table.GetEntityIfExistsAsync(requestId, string.Empty, cancellationToken: cancellationToken);
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(requestId, string.Empty, cancellationToken: cancellationToken);
+            var stored = response.HasValue ? response.Value : null;
             if (stored?.GetString("State") != Done || stored.GetString("Command") != commandName || stored.GetString("Outcome") != json)
             {
                 throw;
@@ -101,15 +102,16 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         };
         try
         {
-            return (null, await table.AddEntityAsync(claim, cancellationToken));
+            var added = await table.AddEntityAsync(claim, cancellationToken);
+            return (null, added.Headers.ETag.GetValueOrDefault());
         }
-        catch (StorageRequestFailedException exception) when (exception.Status == 409)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             // Claimed before: replay its outcome, or report it as running.
         }
 
-        var existing = await table.GetEntityIfExistsAsync(requestId, string.Empty, cancellationToken: cancellationToken)
-            ?? throw new RequestInProgressException(requestId);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(requestId, string.Empty, cancellationToken: cancellationToken);
+        var existing = (response.HasValue ? response.Value : null) ?? throw new RequestInProgressException(requestId);
         if (existing.GetString("Command") != commandName)
         {
             throw new InvalidOperationException($"Request '{requestId}' was used for '{existing.GetString("Command")}', not '{commandName}'.");
@@ -124,9 +126,10 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         {
             try
             {
-                return (null, await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken));
+                var replaced = await table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                return (null, replaced.Headers.ETag.GetValueOrDefault());
             }
-            catch (StorageRequestFailedException exception) when (exception.Status == 412)
+            catch (RequestFailedException exception) when (exception.Status == 412)
             {
                 throw new RequestInProgressException(requestId);
             }

@@ -1,6 +1,6 @@
 using QuyCheWorkflow.Domain.Reviews;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 

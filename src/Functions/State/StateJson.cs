@@ -4,8 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Organisations;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -69,9 +68,6 @@ internal static class StateJson
 
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidOperationException($"Stored {typeof(T).Name} is null.");
-
-    /// <summary>Maps the storage failures of a conditional write to <see cref="ConcurrencyConflictException"/>.</summary>
-    public static bool IsConflict(StorageRequestFailedException exception) => exception.Status is 409 or 412;
 
     private sealed class ContentHashJsonConverter : JsonConverter<ContentHash>
     {

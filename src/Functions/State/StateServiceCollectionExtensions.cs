@@ -6,8 +6,8 @@ namespace QuyCheWorkflow.Functions.State;
 public static class StateServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the lifecycle state stores. Needs <see cref="QuyCheWorkflow.Storage.Tables.TableServiceClient"/> and
-    /// <see cref="QuyCheWorkflow.Storage.Blobs.BlobServiceClient"/> registered by the app; adds <see cref="TimeProvider.System"/>
+    /// Registers the lifecycle state stores. Needs <see cref="Azure.Data.Tables.TableServiceClient"/> and
+    /// <see cref="Azure.Storage.Blobs.BlobServiceClient"/> registered by the app; adds <see cref="TimeProvider.System"/>
     /// only if no time provider is registered. Configure names through <see cref="StateOptions"/>.
     /// </summary>
     public static IServiceCollection AddQuyCheWorkflowState(this IServiceCollection services)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 

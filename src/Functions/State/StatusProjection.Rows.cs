@@ -1,7 +1,7 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -45,12 +45,13 @@ public sealed partial class StatusProjection
     /// <summary>
     /// Whether <paramref name="stored"/> holds <paramref name="status"/>, whenever it was refreshed: the same columns
     /// with the same values, <c>RefreshedAt</c> aside. A row that cannot be read back the same way differs, so it is
-    /// written again.
+    /// written again. A row as read also carries the service's <c>odata.etag</c> and <c>Timestamp</c>, which are
+    /// not columns of ours.
     /// </summary>
     private static bool SameRow(OrganisationStatus status, TableEntity stored)
     {
         static string Text(TableEntity row) => string.Join('\n', row
-            .Where(p => p.Key != "RefreshedAt" && p.Value is not null)
+            .Where(p => p.Key is not ("RefreshedAt" or "odata.etag" or "Timestamp") && p.Value is not null)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => p.Key + "=" + (p.Value is DateTimeOffset at ? at.UtcTicks.ToString(CultureInfo.InvariantCulture)
                 : Convert.ToString(p.Value, CultureInfo.InvariantCulture))));

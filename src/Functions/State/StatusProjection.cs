@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Filings;
@@ -5,8 +7,6 @@ using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
 using QuyCheWorkflow.Domain.Voting;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -56,7 +56,8 @@ public sealed partial class StatusProjection(
         {
             var stored = await organisations.GetStoredAsync(organisationId, cancellationToken)
                 ?? throw new InvalidOperationException($"Organisation '{organisationId}' does not exist.");
-            var current = await table.GetEntityIfExistsAsync(stored.Path.Split('|')[0], stored.Path, cancellationToken: cancellationToken);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(stored.Path.Split('|')[0], stored.Path, cancellationToken: cancellationToken);
+            var current = row.HasValue ? row.Value : null;
             List<Regulation> ofOrganisation = [];
             await foreach (var loaded in regulations.ListByOrganisationAsync(organisationId, cancellationToken))
             {
@@ -84,11 +85,11 @@ public sealed partial class StatusProjection(
 
                 return status;
             }
-            catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxRefreshAttempts)
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxRefreshAttempts)
             {
                 // Another refresh wrote since this one read the row: compute again from what is stored now.
             }
-            catch (StorageRequestFailedException exception) when (exception.Status is 409 or 412)
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
             {
                 throw new ConcurrencyConflictException($"The status row of '{organisationId}' kept changing during {MaxRefreshAttempts} refreshes.", exception);
             }
@@ -115,7 +116,7 @@ public sealed partial class StatusProjection(
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         string root = path.Split('|')[0];
-        string query = TableFilter.Create($"PartitionKey eq {root} and (RowKey eq {path} or (RowKey ge {path + "|"} and RowKey lt {path + "}"}))");
+        string query = TableClient.CreateQueryFilter($"PartitionKey eq {root} and (RowKey eq {path} or (RowKey ge {path + "|"} and RowKey lt {path + "}"}))");
         if (filter?.OnlyOverdue == true)
         {
             query += " and IsOverdue eq true";
@@ -128,7 +129,7 @@ public sealed partial class StatusProjection(
 
         var table = await tables.GetAsync(TableName, cancellationToken);
         List<OrganisationStatus> rows = [];
-        await foreach (var page in table.QueryPagesAsync(query, maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var page in table.QueryAsync<TableEntity>(query, maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
         {
             rows.AddRange(page.Values.Select(FromEntity));
         }

@@ -1,10 +1,12 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Functions.Hosting;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
-using QuyCheWorkflow.Storage.Queues;
-using QuyCheWorkflow.Storage.Tables;
 
 namespace QuyCheWorkflow.Functions.Storage;
 
@@ -12,48 +14,39 @@ namespace QuyCheWorkflow.Functions.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="StorageConnection"/>, shared <see cref="StorageClientOptions"/> and the three service
-    /// clients. <c>Storage:ConnectionString</c> wins when set; otherwise the three <c>Storage:*ServiceUri</c> are used
-    /// with bearer tokens from a <see cref="TokenCredential"/> registered in DI if any, else the managed identity
-    /// named by <c>Storage:ManagedIdentityClientId</c>, else <see cref="DefaultAzureCredential"/> (system-assigned
-    /// identity in Azure, developer login locally). Resolved lazily, so an app that never touches storage needs none.
+    /// Registers the <see cref="StorageAccount"/> of the configuration (see <see cref="StorageAccount.FromConfiguration"/>:
+    /// <c>Storage:ConnectionString</c>, else the three <c>Storage:*ServiceUri</c> with a <see cref="TokenCredential"/>
+    /// registered in DI if any, else the managed identity of <c>Storage:ManagedIdentityClientId</c>, else
+    /// <see cref="DefaultAzureCredential"/>), the <see cref="StorageOptions"/> every client shares (service version
+    /// <c>Storage:ServiceVersion</c> when set), and through <c>AddAzureClients</c> one <see cref="TableServiceClient"/>,
+    /// <see cref="BlobServiceClient"/> and <see cref="QueueServiceClient"/> for the app's life. All resolved lazily, so an
+    /// app that never touches storage needs none; register another <see cref="StorageOptions"/> or
+    /// <see cref="StorageAccount"/> afterwards to replace them (tests count or disturb requests that way).
     /// </summary>
     public static IServiceCollection AddQuyCheWorkflowStorage(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(sp => CreateConnection(sp.GetRequiredService<IConfiguration>(), sp.GetService<TokenCredential>()));
-        services.AddSingleton(sp => new StorageClientOptions
+        services.TryAddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetService<TokenCredential>()));
+        services.TryAddSingleton(sp => CreateOptions(sp.GetRequiredService<IConfiguration>()));
+        services.AddAzureClients(clients =>
         {
-            TimeProvider = sp.GetRequiredService<TimeProvider>(),
-            LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
+            clients.AddClient<TableServiceClient, TableClientOptions>(
+                (_, sp) => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient(sp.GetRequiredService<StorageOptions>().CreateTableClientOptions()));
+            clients.AddClient<BlobServiceClient, BlobClientOptions>(
+                (_, sp) => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient(sp.GetRequiredService<StorageOptions>().CreateBlobClientOptions()));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>(
+                (_, sp) => sp.GetRequiredService<StorageAccount>().CreateQueueServiceClient(sp.GetRequiredService<StorageOptions>().CreateQueueClientOptions()));
         });
-        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<StorageClientOptions>()));
-        services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<StorageClientOptions>()));
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<StorageClientOptions>()));
         return services;
     }
 
-    public static StorageConnection CreateConnection(IConfiguration configuration, TokenCredential? credential)
+    /// <summary>The clients' shared settings from configuration: only the service version is configurable.</summary>
+    public static StorageOptions CreateOptions(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration[AppSettings.StorageConnectionString] is { Length: > 0 } connectionString)
+        return new StorageOptions
         {
-            return StorageConnection.Parse(connectionString);
-        }
-
-        var blob = configuration[AppSettings.StorageBlobServiceUri];
-        var queue = configuration[AppSettings.StorageQueueServiceUri];
-        var table = configuration[AppSettings.StorageTableServiceUri];
-        if (string.IsNullOrEmpty(blob) || string.IsNullOrEmpty(queue) || string.IsNullOrEmpty(table))
-        {
-            throw new InvalidOperationException(
-                $"Storage is not configured: set {AppSettings.StorageConnectionString}, or {AppSettings.StorageBlobServiceUri}, " +
-                $"{AppSettings.StorageQueueServiceUri} and {AppSettings.StorageTableServiceUri}.");
-        }
-
-        credential ??= configuration[AppSettings.StorageManagedIdentityClientId] is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
-        return StorageConnection.FromTokenCredential(new Uri(blob), new Uri(queue), new Uri(table), credential);
+            ServiceVersion = configuration[AppSettings.StorageServiceVersion] is { Length: > 0 } version ? version : null,
+        };
     }
 }

@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.Hosting;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Queues;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.CustomHandler;
@@ -39,7 +37,7 @@ public sealed class DurableQueueTriggersTests(AzuriteFixture azurite)
         });
         var durable = app.Services.GetRequiredService<DurableTaskClient>();
         var dispatcher = app.Services.GetRequiredService<DurableTaskDispatcher>();
-        var queues = new QueueServiceClient(StorageConnection.Parse(azurite.ConnectionString));
+        var queues = azurite.Azurite.CreateQueueServiceClient();
         using var http = app.CreateClient();
         var cancellationToken = TestContext.Current.CancellationToken;
 
@@ -60,10 +58,10 @@ public sealed class DurableQueueTriggersTests(AzuriteFixture azurite)
             foreach (var (queueName, function) in functions)
             {
                 var queue = queues.GetQueueClient(queueName);
-                foreach (var message in await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(30), cancellationToken))
+                foreach (var message in (await queue.ReceiveMessagesAsync(16, TimeSpan.FromSeconds(30), cancellationToken)).Value)
                 {
                     var payload = InvocationPayloads.QueueTrigger(
-                        function, message.MessageText, message.MessageId, (int)message.DequeueCount, message.InsertedOn);
+                        function, message.MessageText, message.MessageId, (int)message.DequeueCount, message.InsertedOn.GetValueOrDefault());
                     using var response = await http.PostAsJsonAsync("/" + function, payload, cancellationToken);
                     Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                     await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);

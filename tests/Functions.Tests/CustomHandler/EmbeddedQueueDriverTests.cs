@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Functions.CustomHandler;
 using QuyCheWorkflow.Functions.Hosting;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Queues;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.CustomHandler;
@@ -20,8 +19,8 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
         var received = new ConcurrentQueue<QueueTriggerMessage>();
         var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var queue = Queue(_hub + "-work");
-        await queue.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
-        var receipt = await queue.SendMessageAsync("""{"event":"VoteCast","member":"Bí thư"}""", cancellationToken: TestContext.Current.CancellationToken);
+        await queue.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var receipt = (await queue.SendMessageAsync("""{"event":"VoteCast","member":"Bí thư"}""", cancellationToken: TestContext.Current.CancellationToken)).Value;
         await using var app = await StartAsync((message, _) =>
         {
             received.Enqueue(message);
@@ -30,7 +29,7 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
         });
 
         await delivered.Task.WaitAsync(TestContext.Current.CancellationToken);
-        await WaitUntilAsync(async () => await queue.GetApproximateMessageCountAsync(TestContext.Current.CancellationToken) == 0);
+        await WaitUntilAsync(async () => await ApproximateMessageCountAsync(queue) == 0);
 
         var message = Assert.Single(received);
         Assert.Equal(_hub + "-work", message.QueueName);
@@ -45,7 +44,7 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
         var attempts = new ConcurrentQueue<int>();
         var queue = Queue(_hub + "-work");
         var poison = Queue(_hub + "-work-poison");
-        await queue.CreateIfNotExistsAsync(TestContext.Current.CancellationToken);
+        await queue.CreateIfNotExistsAsync(cancellationToken: TestContext.Current.CancellationToken);
         await queue.SendMessageAsync("không xử lý được", cancellationToken: TestContext.Current.CancellationToken);
         await using var app = await StartAsync((message, _) =>
         {
@@ -54,12 +53,12 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
         });
 
         await WaitUntilAsync(async () =>
-            await poison.ExistsAsync(TestContext.Current.CancellationToken) &&
-            (await poison.PeekMessagesAsync(1, TestContext.Current.CancellationToken)).Count == 1);
+            (await poison.ExistsAsync(TestContext.Current.CancellationToken)).Value &&
+            (await poison.PeekMessagesAsync(1, TestContext.Current.CancellationToken)).Value.Length == 1);
 
         Assert.Equal([1, 2], attempts.Order());
-        Assert.Equal("không xử lý được", Assert.Single(await poison.PeekMessagesAsync(1, TestContext.Current.CancellationToken)).MessageText);
-        Assert.Equal(0, await queue.GetApproximateMessageCountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("không xử lý được", Assert.Single((await poison.PeekMessagesAsync(1, TestContext.Current.CancellationToken)).Value).MessageText);
+        Assert.Equal(0, await ApproximateMessageCountAsync(queue));
     }
 
     [Fact]
@@ -73,10 +72,10 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
             delivered.TrySetResult(message);
             return Task.CompletedTask;
         });
-        await WaitUntilAsync(() => queue.ExistsAsync(ct));
+        await WaitUntilAsync(async () => (await queue.ExistsAsync(ct)).Value);
 
         await queue.DeleteAsync(ct);
-        await WaitUntilAsync(() => queue.ExistsAsync(ct));
+        await WaitUntilAsync(async () => (await queue.ExistsAsync(ct)).Value);
         await queue.SendMessageAsync("sau khi tạo lại hàng đợi", cancellationToken: ct);
 
         var message = await delivered.Task.WaitAsync(ct);
@@ -85,7 +84,10 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private QueueClient Queue(string name) => new(StorageConnection.Parse(azurite.ConnectionString), name);
+    private QueueClient Queue(string name) => azurite.Azurite.CreateQueueServiceClient().GetQueueClient(name);
+
+    private static async Task<int> ApproximateMessageCountAsync(QueueClient queue) =>
+        (await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount;
 
     private async Task<TestApp> StartAsync(QueueTriggerHandler handler) =>
         await TestApp.StartAsync(

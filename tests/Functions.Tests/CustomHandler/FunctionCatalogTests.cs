@@ -1,8 +1,8 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using QuyCheWorkflow.Functions.CustomHandler;
 using QuyCheWorkflow.Functions.Hosting;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Queues;
+using QuyCheWorkflow.Functions.Storage;
 
 namespace QuyCheWorkflow.Functions.Tests.CustomHandler;
 
@@ -29,7 +29,7 @@ public sealed class FunctionCatalogTests
 
         // The host decodes what our queue client encodes: both must say base64.
         Assert.Equal("base64", catalog.QueueSettings.MessageEncoding);
-        Assert.Equal(QueueMessageEncoding.Base64, new StorageClientOptions().QueueMessageEncoding);
+        Assert.Equal(QueueMessageEncoding.Base64, StorageServiceCollectionExtensions.CreateOptions(Configuration()).CreateQueueClientOptions().MessageEncoding);
         Assert.InRange(catalog.QueueSettings.BatchSize, 1, 32);
         Assert.True(catalog.QueueSettings.MaxDequeueCount >= 1);
     }

@@ -9,9 +9,6 @@ using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
-using QuyCheWorkflow.Storage.Tables;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Lifecycle;
@@ -50,7 +47,6 @@ internal sealed class LifecycleHost : IAsyncDisposable
     {
         string unique = "s" + Guid.NewGuid().ToString("N")[..12];
         var clock = new FakeTimeProvider(start);
-        var connection = StorageConnection.Parse(azurite.ConnectionString);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Mail:Transport"] = "Smtp",
@@ -65,9 +61,9 @@ internal sealed class LifecycleHost : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(connection)
-            .AddSingleton(new TableServiceClient(connection))
-            .AddSingleton(new BlobServiceClient(connection))
+            .AddSingleton(azurite.Azurite.CreateTableServiceClient())
+            .AddSingleton(azurite.Azurite.CreateBlobServiceClient())
+            .AddSingleton(azurite.Azurite.CreateQueueServiceClient())
             .Configure<StateOptions>(o =>
             {
                 o.TablePrefix = unique;

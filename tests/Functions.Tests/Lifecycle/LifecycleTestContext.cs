@@ -1,12 +1,10 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Tests.State;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
-using QuyCheWorkflow.Storage.Tables;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Lifecycle;
@@ -23,13 +21,12 @@ internal sealed class LifecycleTestContext : IAsyncDisposable
     public LifecycleTestContext(AzuriteFixture azurite)
     {
         string unique = "l" + Guid.NewGuid().ToString("N")[..12];
-        var connection = StorageConnection.Parse(azurite.ConnectionString);
-        TableService = new TableServiceClient(connection);
+        TableService = azurite.Azurite.CreateTableServiceClient();
         Prefix = unique;
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(TableService)
-            .AddSingleton(new BlobServiceClient(connection))
+            .AddSingleton(azurite.Azurite.CreateBlobServiceClient())
             .Configure<StateOptions>(o =>
             {
                 o.TablePrefix = unique;

@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Testing;
 
@@ -76,10 +77,9 @@ public sealed class ApiKeyAuthenticationHandlerTests(AzuriteFixture azurite) : I
     public async Task Store_AfterCreate_KeepsOnlyTheHashOfTheKey()
     {
         var created = await App.Store.CreateAsync(ApiRole.Office, "CB-12", null, Token);
-        var table = new QuyCheWorkflow.Storage.Tables.TableServiceClient(
-            QuyCheWorkflow.Storage.StorageConnection.Parse(azurite.ConnectionString)).GetTableClient(ApiKeyStore.TableName);
+        var table = azurite.Azurite.CreateTableServiceClient().GetTableClient(ApiKeyStore.TableName);
 
-        var entity = await table.GetEntityAsync(created.Record.KeyId, "key", cancellationToken: Token);
+        TableEntity entity = await table.GetEntityAsync<TableEntity>(created.Record.KeyId, "key", cancellationToken: Token);
 
         var secret = created.Key[(created.Key.LastIndexOf('_') + 1)..];
         Assert.DoesNotContain(entity, p => p.Value is string s && s.Contains(secret, StringComparison.Ordinal));

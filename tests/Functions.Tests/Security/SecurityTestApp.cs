@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -8,8 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.Web;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Security;
 
@@ -44,7 +44,7 @@ internal sealed class SecurityTestApp : IAsyncDisposable
         {
             ["Auth:BootstrapAdminKey"] = BootstrapKey,
         });
-        builder.Services.AddSingleton(new TableServiceClient(StorageConnection.Parse(storageConnectionString)));
+        builder.Services.AddSingleton(new TableServiceClient(storageConnectionString, TestStorageOptions.Create().CreateTableClientOptions()));
         builder.Services.AddQuyCheWorkflowWeb();
         builder.Services.AddQuyCheWorkflowAuthentication(builder.Configuration);
         configureServices?.Invoke(builder.Services);

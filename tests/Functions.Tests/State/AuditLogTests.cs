@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
 
@@ -35,7 +36,7 @@ public sealed class AuditLogTests(AzuriteFixture azurite)
         var ct = TestContext.Current.CancellationToken;
         await AppendTwentyAsync(ct);
         var table = _state.RawTable(AuditLog.TableName);
-        var edited = await table.GetEntityAsync(Partition, RowKey(8), cancellationToken: ct);
+        TableEntity edited = await table.GetEntityAsync<TableEntity>(Partition, RowKey(8), cancellationToken: ct);
         edited["Action"] = "vote.withdrawn";
         await table.UpdateEntityAsync(edited, edited.ETag, cancellationToken: ct);
 

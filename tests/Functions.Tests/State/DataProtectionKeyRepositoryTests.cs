@@ -1,8 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
@@ -15,7 +13,7 @@ public sealed class DataProtectionKeyRepositoryTests(AzuriteFixture azurite)
     public async Task StoreElement_TwoInstancesOneContainer_EachReadsTheOthersKeysAndAKeyIsNeverOverwritten()
     {
         var options = Options.Create(new StateOptions { DataProtectionContainer = "dp-" + Guid.NewGuid().ToString("N")[..12] });
-        var blobs = new BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString));
+        var blobs = azurite.Azurite.CreateBlobServiceClient();
         var first = new DataProtectionKeyRepository(blobs, options);
         var second = new DataProtectionKeyRepository(blobs, options);
 

@@ -1,6 +1,7 @@
 using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage.Blobs;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
@@ -17,11 +18,11 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite)
         byte[] bytes = Encoding.UTF8.GetBytes("Quy chế làm việc của Ban Chấp hành Đảng bộ");
         var hash = await _state.Documents.UploadAsync(bytes, "Quy chế làm việc — bản cuối.docx", Docx, ct);
         var container = Container();
-        var before = await container.GetBlobPropertiesAsync(hash.Value, ct);
+        BlobProperties before = await container.GetBlobClient(hash.Value).GetPropertiesAsync(cancellationToken: ct);
 
         var again = await _state.Documents.UploadAsync(bytes, "tên khác.docx", Docx, ct);
 
-        var after = await container.GetBlobPropertiesAsync(hash.Value, ct);
+        BlobProperties after = await container.GetBlobClient(hash.Value).GetPropertiesAsync(cancellationToken: ct);
         Assert.Equal(hash, again);
         Assert.Equal(before.ETag, after.ETag);
         var read = await _state.Documents.DownloadAsync(hash, ct);
@@ -39,8 +40,8 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite)
         var second = await _state.Documents.UploadAsync(Encoding.UTF8.GetBytes("Dự thảo lần 2"), "du-thao.docx", Docx, ct);
 
         Assert.NotEqual(first, second);
-        Assert.True(await Container().BlobExistsAsync(first.Value, ct));
-        Assert.True(await Container().BlobExistsAsync(second.Value, ct));
+        Assert.True((await Container().GetBlobClient(first.Value).ExistsAsync(ct)).Value);
+        Assert.True((await Container().GetBlobClient(second.Value).ExistsAsync(ct)).Value);
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite)
     {
         var ct = TestContext.Current.CancellationToken;
         var hash = await _state.Documents.UploadAsync(Encoding.UTF8.GetBytes("Biên bản họp Ban Thường vụ"), "Biên bản.pdf", "application/pdf", ct);
-        await Container().UploadBlobAsync(hash.Value, new BinaryData(Encoding.UTF8.GetBytes("Biên bản đã bị sửa")), cancellationToken: ct);
+        await Container().GetBlobClient(hash.Value).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes("Biên bản đã bị sửa")), overwrite: true, ct);
 
         var error = await Assert.ThrowsAsync<DocumentIntegrityException>(() => _state.Documents.DownloadAsync(hash, ct));
 

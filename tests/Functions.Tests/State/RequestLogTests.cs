@@ -1,6 +1,5 @@
+using Azure.Core.Pipeline;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
@@ -32,9 +31,11 @@ public sealed class RequestLogTests(AzuriteFixture azurite)
     public async Task ExecuteOnceAsync_CompletionAppliedButAnswerLost_ReturnsTheOutcomeAndReplaysIt()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var dropping = new DropFirstMergeAnswer();
-        var clientOptions = new StorageClientOptions { Handlers = { dropping } };
-        var tables = new StateTables(new TableServiceClient(StorageConnection.Parse(azurite.ConnectionString), clientOptions), _state.Options);
+        using var dropping = new DropFirstMergeAnswer { InnerHandler = new SocketsHttpHandler() };
+        using var transport = new HttpClient(dropping);
+        var storageOptions = TestStorageOptions.Create();
+        storageOptions.Transport = new HttpClientTransport(transport);
+        var tables = new StateTables(azurite.Azurite.CreateTableServiceClient(storageOptions), _state.Options);
         var requests = new RequestLog(tables, _state.Clock);
         int runs = 0;
 
@@ -81,7 +82,7 @@ public sealed class RequestLogTests(AzuriteFixture azurite)
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if (request.Method.Method == "MERGE" && response.IsSuccessStatusCode && Interlocked.Exchange(ref _dropped, 1) == 0)
+            if (request.Method.Method is "MERGE" or "PATCH" && response.IsSuccessStatusCode && Interlocked.Exchange(ref _dropped, 1) == 0)
             {
                 response.Dispose();
                 throw new HttpRequestException(HttpRequestError.ResponseEnded, "The answer was lost after the service applied the merge.");

@@ -1,8 +1,6 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
-using QuyCheWorkflow.Storage.Tables;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
@@ -13,11 +11,10 @@ public sealed class StateServiceCollectionExtensionsTests(AzuriteFixture azurite
     public async Task AddQuyCheWorkflowState_WithStorageClients_ResolvesWorkingStores()
     {
         var ct = TestContext.Current.CancellationToken;
-        var connection = StorageConnection.Parse(azurite.ConnectionString);
         string prefix = "di" + Guid.NewGuid().ToString("N")[..10];
         using var services = new ServiceCollection()
-            .AddSingleton(new TableServiceClient(connection))
-            .AddSingleton(new BlobServiceClient(connection))
+            .AddSingleton(azurite.Azurite.CreateTableServiceClient())
+            .AddSingleton(azurite.Azurite.CreateBlobServiceClient())
             .Configure<StateOptions>(o => o.TablePrefix = prefix)
             .AddQuyCheWorkflowState()
             .BuildServiceProvider();
@@ -27,8 +24,8 @@ public sealed class StateServiceCollectionExtensionsTests(AzuriteFixture azurite
         var status = await services.GetRequiredService<StatusProjection>().RefreshAsync("tinh-uy", ct);
 
         Assert.Equal("Chưa có quy chế", status.StageLabel);
-        Assert.NotNull(await new TableServiceClient(connection).GetTableClient(prefix + StatusProjection.TableName)
-            .GetEntityIfExistsAsync("tinh-uy", "tinh-uy", cancellationToken: ct));
+        Assert.True((await azurite.Azurite.CreateTableServiceClient().GetTableClient(prefix + StatusProjection.TableName)
+            .GetEntityIfExistsAsync<TableEntity>("tinh-uy", "tinh-uy", cancellationToken: ct)).HasValue);
         Assert.Same(services.GetRequiredService<RequestLog>(), services.GetRequiredService<RequestLog>());
         Assert.NotNull(services.GetRequiredService<AuditLog>());
         Assert.NotNull(services.GetRequiredService<DocumentStore>());

@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
-using QuyCheWorkflow.Storage.Tables;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
@@ -15,10 +15,10 @@ internal sealed class StateTestContext
         string unique = "t" + Guid.NewGuid().ToString("N")[..12];
         Options = Microsoft.Extensions.Options.Options.Create(new StateOptions { TablePrefix = unique, DocumentsContainer = "documents-" + unique });
         Counter = new StorageRequestCounter();
-        var connection = StorageConnection.Parse(azurite.ConnectionString);
-        var clientOptions = new StorageClientOptions { Handlers = { Counter } };
-        TableService = new TableServiceClient(connection, clientOptions);
-        BlobService = new BlobServiceClient(connection, clientOptions);
+        var storageOptions = TestStorageOptions.Create();
+        storageOptions.PerRetryPolicies.Add(Counter);
+        TableService = azurite.Azurite.CreateTableServiceClient(storageOptions);
+        BlobService = azurite.Azurite.CreateBlobServiceClient(storageOptions);
         Tables = new StateTables(TableService, Options);
         Organisations = new OrganisationStore(Tables);
         Regulations = new RegulationStore(Tables);

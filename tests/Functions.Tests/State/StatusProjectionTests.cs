@@ -106,8 +106,8 @@ public sealed class StatusProjectionTests(AzuriteFixture azurite)
         _state.Counter.Reset();
         var renamed = await _state.Status.RefreshAsync("base-1", ct);
 
-        Assert.DoesNotContain(unchanged.Keys, k => k.Contains("Update", StringComparison.Ordinal) || k.Contains("Insert", StringComparison.Ordinal));
-        Assert.Contains(_state.Counter.Snapshot().Keys, k => k == "Table.UpdateReplace");
+        Assert.DoesNotContain(unchanged.Keys, k => k is "table.insert" or "table.update" or "table.merge" or "table.batch");
+        Assert.Contains(_state.Counter.Snapshot().Keys, k => k == "table.update");
         Assert.Equal("Đảng bộ cơ sở 1 (đổi tên)", renamed.Name);
         Assert.Equal("Đảng bộ cơ sở 1 (đổi tên)", (await _state.Status.QuerySubtreeAsync("base-1", cancellationToken: ct)).Single().Name);
     }

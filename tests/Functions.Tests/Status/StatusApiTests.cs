@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Status;
-using QuyCheWorkflow.Storage.Tables;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Status;
@@ -67,7 +67,7 @@ public sealed class StatusApiTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         // A row refreshed before the names were kept: the members' names come from the organisation instead.
         var table = await Host.Get<StateTables>().GetAsync(StatusProjection.TableName, Token);
-        var row = await table.GetEntityAsync("tinh-uy", "tinh-uy|duk|base-1", cancellationToken: Token);
+        TableEntity row = await table.GetEntityAsync<TableEntity>("tinh-uy", "tinh-uy|duk|base-1", cancellationToken: Token);
         Assert.True(row.Remove("PendingNames"));
         await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, Token);
         using var client = Host.CreateClient(Host.BlocKey);

@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Storage;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
-using QuyCheWorkflow.Storage.Queues;
-using QuyCheWorkflow.Storage.Tables;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Storage;
@@ -18,41 +22,42 @@ namespace QuyCheWorkflow.Functions.Tests.Storage;
 public sealed class StorageServiceCollectionExtensionsTests
 {
     [Fact]
-    public async Task CreateConnection_ServiceUrisWithTokenCredential_RoundTripsTableBlobAndQueueWithBearerTokens()
+    public async Task AddQuyCheWorkflowStorage_ServiceUrisWithRegisteredCredential_RoundTripsTableBlobAndQueueWithBearerTokens()
     {
         await using var azurite = await OAuthAzurite.StartAsync();
         var credential = new UnsignedTestTokenCredential(TimeProvider.System);
-        var connection = StorageServiceCollectionExtensions.CreateConnection(ServiceUris(azurite.Instance), credential);
         using var handler = new PinnedCertificateHandler(azurite.Certificate);
-        var options = new StorageClientOptions { Retry = false };
-        options.Handlers.Add(handler);
+        using var services = new ServiceCollection()
+            .AddSingleton(ServiceUris(azurite.Instance))
+            .AddSingleton<TokenCredential>(credential)
+            .AddQuyCheWorkflowStorage()
+            .AddSingleton(PinnedOptions(handler, TestStorageOptions.AzuriteServiceVersion))
+            .BuildServiceProvider();
         var ct = TestContext.Current.CancellationToken;
 
-        var table = new TableServiceClient(connection, options).GetTableClient("OAuthRoundTrip");
+        var table = services.GetRequiredService<TableServiceClient>().GetTableClient("OAuthRoundTrip");
         await table.CreateIfNotExistsAsync(ct);
-        var entity = new TableEntity("p", "r");
-        entity["Title"] = "Quy chế làm việc";
-        await table.AddEntityAsync(entity, ct);
-        var readEntity = await table.GetEntityAsync("p", "r", cancellationToken: ct);
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["Title"] = "Quy chế làm việc" }, ct);
+        TableEntity readEntity = await table.GetEntityAsync<TableEntity>("p", "r", cancellationToken: ct);
 
-        var container = new BlobServiceClient(connection, options).GetBlobContainerClient("oauth-round-trip");
-        await container.CreateIfNotExistsAsync(ct);
-        await container.UploadBlobAsync("draft.txt", BinaryData.FromString("dự thảo"), cancellationToken: ct);
-        var download = await container.DownloadBlobAsync("draft.txt", ct);
-        using var reader = new StreamReader(download.Content);
-        var blobText = await reader.ReadToEndAsync(ct);
+        var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient("oauth-round-trip");
+        await container.CreateIfNotExistsAsync(cancellationToken: ct);
+        await container.GetBlobClient("draft.txt").UploadAsync(BinaryData.FromString("dự thảo"), ct);
+        var blobText = (await container.GetBlobClient("draft.txt").DownloadContentAsync(ct)).Value.Content.ToString();
 
-        var queue = new QueueServiceClient(connection, options).GetQueueClient("oauth-round-trip");
-        await queue.CreateIfNotExistsAsync(ct);
-        await queue.SendMessageAsync("biểu quyết", cancellationToken: ct);
-        var received = Assert.Single(await queue.ReceiveMessagesAsync(1, cancellationToken: ct));
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient("oauth-round-trip");
+        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        await queue.SendMessageAsync("biểu quyết", ct);
+        var received = Assert.Single((await queue.ReceiveMessagesAsync(1, cancellationToken: ct)).Value);
         await queue.DeleteMessageAsync(received.MessageId, received.PopReceipt, ct);
 
         Assert.Equal("Quy chế làm việc", readEntity.GetString("Title"));
         Assert.Equal("dự thảo", blobText);
         Assert.Equal("biểu quyết", received.MessageText);
+        Assert.Same(services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<TableServiceClient>());
         Assert.True(credential.Requests > 0);
         Assert.Contains("https://storage.azure.com/.default", credential.RequestedScopes);
+        Assert.NotEmpty(handler.Seen);
         Assert.All(handler.Seen, seen =>
         {
             Assert.Equal("Bearer", seen.Scheme);
@@ -61,23 +66,22 @@ public sealed class StorageServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public async Task CreateConnection_TokenFromForeignIssuer_IsRejectedByTheService()
+    public async Task FromConfiguration_TokenFromForeignIssuer_IsRejectedByTheService()
     {
         await using var azurite = await OAuthAzurite.StartAsync();
         var credential = new UnsignedTestTokenCredential(TimeProvider.System, issuer: "https://issuer.example.org/");
-        var connection = StorageServiceCollectionExtensions.CreateConnection(ServiceUris(azurite.Instance), credential);
+        var account = StorageAccount.FromConfiguration(ServiceUris(azurite.Instance), credential);
         using var handler = new PinnedCertificateHandler(azurite.Certificate);
-        var options = new StorageClientOptions { Retry = false };
-        options.Handlers.Add(handler);
+        var options = PinnedOptions(handler, serviceVersion: null);
 
-        var exception = await Assert.ThrowsAsync<StorageRequestFailedException>(() =>
-            new TableServiceClient(connection, options).GetTableClient("Rejected").CreateIfNotExistsAsync(TestContext.Current.CancellationToken));
+        var exception = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            account.CreateTableServiceClient(options.CreateTableClientOptions()).GetTableClient("Rejected").CreateIfNotExistsAsync(TestContext.Current.CancellationToken));
 
         Assert.True(exception.Status is 401 or 403, $"Expected 401 or 403, got {exception.Status} {exception.ErrorCode}.");
     }
 
     [Fact]
-    public void CreateConnection_ConnectionStringSet_WinsOverServiceUris()
+    public void FromConfiguration_ConnectionStringSet_WinsOverServiceUris()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -87,20 +91,45 @@ public sealed class StorageServiceCollectionExtensionsTests
             [AppSettings.StorageTableServiceUri] = "https://account.table.core.windows.net/",
         }).Build();
 
-        var connection = StorageServiceCollectionExtensions.CreateConnection(configuration, credential: null);
+        var account = StorageAccount.FromConfiguration(configuration, credential: null);
 
-        Assert.Equal(StorageConnection.DevelopmentAccountName, connection.AccountName);
+        Assert.Equal("UseDevelopmentStorage=true", account.ConnectionString);
+        Assert.Null(account.Credential);
+        Assert.Equal("devstoreaccount1", account.CreateBlobServiceClient(new BlobClientOptions()).AccountName);
     }
 
     [Fact]
-    public void CreateConnection_NothingConfigured_ThrowsNamingTheSettings()
+    public void FromConfiguration_NothingConfigured_ThrowsNamingTheSettings()
     {
         var configuration = new ConfigurationBuilder().Build();
 
-        var exception = Assert.Throws<InvalidOperationException>(() => StorageServiceCollectionExtensions.CreateConnection(configuration, credential: null));
+        var exception = Assert.Throws<InvalidOperationException>(() => StorageAccount.FromConfiguration(configuration, credential: null));
 
         Assert.Contains(AppSettings.StorageConnectionString, exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CreateOptions_ServiceVersionSet_PinsBlobAndQueueClientsAndUnsetLeavesTheSdkDefault()
+    {
+        var pinned = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [AppSettings.StorageServiceVersion] = "2026-06-06",
+        }).Build();
+
+        var options = StorageServiceCollectionExtensions.CreateOptions(pinned);
+
+        Assert.Equal("2026-06-06", options.ServiceVersion);
+        Assert.Null(StorageServiceCollectionExtensions.CreateOptions(new ConfigurationBuilder().Build()).ServiceVersion);
+    }
+
+    /// <summary>The clients' options with every request sent through <paramref name="handler"/> and no retries.</summary>
+    private static StorageOptions PinnedOptions(PinnedCertificateHandler handler, string? serviceVersion) => new()
+    {
+        ServiceVersion = serviceVersion,
+        MaxRetries = 0,
+        NetworkTimeout = TimeSpan.FromSeconds(10),
+        Transport = new HttpClientTransport(new HttpClient(handler, disposeHandler: false)),
+    };
 
     private static IConfiguration ServiceUris(AzuriteInstance azurite) =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using QuyCheWorkflow.Durable.Storage;
 
 namespace QuyCheWorkflow.Durable;
 
@@ -11,7 +12,7 @@ internal sealed partial class AzureStorageDurableTaskBackend
     private const string SentinelRowKey = "sentinel";
 
     // One transaction holds at most 100 operations: the sentinel plus 99 event rows.
-    private const int MaxEventRows = TableClient.MaxTransactionActions - 1;
+    private const int MaxEventRows = TableTransactions.MaxActions - 1;
 
     /// <summary>
     /// Loads with point reads only: the sentinel, then its execution's rows by number (they are immutable once
@@ -22,7 +23,7 @@ internal sealed partial class AzureStorageDurableTaskBackend
     {
         while (true)
         {
-            var sentinel = await _history.GetEntityIfExistsAsync(instanceId, SentinelRowKey, cancellationToken: cancellationToken);
+            var sentinel = await GetEntityIfExistsAsync(_history, instanceId, SentinelRowKey, null, cancellationToken);
             if (sentinel is null)
             {
                 return OrchestrationHistory.Empty;
@@ -30,8 +31,8 @@ internal sealed partial class AzureStorageDurableTaskBackend
 
             var executionId = sentinel.GetString("ExecutionId")!;
             var rowCount = sentinel.GetInt32("NextRow") ?? 0;
-            var rows = await Task.WhenAll(Enumerable.Range(0, rowCount).Select(n => _history.GetEntityIfExistsAsync(
-                instanceId, string.Create(CultureInfo.InvariantCulture, $"{executionId}-{n:D8}"), cancellationToken: cancellationToken)));
+            var rows = await Task.WhenAll(Enumerable.Range(0, rowCount).Select(n => GetEntityIfExistsAsync(
+                _history, instanceId, string.Create(CultureInfo.InvariantCulture, $"{executionId}-{n:D8}"), null, cancellationToken)));
             if (rows.Any(r => r is null))
             {
                 continue;
@@ -77,13 +78,13 @@ internal sealed partial class AzureStorageDurableTaskBackend
         await SetLargeAsync(sentinel, "CustomStatus", commit.CustomStatus ?? string.Empty, commit.InstanceId + "/status", cancellationToken);
         actions.Add(sentinelETag is null
             ? new TableTransactionAction(TableTransactionActionType.Add, sentinel)
-            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, new Storage.ETag(sentinelETag)));
-        IReadOnlyList<Storage.ETag> etags;
+            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, sentinel, new ETag(sentinelETag)));
+        IReadOnlyList<Response> responses;
         try
         {
-            etags = await _history.SubmitTransactionAsync(actions, cancellationToken);
+            responses = (await _history.SubmitValidatedTransactionAsync(actions, cancellationToken)).Value;
         }
-        catch (StorageRequestFailedException failure) when (IsConflict(failure))
+        catch (Exception failure) when (IsConflict(failure))
         {
             return null;
         }
@@ -93,14 +94,16 @@ internal sealed partial class AzureStorageDurableTaskBackend
             await DeleteHistoryRowsAsync(commit.InstanceId, commit.ExecutionId, cancellationToken);
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{nextRow}|{etags[^1]}");
+        var sentinelTag = responses[^1].Headers.ETag ?? throw new InvalidOperationException("The history transaction answered without the sentinel's ETag.");
+        return string.Create(CultureInfo.InvariantCulture, $"{nextRow}|{sentinelTag}");
     }
 
     /// <summary>Deletes event rows of other executions (or all rows, sentinel included, when none is kept).</summary>
     private async Task DeleteHistoryRowsAsync(string instanceId, string? keepExecutionId, CancellationToken cancellationToken)
     {
         var doomed = new List<TableEntity>();
-        await foreach (var entity in _history.QueryAsync(TableFilter.Create($"PartitionKey eq {instanceId}"), ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}");
+        await foreach (var entity in _history.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             var keep = keepExecutionId is not null
                 && (entity.RowKey == SentinelRowKey || entity.RowKey.StartsWith(keepExecutionId + "-", StringComparison.Ordinal));
@@ -110,17 +113,25 @@ internal sealed partial class AzureStorageDurableTaskBackend
             }
         }
 
-        foreach (var batch in doomed.Chunk(TableClient.MaxTransactionActions))
+        foreach (var batch in doomed.Chunk(TableTransactions.MaxActions))
         {
             try
             {
-                await _history.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Storage.ETag.All)), cancellationToken);
+                await _history.SubmitValidatedTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellationToken);
             }
-            catch (StorageRequestFailedException failure) when (failure.Status == 404)
+            catch (Exception failure) when (StorageFailure.IsNotFound(failure))
             {
                 // Another worker (or an earlier attempt) already removed some of these rows; the next purge or
                 // generation change deletes the rest, and loads ignore rows of other executions meanwhile.
             }
         }
+    }
+
+    /// <summary>Reads one entity (only <paramref name="select"/>ed properties when given), or null when it is missing.</summary>
+    private static async Task<TableEntity?> GetEntityIfExistsAsync(
+        TableClient table, string partitionKey, string rowKey, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, select, cancellationToken);
+        return response.HasValue ? response.Value : null;
     }
 }

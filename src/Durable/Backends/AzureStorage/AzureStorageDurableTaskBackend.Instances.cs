@@ -1,6 +1,7 @@
 using System.Text.Json;
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
+using QuyCheWorkflow.Durable.Storage;
 
 namespace QuyCheWorkflow.Durable;
 
@@ -9,25 +10,25 @@ internal sealed partial class AzureStorageDurableTaskBackend
 {
     public async Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var entity = await _instances.GetEntityIfExistsAsync(instanceId, string.Empty, cancellationToken: cancellationToken);
+        var entity = await GetEntityIfExistsAsync(_instances, instanceId, string.Empty, null, cancellationToken);
         return entity is null ? null : await ToRecordAsync(entity, withPayloads: true, cancellationToken);
     }
 
     public async Task WriteInstanceAsync(InstanceRecord record, CancellationToken cancellationToken)
     {
-        var etag = await _instances.UpsertEntityAsync(await ToEntityAsync(record, cancellationToken), TableUpdateMode.Replace, cancellationToken);
-        RememberRow(record.InstanceId, etag, record.Checkpoint, record.ExecutionId);
+        var response = await _instances.UpsertEntityAsync(await ToEntityAsync(record, cancellationToken), TableUpdateMode.Replace, cancellationToken);
+        RememberRow(record.InstanceId, response.Headers.ETag, record.Checkpoint, record.ExecutionId);
     }
 
     public async Task<bool> TryCreateInstanceAsync(InstanceRecord record, CancellationToken cancellationToken)
     {
         try
         {
-            var etag = await _instances.AddEntityAsync(await ToEntityAsync(record, cancellationToken), cancellationToken);
-            RememberRow(record.InstanceId, etag, record.Checkpoint, record.ExecutionId);
+            var response = await _instances.AddEntityAsync(await ToEntityAsync(record, cancellationToken), cancellationToken);
+            RememberRow(record.InstanceId, response.Headers.ETag, record.Checkpoint, record.ExecutionId);
             return true;
         }
-        catch (StorageRequestFailedException failure) when (failure.Status == 409)
+        catch (Exception failure) when (StorageFailure.IsConflict(failure))
         {
             return false;
         }
@@ -49,11 +50,11 @@ internal sealed partial class AzureStorageDurableTaskBackend
         {
             try
             {
-                var etag = await _instances.UpdateEntityAsync(entity, known.ETag, TableUpdateMode.Merge, cancellationToken);
-                RememberRow(update.InstanceId, etag, checkpoint, update.ExecutionId ?? known.ExecutionId);
+                var response = await _instances.UpdateEntityAsync(entity, known.ETag, TableUpdateMode.Merge, cancellationToken);
+                RememberRow(update.InstanceId, response.Headers.ETag, checkpoint, update.ExecutionId ?? known.ExecutionId);
                 return;
             }
-            catch (StorageRequestFailedException failure) when (IsConflict(failure) || failure.Status == 404)
+            catch (Exception failure) when (IsConflict(failure) || StorageFailure.IsNotFound(failure))
             {
                 _knownRows.TryRemove(update.InstanceId, out _);
             }
@@ -61,22 +62,23 @@ internal sealed partial class AzureStorageDurableTaskBackend
 
         while (true)
         {
-            var stored = await _instances.GetEntityIfExistsAsync(update.InstanceId, string.Empty, ["Checkpoint", "ExecutionId"], cancellationToken);
+            var stored = await GetEntityIfExistsAsync(_instances, update.InstanceId, string.Empty, ["Checkpoint", "ExecutionId"], cancellationToken);
             try
             {
                 if (stored is null)
                 {
-                    RememberRow(update.InstanceId, await _instances.AddEntityAsync(entity, cancellationToken), checkpoint, update.ExecutionId);
+                    var added = await _instances.AddEntityAsync(entity, cancellationToken);
+                    RememberRow(update.InstanceId, added.Headers.ETag, checkpoint, update.ExecutionId);
                 }
                 else if (InstanceRecord.Supersedes(update, stored.GetInt64("Checkpoint"), stored.GetString("ExecutionId")))
                 {
-                    var etag = await _instances.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Merge, cancellationToken);
-                    RememberRow(update.InstanceId, etag, checkpoint, update.ExecutionId ?? stored.GetString("ExecutionId"));
+                    var updated = await _instances.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Merge, cancellationToken);
+                    RememberRow(update.InstanceId, updated.Headers.ETag, checkpoint, update.ExecutionId ?? stored.GetString("ExecutionId"));
                 }
 
                 return;
             }
-            catch (StorageRequestFailedException failure) when (IsConflict(failure))
+            catch (Exception failure) when (IsConflict(failure))
             {
                 // Another worker wrote the row in between: compare again with what it wrote.
             }
@@ -89,26 +91,28 @@ internal sealed partial class AzureStorageDurableTaskBackend
         if (query.InstanceIdPrefix is { Length: > 0 } prefix)
         {
             var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-            clauses.Add(TableFilter.Create($"PartitionKey ge {prefix} and PartitionKey lt {upper}"));
+            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {upper}"));
         }
 
         if (query.Statuses is { Count: > 0 } statuses)
         {
-            clauses.Add("(" + string.Join(" or ", statuses.Select(s => TableFilter.Create($"RuntimeStatus eq {s.ToString()}"))) + ")");
+            clauses.Add("(" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"RuntimeStatus eq {s.ToString()}"))) + ")");
         }
 
         if (query.CreatedFrom is { } from)
         {
-            clauses.Add(TableFilter.Create($"CreatedTime ge {from}"));
+            clauses.Add(TableClient.CreateQueryFilter($"CreatedTime ge {from}"));
         }
 
         if (query.CreatedTo is { } to)
         {
-            clauses.Add(TableFilter.Create($"CreatedTime le {to}"));
+            clauses.Add(TableClient.CreateQueryFilter($"CreatedTime le {to}"));
         }
 
         var filter = clauses.Count == 0 ? null : string.Join(" and ", clauses);
-        await foreach (var page in _instances.QueryPagesAsync(filter, null, Math.Min(query.PageSize, 1000), query.ContinuationToken, cancellationToken))
+        var pageSize = Math.Min(query.PageSize, 1000);
+        var pages = _instances.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(query.ContinuationToken, pageSize);
+        await foreach (var page in pages)
         {
             var items = new List<OrchestrationMetadata>(page.Values.Count);
             foreach (var entity in page.Values)
@@ -127,7 +131,14 @@ internal sealed partial class AzureStorageDurableTaskBackend
     {
         _knownRows.TryRemove(instanceId, out _);
         await DeleteHistoryRowsAsync(instanceId, keepExecutionId: null, cancellationToken);
-        await _instances.DeleteEntityAsync(instanceId, string.Empty, cancellationToken: cancellationToken);
+        try
+        {
+            await _instances.DeleteEntityAsync(instanceId, string.Empty, ETag.All, cancellationToken);
+        }
+        catch (Exception failure) when (StorageFailure.IsNotFound(failure))
+        {
+            // Never created, or purged already.
+        }
         await DeletePayloadsAsync(instanceId, cancellationToken);
     }
 
@@ -189,14 +200,20 @@ internal sealed partial class AzureStorageDurableTaskBackend
     /// <summary>
     /// Remembers the row as this process last wrote it. Bounded: when full it starts over, which only costs reads.
     /// </summary>
-    private void RememberRow(string instanceId, Storage.ETag etag, long? checkpoint, string? executionId)
+    private void RememberRow(string instanceId, ETag? etag, long? checkpoint, string? executionId)
     {
+        if (etag is not { } known)
+        {
+            _knownRows.TryRemove(instanceId, out _);
+            return;
+        }
+
         if (_knownRows.Count >= MaxKnownRows)
         {
             _knownRows.Clear();
         }
 
-        _knownRows[instanceId] = new KnownRow(etag, checkpoint, executionId);
+        _knownRows[instanceId] = new KnownRow(known, checkpoint, executionId);
     }
 
     private static void SetIfPresent(TableEntity entity, string name, string? value)
@@ -207,8 +224,8 @@ internal sealed partial class AzureStorageDurableTaskBackend
         }
     }
 
-    private static bool IsConflict(StorageRequestFailedException failure) => failure.Status is 409 or 412;
+    private static bool IsConflict(Exception failure) => StorageFailure.IsConflict(failure) || StorageFailure.IsPreconditionFailed(failure);
 
     /// <summary>An instances row as this process last wrote it.</summary>
-    private sealed record KnownRow(Storage.ETag ETag, long? Checkpoint, string? ExecutionId);
+    private sealed record KnownRow(ETag ETag, long? Checkpoint, string? ExecutionId);
 }

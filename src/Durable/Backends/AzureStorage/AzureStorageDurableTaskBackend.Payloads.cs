@@ -1,5 +1,5 @@
-using System.Text;
-using QuyCheWorkflow.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
 
 namespace QuyCheWorkflow.Durable;
 
@@ -8,16 +8,16 @@ internal sealed partial class AzureStorageDurableTaskBackend
 {
     private async Task<string> UploadAsync(string prefix, string text, CancellationToken cancellationToken)
     {
+        // A fresh name, so a plain (unconditional) upload: it is idempotent, hence retried on transient failures.
         var name = $"{prefix}/{Guid.NewGuid():N}";
-        await _payloads.UploadBlobAsync(name, BinaryData.FromString(text), cancellationToken: cancellationToken);
+        await _payloads.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
         return name;
     }
 
     private async Task<string> DownloadAsync(string name, CancellationToken cancellationToken)
     {
-        await using var download = await _payloads.DownloadBlobAsync(name, cancellationToken);
-        using var reader = new StreamReader(download.Content, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
+        var download = await _payloads.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+        return download.Value.Content.ToString();
     }
 
     /// <summary>Sets <paramref name="property"/> inline, or its blob reference when large (clearing the other).</summary>
@@ -54,9 +54,9 @@ internal sealed partial class AzureStorageDurableTaskBackend
 
     private async Task DeletePayloadsAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await foreach (var blob in _payloads.ListBlobsAsync(instanceId + "/", cancellationToken: cancellationToken))
+        await foreach (var blob in _payloads.GetBlobsAsync(BlobTraits.None, BlobStates.None, instanceId + "/", cancellationToken))
         {
-            await _payloads.DeleteBlobAsync(blob.Name, cancellationToken: cancellationToken);
+            await _payloads.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
         }
     }
 }

@@ -1,7 +1,7 @@
-using QuyCheWorkflow.Storage;
-using QuyCheWorkflow.Storage.Blobs;
-using QuyCheWorkflow.Storage.Queues;
-using QuyCheWorkflow.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using QuyCheWorkflow.Durable.Storage;
 
 namespace QuyCheWorkflow.Durable;
 
@@ -38,7 +38,11 @@ namespace QuyCheWorkflow.Durable;
 /// have their work item sent first, hidden, and deleted only after their result is committed; a result produced by
 /// such a work item later names it (<c>CausedBy</c>), so the redelivery rule above applies to it as well.
 /// Timers are delayed messages: a message is hidden for at most <see cref="DurableTaskOptions.MaxMessageDelay"/>
-/// (≤ 7 days); when it shows up before its time on the injected clock, the dispatcher re-arms it. Thread-safe.
+/// (≤ 7 days); when it shows up before its time on the injected clock, the dispatcher re-arms it.
+/// <para>Talks to storage through the Azure SDK clients it is given; their options (retry, timeout, service version,
+/// message encoding) are the caller's, and should come from <see cref="StorageOptions"/>, whose retry policy never
+/// resends an insert, a transaction or a queue put that may have reached the service. Tables, queues and the container
+/// are created once per backend (<see cref="EnsureCreatedAsync"/>), never per call. Thread-safe.</para>
 /// </summary>
 internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBackend
 {
@@ -47,6 +51,10 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
     // Table properties are stored as UTF-16: 45 KB of them is this many characters.
     private const int MaxInlineChars = MaxInlineBytes / 2;
     private const string BlobReferencePrefix = "blob:";
+
+    // The longest a queue message can be hidden, and "never expires".
+    private static readonly TimeSpan s_maxVisibility = TimeSpan.FromDays(7);
+    private static readonly TimeSpan s_noExpiry = TimeSpan.FromSeconds(-1);
 
     private readonly DurableTaskOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -62,23 +70,22 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
 
     /// <param name="options">The engine's options.</param>
     /// <param name="timeProvider">The clock that decides when timers are due.</param>
-    /// <param name="fallbackConnection">The account to use when the options name none (the app's registered one).</param>
-    public AzureStorageDurableTaskBackend(DurableTaskOptions options, TimeProvider timeProvider, StorageConnection? fallbackConnection = null)
+    /// <param name="tables">The account's table service; the hub's tables are <c>{hub}Instances</c> and <c>{hub}History</c>.</param>
+    /// <param name="queues">The account's queue service (base64 message encoding, as Azure Functions expects).</param>
+    /// <param name="blobs">The account's blob service; payloads go to the container <c>{hub}-payloads</c>.</param>
+    public AzureStorageDurableTaskBackend(
+        DurableTaskOptions options, TimeProvider timeProvider, TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(queues);
+        ArgumentNullException.ThrowIfNull(blobs);
         _options = options;
         _timeProvider = timeProvider;
         _partitionCount = options.PartitionCount;
-        var connection = options.StorageConnection
-            ?? (string.IsNullOrEmpty(options.StorageConnectionString) ? null : StorageConnection.Parse(options.StorageConnectionString))
-            ?? fallbackConnection
-            ?? throw new InvalidOperationException(
-                "The Azure Storage backend needs a storage account: set StorageConnection or StorageConnectionString, or register a StorageConnection.");
-        var clientOptions = options.StorageClientOptions;
-        var tables = new TableServiceClient(connection, clientOptions);
-        var queues = new QueueServiceClient(connection, clientOptions);
         _instances = tables.GetTableClient(options.TaskHubName + "Instances");
         _history = tables.GetTableClient(options.TaskHubName + "History");
-        _payloads = new BlobServiceClient(connection, clientOptions).GetBlobContainerClient(QueueNaming.Hub(options) + "-payloads");
+        _payloads = blobs.GetBlobContainerClient(QueueNaming.Hub(options) + "-payloads");
         ControlQueueNames = QueueNaming.ControlQueues(options);
         WorkItemQueueName = QueueNaming.WorkItems(options);
         PoisonQueueName = QueueNaming.Poison(options);
@@ -115,10 +122,10 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
     {
         await _instances.CreateIfNotExistsAsync(CancellationToken.None);
         await _history.CreateIfNotExistsAsync(CancellationToken.None);
-        await _payloads.CreateIfNotExistsAsync(CancellationToken.None);
+        await _payloads.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
         foreach (var queue in _queues.Values)
         {
-            await queue.CreateIfNotExistsAsync(CancellationToken.None);
+            await queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
         }
     }
 
@@ -133,20 +140,20 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         if (visibleAt is { } at)
         {
             var wait = at - _timeProvider.GetUtcNow();
-            var cap = _options.MaxMessageDelay < QueueClient.MaxVisibility ? _options.MaxMessageDelay : QueueClient.MaxVisibility;
-            delay = wait <= TimeSpan.Zero ? null : wait > cap ? cap : wait;
+            var cap = _options.MaxMessageDelay < s_maxVisibility ? _options.MaxMessageDelay : s_maxVisibility;
+            delay = wait <= TimeSpan.Zero ? null : WholeSeconds(wait > cap ? cap : wait);
         }
 
-        var receipt = await _queues[queueName].SendMessageAsync(text, delay, Timeout.InfiniteTimeSpan, cancellationToken);
+        var receipt = (await _queues[queueName].SendMessageAsync(text, delay, s_noExpiry, cancellationToken)).Value;
         MessageSent?.Invoke();
         return new ReceivedMessage(new DurableQueueMessage(queueName, receipt.MessageId, text, 0, _timeProvider.GetUtcNow()), receipt.PopReceipt);
     }
 
     public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queueName, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
-        var messages = await _queues[queueName].ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken);
+        var messages = (await _queues[queueName].ReceiveMessagesAsync(maxMessages, WholeSeconds(visibilityTimeout), cancellationToken)).Value;
         return messages
-            .Select(m => new ReceivedMessage(new DurableQueueMessage(queueName, m.MessageId, m.MessageText, (int)m.DequeueCount, m.InsertedOn), m.PopReceipt))
+            .Select(m => new ReceivedMessage(new DurableQueueMessage(queueName, m.MessageId, m.Body.ToString(), (int)m.DequeueCount, m.InsertedOn), m.PopReceipt))
             .ToList();
     }
 
@@ -156,24 +163,30 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         {
             await _queues[message.Message.QueueName].DeleteMessageAsync(message.Message.MessageId, message.PopReceipt, cancellationToken);
         }
-        catch (StorageRequestFailedException failure) when (failure.Status is 400 or 404)
+        catch (Exception failure) when (StorageFailure.StatusOf(failure) == 400)
         {
-            // Gone already, or its invisibility ran out and another worker holds it now: that worker deletes it.
+            // PopReceiptMismatch: its invisibility ran out and another worker holds it now; that worker deletes both.
             return;
+        }
+        catch (Exception failure) when (StorageFailure.IsNotFound(failure))
+        {
+            // Gone already (deleted by whoever held it, or by our own attempt whose answer was lost): its payload is
+            // no longer needed by anyone, so fall through.
         }
 
         // Only after the message itself is gone: a redelivery must still find its payload.
         var text = message.Message.MessageText;
         if (text.StartsWith(BlobReferencePrefix, StringComparison.Ordinal))
         {
-            await _payloads.DeleteBlobAsync(text[BlobReferencePrefix.Length..], cancellationToken: cancellationToken);
+            await _payloads.DeleteBlobIfExistsAsync(text[BlobReferencePrefix.Length..], cancellationToken: cancellationToken);
         }
     }
 
     public async Task<ReceivedMessage> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
-        var receipt = await _queues[message.Message.QueueName].UpdateMessageAsync(message.Message.MessageId, message.PopReceipt, null, visibilityTimeout, cancellationToken);
-        return message with { PopReceipt = receipt };
+        var receipt = await _queues[message.Message.QueueName].UpdateMessageAsync(
+            message.Message.MessageId, message.PopReceipt, messageText: null, WholeSeconds(visibilityTimeout), cancellationToken);
+        return message with { PopReceipt = receipt.Value.PopReceipt };
     }
 
     public async Task<string?> ResolveMessageTextAsync(string text, CancellationToken cancellationToken)
@@ -187,9 +200,15 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         {
             return await DownloadAsync(text[BlobReferencePrefix.Length..], cancellationToken);
         }
-        catch (StorageRequestFailedException failure) when (failure.Status == 404)
+        catch (Exception failure) when (StorageFailure.IsNotFound(failure))
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// Rounds up to whole seconds, the unit of queue visibility. The SDK truncates, so a 0.5 s timer would be visible at
+    /// once and be re-armed in a busy loop instead of waiting.
+    /// </summary>
+    private static TimeSpan WholeSeconds(TimeSpan value) => TimeSpan.FromSeconds(Math.Ceiling(value.TotalSeconds));
 }

@@ -1,5 +1,5 @@
+using Azure;
 using QuyCheWorkflow.Domain.Organisations;
-using QuyCheWorkflow.Storage;
 
 namespace QuyCheWorkflow.Functions.Office.Import;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using QuyCheWorkflow.Testing;
 
-namespace QuyCheWorkflow.Storage.Tests;
+namespace QuyCheWorkflow.Durable.Tests.Storage;
 
 public sealed class AzuriteFixtureTests(AzuriteFixture fixture)
 {
