@@ -1,1 +1,0 @@
-[assembly: AssemblyFixture(typeof(QuyCheWorkflow.Testing.AzuriteFixture))]
