@@ -16,6 +16,14 @@ public static class TimerCases
             Tasks = [TaskRegistration.Of<ShortSleeper>()],
             Drive = async run => await run.CompletionAsync(await run.StartAsync(nameof(ShortSleeper))),
             Expected = ExpectedOutcome.Completed(true),
+            Deviations =
+            [
+                // Seen once in a full run: DTFx's Azure Storage provider hides the timer message for whole seconds only,
+                // so the episode that sees the timer fire may begin up to a second before it was due. Only completion
+                // is compared there; the project's engine rounds the visibility up and must never fire early.
+                new(ReferenceEngines.Dtfx, ExpectedOutcome.Ended(OrchestrationRuntimeStatus.Completed),
+                    "a DTFx timer on Azure Storage may fire up to one second early"),
+            ],
         },
         new()
         {
