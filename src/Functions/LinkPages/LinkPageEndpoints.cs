@@ -25,7 +25,7 @@ public static class LinkPageEndpoints
     public const string RequestIdField = "requestId";
     public const string DownloadSuffix = "/du-thao";
     public const int CommentRows = 5;
-    private const int MaxReasonLength = 4000;
+    private const int MaxReasonLength = Web.Components.OpinionForm.CommentMaxLength;
 
     public static IEndpointRouteBuilder MapLinkPages(this IEndpointRouteBuilder app)
     {
@@ -82,14 +82,16 @@ public static class LinkPageEndpoints
             switch (claims.Action)
             {
                 case LinkAction.Vote:
-                    if (!TryReadVote(form, out var choice, out var reason))
+                    if (!TryReadVote(form, out var choice, out var reason, out var reasonError))
                     {
-                        return Unprocessable("Đồng chí chưa chọn một phương án biểu quyết.");
+                        return reasonError is null
+                            ? Unprocessable(context, "Đồng chí chưa chọn một phương án biểu quyết.")
+                            : BadText(context, "Lý do", reasonError);
                     }
 
                     if (choice != VoteChoice.Agree && reason is null)
                     {
-                        return Unprocessable("Khi chọn “không đồng ý” hoặc “ý kiến khác”, đồng chí cần ghi lý do.");
+                        return Unprocessable(context, "Khi chọn “không đồng ý” hoặc “ý kiến khác”, đồng chí cần ghi lý do.");
                     }
 
                     await requests.ExecuteOnceAsync(requestId, commandName, async c =>
@@ -101,9 +103,11 @@ public static class LinkPageEndpoints
                     notice = "Đã ghi nhận biểu quyết của đồng chí.";
                     break;
                 case LinkAction.Consultation:
-                    if (!TryReadConsultation(form, out var agree, out var comments))
+                    if (!TryReadConsultation(form, out var agree, out var comments, out var commentError))
                     {
-                        return Unprocessable("Hãy chọn “nhất trí” hoặc ghi ít nhất một ý kiến góp ý.");
+                        return commentError is null
+                            ? Unprocessable(context, "Hãy chọn “nhất trí” hoặc ghi ít nhất một ý kiến góp ý.")
+                            : BadText(context, "Ý kiến góp ý", commentError);
                     }
 
                     await requests.ExecuteOnceAsync(requestId, commandName, async c =>
@@ -115,6 +119,12 @@ public static class LinkPageEndpoints
                     break;
                 default:
                     string decision = form["decision"].ToString();
+                    var reasons = ReadReasons(form, out var reasonsError);
+                    if (reasonsError is not null)
+                    {
+                        return BadText(context, "Lý do trả lại", reasonsError);
+                    }
+
                     if (decision == "acknowledge")
                     {
                         await requests.ExecuteOnceAsync(requestId, commandName, async c =>
@@ -124,7 +134,7 @@ public static class LinkPageEndpoints
                         }, ct);
                         notice = "Đã xác nhận tiếp nhận quy chế.";
                     }
-                    else if (decision == "return" && ReadReasons(form) is { Count: > 0 } reasons)
+                    else if (decision == "return" && reasons.Count > 0)
                     {
                         await requests.ExecuteOnceAsync(requestId, commandName, async c =>
                         {
@@ -135,7 +145,7 @@ public static class LinkPageEndpoints
                     }
                     else
                     {
-                        return Unprocessable("Khi trả lại, hãy ghi ít nhất một lý do.");
+                        return Unprocessable(context, "Khi trả lại, hãy ghi ít nhất một lý do.");
                     }
 
                     break;
@@ -263,9 +273,15 @@ public static class LinkPageEndpoints
         _ => "other",
     };
 
-    private static bool TryReadVote(IFormCollection form, out VoteChoice choice, out string? reason)
+    private static bool TryReadVote(IFormCollection form, out VoteChoice choice, out string? reason, out string? reasonError)
     {
-        reason = Trimmed(form["comment"].ToString());
+        (reason, reasonError) = TextInput.Paragraphs(form["comment"].ToString(), MaxReasonLength);
+        if (reasonError is not null)
+        {
+            choice = default;
+            return false;
+        }
+
         switch (form["choice"].ToString())
         {
             case "agree":
@@ -283,12 +299,21 @@ public static class LinkPageEndpoints
         }
     }
 
-    private static bool TryReadConsultation(IFormCollection form, out bool agree, out List<CommentInput> comments)
+    private static bool TryReadConsultation(IFormCollection form, out bool agree, out List<CommentInput> comments, out string? commentError)
     {
         comments = [];
+        commentError = null;
         for (var i = 0; i < CommentRows; i++)
         {
-            if (Trimmed(form["text" + i.ToString(CultureInfo.InvariantCulture)].ToString()) is not { } text)
+            var (text, error) = TextInput.Paragraphs(form["text" + i.ToString(CultureInfo.InvariantCulture)].ToString(), MaxReasonLength);
+            if (error is not null)
+            {
+                commentError = error;
+                agree = false;
+                return false;
+            }
+
+            if (text is null)
             {
                 continue;
             }
@@ -313,25 +338,34 @@ public static class LinkPageEndpoints
         return agree || (form["kind"].ToString() != "agree" && comments.Count > 0);
     }
 
-    private static List<string> ReadReasons(IFormCollection form) =>
-        [.. form["reasons"].ToString().Split('\n').Select(Trimmed).OfType<string>()];
-
-    private static string? Trimmed(string value)
+    /// <summary>One reason per line; the whole field is checked (and its length counted) as one text.</summary>
+    private static List<string> ReadReasons(IFormCollection form, out string? error)
     {
-        string trimmed = value.Trim();
-        return trimmed.Length == 0 ? null : trimmed.Length > MaxReasonLength ? trimmed[..MaxReasonLength] : trimmed;
+        (string? text, error) = TextInput.Paragraphs(form["reasons"].ToString(), MaxReasonLength);
+        return text is null ? [] : [.. text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0)];
     }
 
     private static bool IsRequestId(string value) =>
         value.Length is >= 16 and <= 64 && value.All(char.IsAsciiLetterOrDigit);
 
-    private static RazorComponentResult<Web.Components.MessagePage> Unprocessable(string details) =>
+    private static RazorComponentResult<Web.Components.MessagePage> Unprocessable(HttpContext context, string details) =>
         MessagePages.Show(
             StatusCodes.Status422UnprocessableEntity,
             "Chưa gửi được",
             "Biểu mẫu còn thiếu hoặc chưa đúng, nên chưa có gì được ghi nhận. Hãy quay lại, sửa và gửi lại.",
             details,
-            MessageTone.Warning);
+            MessageTone.Warning,
+            backHref: context.Request.Path);
+
+    /// <summary>400: a text field the page itself would not have sent (too long, control or bidi characters); nothing is cut or kept.</summary>
+    private static RazorComponentResult<Web.Components.MessagePage> BadText(HttpContext context, string field, string error) =>
+        MessagePages.Show(
+            StatusCodes.Status400BadRequest,
+            "Chưa gửi được",
+            "Nội dung gửi lên không hợp lệ, nên chưa có gì được ghi nhận. Hãy quay lại, sửa và gửi lại.",
+            field + ": " + error,
+            MessageTone.Warning,
+            backHref: context.Request.Path);
 
     private static string DomainRefusalText(DomainException exception) => exception switch
     {

@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Office;
 
@@ -21,16 +22,29 @@ internal static partial class OrganisationFields
         return id;
     }
 
+    public const int MaxNameLength = 300;
+
     public static string? Name(string? value, string field, Dictionary<string, string[]> errors)
     {
-        var name = value?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 300)
+        var name = TextInput.Line(value, MaxNameLength);
+        if (name.Text is null)
         {
-            errors[field] = ["Tên bắt buộc, tối đa 300 ký tự."];
-            return null;
+            errors[field] = [name.Error ?? "Tên bắt buộc, tối đa 300 ký tự."];
         }
 
-        return name;
+        return name.Text;
+    }
+
+    /// <summary>Free text of several lines (an explanation, notes): null and no error when empty.</summary>
+    public static string? Paragraphs(string? value, string field, int maxLength, Dictionary<string, string[]> errors)
+    {
+        var text = TextInput.Paragraphs(value, maxLength);
+        if (text.Error is not null)
+        {
+            errors[field] = [text.Error];
+        }
+
+        return text.Text;
     }
 
     public static OrganisationCode? Code(string? value, string field, Dictionary<string, string[]> errors)

@@ -24,6 +24,9 @@ public static class RegulationsApi
     public const string Path = "/api/organisations/{organisationId}/regulations";
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>The longest explanation or note, in characters as people count them; the pages' comment limit.</summary>
+    public const int MaxFreeTextLength = Web.Components.OpinionForm.CommentMaxLength;
+
     public static RouteGroupBuilder MapRegulationsApi(this IEndpointRouteBuilder endpoints, long maxUploadBytes)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -158,7 +161,8 @@ public static class RegulationsApi
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var outcome = ParseEnum<ResolutionOutcome>(request?.Outcome, "outcome", errors);
-        if (string.IsNullOrWhiteSpace(request?.Explanation))
+        var explanation = OrganisationFields.Paragraphs(request?.Explanation, "explanation", MaxFreeTextLength, errors);
+        if (explanation is null && !errors.ContainsKey("explanation"))
         {
             errors["explanation"] = ["Cần nội dung giải trình."];
         }
@@ -169,7 +173,7 @@ public static class RegulationsApi
         }
 
         return await commands.RunAsync(context, organisationId, nameof(ResolveComment),
-            (w, actor, ct) => w.ResolveCommentAsync(organisationId, regulationId, commentId, outcome!.Value, request!.Explanation!.Trim(), actor, ct),
+            (w, actor, ct) => w.ResolveCommentAsync(organisationId, regulationId, commentId, outcome!.Value, explanation!, actor, ct),
             cancellationToken);
     }
 
@@ -339,7 +343,7 @@ public static class RegulationsApi
         }
 
         var outcome = ParseEnum<ReviewOutcome>(form?["outcome"], "outcome", errors);
-        string? notes = form?["notes"];
+        var notes = OrganisationFields.Paragraphs(form?["notes"], "notes", MaxFreeTextLength, errors);
         if (errors.Count > 0)
         {
             return OfficeProblems.Invalid(errors);
@@ -347,7 +351,7 @@ public static class RegulationsApi
 
         return await commands.RunAsync(context, organisationId, nameof(RecordReview),
             (w, actor, ct) => w.RecordReviewAsync(organisationId, regulationId, meetingDate!.Value, minutes.Content, minutes.FileName,
-                minutes.Kind.ContentType, outcome!.Value, string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(), actor, ct), cancellationToken);
+                minutes.Kind.ContentType, outcome!.Value, notes, actor, ct), cancellationToken);
     }
 
     private static DraftOrigin? Invalid(Dictionary<string, string[]> errors, string field, string message)

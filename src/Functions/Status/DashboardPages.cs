@@ -113,7 +113,12 @@ public static class DashboardPages
         [FromForm(Name = ApiKeyFieldName)] string? apiKey, HttpContext context, DashboardSession session, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(DashboardPages));
-        var record = string.IsNullOrWhiteSpace(apiKey) || apiKey.Length > 512
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            return SignInForm(StatusCodes.Status400BadRequest, "Hãy nhập khóa truy cập của văn phòng cấp ủy.");
+        }
+
+        var record = apiKey.Length > 512
             ? null
             : await session.ValidateAsync(apiKey, cancellationToken);
         if (record is null)

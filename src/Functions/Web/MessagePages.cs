@@ -10,13 +10,14 @@ namespace QuyCheWorkflow.Functions.Web;
 public static class MessagePages
 {
     public static RazorComponentResult<MessagePage> Show(
-        int statusCode, string title, string explanation, string? details = null, MessageTone tone = MessageTone.Info) =>
+        int statusCode, string title, string explanation, string? details = null, MessageTone tone = MessageTone.Info, string? backHref = null) =>
         new(new Dictionary<string, object?>
         {
             [nameof(MessagePage.Title)] = title,
             [nameof(MessagePage.Explanation)] = explanation,
             [nameof(MessagePage.Details)] = details,
             [nameof(MessagePage.Tone)] = tone,
+            [nameof(MessagePage.BackHref)] = backHref,
         })
         {
             StatusCode = statusCode,

@@ -105,6 +105,63 @@ public sealed class LinkPageSecurityTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Post_DisagreeWithoutReason_OffersTheWayBackToTheForm()
+    {
+        var vote = await InVoteAsync();
+        using var client = NewClient();
+        var form = await FormAsync(client, vote.Path("m2"));
+
+        using var response = await client.PostAsync(vote.Path("m2"), form.With(("choice", "disagree"), ("comment", "")), Token);
+
+        string html = await response.Content.ReadAsStringAsync(Token);
+        Assert.Contains($"href=\"{vote.Path("m2")}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Quay lại biểu mẫu", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ReasonLongerThanThePageAllows_Answers400AndRecordsNothing()
+    {
+        var vote = await InVoteAsync();
+        using var client = NewClient();
+        var form = await FormAsync(client, vote.Path("m2"));
+        string tooLong = new('ạ', QuyCheWorkflow.Functions.Web.Components.OpinionForm.CommentMaxLength + 1);
+
+        using var response = await client.PostAsync(vote.Path("m2"), form.With(("choice", "disagree"), ("comment", tooLong)), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Tối đa 4000 ký tự", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Empty((await RoundAsync(vote)).Value.Ballots);
+    }
+
+    [Fact]
+    public async Task Post_ReasonWithBidiOverride_Answers400AndRecordsNothing()
+    {
+        var vote = await InVoteAsync();
+        using var client = NewClient();
+        var form = await FormAsync(client, vote.Path("m2"));
+
+        using var response = await client.PostAsync(vote.Path("m2"), form.With(("choice", "disagree"), ("comment", "Không đồng ý \u202Eệđ")), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty((await RoundAsync(vote)).Value.Ballots);
+    }
+
+    [Fact]
+    public async Task Post_DecomposedVietnameseReason_IsStoredComposed()
+    {
+        var vote = await InVoteAsync();
+        using var client = NewClient();
+        var form = await FormAsync(client, vote.Path("m2"));
+        string composed = "Đề nghị bổ sung Điều 4 về chế độ họp.";
+
+        using var response = await client.PostAsync(vote.Path("m2"),
+            form.With(("choice", "other"), ("comment", composed.Normalize(System.Text.NormalizationForm.FormD))), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(composed, Assert.Single((await RoundAsync(vote)).Value.Ballots).Reason);
+    }
+
+    [Fact]
     public async Task Post_ToAnotherInstanceOfTheApp_IsAcceptedWithTheFirstInstancesForm()
     {
         var vote = await InVoteAsync();

@@ -154,6 +154,22 @@ public sealed class DashboardPagesTests(AzuriteFixture azurite, BrowserFixture b
     }
 
     [Fact]
+    public async Task SignIn_BlankKey_AsksForOneAndSetsNoCookie()
+    {
+        var page = await _context!.NewPageAsync();
+        await page.GotoAsync(DashboardPages.SignInPath);
+
+        await page.GetByLabel("Khóa truy cập của văn phòng").FillAsync("   ");
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync(),
+            r => r.Request.Method == "POST");
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("Hãy nhập khóa truy cập", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await _context.CookiesAsync(), c => c.Name == DashboardSession.CookieName);
+    }
+
+    [Fact]
     public async Task SignIn_PostWithoutAntiforgeryToken_IsRejectedAndSetsNoCookie()
     {
         using var client = Host.CreateClient(apiKey: null);
