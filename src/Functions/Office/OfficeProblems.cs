@@ -47,6 +47,12 @@ internal static class OfficeProblems
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>422: an Idempotency-Key sent again with another request than the one it first ran; nothing ran.</summary>
+    public static ProblemHttpResult KeyReused() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key đã dùng cho yêu cầu khác",
+            detail: "Khóa Idempotency-Key này đã được dùng cho một yêu cầu có nội dung hoặc địa chỉ khác, nên yêu cầu này không được thực hiện. " +
+                "Mỗi yêu cầu mới cần một khóa mới; chỉ gửi lại đúng yêu cầu cũ với khóa cũ.");
+
     public static ProblemHttpResult UnsupportedDocument() =>
         TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Tệp không được chấp nhận",
             detail: "Chỉ nhận tệp DOCX hoặc PDF; nội dung tệp không phải DOCX hay PDF (tên tệp không được dùng để nhận biết).");

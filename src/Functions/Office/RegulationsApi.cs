@@ -22,7 +22,7 @@ namespace QuyCheWorkflow.Functions.Office;
 public static class RegulationsApi
 {
     public const string Path = "/api/organisations/{organisationId}/regulations";
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotencyKeyHeader = IdempotencyKeys.Header;
 
     /// <summary>The longest explanation or note, in characters as people count them; the pages' comment limit.</summary>
     public const int MaxFreeTextLength = Web.Components.OpinionForm.CommentMaxLength;
@@ -416,7 +416,8 @@ public static class RegulationsApi
             {
                 var outcome = key.Length == 0
                     ? await command(workflow, actor, cancellationToken)
-                    : await requests.ExecuteOnceAsync($"api-{organisationId}-{key}", commandName, ct => command(workflow, actor, ct), cancellationToken);
+                    : await requests.ExecuteOnceAsync($"api-{organisationId}-{key}",
+                        await IdempotencyKeys.CommandOfAsync(context.Request, commandName, cancellationToken), ct => command(workflow, actor, ct), cancellationToken);
                 return TypedResults.Ok(outcome);
             }
             catch (LifecycleNotFoundException)
@@ -435,9 +436,9 @@ public static class RegulationsApi
             {
                 return OfficeProblems.Conflict("Yêu cầu cùng Idempotency-Key đang được xử lý; hãy thử lại sau.");
             }
-            catch (InvalidOperationException) when (key.Length > 0)
+            catch (RequestIdReusedException)
             {
-                return OfficeProblems.Conflict("Idempotency-Key này đã được dùng cho một thao tác khác.");
+                return OfficeProblems.KeyReused();
             }
         }
     }

@@ -34,7 +34,7 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
     /// the first run either way.
     /// </summary>
     /// <exception cref="RequestInProgressException">Another call with this id is running.</exception>
-    /// <exception cref="InvalidOperationException">The id was used for a different command.</exception>
+    /// <exception cref="RequestIdReusedException">The id was used for a different command.</exception>
     public async Task<T> ExecuteOnceAsync<T>(string requestId, string commandName, Func<CancellationToken, Task<T>> command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -114,7 +114,7 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         var existing = (response.HasValue ? response.Value : null) ?? throw new RequestInProgressException(requestId);
         if (existing.GetString("Command") != commandName)
         {
-            throw new InvalidOperationException($"Request '{requestId}' was used for '{existing.GetString("Command")}', not '{commandName}'.");
+            throw new RequestIdReusedException($"Request '{requestId}' was used for '{existing.GetString("Command")}', not '{commandName}'.");
         }
 
         if (existing.GetString("State") == Done)

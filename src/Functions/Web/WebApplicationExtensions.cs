@@ -24,6 +24,7 @@ public static class WebApplicationExtensions
             SuppressDiagnosticsCallback = context => ErrorResponses.IsClientError(context.Exception),
         });
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
+        app.Use(Office.IdempotencyKeys.BufferBodies);
         app.UseRouting();
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {

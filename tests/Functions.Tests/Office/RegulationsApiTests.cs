@@ -121,6 +121,24 @@ public sealed class RegulationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateRegulation_SameIdempotencyKeyWithAnotherBody_Answers422AndRunsNothing()
+    {
+        var organisation = await App.SeedAsync(OfficeTestApp.NewId("du"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
+        var path = RegulationsApi.Path.Replace("{organisationId}", organisation.Id, StringComparison.Ordinal);
+        var request = new CreateRegulationRequest(OfficeTestApp.NewId("qc"), "Quy chế làm việc nhiệm kỳ 2025–2030");
+        var other = new CreateRegulationRequest(OfficeTestApp.NewId("qc"), "Quy chế làm việc khác");
+
+        using var first = await Send(client, path, request, "key-2");
+        using var reused = await Send(client, path, other, "key-2");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Contains("yêu cầu có nội dung hoặc địa chỉ khác", await reused.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Null(await App.Services.GetRequiredService<RegulationStore>().GetAsync(organisation.Id, other.RegulationId!, Token));
+    }
+
+    [Fact]
     public async Task CreateRegulation_ResponseAndItsReplay_CarryEnumsAsNames()
     {
         var organisation = await App.SeedAsync(OfficeTestApp.NewId("du"), null);

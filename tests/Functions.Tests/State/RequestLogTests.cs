@@ -66,7 +66,7 @@ public sealed class RequestLogTests(AzuriteFixture azurite)
         var ct = TestContext.Current.CancellationToken;
         await _state.Requests.ExecuteOnceAsync("req-3", "vote.cast", _ => Task.FromResult(new ApprovalOutcome("ok", 1)), ct);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        await Assert.ThrowsAsync<RequestIdReusedException>(
             () => _state.Requests.ExecuteOnceAsync("req-3", "filing.acknowledge", _ => Task.FromResult(new ApprovalOutcome("x", 9)), ct));
     }
 

@@ -122,7 +122,8 @@ public static class OrganisationImportApi
 
             ImportSummary? first = null;
             var scope = context.User.GetOrganisationId() ?? "admin";
-            var recorded = await requests.ExecuteOnceAsync($"api-import-{scope}-{key}", commandName, async ct =>
+            var recorded = await requests.ExecuteOnceAsync($"api-import-{scope}-{key}",
+                await IdempotencyKeys.CommandOfAsync(context.Request, commandName, cancellationToken), async ct =>
             {
                 first = await importer.ApplyAsync(context, steps, ct);
                 return StateJson.Serialize(first).Length <= MaxRecordedOutcomeChars ? first : first with
@@ -145,9 +146,9 @@ public static class OrganisationImportApi
         {
             return OfficeProblems.Conflict("Yêu cầu cùng Idempotency-Key đang được xử lý; hãy thử lại sau.");
         }
-        catch (InvalidOperationException) when (key.Length > 0)
+        catch (RequestIdReusedException)
         {
-            return OfficeProblems.Conflict("Idempotency-Key này đã được dùng cho một thao tác khác.");
+            return OfficeProblems.KeyReused();
         }
     }
 }
