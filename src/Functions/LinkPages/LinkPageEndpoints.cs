@@ -58,7 +58,7 @@ public static class LinkPageEndpoints
 
     private static async Task<IResult> SubmitAsync(string token, [FromForm] IFormCollection form, HttpContext context, CancellationToken ct)
     {
-        var target = await LinkTarget.ResolveAsync(token, context.RequestServices, ct);
+        var target = await LinkTarget.ResolveAsync(token, context.RequestServices, ct, submitting: true);
         if (target.Refusal is not null)
         {
             return target.Refusal;
@@ -375,6 +375,32 @@ public static class LinkPageEndpoints
 
     private static bool IsCurrent(string? currentId, string roundId) => string.Equals(currentId, roundId, StringComparison.Ordinal);
 
+    /// <summary>The drafting cycle (the original's or an amendment's) that held vote round <paramref name="roundId"/>.</summary>
+    private static Domain.Regulations.DraftingCycle? CycleOf(Domain.Regulations.Regulation regulation, string roundId) =>
+        new[] { regulation.InitialCycle }.Concat(regulation.Amendments.Select(a => a.Cycle))
+            .FirstOrDefault(c => c.VoteRoundIds.Contains(roundId, StringComparer.Ordinal));
+
+    /// <summary>A decided round's page: the decision, its day and count, and once issued the number and date.</summary>
+    private static RazorComponentResult<Web.Components.MessagePage> DecidedVotePage(
+        Domain.Voting.VoteRound round, Domain.Regulations.Issuance? issuance, bool submitting)
+    {
+        string day = round.DecidedOn is { } on ? " ngày " + on.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
+        string how = round.InPersonResult is not null
+            ? " tại cuộc họp Ban Thường vụ"
+            : $" với {round.Tally.Agrees}/{round.Tally.MemberCount} ủy viên đồng ý";
+        string draft = "dự thảo lần " + round.DraftVersion.ToString(CultureInfo.InvariantCulture);
+        string explanation = round.Status == VoteRoundStatus.Passed
+            ? $"Ban Thường vụ đã thông qua {draft}{day}{how}."
+            : $"Ban Thường vụ không thông qua {draft}{day}; văn phòng cấp ủy tiếp thu, chỉnh lý dự thảo.";
+        string? details = issuance is null
+            ? null
+            : $"Quy chế làm việc số {issuance.Number.Symbol} đã được ban hành ngày {issuance.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.";
+        return submitting
+            ? MessagePages.Show(StatusCodes.Status409Conflict, "Đợt biểu quyết đã kết thúc",
+                "Biểu quyết vừa gửi không được ghi nhận. " + explanation, details, MessageTone.Warning)
+            : MessagePages.Show(StatusCodes.Status200OK, "Đợt biểu quyết đã kết thúc", explanation, details, MessageTone.Info);
+    }
+
     /// <summary>What a link points at, loaded and checked; <see cref="Refusal"/> is the page to show when it is not usable.</summary>
     private sealed class LinkTarget
     {
@@ -397,7 +423,11 @@ public static class LinkPageEndpoints
 
         public ContentHash DocumentHash { get; private init; }
 
-        public static async Task<LinkTarget> ResolveAsync(string token, IServiceProvider services, CancellationToken ct)
+        /// <summary>
+        /// Checks the link and loads what it points at. With <paramref name="submitting"/> (a form posted to the link), a
+        /// page showing how a round ended also says, with 409, that what was sent was not recorded.
+        /// </summary>
+        public static async Task<LinkTarget> ResolveAsync(string token, IServiceProvider services, CancellationToken ct, bool submitting = false)
         {
             var validation = services.GetRequiredService<LinkTokenService>().Validate(token);
             switch (validation.Status)
@@ -419,7 +449,8 @@ public static class LinkPageEndpoints
             }
 
             var regulation = loaded.Value;
-            var cycle = Domain.Regulations.Regulation.FromState(regulation).ActiveCycle;
+            var domainRegulation = Domain.Regulations.Regulation.FromState(regulation);
+            var cycle = domainRegulation.ActiveCycle;
             switch (claims.Action)
             {
                 case LinkAction.Vote:
@@ -442,7 +473,12 @@ public static class LinkPageEndpoints
                     if (cycle is null || !IsCurrent(cycle.CurrentVoteRoundId, vote.Id) || draft is null ||
                         draft.ContentHash.ToString() != claims.ContentHash)
                     {
-                        return Refuse(MessagePages.SupersededLink());
+                        // A round that ended its cycle's voting (the text then went on to issuance, or back to
+                        // resolution with no newer round yet) is no superseded link: it shows how it was decided.
+                        var owner = CycleOf(domainRegulation, vote.Id);
+                        return Refuse(owner is not null && IsCurrent(owner.CurrentVoteRoundId, vote.Id) && Domain.Voting.VoteRound.FromState(vote) is { IsDecided: true } decided
+                            ? DecidedVotePage(decided, owner.Issuance, submitting)
+                            : MessagePages.SupersededLink());
                     }
 
                     return new LinkTarget { Claims = claims, Regulation = regulation, LoadedVote = loadedVote, RecipientName = member.FullName, DocumentHash = draft.ContentHash };

@@ -297,6 +297,30 @@ public sealed class LinkPageSecurityTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Get_VoteLinkAfterIssuance_ShowsTheDecisionAndTheIssuedNumber()
+    {
+        var vote = await InVoteAsync();
+        foreach (string member in new[] { "m1", "m2", "m4" })
+        {
+            await Workflow.CastBallotAsync(vote.RegulationId, vote.RoundId, member, VoteChoice.Agree, null, s_clerk, Token);
+        }
+
+        var today = QuyCheWorkflow.Domain.Calendar.VietnamTime.DateOf(App.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var issued = await Workflow.IssueAsync(vote.OrganisationId, vote.RegulationId, today, "m1", null, s_clerk, Token);
+        using var client = NewClient();
+
+        using var response = await client.GetAsync(vote.Path("m5"), Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        string html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Token));
+        Assert.Contains("Ban Thường vụ đã thông qua dự thảo lần 1 ngày " + today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) + " với 3/5 ủy viên đồng ý.",
+            html, StringComparison.Ordinal);
+        Assert.Contains("Quy chế làm việc số " + issued.CurrentIssuance!.Number.Symbol + " đã được ban hành", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("liên kết mới hơn", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+    }
+
     private async Task<VoteLink> InVoteAsync()
     {
         Organisation organisation = new(OfficeTestApp.NewId("du"), "Đảng ủy Sở Tài chính", OrganisationCode.Parse("ĐU"), OrganisationType.Agency, null,
