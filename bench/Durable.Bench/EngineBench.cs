@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using QuyCheWorkflow.Storage;
 using QuyCheWorkflow.Storage.Tables;
 
@@ -216,7 +216,7 @@ internal sealed class EngineBench(string connectionString)
                 var options = attempt == 1
                     ? new StartOrchestrationOptions { InstanceId = instanceId }
                     : new StartOrchestrationOptions { InstanceId = instanceId, DedupeStatuses = [] };
-                await client.ScheduleNewOrchestrationInstanceAsync("Sleeper", options: options);
+                await client.ScheduleNewOrchestrationInstanceAsync("Sleeper", options);
                 return;
             }
             catch (StorageRequestFailedException failure) when (failure.IsTransient && attempt < 5)
@@ -291,48 +291,39 @@ internal sealed class EngineBench(string connectionString)
     /// <summary>A task hub with its worker running and its storage requests counted.</summary>
     private sealed class Hub : IAsyncDisposable
     {
-        private readonly ServiceProvider _services;
-        private readonly IHostedService _worker;
+        private readonly QuyCheEngineHost _host;
 
-        private Hub(ServiceProvider services, StorageRequestCounter counter, LatencyProbe probe)
+        private Hub(QuyCheEngineHost host, StorageRequestCounter counter, LatencyProbe probe)
         {
-            _services = services;
+            _host = host;
             Counter = counter;
             Probe = probe;
-            Client = services.GetRequiredService<DurableTaskClient>();
-            _worker = services.GetRequiredService<IHostedService>();
         }
 
         public StorageRequestCounter Counter { get; }
 
         public LatencyProbe Probe { get; }
 
-        public DurableTaskClient Client { get; }
+        public DurableTaskClient Client => _host.Client;
 
         public static async Task<Hub> StartAsync(string connectionString, string name, Action<DurableTaskRegistry> register)
         {
             var counter = new StorageRequestCounter();
             var probe = new LatencyProbe();
-            var services = new ServiceCollection()
-                .AddDurableTask(options =>
+            var host = await QuyCheEngineHost.CreateAsync(
+                options =>
                 {
                     options.Backend = DurableTaskBackendKind.AzureStorage;
                     options.StorageConnectionString = connectionString;
                     options.TaskHubName = name;
                     options.MaxConcurrentWorkItems = WorkItems;
                     options.StorageClientOptions = new StorageClientOptions { Handlers = { counter, probe } };
-                    register(options.Registry);
-                })
-                .BuildServiceProvider();
-            var hub = new Hub(services, counter, probe);
-            await hub._worker.StartAsync(CancellationToken.None);
-            return hub;
+                },
+                register);
+            await host.StartAsync();
+            return new Hub(host, counter, probe);
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _worker.StopAsync(CancellationToken.None);
-            await _services.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _host.DisposeAsync();
     }
 }

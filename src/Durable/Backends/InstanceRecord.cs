@@ -62,14 +62,13 @@ internal sealed record InstanceRecord(string InstanceId)
     public OrchestrationMetadata ToMetadata(bool withInputsAndOutputs) => new(Name ?? string.Empty, InstanceId)
     {
         RuntimeStatus = RuntimeStatus ?? OrchestrationRuntimeStatus.Pending,
-        Version = Version ?? string.Empty,
         CreatedAt = CreatedAt ?? default,
         LastUpdatedAt = LastUpdatedAt ?? default,
         SerializedInput = withInputsAndOutputs ? Input : null,
         SerializedOutput = withInputsAndOutputs ? Output : null,
         SerializedCustomStatus = CustomStatus,
         FailureDetails = Failure,
-        IsVersionNotServed = VersionNotServed ?? false,
+        DataConverter = DurableJsonDataConverter.Instance,
     };
 
     public bool Matches(OrchestrationQuery query) =>

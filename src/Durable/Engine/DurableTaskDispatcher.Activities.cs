@@ -14,20 +14,19 @@ public sealed partial class DurableTaskDispatcher
     private async Task<HistoryEvent> ExecuteActivityAsync(string instanceId, HistoryEvent scheduled, CancellationToken cancellationToken)
     {
         var name = scheduled.Name ?? string.Empty;
-        if (_options.Registry.FindActivity(name) is not { } factory)
+        if (!_tasks.TryCreateActivity(name, out var activity))
         {
             return new HistoryEvent(HistoryEventType.TaskFailed, _timeProvider.GetUtcNow())
             {
                 TaskScheduledId = scheduled.EventId,
-                Failure = new TaskFailureDetails("ActivityNotFound", $"No activity named '{name}' is registered.", null),
+                Failure = new TaskFailureDetails("ActivityNotFound", $"No activity named '{name}' is registered.", null, null, null),
             };
         }
 
         try
         {
-            var activity = factory(_services);
             var input = DurableJson.Deserialize(scheduled.Input, activity.InputType);
-            var context = new TaskActivityContext(name, instanceId, scheduled.EventId, cancellationToken);
+            var context = new EngineActivityContext(name, instanceId, scheduled.EventId, cancellationToken);
             var result = await activity.RunAsync(context, input);
             return new HistoryEvent(HistoryEventType.TaskCompleted, _timeProvider.GetUtcNow()) { TaskScheduledId = scheduled.EventId, Result = DurableJson.Serialize(result) };
         }
@@ -36,7 +35,7 @@ public sealed partial class DurableTaskDispatcher
             return new HistoryEvent(HistoryEventType.TaskFailed, _timeProvider.GetUtcNow())
             {
                 TaskScheduledId = scheduled.EventId,
-                Failure = TaskFailureDetails.FromException(exception),
+                Failure = FailureDetails.From(exception),
             };
         }
     }

@@ -46,10 +46,16 @@ public sealed partial class DurableTaskOptions
     /// </summary>
     public int InlineActivityBudget { get; set; } = 16;
 
-    /// <summary>Gets or sets the version stamped on new instances that do not name one.</summary>
+    /// <summary>
+    /// Gets or sets the version stamped on new instances and sub-orchestrations that do not name one (a client's
+    /// <see cref="DurableTaskClientOptions.DefaultVersion"/>, when set, takes precedence for the instances it starts).
+    /// </summary>
     public string DefaultVersion { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets whether a hosted service polls the queues in this process.</summary>
+    /// <summary>
+    /// Gets or sets whether the worker polls the queues in this process. Off when something else feeds the
+    /// <see cref="DurableTaskDispatcher"/> (the Functions host's queue triggers).
+    /// </summary>
     public bool EnableEmbeddedWorker { get; set; } = true;
 
     /// <summary>
@@ -67,9 +73,6 @@ public sealed partial class DurableTaskOptions
 
     /// <summary>Gets or sets how often the client polls while waiting for an instance to start or finish.</summary>
     public TimeSpan ClientPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Gets the orchestrators and activities this process serves.</summary>
-    public DurableTaskRegistry Registry { get; } = new();
 
     internal void Validate()
     {

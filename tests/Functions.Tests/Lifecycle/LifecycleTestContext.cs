@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Durable;
@@ -38,11 +39,7 @@ internal sealed class LifecycleTestContext : IAsyncDisposable
             .AddLogging()
             .AddQuyCheWorkflowState()
             .AddQuyCheWorkflowLifecycle()
-            .AddDurableTask(o =>
-            {
-                o.Backend = DurableTaskBackendKind.InMemory;
-                o.EnableEmbeddedWorker = false;
-            })
+            .AddDurableTaskClient(builder => builder.UseQuyCheEngine(o => o.Backend = DurableTaskBackendKind.InMemory))
             .BuildServiceProvider();
     }
 

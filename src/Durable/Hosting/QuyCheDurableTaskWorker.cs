@@ -1,17 +1,24 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace QuyCheWorkflow.Durable;
 
 /// <summary>
-/// The embedded worker: polls the control and work-item queues one at a time, round robin. While messages flow it
-/// polls without pause; once a whole round finds nothing, it pauses before each poll, the pause doubling up to
-/// <see cref="DurableTaskOptions.MaxPollInterval"/>, so an idle hub costs at most one request per interval in
-/// total. A message enqueued by this process wakes it at once. At most
-/// <see cref="DurableTaskOptions.MaxConcurrentWorkItems"/> messages run at a time; on shutdown it stops polling and
-/// waits for running work, which observes the stopping token (unfinished messages are redelivered later).
+/// The SDK's <see cref="DurableTaskWorker"/> over the engine: it owns the <see cref="DurableTaskDispatcher"/> that
+/// runs the registry's orchestrators and activities, and, when <see cref="DurableTaskOptions.EnableEmbeddedWorker"/>
+/// is set, polls the hub's queues itself. Chosen with <c>AddDurableTaskWorker(b =&gt; b.UseQuyCheEngine(...))</c>.
+/// <para>
+/// The embedded loop polls the control and work-item queues one at a time, round robin. While messages flow it polls
+/// without pause; once a whole round finds nothing, it pauses before each poll, the pause doubling up to
+/// <see cref="DurableTaskOptions.MaxPollInterval"/>, so an idle hub costs at most one request per interval in total.
+/// A message enqueued by this process wakes it at once. At most <see cref="DurableTaskOptions.MaxConcurrentWorkItems"/>
+/// messages run at a time; on shutdown it stops polling and waits for running work, which observes the stopping token
+/// (unfinished messages are redelivered later).
+/// </para>
 /// </summary>
-public sealed class DurableTaskWorkerService : BackgroundService
+public sealed class QuyCheDurableTaskWorker : DurableTaskWorker
 {
     private static readonly TimeSpan s_firstIdleDelay = TimeSpan.FromMilliseconds(20);
 
@@ -21,16 +28,39 @@ public sealed class DurableTaskWorkerService : BackgroundService
     private readonly QueuePump _pump;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal DurableTaskWorkerService(IDurableTaskBackend backend, DurableTaskDispatcher dispatcher, DurableTaskOptions options, ILogger<DurableTaskWorkerService> logger)
+    /// <summary>Created by the SDK's worker builder (<c>UseBuildTarget</c>) with the builder's name and the registry's factory.</summary>
+    public QuyCheDurableTaskWorker(string name, IDurableTaskFactory factory, IServiceProvider services)
+        : base(name, factory)
     {
-        _backend = backend;
-        _options = options;
-        _logger = logger;
-        _pump = new QueuePump(backend, dispatcher, options, logger);
+        ArgumentNullException.ThrowIfNull(services);
+        var engine = services.GetRequiredService<DurableTaskEngine>();
+        var loggerFactory = services.GetRequiredService<ILoggerFactory>();
+        _backend = engine.Backend;
+        _options = engine.Options;
+        _logger = loggerFactory.CreateLogger<QuyCheDurableTaskWorker>();
+        Dispatcher = new DurableTaskDispatcher(_backend, _options, factory, services, engine.TimeProvider, loggerFactory);
+        _pump = new QueuePump(_backend, Dispatcher, _options, _logger);
     }
+
+    /// <summary>
+    /// Gets the dispatcher that processes one queue message at a time: what the Functions host's queue triggers call
+    /// when the embedded loop is off.
+    /// </summary>
+    public DurableTaskDispatcher Dispatcher { get; }
+
+    /// <summary>
+    /// Receives and processes, one at a time, every message visible now in any of the hub's queues, and returns how
+    /// many were handled. For driving the engine by hand (tests) instead of the embedded loop.
+    /// </summary>
+    public Task<int> ProcessVisibleMessagesAsync(CancellationToken cancellationToken = default) => _pump.PumpOnceAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.EnableEmbeddedWorker)
+        {
+            return;
+        }
+
         await _backend.EnsureCreatedAsync(stoppingToken);
         _backend.MessageSent += Wake;
         Log.WorkerStarted(_logger, _options.TaskHubName, _pump.Queues.Count);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace QuyCheWorkflow.Durable;
 
 /// <summary>The replay half of the context: feeding history events and collecting what the code did.</summary>
-public sealed partial class TaskOrchestrationContext
+internal sealed partial class ReplayOrchestrationContext
 {
     private readonly ILoggerFactory _loggerFactory;
     private readonly ReplaySynchronizationContext _syncContext = new();
@@ -24,8 +24,10 @@ public sealed partial class TaskOrchestrationContext
     private EpisodeOutcome _outcome = EpisodeOutcome.Running;
     private string? _output;
     private TaskFailureDetails? _failure;
+    private ParentOrchestrationInstance? _parent;
+    private bool _isReplaying;
 
-    internal TaskOrchestrationContext(string instanceId, string name, string? version, string? customStatus, ILoggerFactory loggerFactory)
+    public ReplayOrchestrationContext(string instanceId, string name, string? version, string? customStatus, ILoggerFactory loggerFactory)
     {
         InstanceId = instanceId;
         Name = name;
@@ -39,19 +41,19 @@ public sealed partial class TaskOrchestrationContext
     /// events complete what it awaits. Never throws for orchestrator faults or history mismatches: they come back
     /// as a failed outcome.
     /// </summary>
-    internal EpisodeResult Execute(ITaskOrchestrator orchestrator, IReadOnlyList<HistoryEvent> past, IReadOnlyList<HistoryEvent> fresh)
+    public EpisodeResult Execute(ITaskOrchestrator orchestrator, IReadOnlyList<HistoryEvent> past, IReadOnlyList<HistoryEvent> fresh)
     {
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(_syncContext);
         try
         {
-            IsReplaying = true;
+            _isReplaying = true;
             foreach (var historyEvent in past)
             {
                 Apply(orchestrator, historyEvent);
             }
 
-            IsReplaying = false;
+            _isReplaying = false;
             foreach (var historyEvent in fresh)
             {
                 Apply(orchestrator, historyEvent);
@@ -59,7 +61,7 @@ public sealed partial class TaskOrchestrationContext
         }
         catch (NonDeterministicOrchestrationException mismatch)
         {
-            return new EpisodeResult([], EpisodeOutcome.Failed, null, TaskFailureDetails.FromException(mismatch), _customStatus, []);
+            return new EpisodeResult([], EpisodeOutcome.Failed, null, FailureDetails.From(mismatch), _customStatus, []);
         }
         finally
         {
@@ -145,7 +147,7 @@ public sealed partial class TaskOrchestrationContext
     private void Start(ITaskOrchestrator orchestrator, HistoryEvent started)
     {
         _serializedInput = started.Input;
-        ParentInstanceId = started.ParentInstanceId;
+        _parent = started.ParentInstanceId is { } parentId ? new ParentOrchestrationInstance(new TaskName(started.ParentName ?? string.Empty), parentId) : null;
         try
         {
             var input = DurableJson.Deserialize(started.Input, orchestrator.InputType);
@@ -222,6 +224,6 @@ public sealed partial class TaskOrchestrationContext
 
         _outcome = EpisodeOutcome.Failed;
         var exception = _run.Exception?.InnerException ?? _run.Exception ?? (Exception)new TaskCanceledException();
-        _failure = TaskFailureDetails.FromException(exception);
+        _failure = FailureDetails.From(exception);
     }
 }
