@@ -105,6 +105,23 @@ public abstract partial class DurableTaskEngineTests
     }
 
     [Fact]
+    public async Task CallSubOrchestratorAsync_ChildWithVersion_SeesItsParentAndVersion()
+    {
+        await using var hub = await CreateHubAsync(r => r
+            .AddOrchestratorFunc<object?, string>("Child", (ctx, _) => Task.FromResult($"{ctx.Parent?.Name}|{ctx.Parent?.InstanceId}|{ctx.Version}"))
+            .AddOrchestratorFunc<object?, string>("Parent", async (ctx, _) =>
+            {
+                var child = await ctx.CallSubOrchestratorAsync<string>("Child", null, new SubOrchestrationOptions { Version = new TaskVersion("7") });
+                return $"{child}|{ctx.Parent is null}";
+            }));
+
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Parent", cancellation: Cancellation);
+        var result = await hub.RunToCompletionAsync(id);
+
+        Assert.Equal($"Parent|{id}|7|True", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task CallSubOrchestratorAsync_ChildFails_ParentSeesTaskFailed()
     {
         await using var hub = await CreateHubAsync(r => r

@@ -23,19 +23,23 @@ public sealed partial class DurableTaskDispatcher
             };
         }
 
+        using var span = DurableTelemetry.StartActivity(instanceId, name);
         try
         {
             var input = DurableJson.Deserialize(scheduled.Input, activity.InputType);
             var context = new EngineActivityContext(name, instanceId, scheduled.EventId, cancellationToken);
             var result = await activity.RunAsync(context, input);
+            DurableTelemetry.End(span, nameof(OrchestrationRuntimeStatus.Completed), null);
             return new HistoryEvent(HistoryEventType.TaskCompleted, _timeProvider.GetUtcNow()) { TaskScheduledId = scheduled.EventId, Result = DurableJson.Serialize(result) };
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
         {
+            var failure = FailureDetails.From(exception);
+            DurableTelemetry.End(span, nameof(OrchestrationRuntimeStatus.Failed), failure);
             return new HistoryEvent(HistoryEventType.TaskFailed, _timeProvider.GetUtcNow())
             {
                 TaskScheduledId = scheduled.EventId,
-                Failure = FailureDetails.From(exception),
+                Failure = failure,
             };
         }
     }

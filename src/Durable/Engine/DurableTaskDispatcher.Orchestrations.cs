@@ -170,7 +170,13 @@ public sealed partial class DurableTaskDispatcher
         {
             var started = past.Concat(fresh).First(e => e.Type == HistoryEventType.ExecutionStarted);
             var context = new ReplayOrchestrationContext(instanceId, started.Name ?? string.Empty, started.Version, customStatus, _loggerFactory);
-            var result = context.Execute(_tasks.CreateOrchestrator(started.Name ?? string.Empty, started.Version), past, fresh);
+            EpisodeResult result;
+            using (var span = DurableTelemetry.StartEpisode(instanceId, started.Name ?? string.Empty))
+            {
+                result = context.Execute(_tasks.CreateOrchestrator(started.Name ?? string.Empty, started.Version), past, fresh);
+                DurableTelemetry.End(span, result.Outcome.ToString(), result.Failure);
+            }
+
             customStatus = result.CustomStatus;
             var episode = new List<HistoryEvent>(fresh);
             episode.AddRange(result.NewActions.Select(a => a with { Timestamp = now }));
