@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace QuyCheWorkflow.Durable;
 
@@ -22,37 +23,46 @@ public sealed class QuyCheDurableTaskWorker : DurableTaskWorker
 {
     private static readonly TimeSpan s_firstIdleDelay = TimeSpan.FromMilliseconds(20);
 
-    private readonly IDurableTaskBackend _backend;
     private readonly DurableTaskOptions _options;
     private readonly ILogger _logger;
-    private readonly QueuePump _pump;
+    private readonly Lazy<(IDurableTaskBackend Backend, DurableTaskDispatcher Dispatcher, QueuePump Pump)> _engine;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Created by the SDK's worker builder (<c>UseBuildTarget</c>) with the builder's name and the registry's factory.</summary>
+    /// <summary>
+    /// Created by the SDK's worker builder (<c>UseBuildTarget</c>) with the builder's name and the registry's factory.
+    /// The backend is reached on first use, so an app whose storage is not configured still starts while nothing
+    /// asks the engine for work.
+    /// </summary>
     public QuyCheDurableTaskWorker(string name, IDurableTaskFactory factory, IServiceProvider services)
         : base(name, factory)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var engine = services.GetRequiredService<DurableTaskEngine>();
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
-        _backend = engine.Backend;
-        _options = engine.Options;
+        _options = services.GetRequiredService<IOptions<DurableTaskOptions>>().Value;
         _logger = loggerFactory.CreateLogger<QuyCheDurableTaskWorker>();
-        Dispatcher = new DurableTaskDispatcher(_backend, _options, factory, services, engine.TimeProvider, loggerFactory);
-        _pump = new QueuePump(_backend, Dispatcher, _options, _logger);
+        _engine = new(() =>
+        {
+            var engine = services.GetRequiredService<DurableTaskEngine>();
+            var dispatcher = new DurableTaskDispatcher(engine.Backend, engine.Options, factory, services, engine.TimeProvider, loggerFactory);
+            return (engine.Backend, dispatcher, new QueuePump(engine.Backend, dispatcher, engine.Options, _logger));
+        });
     }
 
     /// <summary>
     /// Gets the dispatcher that processes one queue message at a time: what the Functions host's queue triggers call
     /// when the embedded loop is off.
     /// </summary>
-    public DurableTaskDispatcher Dispatcher { get; }
+    public DurableTaskDispatcher Dispatcher => _engine.Value.Dispatcher;
+
+    private IDurableTaskBackend Backend => _engine.Value.Backend;
+
+    private QueuePump Pump => _engine.Value.Pump;
 
     /// <summary>
     /// Receives and processes, one at a time, every message visible now in any of the hub's queues, and returns how
     /// many were handled. For driving the engine by hand (tests) instead of the embedded loop.
     /// </summary>
-    public Task<int> ProcessVisibleMessagesAsync(CancellationToken cancellationToken = default) => _pump.PumpOnceAsync(cancellationToken);
+    public Task<int> ProcessVisibleMessagesAsync(CancellationToken cancellationToken = default) => Pump.PumpOnceAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,9 +71,9 @@ public sealed class QuyCheDurableTaskWorker : DurableTaskWorker
             return;
         }
 
-        await _backend.EnsureCreatedAsync(stoppingToken);
-        _backend.MessageSent += Wake;
-        Log.WorkerStarted(_logger, _options.TaskHubName, _pump.Queues.Count);
+        await Backend.EnsureCreatedAsync(stoppingToken);
+        Backend.MessageSent += Wake;
+        Log.WorkerStarted(_logger, _options.TaskHubName, Pump.Queues.Count);
         using var slots = new SemaphoreSlim(_options.MaxConcurrentWorkItems, _options.MaxConcurrentWorkItems);
         var running = new HashSet<Task>();
         var idleDelay = TimeSpan.Zero;
@@ -73,7 +83,7 @@ public sealed class QuyCheDurableTaskWorker : DurableTaskWorker
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var queue = _pump.Queues[next++ % _pump.Queues.Count];
+                var queue = Pump.Queues[next++ % Pump.Queues.Count];
                 await slots.WaitAsync(stoppingToken);
                 var taken = 1;
                 while (taken < 32 && slots.Wait(0, CancellationToken.None))
@@ -85,7 +95,7 @@ public sealed class QuyCheDurableTaskWorker : DurableTaskWorker
                 IReadOnlyList<ReceivedMessage> messages;
                 try
                 {
-                    messages = await _backend.ReceiveAsync(queue, taken, _options.MessageVisibilityTimeout, stoppingToken);
+                    messages = await Backend.ReceiveAsync(queue, taken, _options.MessageVisibilityTimeout, stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -118,7 +128,7 @@ public sealed class QuyCheDurableTaskWorker : DurableTaskWorker
                 }
 
                 // Only a whole round of empty queues means idle; then each further poll waits longer.
-                if (++emptyPolls < _pump.Queues.Count)
+                if (++emptyPolls < Pump.Queues.Count)
                 {
                     continue;
                 }
@@ -139,7 +149,7 @@ public sealed class QuyCheDurableTaskWorker : DurableTaskWorker
         }
         finally
         {
-            _backend.MessageSent -= Wake;
+            Backend.MessageSent -= Wake;
             Task[] inFlight;
             lock (running)
             {
@@ -155,7 +165,7 @@ public sealed class QuyCheDurableTaskWorker : DurableTaskWorker
         try
         {
             await Task.Yield();
-            await _pump.ProcessAsync(message, stoppingToken);
+            await Pump.ProcessAsync(message, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
