@@ -37,7 +37,12 @@ public sealed class TestHub : IAsyncDisposable
 
     internal DurableTaskDispatcher Dispatcher => Worker.Dispatcher;
 
-    public static async Task<TestHub> CreateAsync(Action<DurableTaskOptions> configureBackend, Action<DurableTaskRegistry> register, TimeSpan idlePause, FakeTimeProvider? clock = null)
+    public static async Task<TestHub> CreateAsync(
+        Action<DurableTaskOptions> configureBackend,
+        Action<DurableTaskRegistry> register,
+        TimeSpan idlePause,
+        FakeTimeProvider? clock = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         clock ??= new FakeTimeProvider(Start);
         var host = await QuyCheEngineHost.CreateAsync(
@@ -48,7 +53,8 @@ public sealed class TestHub : IAsyncDisposable
             },
             register,
             clock,
-            cancellationToken: TestContext.Current.CancellationToken);
+            configureServices,
+            TestContext.Current.CancellationToken);
         return new TestHub(host, clock, idlePause);
     }
 
