@@ -4,7 +4,7 @@
 #
 # Ports can be changed through the environment: QCW_APP_PORT (7071), QCW_BLOB_PORT (10000),
 # QCW_QUEUE_PORT (10001), QCW_TABLE_PORT (10002), QCW_SMTP_PORT (1025), QCW_MAILDEV_WEB_PORT (1080).
-# Data persists in .data/ between runs; delete that folder to start afresh.
+# Data (storage and the mail inbox) persists in .data/ between runs; delete that folder to start afresh.
 set -euo pipefail
 QCW_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 QCW_SCRIPT_PID=$$
@@ -28,7 +28,7 @@ done
 tools/ensure-tools.sh
 
 data=$QCW_ROOT/.data
-mkdir -p "$data/azurite" "$data/logs"
+mkdir -p "$data/azurite" "$data/logs" "$data/mail"
 
 # A development link-signing key, made once per machine and kept out of the repository.
 if [[ ! -s $data/link-signing-key ]]; then
@@ -63,7 +63,7 @@ start_guarded "$data/logs/azurite.log" "$QCW_ROOT/tools/node_modules/.bin/azurit
   --blobHost 127.0.0.1 --blobPort "$blob_port" --queueHost 127.0.0.1 --queuePort "$queue_port" \
   --tableHost 127.0.0.1 --tablePort "$table_port"
 start_guarded "$data/logs/maildev.log" "$QCW_ROOT/tools/node_modules/.bin/maildev" \
-  --ip 127.0.0.1 --smtp "$smtp_port" --web-ip 127.0.0.1 --web "$mail_web_port" --silent
+  --ip 127.0.0.1 --smtp "$smtp_port" --web-ip 127.0.0.1 --web "$mail_web_port" --mail-directory "$data/mail" --silent
 for port in "$blob_port" "$queue_port" "$table_port" "$smtp_port" "$mail_web_port"; do
   wait_for_port "local service" "$port"
 done

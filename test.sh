@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything the tests need (idempotently) and runs the whole test suite.
-# The tests start their own Azurite and maildev on free ports and stop them when they end.
+# The tests start their own Azurite and maildev on free ports and stop them when they end; the Bicep
+# infrastructure is compiled and linted first.
 set -euo pipefail
 QCW_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$QCW_ROOT"
@@ -12,6 +13,10 @@ tools/ensure-chromium.sh
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
+
+# The infrastructure must compile and pass the Bicep linter: an error in either fails the run (warnings are shown).
+tools/bicep.sh build infra/main.bicep --outdir "$results/bicep"
+tools/bicep.sh lint infra/main.bicep
 
 status=0
 dotnet test QuyCheWorkflow.sln --configuration Release --disable-build-servers \

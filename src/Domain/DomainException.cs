@@ -21,4 +21,20 @@ public class DomainException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <param name="code">What was refused, for the surface's own wording.</param>
+    /// <param name="message">The refusal in English, for logs.</param>
+    /// <param name="facts">The values the surface's wording needs (dates as yyyy-MM-dd, names, states).</param>
+    public DomainException(RefusalCode code, string message, IReadOnlyDictionary<string, string>? facts = null)
+        : base(message)
+    {
+        Code = code;
+        Facts = facts ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>The refusal's code, or <see cref="RefusalCode.None"/> when only the message describes it.</summary>
+    public RefusalCode Code { get; }
+
+    /// <summary>The facts named by <see cref="Code"/>'s documentation.</summary>
+    public IReadOnlyDictionary<string, string> Facts { get; } = new Dictionary<string, string>();
 }

@@ -105,7 +105,7 @@ public sealed class DocumentNumberingTests
         foreach (Regulation regulation in (Regulation[])[first, second])
         {
             DocumentNumber number = DocumentNumbering.NextFor(used, organisation, DocumentType.Regulation);
-            regulation.Issue(RegulationBuilder.IssuanceFor(regulation, number.Number, new DateOnly(2026, 3, 16)), null);
+            RegulationBuilder.Issue(regulation, RegulationBuilder.IssuanceFor(regulation, number.Number, new DateOnly(2026, 3, 16)));
             used.Add(new NumberRegistration(organisation.Id, regulation.Term, number.Type, number.Number));
         }
 

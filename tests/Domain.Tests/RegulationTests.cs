@@ -19,7 +19,7 @@ public sealed class RegulationTests
         Regulation regulation = new RegulationBuilder().Build();
 
         InvalidTransitionException error = Assert.Throws<InvalidTransitionException>(
-            () => regulation.Issue(RegulationBuilder.IssuanceFor(regulation, 1, new DateOnly(2026, 3, 16)), null));
+            () => RegulationBuilder.Issue(regulation, RegulationBuilder.IssuanceFor(regulation, 1, new DateOnly(2026, 3, 16))));
 
         Assert.Equal("Cannot issue: regulation is Drafting.", error.Message);
         Assert.Equal(nameof(RegulationStage.Drafting), error.CurrentState);
@@ -61,14 +61,130 @@ public sealed class RegulationTests
     }
 
     [Fact]
-    public void ApplyReview_WhileIssued_ThrowsNamingStage()
+    public void ApplyReview_KeepWhileIssued_SchedulesNextReviewAndStaysIssued()
     {
         Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.Issued);
 
-        InvalidTransitionException error = Assert.Throws<InvalidTransitionException>(
-            () => regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Keep), null, TestData.Days(200)));
+        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Keep), null, TestData.Days(200));
 
-        Assert.Equal("Cannot apply a review: regulation is Issued.", error.Message);
+        Assert.Equal(RegulationStage.Issued, regulation.Stage);
+        Assert.Equal(new DateOnly(2026, 9, 18), regulation.LastReviewDate);
+        Assert.Equal(new DateOnly(2027, 3, 18), regulation.NextReviewDue);
+    }
+
+    [Fact]
+    public void ApplyReview_AmendBeforeFilingAcknowledged_RefusedWithCode()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.Filed);
+
+        DomainException error = Assert.Throws<DomainException>(
+            () => regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(200)));
+
+        Assert.Equal(RefusalCode.ReviewAmendBeforeAcknowledgement, error.Code);
+        Assert.Empty(regulation.Amendments);
+    }
+
+    [Fact]
+    public void EnsureReviewAllowed_MeetingAfterToday_RefusedWithCode()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.InForce);
+
+        DomainException error = Assert.Throws<DomainException>(
+            () => regulation.EnsureReviewAllowed(new DateOnly(2026, 9, 19), ReviewOutcome.Keep, new DateTimeOffset(2026, 9, 18, 16, 59, 0, TimeSpan.Zero)));
+
+        Assert.Equal(RefusalCode.ReviewDateInFuture, error.Code);
+        Assert.Equal("2026-09-18", error.Facts["today"]);
+    }
+
+    [Fact]
+    public void EnsureReviewAllowed_MeetingTodayInVietnam_Allowed()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.InForce);
+
+        regulation.EnsureReviewAllowed(new DateOnly(2026, 9, 19), ReviewOutcome.Keep, new DateTimeOffset(2026, 9, 18, 17, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void EnsureReviewAllowed_MeetingBeforePreviousReview_RefusedWithCode()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.InForce);
+        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Keep), null, TestData.Days(200));
+
+        DomainException error = Assert.Throws<DomainException>(
+            () => regulation.EnsureReviewAllowed(new DateOnly(2026, 9, 17), ReviewOutcome.Keep, TestData.Days(230)));
+
+        Assert.Equal(RefusalCode.ReviewDateTooEarly, error.Code);
+        Assert.Equal("2026-09-18", error.Facts["earliest"]);
+        Assert.Equal(new DateOnly(2027, 3, 18), regulation.NextReviewDue);
+    }
+
+    [Fact]
+    public void EnsureReviewAllowed_MeetingBeforeIssueDate_RefusedWithCode()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.InForce);
+
+        DomainException error = Assert.Throws<DomainException>(
+            () => regulation.EnsureReviewAllowed(new DateOnly(2026, 3, 15), ReviewOutcome.Keep, TestData.Days(30)));
+
+        Assert.Equal(RefusalCode.ReviewDateTooEarly, error.Code);
+        Assert.Equal("2026-03-16", error.Facts["earliest"]);
+    }
+
+    [Fact]
+    public void EnsureReviewAllowed_Approved_ThrowsNamingStage()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.Approved);
+
+        InvalidTransitionException error = Assert.Throws<InvalidTransitionException>(
+            () => regulation.EnsureReviewAllowed(new DateOnly(2026, 3, 20), ReviewOutcome.Keep, TestData.Days(30)));
+
+        Assert.Equal("Cannot record a review: regulation is Approved.", error.Message);
+    }
+
+    [Fact]
+    public void Issue_DateBeforeApproval_RefusedWithCode()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.Approved);
+
+        DomainException error = Assert.Throws<DomainException>(() => regulation.Issue(
+            RegulationBuilder.IssuanceFor(regulation, 1, new DateOnly(2026, 3, 5)), null, new DateOnly(2026, 3, 6), new DateOnly(2026, 3, 20)));
+
+        Assert.Equal(RefusalCode.IssueDateBeforeApproval, error.Code);
+        Assert.Equal("2026-03-06", error.Facts["approvedOn"]);
+        Assert.Equal(RegulationStage.Approved, regulation.Stage);
+    }
+
+    [Fact]
+    public void Issue_DateAfterToday_RefusedWithCode()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.Approved);
+
+        DomainException error = Assert.Throws<DomainException>(() => regulation.Issue(
+            RegulationBuilder.IssuanceFor(regulation, 1, new DateOnly(2026, 3, 21)), null, new DateOnly(2026, 3, 6), new DateOnly(2026, 3, 20)));
+
+        Assert.Equal(RefusalCode.IssueDateInFuture, error.Code);
+    }
+
+    [Fact]
+    public void Issue_DateOutsideTerm_RefusedWithCode()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.Approved);
+
+        DomainException error = Assert.Throws<DomainException>(() => regulation.Issue(
+            RegulationBuilder.IssuanceFor(regulation, 1, new DateOnly(2031, 1, 5)), null, new DateOnly(2026, 3, 6), new DateOnly(2031, 2, 1)));
+
+        Assert.Equal(RefusalCode.IssueDateOutsideTerm, error.Code);
+        Assert.Equal("2025–2030", error.Facts["term"]);
+    }
+
+    [Fact]
+    public void Issue_OnApprovalDay_Issues()
+    {
+        Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.Approved);
+
+        regulation.Issue(RegulationBuilder.IssuanceFor(regulation, 1, new DateOnly(2026, 3, 6)), null, new DateOnly(2026, 3, 6), new DateOnly(2026, 3, 6));
+
+        Assert.Equal(RegulationStage.Issued, regulation.Stage);
     }
 
     [Fact]
@@ -167,7 +283,7 @@ public sealed class RegulationTests
         Regulation next = new RegulationBuilder().WithId("reg-new").ForOrganisation("du-cty", TestData.Term2030).BuildIn(RegulationStage.Approved);
         DateOnly issueDate = new(2030, 11, 2);
 
-        next.Issue(RegulationBuilder.IssuanceFor(next, 1, issueDate, supersedes: "reg-old"), previous);
+        RegulationBuilder.Issue(next, RegulationBuilder.IssuanceFor(next, 1, issueDate, supersedes: "reg-old"), previous);
 
         Assert.Equal(RegulationStage.Issued, next.Stage);
         Assert.Equal(RegulationStage.Superseded, previous.Stage);
@@ -182,7 +298,7 @@ public sealed class RegulationTests
         Regulation previous = new RegulationBuilder().WithId("reg-old").BuildIn(RegulationStage.InForce);
         Regulation next = new RegulationBuilder().WithId("reg-new").BuildIn(RegulationStage.Approved);
 
-        Assert.Throws<DomainException>(() => next.Issue(RegulationBuilder.IssuanceFor(next, 2, new DateOnly(2026, 4, 1)), previous));
+        Assert.Throws<DomainException>(() => RegulationBuilder.Issue(next, RegulationBuilder.IssuanceFor(next, 2, new DateOnly(2026, 4, 1)), previous));
 
         Assert.Equal(RegulationStage.InForce, previous.Stage);
         Assert.Equal(RegulationStage.Approved, next.Stage);
@@ -198,7 +314,7 @@ public sealed class RegulationTests
 
         AmendmentCycle amendment = regulation.ApplyFilingReturned(filing, "amend-1", TestData.Days(12));
         builder.Approve(regulation);
-        regulation.Issue(RegulationBuilder.IssuanceFor(regulation, 2, new DateOnly(2026, 5, 4)), null);
+        RegulationBuilder.Issue(regulation, RegulationBuilder.IssuanceFor(regulation, 2, new DateOnly(2026, 5, 4)));
 
         Assert.Equal(RegulationStage.InForce, regulation.Stage);
         Assert.Equal(AmendmentReason.ReturnedByUpperLevel, amendment.Reason);
@@ -213,9 +329,9 @@ public sealed class RegulationTests
     {
         RegulationBuilder builder = new();
         Regulation regulation = builder.BuildIn(RegulationStage.InForce);
-        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(190));
+        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(200));
         builder.Approve(regulation);
-        regulation.Issue(RegulationBuilder.IssuanceFor(regulation, 2, new DateOnly(2026, 10, 1)), null);
+        RegulationBuilder.Issue(regulation, RegulationBuilder.IssuanceFor(regulation, 2, new DateOnly(2026, 10, 1)));
         Filing filing = RegulationBuilder.FilingFor(regulation, "filing-2");
         regulation.File(filing);
         filing.Acknowledge("duk-van-phong", TestData.Days(220));
@@ -233,7 +349,7 @@ public sealed class RegulationTests
     {
         Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.InForce);
 
-        AmendmentCycle? amendment = regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Keep), null, TestData.Days(190));
+        AmendmentCycle? amendment = regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Keep), null, TestData.Days(200));
 
         Assert.Null(amendment);
         Assert.Equal(new DateOnly(2026, 9, 18), regulation.LastReviewDate);
@@ -244,7 +360,7 @@ public sealed class RegulationTests
     public void ApplyReview_AmendWhileAmendmentUnderWay_Throws()
     {
         Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.InForce);
-        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(190));
+        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(200));
 
         InvalidTransitionException error = Assert.Throws<InvalidTransitionException>(
             () => regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend, "review-2"), "amend-2", TestData.Days(200)));
@@ -257,7 +373,7 @@ public sealed class RegulationTests
     public void ApplyReview_Repeal_EndsRegulationAndAbandonsAmendment()
     {
         Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.InForce);
-        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(190));
+        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(200));
 
         regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Repeal, "review-2"), null, TestData.Days(200));
 
@@ -282,7 +398,7 @@ public sealed class RegulationTests
     public void StartVote_AmendmentStillDrafting_ThrowsNamingAmendmentStage()
     {
         Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.InForce);
-        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(190));
+        regulation.ApplyReview(RecordedReview(regulation, ReviewOutcome.Amend), "amend-1", TestData.Days(200));
         ConsultationRound closed = new ConsultationRoundBuilder().Build();
         closed.CloseIfDue(ConsultationRoundBuilder.Deadline);
 
@@ -298,7 +414,7 @@ public sealed class RegulationTests
         Regulation regulation = new RegulationBuilder().BuildIn(RegulationStage.Approved);
         Issuance issuance = RegulationBuilder.IssuanceFor(regulation, 1, new DateOnly(2026, 3, 16)) with { FinalDocumentHash = default };
 
-        Assert.Throws<ArgumentException>(() => regulation.Issue(issuance, null));
+        Assert.Throws<ArgumentException>(() => RegulationBuilder.Issue(regulation, issuance));
 
         Assert.Equal(RegulationStage.Approved, regulation.Stage);
     }

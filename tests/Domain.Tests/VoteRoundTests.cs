@@ -257,6 +257,28 @@ public sealed class VoteRoundTests
     }
 
     [Fact]
+    public void DecidedOn_InPersonResult_IsMeetingDate()
+    {
+        VoteRound round = new VoteRoundBuilder().Build();
+        round.ExpireIfDue(VoteRoundBuilder.Deadline);
+
+        round.RecordInPersonResult(new(true, TestData.Hash("bien-ban"), new DateOnly(2026, 3, 6), [], "van-phong", VoteRoundBuilder.Deadline.AddDays(3)));
+
+        Assert.Equal(new DateOnly(2026, 3, 6), round.DecidedOn);
+    }
+
+    [Fact]
+    public void DecidedOn_DecidingBallotLateEvening_IsVietnamDay()
+    {
+        VoteRound round = new VoteRoundBuilder().WithMembers(1).Build();
+        Assert.Null(round.DecidedOn);
+
+        round.Cast("m1", VoteChoice.Agree, null, new DateTimeOffset(2026, 3, 2, 18, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(2026, 3, 3), round.DecidedOn);
+    }
+
+    [Fact]
     public void RecordInPersonResult_FailedWithoutReasons_Throws()
     {
         VoteRound round = new VoteRoundBuilder().Build();

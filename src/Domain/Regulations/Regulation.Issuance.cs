@@ -11,11 +11,18 @@ public sealed partial class Regulation
     /// <paramref name="superseded"/> must be the regulation named by <see cref="Issuance.SupersedesRegulationId"/>
     /// (null when none); it must belong to the same organisation and have a text in force, and moves to
     /// <see cref="RegulationStage.Superseded"/>. Amendments supersede nothing.
+    /// The issue date lies between <paramref name="approvedOn"/> (the day the standing committee approved the
+    /// text) and <paramref name="today"/> (Vietnam calendar), both included, and within the regulation's term.
     /// </summary>
-    public void Issue(Issuance issuance, Regulation? superseded)
+    /// <exception cref="DomainException">
+    /// <see cref="RefusalCode.IssueDateBeforeApproval"/>, <see cref="RefusalCode.IssueDateInFuture"/> or
+    /// <see cref="RefusalCode.IssueDateOutsideTerm"/>; or the superseded regulation does not fit.
+    /// </exception>
+    public void Issue(Issuance issuance, Regulation? superseded, DateOnly approvedOn, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(issuance);
         ContentHash.ThrowIfEmpty(issuance.FinalDocumentHash, nameof(issuance));
+        EnsureIssueDate(issuance.IssueDate, approvedOn, today);
         if (issuance.SupersedesRegulationId != superseded?.Id)
         {
             throw new DomainException(
@@ -131,6 +138,41 @@ public sealed partial class Regulation
 
         return StartAmendment(amendmentId, AmendmentReason.ReturnedByUpperLevel, filing.ReturnReasons, at);
     }
+
+    /// <summary>
+    /// Checks an issue date as <see cref="Issue"/> does: between <paramref name="approvedOn"/> and
+    /// <paramref name="today"/> (Vietnam calendar, both included) and within the term.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// <see cref="RefusalCode.IssueDateBeforeApproval"/>, <see cref="RefusalCode.IssueDateInFuture"/> or
+    /// <see cref="RefusalCode.IssueDateOutsideTerm"/>.
+    /// </exception>
+    public void EnsureIssueDate(DateOnly issueDate, DateOnly approvedOn, DateOnly today)
+    {
+        string issued = Iso(issueDate);
+        if (issueDate < approvedOn)
+        {
+            throw new DomainException(RefusalCode.IssueDateBeforeApproval,
+                $"The issue date {issued} is before the approval on {Iso(approvedOn)}.",
+                new Dictionary<string, string> { ["issueDate"] = issued, ["approvedOn"] = Iso(approvedOn) });
+        }
+
+        if (issueDate > today)
+        {
+            throw new DomainException(RefusalCode.IssueDateInFuture,
+                $"The issue date {issued} is after today ({Iso(today)}).",
+                new Dictionary<string, string> { ["issueDate"] = issued, ["today"] = Iso(today) });
+        }
+
+        if (issueDate.Year < Term.StartYear || issueDate.Year > Term.EndYear)
+        {
+            throw new DomainException(RefusalCode.IssueDateOutsideTerm,
+                $"The issue date {issued} is outside the term {Term}.",
+                new Dictionary<string, string> { ["issueDate"] = issued, ["term"] = Term.ToString() });
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private void EnsureOwnFiling(Filing filing, FilingStatus expected, string action)
     {

@@ -1,3 +1,4 @@
+using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Organisations;
 
 namespace QuyCheWorkflow.Domain.Voting;
@@ -98,6 +99,12 @@ public sealed partial class VoteRound
     public DateTimeOffset? DecidedAt { get; private set; }
 
     public DecisionSource? DecidedBy { get; private set; }
+
+    /// <summary>
+    /// The Vietnam calendar day of the decision: the in-person meeting's date, or else the day of the ballot that
+    /// decided it; null while undecided.
+    /// </summary>
+    public DateOnly? DecidedOn => InPersonResult?.MeetingDate ?? (DecidedAt is { } at ? VietnamTime.DateOf(at) : null);
 
     public InPersonResult? InPersonResult { get; private set; }
 

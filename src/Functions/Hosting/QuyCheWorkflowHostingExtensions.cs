@@ -59,6 +59,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowOffice(configuration);
         services.AddSingleton<HealthProbe>();
         services.AddQuyCheWorkflowDemo(configuration);
+        services.AddQuyCheWorkflowTelemetry(configuration);
 
         services.AddOptions<FunctionCatalogOptions>();
         services.AddSingleton(sp => FunctionCatalog.Load(

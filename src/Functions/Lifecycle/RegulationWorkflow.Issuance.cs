@@ -2,6 +2,8 @@ using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Numbering;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Functions.State;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
@@ -12,22 +14,32 @@ public sealed partial class RegulationWorkflow
     /// Issues the approved text (the original, or the active amendment) under the next number of the
     /// organisation's register for the regulation's term ("05-QC/ĐU"); the final document is the approved draft.
     /// A retried issue reuses the number already registered for the same text instead of taking another.
+    /// <paramref name="signer"/> names the member of the standing committee who signed, by member id or full name:
+    /// the secretary (<c>T/M BAN THƯỜNG VỤ</c> / <c>BÍ THƯ</c>) or a deputy secretary (<c>PHÓ BÍ THƯ</c>). The issue
+    /// date lies between the day the committee approved the text and today (Vietnam calendar), within the term.
     /// </summary>
-    public Task<RegulationState> IssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signerName,
+    public Task<RegulationState> IssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signer,
         string? supersedesRegulationId, Actor actor, CancellationToken ct = default) =>
-        IssueAsync(organisationId, regulationId, issueDate, signerName, supersedesRegulationId, null, actor, ct);
+        IssueAsync(organisationId, regulationId, issueDate, signer, supersedesRegulationId, null, actor, ct);
 
     /// <summary>
     /// Issues as above, with <paramref name="finalDocument"/> (the signed, numbered file) as the final document
     /// instead of the approved draft; it is stored by content hash only once the issue is known to be allowed.
     /// Null keeps the approved draft.
     /// </summary>
-    public async Task<RegulationState> IssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signerName,
+    public async Task<RegulationState> IssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signer,
         string? supersedesRegulationId, FinalDocument? finalDocument, Actor actor, CancellationToken ct = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(signerName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(signer);
         ArgumentNullException.ThrowIfNull(actor);
         var organisation = await LoadOrganisationAsync(organisationId, ct);
+        var signedBy = Signer.From(organisation.Committee, signer);
+        var today = VietnamTime.DateOf(timeProvider.GetUtcNow());
+        var current = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
+        var approvedOn = await ApprovalDayAsync(current, ct);
+
+        // Refuse before taking a number or storing a file.
+        current.EnsureIssueDate(issueDate, approvedOn, today);
         ContentHash? finalHash = null;
         if (finalDocument is not null)
         {
@@ -36,8 +48,6 @@ public sealed partial class RegulationWorkflow
                 throw new DomainException("Tệp văn bản ban hành rỗng.");
             }
 
-            // Refuse before storing the file.
-            ApprovedDraftOf(Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value));
             await stores.Documents.UploadAsync(finalDocument.Content, finalDocument.FileName, finalDocument.ContentType, ct);
             finalHash = ContentHash.Of(finalDocument.Content.Span);
         }
@@ -67,13 +77,13 @@ public sealed partial class RegulationWorkflow
             Issuance issuance = new(
                 regulationId,
                 new DocumentNumber(number, DocumentType.Regulation, organisation.Code),
-                Signer.SecretaryOnBehalfOfStandingCommittee(signerName),
+                signedBy,
                 issueDate,
                 finalHash ?? approved.ContentHash,
                 supersedesRegulationId,
                 actor.Id,
                 timeProvider.GetUtcNow());
-            regulation.Issue(issuance, superseded);
+            regulation.Issue(issuance, superseded, approvedOn, today);
 
             // The superseded one first: if the issue then loses its race, the retry finds it superseded by this id
             // and the domain refuses, which is the honest outcome of two concurrent issues.
@@ -90,7 +100,7 @@ public sealed partial class RegulationWorkflow
         await AuditAsync(regulationId, actor, "regulation.issued", [regulationId, symbol, issued.CurrentIssuance.FinalDocumentHash.ToString()],
             new
             {
-                symbol, issueDate, signer = signerName, supersedes = supersedesRegulationId, nextReviewDue = issued.NextReviewDue,
+                symbol, issueDate, signer = signedBy.ToString(), supersedes = supersedesRegulationId, nextReviewDue = issued.NextReviewDue,
                 finalDocument = finalDocument?.FileName, approvedDraftHash = approvedHash.ToString(),
             }, ct);
         if (supersedesRegulationId is not null)
@@ -104,6 +114,20 @@ public sealed partial class RegulationWorkflow
 
         await RefreshStatusAsync(organisationId, ct);
         return issued.ToState();
+    }
+
+    /// <summary>
+    /// The Vietnam calendar day the committee approved the text to issue: the decision day of the active cycle's
+    /// current vote round. Refuses (as the domain does) when nothing is approved.
+    /// </summary>
+    private async Task<DateOnly> ApprovalDayAsync(Regulation regulation, CancellationToken ct)
+    {
+        ApprovedDraftOf(regulation);
+        var cycle = ActiveCycleOf(regulation, "issue");
+        var round = cycle.CurrentVoteRoundId is { } roundId ? await stores.Votes.GetAsync(regulation.Id, roundId, ct) : null;
+        return round is not null && VoteRound.FromState(round.Value).DecidedOn is { } decidedOn
+            ? decidedOn
+            : throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "issue", "No decided vote round approved the text.");
     }
 
     private static DraftVersion ApprovedDraftOf(Regulation regulation)

@@ -9,7 +9,9 @@ public sealed partial class RegulationWorkflow
 {
     /// <summary>
     /// Records the periodic review due next, with its minutes: keep schedules the next review, amend also starts
-    /// an amendment, repeal ends the regulation. The review's orchestration ends; the next one starts.
+    /// an amendment, repeal ends the regulation. The review's orchestration ends; the next one starts. A regulation
+    /// is in force from its issue, so a review is recorded from then on, before the filing is acknowledged too; the
+    /// meeting date is not in the future nor before the previous review or the issue date (Vietnam calendar).
     /// </summary>
     public async Task<PeriodicReviewState> RecordReviewAsync(string organisationId, string regulationId, DateOnly meetingDate,
         ReadOnlyMemory<byte> minutes, string minutesFileName, string minutesContentType, ReviewOutcome outcome,
@@ -23,11 +25,7 @@ public sealed partial class RegulationWorkflow
 
         var hash = ContentHash.Of(minutes.Span);
         var current = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
-        if (current.Stage != RegulationStage.InForce)
-        {
-            throw new InvalidTransitionException("regulation", current.Stage.ToString(), "record a review");
-        }
-
+        current.EnsureReviewAllowed(meetingDate, outcome, timeProvider.GetUtcNow());
         var pending = await EnsurePendingReviewAsync(current, ct)
             ?? throw new InvalidTransitionException("regulation", current.Stage.ToString(), "record a review", "No review is due.");
         if (outcome == ReviewOutcome.Amend && current.ActiveAmendment is { } active)

@@ -79,9 +79,10 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             failures.Add("Mail:SendGrid:RetryBaseDelay must be non-negative and no longer than Mail:SendGrid:MaxRetryDelay.");
         }
 
-        if (sendGrid.RequestTimeout <= TimeSpan.Zero)
+        // Polly refuses a timeout shorter than 10 ms when it builds the pipeline, i.e. at the first send.
+        if (sendGrid.RequestTimeout < TimeSpan.FromMilliseconds(10))
         {
-            failures.Add("Mail:SendGrid:RequestTimeout must be positive.");
+            failures.Add("Mail:SendGrid:RequestTimeout must be at least 00:00:00.010.");
         }
     }
 }

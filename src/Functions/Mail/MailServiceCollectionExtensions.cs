@@ -8,9 +8,9 @@ namespace QuyCheWorkflow.Functions.Mail;
 public static class MailServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="MailSender"/> with the transport named by <c>Mail:Transport</c>, options bound to
-    /// the <c>Mail</c> section and validated at start-up, and <see cref="TimeProvider.System"/> unless a clock
-    /// is already registered.
+    /// Registers <see cref="MailSender"/> with the transport named by <c>Mail:Transport</c> (SendGrid's over a named
+    /// <see cref="HttpClient"/> with its resilience pipeline), options bound to the <c>Mail</c> section and validated
+    /// at start-up, and <see cref="TimeProvider.System"/> unless a clock is already registered.
     /// </summary>
     public static IServiceCollection AddQuyCheWorkflowMail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,9 +18,11 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailOptions>, MailOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // The resilience pipeline times each attempt and the whole send; HttpClient's own timeout would cut across both.
         services.AddHttpClient(SendGridMailTransport.HttpClientName)
-            .ConfigureHttpClient((provider, client) =>
-                client.Timeout = provider.GetRequiredService<IOptions<MailOptions>>().Value.SendGrid.RequestTimeout);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(SendGridResilience.PipelineName, SendGridResilience.Configure);
         services.TryAddSingleton<SmtpMailTransport>();
         services.TryAddSingleton<SendGridMailTransport>();
         services.TryAddSingleton<IMailTransport>(provider =>

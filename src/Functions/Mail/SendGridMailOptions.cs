@@ -19,6 +19,9 @@ public sealed class SendGridMailOptions
     /// <summary>The longest wait a 429's Retry-After may ask for, and the longest back-off delay.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Per attempt.</summary>
+    /// <summary>
+    /// Per attempt. The whole send is bounded by every attempt timing out with the longest wait between them:
+    /// (MaxRetryAttempts + 1) × RequestTimeout + MaxRetryAttempts × MaxRetryDelay.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Office;
 
@@ -19,6 +21,31 @@ internal static class OfficeProblems
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Thao tác không thực hiện được ở trạng thái hiện tại", detail: detail);
+
+    /// <summary>
+    /// A domain refusal: a coded one in the catalogue's words — 422 naming the field when it is about one input,
+    /// else 409 — and an uncoded one with its own message (409).
+    /// </summary>
+    public static ProblemHttpResult Refused(DomainException refusal)
+    {
+        if (RefusalCatalogue.Describe(refusal) is not { } text)
+        {
+            return Conflict(refusal.Message);
+        }
+
+        if (text.Field is null)
+        {
+            return Conflict(text.Message);
+        }
+
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal) { [text.Field] = [text.Message] })
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Yêu cầu không được chấp nhận",
+            Detail = text.Message,
+        };
+        return TypedResults.Problem(problem);
+    }
 
     public static ProblemHttpResult UnsupportedDocument() =>
         TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Tệp không được chấp nhận",

@@ -213,7 +213,7 @@ public static class OrganisationsApi
         }
         catch (DomainException exception)
         {
-            return OfficeProblems.Conflict(exception.Message);
+            return OfficeProblems.Refused(exception);
         }
         catch (ConcurrencyConflictException)
         {

@@ -233,7 +233,7 @@ public static class RegulationsApi
 
     /// <summary>
     /// JSON (<see cref="IssueRequest"/>): the approved draft is the issued text. Or multipart with the same fields
-    /// (<c>issueDate</c>, <c>signerName</c>, <c>supersedesRegulationId</c>) and <c>file</c>: the signed, numbered
+    /// (<c>issueDate</c>, <c>signerMemberId</c> or <c>signerName</c>, <c>supersedesRegulationId</c>) and <c>file</c>: the signed, numbered
     /// document as issued (DOCX or PDF by content), which becomes the final document.
     /// </summary>
     public static async Task<Results<Ok<RegulationState>, ValidationProblem, ProblemHttpResult>> Issue(
@@ -258,7 +258,7 @@ public static class RegulationsApi
             document = uploaded;
             request = new IssueRequest(
                 DateOnly.TryParseExact(form?["issueDate"], "yyyy-MM-dd", out var date) ? date : null,
-                form?["signerName"], form?["supersedesRegulationId"]);
+                form?["signerMemberId"], form?["signerName"], form?["supersedesRegulationId"]);
         }
         else if (context.Request.HasJsonContentType())
         {
@@ -283,7 +283,19 @@ public static class RegulationsApi
             errors["issueDate"] = ["Cần ngày ban hành (yyyy-MM-dd)."];
         }
 
-        var signer = OrganisationFields.Name(request?.SignerName, "signerName", errors);
+        string? signer = null;
+        if (!string.IsNullOrWhiteSpace(request?.SignerMemberId))
+        {
+            signer = request.SignerMemberId.Trim();
+        }
+        else if (string.IsNullOrWhiteSpace(request?.SignerName))
+        {
+            errors["signerMemberId"] = ["Cần người ký: Bí thư hoặc Phó Bí thư (signerMemberId, hoặc họ tên ở signerName)."];
+        }
+        else
+        {
+            signer = OrganisationFields.Name(request.SignerName, "signerName", errors);
+        }
         if (errors.Count > 0)
         {
             return OfficeProblems.Invalid(errors);
@@ -409,7 +421,7 @@ public static class RegulationsApi
             }
             catch (DomainException exception)
             {
-                return OfficeProblems.Conflict(exception.Message);
+                return OfficeProblems.Refused(exception);
             }
             catch (ConcurrencyConflictException)
             {

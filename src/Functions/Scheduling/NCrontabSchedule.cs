@@ -1,37 +1,45 @@
+using NCrontab;
+
 namespace QuyCheWorkflow.Functions.Scheduling;
 
 /// <summary>
-/// A six-field NCRONTAB schedule, <c>{second} {minute} {hour} {day} {month} {day-of-week}</c>, as Azure Functions
-/// timer triggers use it. Each field takes <c>*</c>, a value, a range <c>a-b</c>, a step <c>*/n</c>, <c>a-b/n</c> or
-/// <c>a/n</c> (from a to the field's end), or a comma list of those. Months take Jan–Dec and days of week Sun–Sat
-/// (0 = Sunday … 6 = Saturday), names case-insensitive. As in NCrontab, a time matches only when day of month AND day
-/// of week both match. Immutable and thread-safe.
+/// A six-field NCRONTAB schedule, <c>{second} {minute} {hour} {day} {month} {day-of-week}</c>, read by NCrontab as
+/// the Azure Functions host reads a timer trigger's schedule, so a schedule means here what it means there. What is
+/// ours: seconds are required (a five-field expression is refused), and occurrences are evaluated on the wall clock
+/// of a time zone with a stated rule for daylight-saving jumps. Immutable and thread-safe.
 /// </summary>
-public sealed partial class NCrontabSchedule
+public sealed class NCrontabSchedule
 {
+    private static readonly CrontabSchedule.ParseOptions s_withSeconds = new() { IncludingSeconds = true };
+
     // A Feb 29 that must also be a given weekday recurs within 28 years; nothing valid takes longer.
-    private const int MaxDaysAhead = 366 * 29;
+    private static readonly TimeSpan s_horizon = TimeSpan.FromDays(366 * 29);
 
-    private readonly bool[] _seconds;
-    private readonly bool[] _minutes;
-    private readonly bool[] _hours;
-    private readonly bool[] _days;
-    private readonly bool[] _months;
-    private readonly bool[] _daysOfWeek;
+    private readonly CrontabSchedule _schedule;
 
-    private NCrontabSchedule(string expression, bool[][] fields)
+    private NCrontabSchedule(string expression, CrontabSchedule schedule)
     {
         Expression = expression;
-        _seconds = fields[0];
-        _minutes = fields[1];
-        _hours = fields[2];
-        _days = fields[3];
-        _months = fields[4];
-        _daysOfWeek = fields[5];
+        _schedule = schedule;
     }
 
     /// <summary>The expression as written.</summary>
     public string Expression { get; }
+
+    /// <summary>Parses a six-field NCRONTAB expression.</summary>
+    /// <exception cref="FormatException">The expression is not a valid six-field NCRONTAB schedule; the message says why.</exception>
+    public static NCrontabSchedule Parse(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        try
+        {
+            return new NCrontabSchedule(expression, CrontabSchedule.Parse(expression, s_withSeconds));
+        }
+        catch (CrontabException exception)
+        {
+            throw new FormatException($"'{expression}' is not a valid six-field NCRONTAB schedule: {exception.Message}", exception);
+        }
+    }
 
     public override string ToString() => Expression;
 
@@ -44,57 +52,23 @@ public sealed partial class NCrontabSchedule
     public DateTimeOffset GetNextOccurrence(DateTimeOffset after, TimeZoneInfo timeZone)
     {
         ArgumentNullException.ThrowIfNull(timeZone);
-        var local = TimeZoneInfo.ConvertTime(after, timeZone).DateTime;
-        var start = new DateTime(local.Ticks - (local.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Unspecified).AddSeconds(1);
-        var day = start.Date;
-        var fromTimeOfDay = start.TimeOfDay;
-        for (var i = 0; i < MaxDaysAhead; i++, day = day.AddDays(1), fromTimeOfDay = TimeSpan.Zero)
+        var wallTime = TimeZoneInfo.ConvertTime(after, timeZone).DateTime;
+
+        // One tick past a whole second can never be an occurrence, so reaching it means none came before.
+        var end = wallTime + s_horizon + TimeSpan.FromTicks(1);
+        while (true)
         {
-            if (!_months[day.Month] || !_days[day.Day] || !_daysOfWeek[(int)day.DayOfWeek])
+            wallTime = _schedule.GetNextOccurrence(wallTime, end);
+            if (wallTime >= end)
             {
-                continue;
+                throw new InvalidOperationException($"The schedule '{Expression}' never occurs.");
             }
 
-            if (FirstInDay(day, fromTimeOfDay, after, timeZone) is { } occurrence)
+            if (ToInstant(wallTime, timeZone) is { } instant && instant > after)
             {
-                return occurrence;
+                return instant;
             }
         }
-
-        throw new InvalidOperationException($"The schedule '{Expression}' never occurs.");
-    }
-
-    private DateTimeOffset? FirstInDay(DateTime day, TimeSpan from, DateTimeOffset after, TimeZoneInfo timeZone)
-    {
-        for (var hour = from.Hours; hour < 24; hour++)
-        {
-            if (!_hours[hour])
-            {
-                continue;
-            }
-
-            var firstMinute = hour == from.Hours ? from.Minutes : 0;
-            for (var minute = firstMinute; minute < 60; minute++)
-            {
-                if (!_minutes[minute])
-                {
-                    continue;
-                }
-
-                var firstSecond = hour == from.Hours && minute == from.Minutes ? from.Seconds : 0;
-                for (var second = firstSecond; second < 60; second++)
-                {
-                    if (_seconds[second] &&
-                        ToInstant(day.AddHours(hour).AddMinutes(minute).AddSeconds(second), timeZone) is { } instant &&
-                        instant > after)
-                    {
-                        return instant;
-                    }
-                }
-            }
-        }
-
-        return null;
     }
 
     private static DateTimeOffset? ToInstant(DateTime wallTime, TimeZoneInfo timeZone)

@@ -36,6 +36,14 @@ internal static class ErrorResponses
             ? httpContext.Response.StatusCode
             : StatusCodes.Status500InternalServerError;
         httpContext.Response.StatusCode = status;
+        if (httpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && IsClientError(error))
+        {
+            var logger = httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorResponses).FullName!);
+            string path = httpContext.Request.Path.Value ?? string.Empty;
+            string reason = (error.InnerException ?? error).GetType().Name;
+            Log.ClientErrorRefused(logger, httpContext.Request.Method, path, status, reason);
+        }
+
         await WriteAsync(httpContext, status, detail: null);
     }
 
@@ -44,6 +52,9 @@ internal static class ErrorResponses
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    /// <summary>True for an exception that means the request was wrong (a 4xx), not that the server failed.</summary>
+    public static bool IsClientError(Exception exception) => SelectStatusCode(exception) is >= 400 and < 500;
 
     private static async Task WriteAsync(HttpContext httpContext, int statusCode, string? detail)
     {

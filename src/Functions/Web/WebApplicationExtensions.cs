@@ -18,6 +18,10 @@ public static class WebApplicationExtensions
         {
             ExceptionHandler = ErrorResponses.WriteExceptionAsync,
             StatusCodeSelector = ErrorResponses.SelectStatusCode,
+
+            // A client's fault (bad JSON, a missing antiforgery token, a body too large) is logged briefly by
+            // ErrorResponses; only server faults go on record as unhandled errors with their stack trace.
+            SuppressDiagnosticsCallback = context => ErrorResponses.IsClientError(context.Exception),
         });
         app.UseStatusCodePages(ErrorResponses.WriteStatusCodeAsync);
         app.UseRouting();

@@ -109,12 +109,16 @@ internal sealed class RegulationBuilder
         => new(
             regulation.Id,
             new DocumentNumber(number, DocumentType.Regulation, OrganisationCode.Parse("ĐU")),
-            Signer.SecretaryOnBehalfOfStandingCommittee("Nguyễn Văn An"),
+            new Signer(Signer.OnBehalfOfStandingCommittee, "BÍ THƯ", "Nguyễn Văn An"),
             issueDate,
             TestData.Hash($"final/{regulation.Id}/{number}"),
             supersedes,
             "van-phong",
             TestData.Days(10));
+
+    /// <summary>Issues on the issue date itself as both the approval day and today, so only the rule under test can refuse.</summary>
+    public static void Issue(Regulation regulation, Issuance issuance, Regulation? superseded = null)
+        => regulation.Issue(issuance, superseded, issuance.IssueDate, issuance.IssueDate);
 
     public static Filing FilingFor(Regulation regulation, string id = "filing-1")
         => new(id, regulation.Id, regulation.CurrentIssuance!.Number.Symbol, "duk", "van-phong", TestData.Days(11));
@@ -149,7 +153,7 @@ internal sealed class RegulationBuilder
                 regulation.ApplyVoteResult(_vote);
                 break;
             case RegulationStage.Approved:
-                regulation.Issue(IssuanceFor(regulation, 1, new DateOnly(2026, 3, 16)), null);
+                Issue(regulation, IssuanceFor(regulation, 1, _term.StartYear <= 2026 && 2026 <= _term.EndYear ? new DateOnly(2026, 3, 16) : new DateOnly(_term.StartYear, 3, 16)));
                 break;
             case RegulationStage.Issued:
                 _filing = FilingFor(regulation);

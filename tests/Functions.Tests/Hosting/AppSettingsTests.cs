@@ -1,15 +1,15 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Hosting;
 
 /// <summary>
-/// The settings catalogue, the infrastructure's app settings and local.settings.sample.json agree: every setting
-/// the app reads is set where it must be, and nothing is set that neither the app nor the Functions host reads.
+/// The settings catalogue, the infrastructure's app settings (read from the ARM template the Bicep CLI compiles) and
+/// local.settings.sample.json agree: every setting the app reads is set where it must be, and nothing is set that
+/// neither the app nor the Functions host reads.
 /// </summary>
-public sealed partial class AppSettingsTests
+public sealed class AppSettingsTests
 {
     /// <summary>Settings only the Functions host (or its platform) reads, set by the infrastructure.</summary>
     private static readonly string[] s_hostOnlyInAzure =
@@ -62,13 +62,13 @@ public sealed partial class AppSettingsTests
     [Fact]
     public void Infrastructure_LeavesWorkerRuntimeToFlexConsumptionAndSharedKeysOff()
     {
-        var bicep = File.ReadAllText(InfraPath("modules", "functionapp.bicep"));
-        var storage = File.ReadAllText(InfraPath("modules", "storage.bicep"));
+        var site = Assert.Single(CompiledInfrastructure.Resources("Microsoft.Web/sites"));
+        var storage = Assert.Single(CompiledInfrastructure.Resources("Microsoft.Storage/storageAccounts"));
 
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", InfrastructureAppSettings());
-        Assert.Contains("name: 'custom'", bicep, StringComparison.Ordinal);
-        Assert.Contains("allowSharedKeyAccess: false", storage, StringComparison.Ordinal);
-        Assert.DoesNotContain("listKeys", bicep + storage, StringComparison.Ordinal);
+        Assert.Equal("custom", site.GetProperty("properties").GetProperty("functionAppConfig").GetProperty("runtime").GetProperty("name").GetString());
+        Assert.False(storage.GetProperty("properties").GetProperty("allowSharedKeyAccess").GetBoolean());
+        Assert.DoesNotContain("listKeys", CompiledInfrastructure.Template.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -114,14 +114,12 @@ public sealed partial class AppSettingsTests
         Assert.Equal("UseDevelopmentStorage=true", values.GetProperty("Storage__ConnectionString").GetString());
     }
 
-    /// <summary>The keys between the "app settings: begin/end" markers of the Function App's settings resource.</summary>
+    /// <summary>The names the compiled template sets as the Function App's app settings.</summary>
     private static List<string> InfrastructureAppSettings()
     {
-        var text = File.ReadAllText(InfraPath("modules", "functionapp.bicep"));
-        var begin = text.IndexOf("// app settings: begin", StringComparison.Ordinal);
-        var end = text.IndexOf("// app settings: end", StringComparison.Ordinal);
-        Assert.True(begin >= 0 && end > begin, "functionapp.bicep lost its app settings markers.");
-        return BicepKey().Matches(text[begin..end]).Select(m => m.Groups[1].Value).ToList();
+        var settings = Assert.Single(CompiledInfrastructure.Resources("Microsoft.Web/sites/config"),
+            config => config.GetProperty("name").GetString()!.Contains("'appsettings'", StringComparison.Ordinal));
+        return settings.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
     }
 
     private static (List<string> Values, HashSet<string> Comments) LocalSettings()
@@ -137,9 +135,4 @@ public sealed partial class AppSettingsTests
             ? environmentName.StartsWith(setting.EnvironmentName[..^1], StringComparison.Ordinal) &&
               environmentName.Length > setting.EnvironmentName.Length - 1
             : string.Equals(setting.EnvironmentName, environmentName, StringComparison.Ordinal);
-
-    private static string InfraPath(params string[] parts) => Path.Combine([RepositoryPaths.Root, "infra", .. parts]);
-
-    [GeneratedRegex(@"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:", RegexOptions.Multiline)]
-    private static partial Regex BicepKey();
 }

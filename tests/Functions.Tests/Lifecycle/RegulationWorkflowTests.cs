@@ -298,7 +298,7 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         await ApprovedAsync(_ctx, Org, "qc-1", Ct);
         byte[] signed = Docx("bản ký, đóng dấu, số 01-QC/ĐU");
 
-        var issued = await _ctx.Workflow.IssueAsync(Org, "qc-1", new DateOnly(2026, 3, 20), "Nguyễn Văn Ân", null,
+        var issued = await _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null,
             new FinalDocument(signed, "01-QC-DU.pdf", "application/pdf"), Clerk, Ct);
 
         Assert.Equal(ContentHash.Of(signed), issued.CurrentIssuance!.FinalDocumentHash);
@@ -316,7 +316,7 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         await ResolvedAsync(_ctx, Org, "qc-1", Ct);
         byte[] signed = Docx("bản ký quá sớm");
 
-        await Assert.ThrowsAsync<InvalidTransitionException>(() => _ctx.Workflow.IssueAsync(Org, "qc-1", new DateOnly(2026, 3, 20), "Nguyễn Văn Ân", null,
+        await Assert.ThrowsAsync<InvalidTransitionException>(() => _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null,
             new FinalDocument(signed, "01-QC-DU.pdf", "application/pdf"), Clerk, Ct));
 
         Assert.Null(await _ctx.Get<DocumentStore>().DownloadAsync(ContentHash.Of(signed), Ct));
@@ -381,7 +381,7 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         await ResolvedAsync(_ctx, Org, "qc-1", Ct);
 
         await Assert.ThrowsAsync<InvalidTransitionException>(() =>
-            _ctx.Workflow.IssueAsync(Org, "qc-1", new DateOnly(2026, 3, 20), "Nguyễn Văn Ân", null, Clerk, Ct));
+            _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null, Clerk, Ct));
 
         Assert.Empty(await _ctx.Get<DocumentNumberRegistry>().ListAsync(Org, StateTestDataTerm, QuyCheWorkflow.Domain.Numbering.DocumentType.Regulation, Ct));
     }
@@ -391,10 +391,10 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
     {
         await _ctx.AddOrganisationAsync(Org, ct: Ct);
         await ApprovedAsync(_ctx, Org, "qc-1", Ct);
-        var first = await _ctx.Workflow.IssueAsync(Org, "qc-1", new DateOnly(2026, 3, 20), "Nguyễn Văn Ân", null, Clerk, Ct);
+        var first = await _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null, Clerk, Ct);
         await ApprovedAsync(_ctx, Org, "qc-2", Ct);
 
-        var second = await _ctx.Workflow.IssueAsync(Org, "qc-2", new DateOnly(2026, 4, 1), "Nguyễn Văn Ân", "qc-1", Clerk, Ct);
+        var second = await _ctx.Workflow.IssueAsync(Org, "qc-2", IssueDay(2026, 4, 1), "m1", "qc-1", Clerk, Ct);
 
         Assert.Equal("01-QC/ĐU", first.CurrentIssuance!.Number.Symbol);
         Assert.Equal("02-QC/ĐU", second.CurrentIssuance!.Number.Symbol);
@@ -408,7 +408,7 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
     {
         await _ctx.AddOrganisationAsync(Org, ct: Ct);
         await ApprovedAsync(_ctx, Org, "qc-1", Ct);
-        await _ctx.Workflow.IssueAsync(Org, "qc-1", new DateOnly(2026, 3, 20), "Nguyễn Văn Ân", null, Clerk, Ct);
+        await _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null, Clerk, Ct);
         var filing = await _ctx.Workflow.FileAsync(Org, "qc-1", Clerk, Ct);
         Assert.Equal("duk", filing.UpperLevelOrganisationId);
         Assert.NotNull(await _ctx.Durable.GetInstanceAsync("filing|qc-1|filing-1", cancellation: Ct));
@@ -427,17 +427,78 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
     }
 
     [Fact]
-    public async Task RecordReviewAsync_NotInForce_ThrowsAndStoresNothing()
+    public async Task RecordReviewAsync_AmendBeforeFilingAcknowledged_ThrowsAndStoresNothing()
     {
         await _ctx.AddOrganisationAsync(Org, ct: Ct);
         await ApprovedAsync(_ctx, Org, "qc-1", Ct);
-        await _ctx.Workflow.IssueAsync(Org, "qc-1", new DateOnly(2026, 3, 20), "Nguyễn Văn Ân", null, Clerk, Ct);
+        await _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null, Clerk, Ct);
         byte[] minutes = Docx("rà soát");
 
-        await Assert.ThrowsAsync<InvalidTransitionException>(() => _ctx.Workflow.RecordReviewAsync(
-            Org, "qc-1", new DateOnly(2026, 9, 18), minutes, "Biên bản rà soát.pdf", "application/pdf", ReviewOutcome.Keep, null, Clerk, Ct));
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => _ctx.Workflow.RecordReviewAsync(
+            Org, "qc-1", Today(), minutes, "Biên bản rà soát.pdf", "application/pdf", ReviewOutcome.Amend, null, Clerk, Ct));
 
+        Assert.Equal(RefusalCode.ReviewAmendBeforeAcknowledgement, refusal.Code);
         Assert.Null(await _ctx.Get<DocumentStore>().DownloadAsync(ContentHash.Of(minutes), Ct));
+    }
+
+    [Fact]
+    public async Task RecordReviewAsync_MeetingAfterToday_ThrowsAndStoresNothing()
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await ApprovedAsync(_ctx, Org, "qc-1", Ct);
+        await _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null, Clerk, Ct);
+        byte[] minutes = Docx("rà soát sớm");
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => _ctx.Workflow.RecordReviewAsync(
+            Org, "qc-1", Today().AddDays(1), minutes, "Biên bản rà soát.pdf", "application/pdf", ReviewOutcome.Keep, null, Clerk, Ct));
+
+        Assert.Equal(RefusalCode.ReviewDateInFuture, refusal.Code);
+        Assert.Null(await _ctx.Get<DocumentStore>().DownloadAsync(ContentHash.Of(minutes), Ct));
+        var regulation = Regulation.FromState((await _ctx.Get<RegulationStore>().GetAsync(Org, "qc-1", Ct))!.Value);
+        Assert.Null(regulation.LastReviewDate);
+    }
+
+    [Fact]
+    public async Task RecordReviewAsync_KeepBeforeFilingAcknowledged_RecordsAndSchedulesNext()
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await ApprovedAsync(_ctx, Org, "qc-1", Ct);
+        await _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null, Clerk, Ct);
+        await _ctx.Workflow.FileAsync(Org, "qc-1", Clerk, Ct);
+        var meeting = IssueDay(2026, 9, 18);
+
+        var review = await _ctx.Workflow.RecordReviewAsync(Org, "qc-1", meeting, Docx("rà soát khi chờ cấp trên"), "Biên bản.pdf", "application/pdf",
+            ReviewOutcome.Keep, null, Clerk, Ct);
+
+        Assert.Equal(PeriodicReviewStatus.Recorded, review.Status);
+        var regulation = Regulation.FromState((await _ctx.Get<RegulationStore>().GetAsync(Org, "qc-1", Ct))!.Value);
+        Assert.Equal(RegulationStage.Filed, regulation.Stage);
+        Assert.Equal(meeting, regulation.LastReviewDate);
+        Assert.Equal(new DateOnly(2027, 3, 18), regulation.NextReviewDue);
+    }
+
+    [Fact]
+    public async Task IssueAsync_DateBeforeApproval_ThrowsAndTakesNoNumber()
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await ApprovedAsync(_ctx, Org, "qc-1", Ct);
+
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => _ctx.Workflow.IssueAsync(Org, "qc-1", Today().AddDays(-1), "m1", null, Clerk, Ct));
+
+        Assert.Equal(RefusalCode.IssueDateBeforeApproval, refusal.Code);
+        Assert.Empty(await _ctx.Get<DocumentNumberRegistry>().ListAsync(Org, StateTestDataTerm, QuyCheWorkflow.Domain.Numbering.DocumentType.Regulation, Ct));
+    }
+
+    [Fact]
+    public async Task IssueAsync_SignerByName_SignsWithTheRolesLine()
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await ApprovedAsync(_ctx, Org, "qc-1", Ct);
+        var secretary = (await _ctx.Get<OrganisationStore>().GetAsync(Org, Ct))!.Value.Committee.Secretary;
+
+        var issued = await _ctx.Workflow.IssueAsync(Org, "qc-1", Today(), secretary.FullName.ToUpperInvariant(), null, Clerk, Ct);
+
+        Assert.Equal(new Signer("T/M BAN THƯỜNG VỤ", "BÍ THƯ", secretary.FullName), issued.CurrentIssuance!.Signer);
     }
 
     [Fact]
@@ -445,10 +506,11 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
     {
         await _ctx.AddOrganisationAsync(Org, ct: Ct);
         await ApprovedAsync(_ctx, Org, "qc-1", Ct);
-        await _ctx.Workflow.IssueAsync(Org, "qc-1", new DateOnly(2026, 3, 20), "Nguyễn Văn Ân", null, Clerk, Ct);
+        await _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null, Clerk, Ct);
         var filing = await _ctx.Workflow.FileAsync(Org, "qc-1", Clerk, Ct);
         await _ctx.Workflow.AcknowledgeFilingAsync("qc-1", filing.Id, new Actor("duk", "Đảng ủy Khối", "link"), Ct);
         var due = Regulation.FromState((await _ctx.Get<RegulationStore>().GetAsync(Org, "qc-1", Ct))!.Value).NextReviewDue!.Value;
+        _ctx.Clock.SetUtcNow(QuyCheWorkflow.Domain.Calendar.VietnamTime.ToInstant(due, new TimeOnly(15, 0)));
 
         var review = await _ctx.Workflow.RecordReviewAsync(Org, "qc-1", due, Docx("rà soát 1"), "Biên bản.pdf", "application/pdf", ReviewOutcome.Keep, "Giữ nguyên.", Clerk, Ct);
 
@@ -461,6 +523,18 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
     }
 
     private DateOnly Today() => QuyCheWorkflow.Domain.Calendar.VietnamTime.DateOf(_ctx.Clock.GetUtcNow());
+
+    /// <summary>The date, with the clock moved to 09:00 of it (Vietnam time) when it is still ahead, so it is not in the future.</summary>
+    private DateOnly IssueDay(int year, int month, int day)
+    {
+        DateOnly date = new(year, month, day);
+        if (Today() < date)
+        {
+            _ctx.Clock.SetUtcNow(QuyCheWorkflow.Domain.Calendar.VietnamTime.ToInstant(date, new TimeOnly(9, 0)));
+        }
+
+        return date;
+    }
 
     private static QuyCheWorkflow.Domain.Organisations.Term StateTestDataTerm => QuyCheWorkflow.Functions.Tests.State.StateTestData.Term2025;
 

@@ -7,23 +7,31 @@ namespace QuyCheWorkflow.Functions.Tests.Mail;
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _messages = new();
+    private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message)> _entries = new();
 
     public IReadOnlyCollection<string> Messages => _messages;
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this);
+    /// <summary>Every entry with its category and level.</summary>
+    public IReadOnlyCollection<(string Category, LogLevel Level, string Message)> Entries => _entries;
+
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
     public void Dispose()
     {
     }
 
-    private sealed class CapturingLogger(CapturingLoggerProvider owner) : ILogger
+    private sealed class CapturingLogger(CapturingLoggerProvider owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._messages.Enqueue(formatter(state, exception) + " " + exception);
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            string message = formatter(state, exception) + " " + exception;
+            owner._messages.Enqueue(message);
+            owner._entries.Enqueue((category, logLevel, message));
+        }
     }
 }

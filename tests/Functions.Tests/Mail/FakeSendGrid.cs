@@ -8,7 +8,9 @@ namespace QuyCheWorkflow.Functions.Tests.Mail;
 
 /// <summary>
 /// A local HTTP listener (Kestrel on 127.0.0.1, port chosen by the OS) standing in for SendGrid's
-/// <c>POST /v3/mail/send</c>. It records every request and answers from a script, then 202.
+/// <c>POST /v3/mail/send</c>. It records every request, validates its body against SendGrid's official schema
+/// (<see cref="SendGridMailSchema"/>) and refuses an invalid one with 400 as SendGrid would; otherwise it answers
+/// from a script, then 202.
 /// </summary>
 internal sealed class FakeSendGrid : IAsyncDisposable
 {
@@ -48,9 +50,26 @@ internal sealed class FakeSendGrid : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var schemaErrors = await SendGridMailSchema.ValidateAsync(body);
         _requests.Enqueue(new ReceivedRequest(
-            context.Request.Headers.Authorization.ToString(), context.Request.ContentType, body));
-        var reply = _script.TryDequeue(out var next) ? next : SendGridReply.Accepted;
+            context.Request.Headers.Authorization.ToString(), context.Request.ContentType, body, schemaErrors));
+        var reply = schemaErrors.Count > 0 ? SendGridReply.SchemaViolation(schemaErrors)
+            : _script.TryDequeue(out var next) ? next
+            : SendGridReply.Accepted;
+        if (reply.Hang)
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client timed out and dropped the connection, as this reply is meant to make it do.
+            }
+
+            return;
+        }
+
         context.Response.StatusCode = reply.Status;
         if (reply.RetryAfter is { } retryAfter)
         {

@@ -1,4 +1,4 @@
 namespace QuyCheWorkflow.Functions.Tests.Mail;
 
-/// <summary>What <see cref="FakeSendGrid"/> was sent.</summary>
-internal sealed record ReceivedRequest(string Authorization, string? ContentType, string Body);
+/// <summary>What <see cref="FakeSendGrid"/> was sent, and how its body broke SendGrid's schema (empty when it did not).</summary>
+internal sealed record ReceivedRequest(string Authorization, string? ContentType, string Body, IReadOnlyList<string> SchemaErrors);

@@ -24,6 +24,7 @@ public sealed class SendGridMailTransportTests
         await services.Sender.SendAsync(mail, TestContext.Current.CancellationToken);
 
         var request = Assert.Single(sendGrid.Requests);
+        Assert.Empty(request.SchemaErrors);
         Assert.Equal("Bearer " + MailTestServices.SendGridApiKey, request.Authorization);
         Assert.Equal("application/json", MediaTypeHeaderValue.Parse(request.ContentType!).MediaType);
         using var json = JsonDocument.Parse(request.Body);
@@ -48,6 +49,98 @@ public sealed class SendGridMailTransportTests
         Assert.Equal("attachment", attachment.GetProperty("disposition").GetString());
         Assert.Equal(mail.NotificationId, root.GetProperty("headers").GetProperty("X-QuyChe-Notification-Id").GetString());
         Assert.InRange(root.GetProperty("categories").GetArrayLength(), 1, 10);
+    }
+
+    public static TheoryData<string> Kinds => NotificationSamples.KindNames();
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task SendAsync_EachNotificationKind_PayloadValidatesAgainstSendGridSchema(string kind)
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        using var services = MailTestServices.SendGrid(sendGrid.Endpoint);
+        var mail = NotificationSamples.Kind(kind)(Recipient);
+
+        await services.Sender.SendAsync(mail, TestContext.Current.CancellationToken);
+
+        Assert.Empty(Assert.Single(sendGrid.Requests).SchemaErrors);
+    }
+
+    [Fact]
+    public async Task FakeSendGrid_PayloadBreakingSchema_IsRefusedWithTheViolations()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        using var client = new HttpClient { BaseAddress = sendGrid.Endpoint };
+        using var content = new StringContent(
+            """{ "personalizations": [ { "to": [ { "name": "no address" } ] } ], "categories": ["a", "a"] }""",
+            Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync(new Uri("v3/mail/send", UriKind.Relative), content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var errors = Assert.Single(sendGrid.Requests).SchemaErrors;
+        Assert.Contains(errors, e => e.Contains("from", StringComparison.Ordinal) && e.Contains("PropertyRequired", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("email", StringComparison.Ordinal) && e.Contains("PropertyRequired", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("categories", StringComparison.Ordinal) && e.Contains("ItemsNotUnique", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SendAsync_NamesWithCommaAndSemicolon_SentWithoutThem()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        using var services = MailTestServices.SendGrid(sendGrid.Endpoint, new Dictionary<string, string?> { ["Mail:FromName"] = "Văn phòng; Đảng ủy, Khối" });
+        var mail = NotificationTemplates.VoteRequest(NotificationSamples.Vote(Recipient)) with { To = new MailRecipient(Recipient, "Nguyễn Văn A, Bí thư; Chi bộ 3") };
+
+        await services.Sender.SendAsync(mail, TestContext.Current.CancellationToken);
+
+        using var json = JsonDocument.Parse(Assert.Single(sendGrid.Requests).Body);
+        var to = json.RootElement.GetProperty("personalizations")[0].GetProperty("to")[0];
+        Assert.Equal("Nguyễn Văn A  Bí thư  Chi bộ 3", to.GetProperty("name").GetString());
+        Assert.Equal("Văn phòng  Đảng ủy  Khối", json.RootElement.GetProperty("from").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_ElevenCategories_RefusedWithoutSending()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        using var services = MailTestServices.SendGrid(sendGrid.Endpoint);
+        var mail = NotificationTemplates.VoteRequest(NotificationSamples.Vote(Recipient)) with
+        {
+            Categories = Enumerable.Range(1, 11).Select(i => $"loai-{i}").ToList(),
+        };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => services.Sender.SendAsync(mail, TestContext.Current.CancellationToken));
+
+        Assert.Empty(sendGrid.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_RepeatedCategories_SentOnce()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        using var services = MailTestServices.SendGrid(sendGrid.Endpoint);
+        var mail = NotificationTemplates.VoteRequest(NotificationSamples.Vote(Recipient)) with { Categories = ["bieu-quyet", "bieu-quyet", "nhac-nho"] };
+
+        await services.Sender.SendAsync(mail, TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(sendGrid.Requests);
+        Assert.Empty(request.SchemaErrors);
+        using var json = JsonDocument.Parse(request.Body);
+        Assert.Equal(["bieu-quyet", "nhac-nho"], json.RootElement.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task SendAsync_AttemptTimesOutThenAccepted_RetriesTheSameMail()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync(SendGridReply.NoAnswer);
+        using var services = MailTestServices.SendGrid(sendGrid.Endpoint, new Dictionary<string, string?> { ["Mail:SendGrid:RequestTimeout"] = "00:00:01" });
+        var mail = NotificationTemplates.VoteRequest(NotificationSamples.Vote(Recipient));
+
+        await services.Sender.SendAsync(mail, TestContext.Current.CancellationToken);
+
+        Assert.True(sendGrid.Requests.Count >= 2);
+        Assert.All(sendGrid.Requests, r => Assert.Equal(sendGrid.Requests[0].Body, r.Body));
+        Assert.Contains(services.Logs.Messages, m => m.Contains("retrying", StringComparison.Ordinal) && m.Contains("TimeoutRejectedException", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,7 +226,7 @@ public sealed class SendGridMailTransportTests
     {
         var header = new RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds));
 
-        var delay = SendGridMailTransport.RetryAfterDelay(header, DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(capSeconds));
+        var delay = SendGridResilience.RetryAfterDelay(header, DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(capSeconds));
 
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), delay);
     }
@@ -144,7 +237,7 @@ public sealed class SendGridMailTransportTests
         var now = new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
         var header = new RetryConditionHeaderValue(now.AddSeconds(7));
 
-        var delay = SendGridMailTransport.RetryAfterDelay(header, now, TimeSpan.FromMinutes(1));
+        var delay = SendGridResilience.RetryAfterDelay(header, now, TimeSpan.FromMinutes(1));
 
         Assert.Equal(TimeSpan.FromSeconds(7), delay);
     }
@@ -152,7 +245,7 @@ public sealed class SendGridMailTransportTests
     [Fact]
     public void RetryAfterDelay_Missing_LeavesBackOff()
     {
-        var delay = SendGridMailTransport.RetryAfterDelay(null, DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(1));
+        var delay = SendGridResilience.RetryAfterDelay(null, DateTimeOffset.UnixEpoch, TimeSpan.FromMinutes(1));
 
         Assert.Null(delay);
     }

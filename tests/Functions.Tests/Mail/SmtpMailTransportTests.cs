@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using MimeKit;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Mail.Templates;
 using QuyCheWorkflow.Testing;
@@ -97,6 +98,58 @@ public sealed partial class SmtpMailTransportTests(MaildevFixture maildev) : IDi
         Assert.Contains("Quy chế &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;mẫu&quot;", received.Html, StringComparison.Ordinal);
         Assert.Contains("Quy chế <script>alert('x')</script> & \"mẫu\"", received.Text, StringComparison.Ordinal);
         Assert.Contains("<script>", received.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateMessage_ReviewReminder_IsTextThenHtmlWithCalendarRequestBeside()
+    {
+        var mail = NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder(NewAddress()));
+
+        using var message = SmtpMailTransport.CreateMessage(mail, new MailRecipient("vanphong@quyche.example.vn", MailOptions.DefaultFromName));
+
+        var mixed = Assert.IsType<Multipart>(message.Body, exactMatch: false);
+        Assert.Equal("multipart/mixed", mixed.ContentType.MimeType);
+        var alternative = Assert.IsType<MultipartAlternative>(mixed[0]);
+        Assert.Equal(["text/plain", "text/html"], alternative.Select(part => part.ContentType.MimeType));
+        Assert.All(alternative.OfType<TextPart>(), part => Assert.Equal("utf-8", part.ContentType.Charset, ignoreCase: true));
+        var calendar = Assert.IsType<MimePart>(mixed[1], exactMatch: false);
+        Assert.Equal("text/calendar", calendar.ContentType.MimeType);
+        Assert.Equal("REQUEST", calendar.ContentType.Parameters["method"]);
+        Assert.Equal("ra-soat-dinh-ky.ics", calendar.FileName);
+        Assert.True(calendar.IsAttachment);
+    }
+
+    [Fact]
+    public void CreateMessage_VietnameseSubjectAndNames_EncodedAsAsciiWords()
+    {
+        var address = NewAddress();
+        var mail = NotificationTemplates.VoteRequest(NotificationSamples.Vote(address));
+
+        using var message = SmtpMailTransport.CreateMessage(mail, new MailRecipient("vanphong@quyche.example.vn", MailOptions.DefaultFromName));
+        using var raw = new MemoryStream();
+        var smtpFormat = FormatOptions.Default.Clone();
+        smtpFormat.NewLineFormat = NewLineFormat.Dos;
+        message.WriteTo(smtpFormat, raw, TestContext.Current.CancellationToken);
+        var headers = Encoding.UTF8.GetString(raw.ToArray()).Split("\r\n\r\n")[0];
+
+        Assert.All(headers, c => Assert.InRange(c, '\0', '\x7f'));
+        Assert.Contains("Subject: =?utf-8?", headers, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"{OutgoingMail.NotificationIdHeader}: {mail.NotificationId}\r\n", headers, StringComparison.Ordinal);
+        Assert.Equal(mail.Subject, message.Subject);
+        Assert.Equal(mail.To.Name, Assert.Single(message.To.Mailboxes).Name);
+    }
+
+    [Fact]
+    public async Task SendAsync_NobodyListening_FailsTransientWithoutStatus()
+    {
+        using var services = MailTestServices.Smtp(FreePort.Next());
+        var mail = NotificationTemplates.VoteRequest(NotificationSamples.Vote(NewAddress()));
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryFailedException>(() => services.Sender.SendAsync(mail, TestContext.Current.CancellationToken));
+
+        Assert.True(failure.IsTransient);
+        Assert.Null(failure.StatusCode);
+        Assert.Equal(mail.NotificationId, failure.NotificationId);
     }
 
     public void Dispose()

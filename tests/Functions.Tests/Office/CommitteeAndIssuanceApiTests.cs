@@ -156,6 +156,58 @@ public sealed class CommitteeAndIssuanceApiTests(AzuriteFixture azurite) : IAsyn
     }
 
     [Fact]
+    public async Task Issue_DateAfterToday_Answers422NamingTheFieldAndTakesNoNumber()
+    {
+        var (organisationId, regulationId) = await ApprovedAsync();
+        using var client = await App.ClientForAsync(ApiRole.Office, organisationId);
+        var before = await App.Services.GetRequiredService<RegulationStore>().GetAsync(organisationId, regulationId, Token);
+        var tomorrow = VietnamTime.DateOf(App.Services.GetRequiredService<TimeProvider>().GetUtcNow()).AddDays(1);
+
+        using var response = await client.PostAsJsonAsync(IssuancePath(organisationId, regulationId),
+            new { issueDate = tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), signerMemberId = "m1" }, Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        string message = body.RootElement.GetProperty("errors").GetProperty("issueDate")[0].GetString()!;
+        Assert.StartsWith("Ngày ban hành ngày " + tomorrow.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) + " chưa đến", message, StringComparison.Ordinal);
+        Assert.Equal(before!.ETag, (await App.Services.GetRequiredService<RegulationStore>().GetAsync(organisationId, regulationId, Token))!.ETag);
+        var organisation = (await App.Organisations.GetAsync(organisationId, Token))!.Value;
+        Assert.Empty(await App.Services.GetRequiredService<DocumentNumberRegistry>().ListAsync(organisationId, organisation.CurrentTerm, DocumentType.Regulation, Token));
+    }
+
+    [Fact]
+    public async Task Issue_SignerIsOrdinaryMember_Answers422NamingThem()
+    {
+        var (organisationId, regulationId) = await ApprovedAsync();
+        using var client = await App.ClientForAsync(ApiRole.Office, organisationId);
+        var today = VietnamTime.DateOf(App.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+
+        using var response = await client.PostAsJsonAsync(IssuancePath(organisationId, regulationId),
+            new { issueDate = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), signerMemberId = "m2" }, Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.Contains("Trần Thị Bình", body.RootElement.GetProperty("errors").GetProperty("signerMemberId")[0].GetString(), StringComparison.Ordinal);
+        var regulation = (await App.Services.GetRequiredService<RegulationStore>().GetAsync(organisationId, regulationId, Token))!.Value;
+        Assert.Null(regulation.CurrentIssuance);
+    }
+
+    [Fact]
+    public async Task Issue_SignerMemberId_StoresTheSigningLineOfTheRole()
+    {
+        var (organisationId, regulationId) = await ApprovedAsync();
+        using var client = await App.ClientForAsync(ApiRole.Office, organisationId);
+        var today = VietnamTime.DateOf(App.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+
+        using var response = await client.PostAsJsonAsync(IssuancePath(organisationId, regulationId),
+            new { issueDate = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), signerMemberId = "m1" }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var regulation = (await App.Services.GetRequiredService<RegulationStore>().GetAsync(organisationId, regulationId, Token))!.Value;
+        Assert.Equal(new Signer("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Ân"), regulation.CurrentIssuance!.Signer);
+    }
+
+    [Fact]
     public async Task Issue_PlainText_Answers415()
     {
         var (organisationId, regulationId) = await ApprovedAsync();
@@ -216,14 +268,16 @@ public sealed class CommitteeAndIssuanceApiTests(AzuriteFixture azurite) : IAsyn
         return form;
     }
 
-    private static MultipartFormDataContent IssueForm(byte[] document, string fileName)
+    private MultipartFormDataContent IssueForm(byte[] document, string fileName)
     {
         var file = new ByteArrayContent(document);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        string today = QuyCheWorkflow.Domain.Calendar.VietnamTime.DateOf(App.Services.GetRequiredService<TimeProvider>().GetUtcNow())
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new MultipartFormDataContent
         {
             { file, "file", fileName },
-            { new StringContent("2026-12-02"), "issueDate" },
+            { new StringContent(today), "issueDate" },
             { new StringContent("Nguyễn Văn Ân"), "signerName" },
         };
     }

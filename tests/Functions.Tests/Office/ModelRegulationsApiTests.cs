@@ -279,7 +279,7 @@ public sealed class ModelRegulationsApiTests(AzuriteFixture azurite) : IAsyncLif
         var vote = await workflow.SubmitForVoteAsync(organisationId, regulationId, Now.AddDays(5), s_clerk, Token);
         await workflow.CastBallotAsync(regulationId, vote.Id, "m1", VoteChoice.Agree, null, s_clerk, Token);
         await workflow.CastBallotAsync(regulationId, vote.Id, "m2", VoteChoice.Agree, null, s_clerk, Token);
-        await workflow.IssueAsync(organisationId, regulationId, new DateOnly(2026, 1, 15), "Nguyễn Văn Ân", null, s_clerk, Token);
+        await workflow.IssueAsync(organisationId, regulationId, QuyCheWorkflow.Domain.Calendar.VietnamTime.DateOf(Now), "m1", null, s_clerk, Token);
     }
 
     private DateTimeOffset Now => App.Services.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -57,13 +57,15 @@ internal static class StateTestData
             new Issuance(
                 regulationId,
                 new DocumentNumber(1, DocumentType.Regulation, OrganisationCode.Parse("ĐU")),
-                Signer.SecretaryOnBehalfOfStandingCommittee("Nguyễn Văn Ân"),
+                new Signer(Signer.OnBehalfOfStandingCommittee, "BÍ THƯ", "Nguyễn Văn Ân"),
                 issueDate,
                 Hash("final/" + regulationId),
                 null,
                 "văn-phòng",
                 T0.AddDays(10)),
-            null);
+            null,
+            issueDate,
+            issueDate);
         Filing filing = new($"filing-{regulationId}", regulationId, walk.Regulation.CurrentIssuance!.Number.Symbol, upperLevelId, "văn-phòng", T0.AddDays(11));
         walk.Regulation.File(filing);
         return walk with { Filing = filing };

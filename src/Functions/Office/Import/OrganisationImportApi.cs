@@ -91,9 +91,9 @@ public static class OrganisationImportApi
         IReadOnlyList<CsvRecord> records;
         try
         {
-            records = CsvReader.Read(content);
+            records = CsvRecordReader.Read(content);
         }
-        catch (CsvFormatException exception)
+        catch (MalformedCsvException exception)
         {
             return (null, OfficeProblems.Invalid(exception.Line == 0 ? ImportSheet.FileKey : ImportSheet.LineKey(exception.Line), exception.Message));
         }
