@@ -103,6 +103,25 @@ public abstract partial class DurableTaskEngineTests
     }
 
     [Fact]
+    public async Task ContinueAsNew_SynchronousGenerations_LastOneCompletes()
+    {
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<int, int>("Counter", (ctx, n) =>
+        {
+            if (n < 3)
+            {
+                ctx.ContinueAsNew(n + 1);
+            }
+
+            return Task.FromResult(n);
+        }));
+
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Counter", 0, cancellation: Cancellation);
+        var result = await hub.RunToCompletionAsync(id);
+
+        Assert.Equal((3, "3"), (result.ReadOutputAs<int>(), result.SerializedInput));
+    }
+
+    [Fact]
     public async Task ContinueAsNew_EventsRaisedAcrossGenerations_NoneLost()
     {
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<int, int>("Counter", async (ctx, total) =>

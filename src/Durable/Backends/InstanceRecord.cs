@@ -35,13 +35,20 @@ internal sealed record InstanceRecord(string InstanceId)
     public long? Checkpoint { get; init; }
 
     /// <summary>
+    /// Gets, on a projection whose episode continued as new, the execution it started from: a row a client wrote for
+    /// that execution is this projection's own (not persisted; only <see cref="Supersedes"/> reads it).
+    /// </summary>
+    public string? ContinuedFromExecutionId { get; init; }
+
+    /// <summary>
     /// Whether a projection may overwrite the stored row: not when the row comes from a later checkpoint, nor when a
     /// client (re)start wrote it (no checkpoint) for another execution than the projection's.
     /// </summary>
     public static bool Supersedes(InstanceRecord update, long? storedCheckpoint, string? storedExecutionId) =>
         storedCheckpoint is { } stored
             ? stored <= (update.Checkpoint ?? long.MaxValue)
-            : storedExecutionId is null || update.ExecutionId is null || storedExecutionId == update.ExecutionId;
+            : storedExecutionId is null || update.ExecutionId is null || storedExecutionId == update.ExecutionId
+                || storedExecutionId == update.ContinuedFromExecutionId;
 
     public InstanceRecord MergeFrom(InstanceRecord update) => this with
     {

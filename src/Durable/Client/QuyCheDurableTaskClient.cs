@@ -57,7 +57,7 @@ public sealed partial class QuyCheDurableTaskClient : DurableTaskClient
         var version = options?.Version?.Version is { Length: > 0 } asked ? asked
             : _defaultVersion is { Length: > 0 } clientDefault ? clientDefault
             : _options.DefaultVersion;
-        var serializedInput = DurableJson.Serialize(input);
+        var serializedInput = _options.DataConverter.Serialize(input);
         var record = new InstanceRecord(instanceId)
         {
             Name = orchestratorName.Name,
@@ -101,13 +101,13 @@ public sealed partial class QuyCheDurableTaskClient : DurableTaskClient
     public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventName);
-        var raised = new HistoryEvent(HistoryEventType.EventRaised, _timeProvider.GetUtcNow()) { Name = eventName, Input = DurableJson.Serialize(eventPayload) };
+        var raised = new HistoryEvent(HistoryEventType.EventRaised, _timeProvider.GetUtcNow()) { Name = eventName, Input = _options.DataConverter.Serialize(eventPayload) };
         return SignalAsync(instanceId, raised, cancellation);
     }
 
     /// <summary>Terminates a running or pending instance with the options' output; a no-op for a finished one.</summary>
     public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default) =>
-        SignalAsync(instanceId, new HistoryEvent(HistoryEventType.ExecutionTerminated, _timeProvider.GetUtcNow()) { Result = DurableJson.Serialize(options?.Output) }, cancellation);
+        SignalAsync(instanceId, new HistoryEvent(HistoryEventType.ExecutionTerminated, _timeProvider.GetUtcNow()) { Result = _options.DataConverter.Serialize(options?.Output) }, cancellation);
 
     /// <summary>Suspends an instance: what arrives meanwhile is kept and processed after <see cref="ResumeInstanceAsync"/>.</summary>
     public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
@@ -123,7 +123,7 @@ public sealed partial class QuyCheDurableTaskClient : DurableTaskClient
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         await _backend.EnsureCreatedAsync(cancellation);
         var record = await _backend.GetInstanceAsync(instanceId, cancellation);
-        return record?.ToMetadata(getInputsAndOutputs);
+        return record is null ? null : WithConverter(record.ToMetadata(getInputsAndOutputs));
     }
 
     /// <summary>
@@ -206,7 +206,7 @@ public sealed partial class QuyCheDurableTaskClient : DurableTaskClient
         return Pageable.Create(async (continuation, pageSize, cancellation) =>
         {
             var page = await QueryAsync(query with { ContinuationToken = continuation ?? filter?.ContinuationToken, PageSize = pageSize ?? query.PageSize }, cancellation);
-            return new Page<OrchestrationMetadata>(page.Instances, page.ContinuationToken);
+            return new Page<OrchestrationMetadata>([.. page.Instances.Select(WithConverter)], page.ContinuationToken);
         });
     }
 
@@ -216,6 +216,22 @@ public sealed partial class QuyCheDurableTaskClient : DurableTaskClient
         options?.DedupeStatuses is { } names
             ? [.. names.Select(n => Enum.Parse<OrchestrationRuntimeStatus>(n, ignoreCase: true))]
             : s_defaultDedupeStatuses;
+
+    /// <summary>The metadata reading its payloads with the engine's <see cref="DurableTaskOptions.DataConverter"/>.</summary>
+    private OrchestrationMetadata WithConverter(OrchestrationMetadata metadata) =>
+        ReferenceEquals(_options.DataConverter, DurableJsonDataConverter.Instance)
+            ? metadata
+            : new OrchestrationMetadata(metadata.Name, metadata.InstanceId)
+            {
+                RuntimeStatus = metadata.RuntimeStatus,
+                CreatedAt = metadata.CreatedAt,
+                LastUpdatedAt = metadata.LastUpdatedAt,
+                SerializedInput = metadata.SerializedInput,
+                SerializedOutput = metadata.SerializedOutput,
+                SerializedCustomStatus = metadata.SerializedCustomStatus,
+                FailureDetails = metadata.FailureDetails,
+                DataConverter = _options.DataConverter,
+            };
 
     private async Task<OrchestrationQueryResult> QueryAsync(OrchestrationQuery query, CancellationToken cancellation)
     {

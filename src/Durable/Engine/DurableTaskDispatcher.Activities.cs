@@ -26,11 +26,11 @@ public sealed partial class DurableTaskDispatcher
         using var span = DurableTelemetry.StartActivity(instanceId, name);
         try
         {
-            var input = DurableJson.Deserialize(scheduled.Input, activity.InputType);
+            var input = _options.DataConverter.Deserialize(scheduled.Input, activity.InputType);
             var context = new EngineActivityContext(name, instanceId, scheduled.EventId, cancellationToken);
             var result = await activity.RunAsync(context, input);
             DurableTelemetry.End(span, nameof(OrchestrationRuntimeStatus.Completed), null);
-            return new HistoryEvent(HistoryEventType.TaskCompleted, _timeProvider.GetUtcNow()) { TaskScheduledId = scheduled.EventId, Result = DurableJson.Serialize(result) };
+            return new HistoryEvent(HistoryEventType.TaskCompleted, _timeProvider.GetUtcNow()) { TaskScheduledId = scheduled.EventId, Result = _options.DataConverter.Serialize(result) };
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
         {

@@ -140,7 +140,15 @@ public sealed partial class DurableTaskDispatcher
                 || StatusOf(episode.FinalHistory) != StatusOf(history.Events);
             if (changed)
             {
-                await ProjectAsync(instanceId, episode.ExecutionId, episode.FinalHistory, episode.CustomStatus, newExecution || episode.Replaced, commit.Checkpoint, cancellationToken);
+                await ProjectAsync(
+                    instanceId,
+                    episode.ExecutionId,
+                    episode.FinalHistory,
+                    episode.CustomStatus,
+                    newExecution || episode.Replaced,
+                    commit.Checkpoint,
+                    cancellationToken,
+                    episode.Replaced ? history.ExecutionId ?? message.ExecutionId : null);
             }
 
             if (heldBack.Count > 0)
@@ -169,7 +177,7 @@ public sealed partial class DurableTaskDispatcher
         for (var generation = 0; ; generation++)
         {
             var started = past.Concat(fresh).First(e => e.Type == HistoryEventType.ExecutionStarted);
-            var context = new ReplayOrchestrationContext(instanceId, started.Name ?? string.Empty, started.Version, customStatus, _loggerFactory);
+            var context = new ReplayOrchestrationContext(instanceId, started.Name ?? string.Empty, started.Version, customStatus, _options.DataConverter, _loggerFactory);
             EpisodeResult result;
             using (var span = DurableTelemetry.StartEpisode(instanceId, started.Name ?? string.Empty))
             {

@@ -116,7 +116,14 @@ public sealed partial class DurableTaskDispatcher
     }
 
     private Task ProjectAsync(
-        string instanceId, string? executionId, IReadOnlyList<HistoryEvent> events, string? customStatus, bool includeInput, long checkpoint, CancellationToken cancellationToken)
+        string instanceId,
+        string? executionId,
+        IReadOnlyList<HistoryEvent> events,
+        string? customStatus,
+        bool includeInput,
+        long checkpoint,
+        CancellationToken cancellationToken,
+        string? continuedFromExecutionId = null)
     {
         var started = events.FirstOrDefault(e => e.Type == HistoryEventType.ExecutionStarted);
         var completed = events.LastOrDefault(e => e.Type == HistoryEventType.ExecutionCompleted);
@@ -134,6 +141,7 @@ public sealed partial class DurableTaskDispatcher
             LastUpdatedAt = _timeProvider.GetUtcNow(),
             VersionNotServed = false,
             Checkpoint = checkpoint,
+            ContinuedFromExecutionId = continuedFromExecutionId,
         };
         return _backend.MergeInstanceAsync(update, cancellationToken);
     }

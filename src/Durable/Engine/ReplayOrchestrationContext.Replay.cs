@@ -6,6 +6,7 @@ namespace QuyCheWorkflow.Durable;
 internal sealed partial class ReplayOrchestrationContext
 {
     private readonly ILoggerFactory _loggerFactory;
+    private readonly DataConverter _converter;
     private readonly ReplaySynchronizationContext _syncContext = new();
     private readonly SortedDictionary<int, HistoryEvent> _actions = [];
     private readonly Dictionary<int, Action<HistoryEvent>> _completions = [];
@@ -27,8 +28,9 @@ internal sealed partial class ReplayOrchestrationContext
     private ParentOrchestrationInstance? _parent;
     private bool _isReplaying;
 
-    public ReplayOrchestrationContext(string instanceId, string name, string? version, string? customStatus, ILoggerFactory loggerFactory)
+    public ReplayOrchestrationContext(string instanceId, string name, string? version, string? customStatus, DataConverter converter, ILoggerFactory loggerFactory)
     {
+        _converter = converter;
         InstanceId = instanceId;
         Name = name;
         Version = version ?? string.Empty;
@@ -150,7 +152,7 @@ internal sealed partial class ReplayOrchestrationContext
         _parent = started.ParentInstanceId is { } parentId ? new ParentOrchestrationInstance(new TaskName(started.ParentName ?? string.Empty), parentId) : null;
         try
         {
-            var input = DurableJson.Deserialize(started.Input, orchestrator.InputType);
+            var input = _converter.Deserialize(started.Input, orchestrator.InputType);
             _run = orchestrator.RunAsync(this, input);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -216,7 +218,7 @@ internal sealed partial class ReplayOrchestrationContext
             else
             {
                 _outcome = EpisodeOutcome.Completed;
-                _output = DurableJson.Serialize(_run.Result);
+                _output = _converter.Serialize(_run.Result);
             }
 
             return;

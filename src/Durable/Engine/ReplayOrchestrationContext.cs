@@ -25,7 +25,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
 
     protected override ILoggerFactory LoggerFactory => _loggerFactory;
 
-    public override T GetInput<T>() => DurableJson.Deserialize<T>(_serializedInput)!;
+    public override T GetInput<T>() => _converter.Deserialize<T>(_serializedInput)!;
 
     /// <summary>
     /// Calls an activity and returns its result. The call is recorded in history; on replay the recorded result
@@ -35,9 +35,9 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     public override async Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name.Name);
-        var serializedInput = DurableJson.Serialize(input);
+        var serializedInput = _converter.Serialize(input);
         var result = await WithRetryAsync(() => ScheduleAsync(HistoryEventType.TaskScheduled, name.Name, serializedInput, null, null), options?.Retry);
-        return DurableJson.Deserialize<TResult>(result)!;
+        return _converter.Deserialize<TResult>(result)!;
     }
 
     /// <summary>
@@ -49,13 +49,13 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     public override async Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName.Name);
-        var serializedInput = DurableJson.Serialize(input);
+        var serializedInput = _converter.Serialize(input);
         var instanceId = (options as SubOrchestrationOptions)?.InstanceId;
         var version = (options as SubOrchestrationOptions)?.Version?.Version ?? options?.Version?.Version;
         var result = await WithRetryAsync(
             () => ScheduleAsync(HistoryEventType.SubOrchestrationCreated, orchestratorName.Name, serializedInput, instanceId, string.IsNullOrEmpty(version) ? null : version),
             options?.Retry);
-        return DurableJson.Deserialize<TResult>(result)!;
+        return _converter.Deserialize<TResult>(result)!;
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
         ArgumentException.ThrowIfNullOrEmpty(eventName);
         if (_bufferedEvents.TryGetValue(eventName, out var buffered) && buffered.Count > 0)
         {
-            return Task.FromResult(DurableJson.Deserialize<T>(buffered.Dequeue().Input)!);
+            return Task.FromResult(_converter.Deserialize<T>(buffered.Dequeue().Input)!);
         }
 
         var completion = new TaskCompletionSource<string?>();
@@ -129,7 +129,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
             EventId = id,
             Name = eventName,
             InstanceId = instanceId,
-            Input = DurableJson.Serialize(payload),
+            Input = _converter.Serialize(payload),
         });
     }
 
@@ -139,10 +139,10 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     /// are carried over to the new generation, in order.
     /// </summary>
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
-        _continueAsNew = (DurableJson.Serialize(newInput), preserveUnprocessedEvents);
+        _continueAsNew = (_converter.Serialize(newInput), preserveUnprocessedEvents);
 
     /// <summary>Sets the custom status shown by the client's instance metadata, saved at the end of the episode.</summary>
-    public override void SetCustomStatus(object? customStatus) => _customStatus = DurableJson.Serialize(customStatus);
+    public override void SetCustomStatus(object? customStatus) => _customStatus = _converter.Serialize(customStatus);
 
     /// <summary>
     /// A replay-safe GUID: a name-based UUIDv5 of the instance id, <see cref="CurrentUtcDateTime"/> and a counter,
@@ -151,7 +151,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     public override Guid NewGuid() =>
         DeterministicGuid.Create(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{InstanceId}_{CurrentUtcDateTime:o}_{_guidCounter++}"));
 
-    private static async Task<T> DeserializeWhenDone<T>(Task<string?> raw) => DurableJson.Deserialize<T>(await raw)!;
+    private async Task<T> DeserializeWhenDone<T>(Task<string?> raw) => _converter.Deserialize<T>(await raw)!;
 
     private async Task<string?> WithRetryAsync(Func<Task<string?>> attempt, TaskRetryOptions? retry)
     {

@@ -71,6 +71,15 @@ public sealed partial class DurableTaskOptions
     /// <summary>Gets or sets how long a message that arrived before its instance started waits before it is retried.</summary>
     public TimeSpan EarlyMessageRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Gets or sets how inputs, outputs, event payloads and custom statuses are turned into text and back, by the
+    /// client, the orchestrations and the activities alike. The default is System.Text.Json with web defaults
+    /// (camelCase, case-insensitive reads) and enums as names; the SDK's <c>JsonDataConverter.Default</c> writes
+    /// property names as declared. WARNING: changing it for a hub with instances in flight leaves their stored
+    /// payloads in the old shape.
+    /// </summary>
+    public DataConverter DataConverter { get; set; } = DurableJsonDataConverter.Instance;
+
     /// <summary>Gets or sets how often the client polls while waiting for an instance to start or finish.</summary>
     public TimeSpan ClientPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
@@ -84,6 +93,7 @@ public sealed partial class DurableTaskOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(PartitionCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentWorkItems, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(PoisonMessageThreshold, 1);
+        ArgumentNullException.ThrowIfNull(DataConverter);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]
