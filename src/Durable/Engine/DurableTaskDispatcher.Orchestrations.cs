@@ -28,7 +28,7 @@ public sealed partial class DurableTaskDispatcher
                 // This very queue message was consumed by a checkpoint whose messages may not all have been sent.
                 Log.EpisodeRedone(_logger, instanceId, queueMessage.MessageId);
                 await RedoOutboundAsync(instanceId, history, consumedAt, cancellationToken);
-                await ProjectAsync(instanceId, history.ExecutionId, history.Events, history.CustomStatus, true, history.Checkpoint, cancellationToken);
+                await ProjectAsync(instanceId, history.ExecutionId, history.Events, history.CustomStatus, true, history.Checkpoint, null, cancellationToken);
                 return;
             }
 
@@ -147,8 +147,8 @@ public sealed partial class DurableTaskDispatcher
                     episode.CustomStatus,
                     newExecution || episode.Replaced,
                     commit.Checkpoint,
-                    cancellationToken,
-                    episode.Replaced ? history.ExecutionId ?? message.ExecutionId : null);
+                    episode.Replaced ? history.ExecutionId ?? message.ExecutionId : null,
+                    cancellationToken);
             }
 
             if (heldBack.Count > 0)

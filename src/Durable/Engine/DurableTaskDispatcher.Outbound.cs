@@ -122,8 +122,8 @@ public sealed partial class DurableTaskDispatcher
         string? customStatus,
         bool includeInput,
         long checkpoint,
-        CancellationToken cancellationToken,
-        string? continuedFromExecutionId = null)
+        string? continuedFromExecutionId,
+        CancellationToken cancellationToken)
     {
         var started = events.FirstOrDefault(e => e.Type == HistoryEventType.ExecutionStarted);
         var completed = events.LastOrDefault(e => e.Type == HistoryEventType.ExecutionCompleted);
