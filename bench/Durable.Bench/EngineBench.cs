@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Testing;
 
@@ -220,7 +221,7 @@ internal sealed class EngineBench(string connectionString)
                 var options = attempt == 1
                     ? new StartOrchestrationOptions { InstanceId = instanceId }
                     : new StartOrchestrationOptions { InstanceId = instanceId, DedupeStatuses = [] };
-                await client.ScheduleNewOrchestrationInstanceAsync("Sleeper", options: options);
+                await client.ScheduleNewOrchestrationInstanceAsync("Sleeper", options);
                 return;
             }
             catch (Exception failure) when (StorageFailure.IsTransient(failure) && attempt < 5)
@@ -298,23 +299,20 @@ internal sealed class EngineBench(string connectionString)
     /// <summary>A task hub with its worker running and its storage requests counted.</summary>
     private sealed class Hub : IAsyncDisposable
     {
-        private readonly ServiceProvider _services;
-        private readonly IHostedService _worker;
+        private readonly QuyCheEngineHost _host;
 
-        private Hub(ServiceProvider services, StorageRequestCounter counter, LatencyProbe probe)
+        private Hub(QuyCheEngineHost host, StorageRequestCounter counter, LatencyProbe probe)
         {
-            _services = services;
+            _host = host;
             Counter = counter;
             Probe = probe;
-            Client = services.GetRequiredService<DurableTaskClient>();
-            _worker = services.GetRequiredService<IHostedService>();
         }
 
         public StorageRequestCounter Counter { get; }
 
         public LatencyProbe Probe { get; }
 
-        public DurableTaskClient Client { get; }
+        public DurableTaskClient Client => _host.Client;
 
         public static async Task<Hub> StartAsync(string connectionString, string name, Action<DurableTaskRegistry> register)
         {
@@ -323,27 +321,22 @@ internal sealed class EngineBench(string connectionString)
             var storage = BenchStorageOptions();
             storage.PerRetryPolicies.Add(counter);
             storage.PerRetryPolicies.Add(probe);
-            var services = new ServiceCollection()
-                .AddSingleton(new TableServiceClient(connectionString, storage.CreateTableClientOptions()))
-                .AddSingleton(new QueueServiceClient(connectionString, storage.CreateQueueClientOptions()))
-                .AddSingleton(new BlobServiceClient(connectionString, storage.CreateBlobClientOptions()))
-                .AddDurableTask(options =>
+            var host = await QuyCheEngineHost.CreateAsync(
+                options =>
                 {
                     options.Backend = DurableTaskBackendKind.AzureStorage;
                     options.TaskHubName = name;
                     options.MaxConcurrentWorkItems = WorkItems;
-                    register(options.Registry);
-                })
-                .BuildServiceProvider();
-            var hub = new Hub(services, counter, probe);
-            await hub._worker.StartAsync(CancellationToken.None);
-            return hub;
+                },
+                register,
+                configureServices: services => services
+                    .AddSingleton(new TableServiceClient(connectionString, storage.CreateTableClientOptions()))
+                    .AddSingleton(new QueueServiceClient(connectionString, storage.CreateQueueClientOptions()))
+                    .AddSingleton(new BlobServiceClient(connectionString, storage.CreateBlobClientOptions())));
+            await host.StartAsync();
+            return new Hub(host, counter, probe);
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _worker.StopAsync(CancellationToken.None);
-            await _services.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _host.DisposeAsync();
     }
 }

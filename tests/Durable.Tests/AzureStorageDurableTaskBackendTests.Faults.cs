@@ -44,7 +44,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests
             string id;
             await using (var doomed = await CreateStorageHubAsync(azurite.Azurite, fault, Register, clock, hubName, inline))
             {
-                id = await doomed.Client.ScheduleNewOrchestrationInstanceAsync("Chain", key, cancellationToken: Cancellation);
+                id = await doomed.Client.ScheduleNewOrchestrationInstanceAsync("Chain", key, cancellation: Cancellation);
                 fault.FailAtWrite(failAt);
                 try
                 {
@@ -152,7 +152,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests
         var ids = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            ids.Add(await first.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 6, cancellationToken: Cancellation));
+            ids.Add(await first.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 6, cancellation: Cancellation));
         }
 
         await Task.WhenAll(
@@ -177,9 +177,9 @@ public sealed partial class AzureStorageDurableTaskBackendTests
         var gate = new RowWriteGate();
         await using var slow = await CreateStorageHubAsync(azurite.Azurite, gate, Register, clock, inline: false);
         await using var fast = await CreateStorageHubAsync(azurite.Azurite, null, Register, clock, inline: false);
-        var id = await fast.Client.ScheduleNewOrchestrationInstanceAsync("Once", 7, cancellationToken: Cancellation);
+        var id = await fast.Client.ScheduleNewOrchestrationInstanceAsync("Once", 7, cancellation: Cancellation);
         gate.Arm();
-        var slowStart = Task.Run(() => slow.Pump.PumpOnceAsync(Cancellation), Cancellation);
+        var slowStart = Task.Run(() => slow.Worker.ProcessVisibleMessagesAsync(Cancellation), Cancellation);
         await gate.Reached.WaitAsync(Cancellation);
         await fast.RunToCompletionAsync(id);
 
@@ -203,7 +203,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests
                 await ctx.CreateTimer(TimeSpan.FromMinutes(5), CancellationToken.None);
                 return a + await ctx.CallActivityAsync<int>(Counted, 2);
             }));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Chain", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Chain", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         await own.RestartAsync();

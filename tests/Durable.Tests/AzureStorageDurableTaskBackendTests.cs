@@ -21,7 +21,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
         var large = string.Concat(Enumerable.Repeat("Quy chế làm việc — ", 6000));
         await using var hub = await CreateHubAsync(r => r
             .AddOrchestratorFunc<string, int>("Big", async (ctx, input) => (await ctx.WaitForExternalEvent<string>("big")).Length + input.Length));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Big", large, cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Big", large, cancellation: Cancellation);
         await hub.Client.RaiseEventAsync(id, "big", large, Cancellation);
         var pending = await MessageBlobsAsync(hub);
 
@@ -37,7 +37,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
     {
         var large = string.Concat(Enumerable.Repeat("Quy chế làm việc — ", 6000));
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Quick", (_, _) => Task.FromResult("done")));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", cancellation: Cancellation);
         await hub.RunToCompletionAsync(id);
         await hub.Client.RaiseEventAsync(id, "late", large, Cancellation);
         var pending = await MessageBlobsAsync(hub);
@@ -62,7 +62,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
                 return n;
             }));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper", 1, cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper", 1, cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
         await hub.RunUntilIdleAsync();
 
@@ -78,7 +78,7 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
             .AddActivityFunc<int, int>(Counted, (_, n) => Task.FromResult(n + 1))
             .AddOrchestratorFunc<int, int>("Once", (ctx, n) => ctx.CallActivityAsync<int>(Counted, n)));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Once", 1, cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Once", 1, cancellation: Cancellation);
         await hub.RunUntilIdleAsync();
         var rowReads = recorder.Requests.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("Instances(", StringComparison.Ordinal));
         var result = await hub.Client.GetInstanceAsync(id, getInputsAndOutputs: true, Cancellation);

@@ -12,7 +12,7 @@ public abstract partial class DurableTaskEngineTests
             await ctx.CreateTimer(TimeSpan.FromHours(1), CancellationToken.None);
             return await ctx.WaitForExternalEvent<string>(Approval);
         }));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         await hub.Client.RaiseEventAsync(id, Approval, "early", Cancellation);
@@ -26,7 +26,7 @@ public abstract partial class DurableTaskEngineTests
     {
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) =>
             ctx.WaitForExternalEvent<string>(Approval, TimeSpan.FromDays(3))));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         await hub.Client.RaiseEventAsync(id, "APPROVAL", "yes", Cancellation);
@@ -50,7 +50,7 @@ public abstract partial class DurableTaskEngineTests
             }
         }));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id, advanceWhenIdle: TimeSpan.FromDays(1));
 
         Assert.Equal("timed out", result.ReadOutputAs<string>());
@@ -73,7 +73,7 @@ public abstract partial class DurableTaskEngineTests
             await ctx.CreateTimer(TimeSpan.FromDays(1), CancellationToken.None);
             return "second wait got " + await ctx.WaitForExternalEvent<string>(Approval);
         }));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.ReadCustomStatusAs<string>() == "timed out", advanceWhenIdle: TimeSpan.FromMinutes(30));
 
         await hub.Client.RaiseEventAsync(id, Approval, "late", Cancellation);
@@ -91,7 +91,7 @@ public abstract partial class DurableTaskEngineTests
             var second = ctx.WaitForExternalEvent<string>(Approval);
             return $"{await first},{await second}";
         }));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         await hub.Client.RaiseEventAsync(id, Approval, "one", Cancellation);
@@ -100,6 +100,25 @@ public abstract partial class DurableTaskEngineTests
         var result = await hub.RunToCompletionAsync(id);
 
         Assert.Equal("one,two", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task ContinueAsNew_SynchronousGenerations_LastOneCompletes()
+    {
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<int, int>("Counter", (ctx, n) =>
+        {
+            if (n < 3)
+            {
+                ctx.ContinueAsNew(n + 1);
+            }
+
+            return Task.FromResult(n);
+        }));
+
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Counter", 0, cancellation: Cancellation);
+        var result = await hub.RunToCompletionAsync(id);
+
+        Assert.Equal((3, "3"), (result.ReadOutputAs<int>(), result.SerializedInput));
     }
 
     [Fact]
@@ -118,7 +137,7 @@ public abstract partial class DurableTaskEngineTests
             ctx.ContinueAsNew(total + amount);
             return 0;
         }));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Counter", 0, cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Counter", 0, cancellation: Cancellation);
 
         await hub.Client.RaiseEventAsync(id, "add", 1, Cancellation);
         await hub.Client.RaiseEventAsync(id, "add", 10, Cancellation);
@@ -148,10 +167,10 @@ public abstract partial class DurableTaskEngineTests
                 ctx.SendEvent(target, "ping", "from sender");
                 return Task.FromResult("sent");
             }));
-        var receiver = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Receiver", cancellationToken: Cancellation);
+        var receiver = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Receiver", cancellation: Cancellation);
         await hub.RunUntilAsync(receiver, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
-        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sender", receiver, cancellationToken: Cancellation);
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sender", receiver, cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(receiver);
 
         Assert.Equal("from sender", result.ReadOutputAs<string>());

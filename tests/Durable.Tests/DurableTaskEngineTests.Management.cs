@@ -6,7 +6,7 @@ public abstract partial class DurableTaskEngineTests
     public async Task TerminateInstanceAsync_DuringWait_EndsTerminatedWithOutput()
     {
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         await hub.Client.TerminateInstanceAsync(id, "stopped by test", Cancellation);
@@ -42,13 +42,13 @@ public abstract partial class DurableTaskEngineTests
     public async Task SuspendInstanceAsync_EventWhileSuspended_HeldUntilResume()
     {
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         await hub.Client.SuspendInstanceAsync(id, "pause", Cancellation);
         await hub.Client.RaiseEventAsync(id, Approval, "while suspended", Cancellation);
         await hub.RunUntilIdleAsync();
-        var suspended = await hub.Client.GetInstanceAsync(id, cancellationToken: Cancellation);
+        var suspended = await hub.Client.GetInstanceAsync(id, cancellation: Cancellation);
         await hub.Client.ResumeInstanceAsync(id, "go", Cancellation);
         var result = await hub.RunToCompletionAsync(id);
 
@@ -62,8 +62,8 @@ public abstract partial class DurableTaskEngineTests
         await using var hub = await CreateHubAsync(r => r
             .AddOrchestratorFunc<object?, string>("Quick", (_, _) => Task.FromResult("done"))
             .AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));
-        var done = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", cancellationToken: Cancellation);
-        var waiting = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        var done = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", cancellation: Cancellation);
+        var waiting = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellation: Cancellation);
         await hub.RunToCompletionAsync(done);
         await hub.RunUntilAsync(waiting, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
@@ -72,8 +72,8 @@ public abstract partial class DurableTaskEngineTests
 
         Assert.Equal(1, purgedDone.PurgedInstanceCount);
         Assert.Equal(0, purgedWaiting.PurgedInstanceCount);
-        Assert.Null(await hub.Client.GetInstanceAsync(done, cancellationToken: Cancellation));
-        Assert.NotNull(await hub.Client.GetInstanceAsync(waiting, cancellationToken: Cancellation));
+        Assert.Null(await hub.Client.GetInstanceAsync(done, cancellation: Cancellation));
+        Assert.NotNull(await hub.Client.GetInstanceAsync(waiting, cancellation: Cancellation));
     }
 
     [Fact]
@@ -81,16 +81,16 @@ public abstract partial class DurableTaskEngineTests
     {
         await using var hub = await CreateHubAsync(r => r
             .AddOrchestratorFunc<bool, string>("Maybe", (_, fail) => fail ? throw new InvalidOperationException("no") : Task.FromResult("yes")));
-        var ok = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Maybe", false, cancellationToken: Cancellation);
-        var failed = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Maybe", true, cancellationToken: Cancellation);
+        var ok = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Maybe", false, cancellation: Cancellation);
+        var failed = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Maybe", true, cancellation: Cancellation);
         await hub.RunToCompletionAsync(ok);
         await hub.RunToCompletionAsync(failed);
 
         var purged = await hub.Client.PurgeAllInstancesAsync(new PurgeInstancesFilter(Statuses: [OrchestrationRuntimeStatus.Failed]), Cancellation);
 
         Assert.Equal(1, purged.PurgedInstanceCount);
-        Assert.Null(await hub.Client.GetInstanceAsync(failed, cancellationToken: Cancellation));
-        Assert.NotNull(await hub.Client.GetInstanceAsync(ok, cancellationToken: Cancellation));
+        Assert.Null(await hub.Client.GetInstanceAsync(failed, cancellation: Cancellation));
+        Assert.NotNull(await hub.Client.GetInstanceAsync(ok, cancellation: Cancellation));
     }
 
     [Fact]
@@ -99,22 +99,20 @@ public abstract partial class DurableTaskEngineTests
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Quick", (_, _) => Task.FromResult("done")));
         foreach (var n in Enumerable.Range(1, 5))
         {
-            await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions { InstanceId = $"page-{n}" }, cancellationToken: Cancellation);
+            await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions { InstanceId = $"page-{n}" }, cancellation: Cancellation);
         }
 
-        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions { InstanceId = "other-1" }, cancellationToken: Cancellation);
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Quick", options: new StartOrchestrationOptions { InstanceId = "other-1" }, cancellation: Cancellation);
         await hub.RunUntilIdleAsync();
 
-        var pages = new List<OrchestrationQueryResult>();
-        var query = new OrchestrationQuery { InstanceIdPrefix = "page-", PageSize = 2, Statuses = [OrchestrationRuntimeStatus.Completed] };
-        do
+        var pages = new List<Page<OrchestrationMetadata>>();
+        var query = new Microsoft.DurableTask.Client.OrchestrationQuery { InstanceIdPrefix = "page-", PageSize = 2, Statuses = [OrchestrationRuntimeStatus.Completed] };
+        await foreach (var page in hub.Client.GetAllInstancesAsync(query).AsPages().WithCancellation(Cancellation))
         {
-            pages.Add(await hub.Client.GetInstancesPageAsync(query, Cancellation));
-            query = query with { ContinuationToken = pages[^1].ContinuationToken };
+            pages.Add(page);
         }
-        while (query.ContinuationToken is not null);
 
-        Assert.Equal(["page-1", "page-2", "page-3", "page-4", "page-5"], pages.SelectMany(p => p.Instances).Select(i => i.InstanceId).Order(StringComparer.Ordinal));
+        Assert.Equal(["page-1", "page-2", "page-3", "page-4", "page-5"], pages.SelectMany(p => p.Values).Select(i => i.InstanceId).Order(StringComparer.Ordinal));
         Assert.True(pages.Count >= 3);
     }
 
@@ -123,10 +121,10 @@ public abstract partial class DurableTaskEngineTests
     {
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));
         var options = new StartOrchestrationOptions { InstanceId = "single" };
-        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", options: options, cancellationToken: Cancellation);
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", options: options, cancellation: Cancellation);
 
-        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() =>
-            hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", options: options, cancellationToken: Cancellation));
+        await Assert.ThrowsAsync<global::DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException>(() =>
+            hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", options: options, cancellation: Cancellation));
     }
 
     [Fact]
@@ -147,31 +145,29 @@ public abstract partial class DurableTaskEngineTests
     public async Task ScheduleNewOrchestrationInstanceAsync_TwoVersions_EachRunsItsOwnCode()
     {
         await using var hub = await CreateHubAsync(r => r
-            .AddOrchestratorFunc<object?, string>("Greeter", (_, _) => Task.FromResult("v1"), version: "1")
-            .AddOrchestratorFunc<object?, string>("Greeter", (_, _) => Task.FromResult("v2"), version: "2"));
+            .AddOrchestratorFunc<object?, string>("Greeter", new TaskVersion("1"), (_, _) => Task.FromResult("v1"))
+            .AddOrchestratorFunc<object?, string>("Greeter", new TaskVersion("2"), (_, _) => Task.FromResult("v2")));
 
-        var one = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Greeter", options: new StartOrchestrationOptions { Version = "1" }, cancellationToken: Cancellation);
-        var two = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Greeter", options: new StartOrchestrationOptions { Version = "2" }, cancellationToken: Cancellation);
+        var one = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Greeter", options: new StartOrchestrationOptions { Version = "1" }, cancellation: Cancellation);
+        var two = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Greeter", options: new StartOrchestrationOptions { Version = "2" }, cancellation: Cancellation);
         var first = await hub.RunToCompletionAsync(one);
         var second = await hub.RunToCompletionAsync(two);
 
-        Assert.Equal(("v1", "1"), (first.ReadOutputAs<string>(), first.Version));
-        Assert.Equal(("v2", "2"), (second.ReadOutputAs<string>(), second.Version));
+        Assert.Equal(("v1", "1"), (first.ReadOutputAs<string>(), (await hub.Client.GetInstanceVersionAsync(one, Cancellation))?.Version));
+        Assert.Equal(("v2", "2"), (second.ReadOutputAs<string>(), (await hub.Client.GetInstanceVersionAsync(two, Cancellation))?.Version));
     }
 
     [Fact]
     public async Task ScheduleNewOrchestrationInstanceAsync_UnservedVersion_LeftUntouchedAndReported()
     {
-        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Greeter", (_, _) => Task.FromResult("v1"), version: "1"));
+        await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Greeter", new TaskVersion("1"), (_, _) => Task.FromResult("v1")));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Greeter", options: new StartOrchestrationOptions { Version = "3" }, cancellationToken: Cancellation);
-        var result = await hub.RunUntilAsync(id, m => m.IsVersionNotServed);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Greeter", options: new StartOrchestrationOptions { Version = "3" }, cancellation: Cancellation);
         await hub.RunUntilIdleAsync();
-        var later = await hub.Client.GetInstanceAsync(id, cancellationToken: Cancellation);
+        var later = await hub.Client.GetInstanceAsync(id, cancellation: Cancellation);
+        var version = await hub.Client.GetInstanceVersionAsync(id, Cancellation);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Pending, result.RuntimeStatus);
         Assert.Equal(OrchestrationRuntimeStatus.Pending, later!.RuntimeStatus);
-        Assert.True(later.IsVersionNotServed);
-        Assert.Equal("3", later.Version);
+        Assert.Equal(new OrchestrationVersionInfo("3", IsVersionNotServed: true), version);
     }
 }

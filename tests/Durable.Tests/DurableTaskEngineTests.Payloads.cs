@@ -13,7 +13,7 @@ public abstract partial class DurableTaskEngineTests
             return echoed + "!";
         }));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Big", large, cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Big", large, cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id);
 
         Assert.True(large.Length * 2 > 45 * 1024);
@@ -25,7 +25,7 @@ public abstract partial class DurableTaskEngineTests
     public async Task DispatchAsync_MessageDeliveredTooOften_QuarantinedAndInstanceFailed()
     {
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<object?, string>("Waiter", (ctx, _) => ctx.WaitForExternalEvent<string>(Approval)));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
         await hub.Client.RaiseEventAsync(id, Approval, "poisonous", Cancellation);
         var queue = hub.Backend.ControlQueueFor(id);
@@ -33,7 +33,7 @@ public abstract partial class DurableTaskEngineTests
 
         var poisoned = received[0].Message with { DequeueCount = hub.Options.PoisonMessageThreshold + 1 };
         await hub.Dispatcher.DispatchAsync(poisoned, Cancellation);
-        var result = await hub.Client.GetInstanceAsync(id, cancellationToken: Cancellation);
+        var result = await hub.Client.GetInstanceAsync(id, cancellation: Cancellation);
         var quarantined = await hub.Backend.ReceiveAsync(hub.Backend.PoisonQueueName, 1, TimeSpan.FromMinutes(5), Cancellation);
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result!.RuntimeStatus);

@@ -11,7 +11,7 @@ public abstract partial class DurableTaskEngineTests
             return ctx.CurrentUtcDateTime;
         }));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Sleeper", cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id, advanceWhenIdle: TimeSpan.FromSeconds(1));
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
@@ -26,12 +26,12 @@ public abstract partial class DurableTaskEngineTests
             await ctx.CreateTimer(ctx.CurrentUtcDateTime.AddDays(90), CancellationToken.None);
             return "awake";
         }));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("LongSleeper", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("LongSleeper", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
 
         hub.Clock.Advance(TimeSpan.FromDays(89));
         await hub.RunUntilIdleAsync();
-        var early = await hub.Client.GetInstanceAsync(id, cancellationToken: Cancellation);
+        var early = await hub.Client.GetInstanceAsync(id, cancellation: Cancellation);
         hub.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
         var result = await hub.RunToCompletionAsync(id);
 
@@ -50,7 +50,7 @@ public abstract partial class DurableTaskEngineTests
             return first;
         }));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Guids", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Guids", cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id);
 
         Assert.NotEqual(Guid.Empty, result.ReadOutputAs<Guid>());
@@ -68,7 +68,7 @@ public abstract partial class DurableTaskEngineTests
             await ctx.WaitForExternalEvent<string>(Approval);
             return await ctx.CallActivityAsync<string>(Echo, "b");
         }));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Drifting", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Drifting", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.SerializedCustomStatus is not null);
 
         activityName = Add;
@@ -101,7 +101,7 @@ public abstract partial class DurableTaskEngineTests
             await ctx.WaitForExternalEvent<string>(Approval);
             return "done";
         }));
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Drifting", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Drifting", cancellation: Cancellation);
         await hub.RunUntilAsync(id, m => m.SerializedCustomStatus is not null);
 
         useTimer = true;

@@ -36,7 +36,7 @@ public abstract partial class DurableTaskEngineTests
             return await ctx.CallActivityAsync<string>(Echo, b + "3");
         }));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Chain", "x", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Chain", "x", cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
@@ -53,7 +53,7 @@ public abstract partial class DurableTaskEngineTests
             return results.Sum();
         }));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 10, cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 10, cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id);
 
         Assert.Equal(110, result.ReadOutputAs<int>());
@@ -66,7 +66,7 @@ public abstract partial class DurableTaskEngineTests
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<string, string>("Retrying", (ctx, key) =>
             ctx.CallActivityAsync<string>(Flaky, new FlakyInput(key, 2), retry)));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Retrying", "k1", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Retrying", "k1", cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id, advanceWhenIdle: TimeSpan.FromMinutes(1));
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
@@ -81,13 +81,13 @@ public abstract partial class DurableTaskEngineTests
         await using var hub = await CreateHubAsync(r => r.AddOrchestratorFunc<string, string>("Retrying", (ctx, key) =>
             ctx.CallActivityAsync<string>(Flaky, new FlakyInput(key, 100), retry)));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Retrying", "k2", cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Retrying", "k2", cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id, advanceWhenIdle: TimeSpan.FromSeconds(10));
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
         Assert.Equal(3, _attempts["k2"]);
         Assert.Equal(typeof(TaskFailedException).FullName, result.FailureDetails!.ErrorType);
-        Assert.True(result.FailureDetails.IsCausedBy<InvalidOperationException>());
+        Assert.True(result.FailureDetails.InnerFailure!.IsCausedBy<InvalidOperationException>());
         Assert.Contains("attempt 3", result.FailureDetails.InnerFailure!.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -102,19 +102,36 @@ public abstract partial class DurableTaskEngineTests
                 return await ctx.CallSubOrchestratorAsync<int>("Child", first);
             }));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Parent", 40, cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Parent", 40, cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id);
-        var child = await hub.Client.GetInstanceAsync(id + "-child", cancellationToken: Cancellation);
+        var child = await hub.Client.GetInstanceAsync(id + "-child", cancellation: Cancellation);
 
         Assert.Equal(42, result.ReadOutputAs<int>());
         Assert.Equal(OrchestrationRuntimeStatus.Completed, child!.RuntimeStatus);
     }
 
     [Fact]
+    public async Task CallSubOrchestratorAsync_ChildWithVersion_SeesItsParentAndVersion()
+    {
+        await using var hub = await CreateHubAsync(r => r
+            .AddOrchestratorFunc<object?, string>("Child", (ctx, _) => Task.FromResult($"{ctx.Parent?.Name}|{ctx.Parent?.InstanceId}|{ctx.Version}"))
+            .AddOrchestratorFunc<object?, string>("Parent", async (ctx, _) =>
+            {
+                var child = await ctx.CallSubOrchestratorAsync<string>("Child", null, new SubOrchestrationOptions { Version = new TaskVersion("7") });
+                return $"{child}|{ctx.Parent is null}";
+            }));
+
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Parent", cancellation: Cancellation);
+        var result = await hub.RunToCompletionAsync(id);
+
+        Assert.Equal($"Parent|{id}|7|True", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task CallSubOrchestratorAsync_ChildFails_ParentSeesTaskFailed()
     {
         await using var hub = await CreateHubAsync(r => r
-            .AddOrchestratorFunc<int, int>("Child", (_, _) => throw new InvalidOperationException("child broke"))
+            .AddOrchestratorFunc<int, int>("Child", (_, _) => Task.FromException<int>(new InvalidOperationException("child broke")))
             .AddOrchestratorFunc<int, string>("Parent", async (ctx, n) =>
             {
                 try
@@ -128,7 +145,7 @@ public abstract partial class DurableTaskEngineTests
                 }
             }));
 
-        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Parent", 1, cancellationToken: Cancellation);
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Parent", 1, cancellation: Cancellation);
         var result = await hub.RunToCompletionAsync(id);
 
         Assert.Equal("child broke", result.ReadOutputAs<string>());

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Durable.Tests;
@@ -13,68 +11,58 @@ public sealed class TestHub : IAsyncDisposable
 {
     private static readonly TimeSpan s_hangLimit = TimeSpan.FromSeconds(90);
 
-    private readonly ServiceProvider _services;
+    private readonly QuyCheEngineHost _host;
     private readonly TimeSpan _idlePause;
 
-    private TestHub(ServiceProvider services, FakeTimeProvider clock, TimeSpan idlePause)
+    private TestHub(QuyCheEngineHost host, FakeTimeProvider clock, TimeSpan idlePause)
     {
-        _services = services;
+        _host = host;
         _idlePause = idlePause;
         Clock = clock;
-        Options = services.GetRequiredService<DurableTaskOptions>();
-        Client = services.GetRequiredService<DurableTaskClient>();
-        Backend = services.GetRequiredService<IDurableTaskBackend>();
-        Dispatcher = services.GetRequiredService<DurableTaskDispatcher>();
-        Pump = new QueuePump(Backend, Dispatcher, Options, NullLogger.Instance);
+        Client = (QuyCheDurableTaskClient)host.Client;
+        Worker = host.Worker;
     }
 
     public static DateTimeOffset Start { get; } = new(2026, 1, 5, 1, 0, 0, TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; }
 
-    public DurableTaskOptions Options { get; }
+    public DurableTaskOptions Options => _host.Options;
 
-    public DurableTaskClient Client { get; }
+    public QuyCheDurableTaskClient Client { get; }
 
-    internal IDurableTaskBackend Backend { get; }
+    public QuyCheDurableTaskWorker Worker { get; }
 
-    internal DurableTaskDispatcher Dispatcher { get; }
+    internal IDurableTaskBackend Backend => _host.Engine.Backend;
 
-    internal QueuePump Pump { get; }
+    internal DurableTaskDispatcher Dispatcher => Worker.Dispatcher;
 
-    /// <param name="configureBackend">Sets the backend's options.</param>
-    /// <param name="register">Registers the orchestrators and activities.</param>
-    /// <param name="idlePause">How long to wait when no message is visible.</param>
-    /// <param name="clock">The hub's clock (a new one at <see cref="Start"/> if null).</param>
-    /// <param name="configureServices">Registers what the backend needs (the storage clients of an Azure Storage backend).</param>
     public static async Task<TestHub> CreateAsync(
         Action<DurableTaskOptions> configureBackend,
         Action<DurableTaskRegistry> register,
         TimeSpan idlePause,
         FakeTimeProvider? clock = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         clock ??= new FakeTimeProvider(Start);
-        var collection = new ServiceCollection().AddSingleton<TimeProvider>(clock);
-        configureServices?.Invoke(collection);
-        var services = collection
-            .AddDurableTask(options =>
+        var host = await QuyCheEngineHost.CreateAsync(
+            options =>
             {
                 options.EnableEmbeddedWorker = false;
                 configureBackend(options);
-                register(options.Registry);
-            })
-            .BuildServiceProvider();
-        var hub = new TestHub(services, clock, idlePause);
-        await hub.Backend.EnsureCreatedAsync(TestContext.Current.CancellationToken);
-        return hub;
+            },
+            register,
+            clock,
+            configureServices,
+            TestContext.Current.CancellationToken);
+        return new TestHub(host, clock, idlePause);
     }
 
     /// <summary>Pumps until no message is visible.</summary>
     public async Task RunUntilIdleAsync()
     {
         var watch = Stopwatch.StartNew();
-        while (await Pump.PumpOnceAsync(TestContext.Current.CancellationToken) > 0)
+        while (await Worker.ProcessVisibleMessagesAsync(TestContext.Current.CancellationToken) > 0)
         {
             ThrowIfHung(watch);
         }
@@ -89,7 +77,7 @@ public sealed class TestHub : IAsyncDisposable
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            var handled = await Pump.PumpOnceAsync(TestContext.Current.CancellationToken);
+            var handled = await Worker.ProcessVisibleMessagesAsync(TestContext.Current.CancellationToken);
             var metadata = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, TestContext.Current.CancellationToken);
             if (metadata is not null && done(metadata))
             {
@@ -113,7 +101,7 @@ public sealed class TestHub : IAsyncDisposable
     public Task<OrchestrationMetadata> RunToCompletionAsync(string instanceId, TimeSpan? advanceWhenIdle = null) =>
         RunUntilAsync(instanceId, m => m.IsCompleted, advanceWhenIdle);
 
-    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private static void ThrowIfHung(Stopwatch watch)
     {

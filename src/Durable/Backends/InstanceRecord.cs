@@ -35,13 +35,20 @@ internal sealed record InstanceRecord(string InstanceId)
     public long? Checkpoint { get; init; }
 
     /// <summary>
+    /// Gets, on a projection whose episode continued as new, the execution it started from: a row a client wrote for
+    /// that execution is this projection's own (not persisted; only <see cref="Supersedes"/> reads it).
+    /// </summary>
+    public string? ContinuedFromExecutionId { get; init; }
+
+    /// <summary>
     /// Whether a projection may overwrite the stored row: not when the row comes from a later checkpoint, nor when a
     /// client (re)start wrote it (no checkpoint) for another execution than the projection's.
     /// </summary>
     public static bool Supersedes(InstanceRecord update, long? storedCheckpoint, string? storedExecutionId) =>
         storedCheckpoint is { } stored
             ? stored <= (update.Checkpoint ?? long.MaxValue)
-            : storedExecutionId is null || update.ExecutionId is null || storedExecutionId == update.ExecutionId;
+            : storedExecutionId is null || update.ExecutionId is null || storedExecutionId == update.ExecutionId
+                || storedExecutionId == update.ContinuedFromExecutionId;
 
     public InstanceRecord MergeFrom(InstanceRecord update) => this with
     {
@@ -62,14 +69,13 @@ internal sealed record InstanceRecord(string InstanceId)
     public OrchestrationMetadata ToMetadata(bool withInputsAndOutputs) => new(Name ?? string.Empty, InstanceId)
     {
         RuntimeStatus = RuntimeStatus ?? OrchestrationRuntimeStatus.Pending,
-        Version = Version ?? string.Empty,
         CreatedAt = CreatedAt ?? default,
         LastUpdatedAt = LastUpdatedAt ?? default,
         SerializedInput = withInputsAndOutputs ? Input : null,
         SerializedOutput = withInputsAndOutputs ? Output : null,
         SerializedCustomStatus = CustomStatus,
         FailureDetails = Failure,
-        IsVersionNotServed = VersionNotServed ?? false,
+        DataConverter = DurableJsonDataConverter.Instance,
     };
 
     public bool Matches(OrchestrationQuery query) =>

@@ -14,29 +14,32 @@ public sealed partial class DurableTaskDispatcher
     private async Task<HistoryEvent> ExecuteActivityAsync(string instanceId, HistoryEvent scheduled, CancellationToken cancellationToken)
     {
         var name = scheduled.Name ?? string.Empty;
-        if (_options.Registry.FindActivity(name) is not { } factory)
+        if (!_tasks.TryCreateActivity(name, out var activity))
         {
             return new HistoryEvent(HistoryEventType.TaskFailed, _timeProvider.GetUtcNow())
             {
                 TaskScheduledId = scheduled.EventId,
-                Failure = new TaskFailureDetails("ActivityNotFound", $"No activity named '{name}' is registered.", null),
+                Failure = new TaskFailureDetails("ActivityNotFound", $"No activity named '{name}' is registered.", null, null, null),
             };
         }
 
+        using var span = DurableTelemetry.StartActivity(instanceId, name);
         try
         {
-            var activity = factory(_services);
-            var input = DurableJson.Deserialize(scheduled.Input, activity.InputType);
-            var context = new TaskActivityContext(name, instanceId, scheduled.EventId, cancellationToken);
+            var input = _options.DataConverter.Deserialize(scheduled.Input, activity.InputType);
+            var context = new EngineActivityContext(name, instanceId, scheduled.EventId, cancellationToken);
             var result = await activity.RunAsync(context, input);
-            return new HistoryEvent(HistoryEventType.TaskCompleted, _timeProvider.GetUtcNow()) { TaskScheduledId = scheduled.EventId, Result = DurableJson.Serialize(result) };
+            DurableTelemetry.End(span, nameof(OrchestrationRuntimeStatus.Completed), null);
+            return new HistoryEvent(HistoryEventType.TaskCompleted, _timeProvider.GetUtcNow()) { TaskScheduledId = scheduled.EventId, Result = _options.DataConverter.Serialize(result) };
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
         {
+            var failure = FailureDetails.From(exception);
+            DurableTelemetry.End(span, nameof(OrchestrationRuntimeStatus.Failed), failure);
             return new HistoryEvent(HistoryEventType.TaskFailed, _timeProvider.GetUtcNow())
             {
                 TaskScheduledId = scheduled.EventId,
-                Failure = TaskFailureDetails.FromException(exception),
+                Failure = failure,
             };
         }
     }

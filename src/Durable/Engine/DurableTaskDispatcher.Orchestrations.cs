@@ -28,7 +28,7 @@ public sealed partial class DurableTaskDispatcher
                 // This very queue message was consumed by a checkpoint whose messages may not all have been sent.
                 Log.EpisodeRedone(_logger, instanceId, queueMessage.MessageId);
                 await RedoOutboundAsync(instanceId, history, consumedAt, cancellationToken);
-                await ProjectAsync(instanceId, history.ExecutionId, history.Events, history.CustomStatus, true, history.Checkpoint, cancellationToken);
+                await ProjectAsync(instanceId, history.ExecutionId, history.Events, history.CustomStatus, true, history.Checkpoint, null, cancellationToken);
                 return;
             }
 
@@ -93,7 +93,7 @@ public sealed partial class DurableTaskDispatcher
 
             var started = newExecution ? message.Event : history.Started!;
             var name = started.Name ?? string.Empty;
-            if (_options.Registry.FindOrchestrator(name, started.Version) is not { } factory)
+            if (!_tasks.ServesOrchestrator(name, started.Version))
             {
                 Log.VersionNotServed(_logger, instanceId, name, started.Version ?? string.Empty);
                 var retryAt = _timeProvider.GetUtcNow() + _options.UnservedRetryDelay;
@@ -102,7 +102,7 @@ public sealed partial class DurableTaskDispatcher
                 return;
             }
 
-            var episode = RunEpisodes(factory, instanceId, newExecution ? OrchestrationHistory.Empty : history, message, queueMessage.MessageId);
+            var episode = RunEpisodes(instanceId, newExecution ? OrchestrationHistory.Empty : history, message, queueMessage.MessageId);
             var commit = new HistoryCommit(
                 instanceId,
                 history.ETag,
@@ -140,7 +140,15 @@ public sealed partial class DurableTaskDispatcher
                 || StatusOf(episode.FinalHistory) != StatusOf(history.Events);
             if (changed)
             {
-                await ProjectAsync(instanceId, episode.ExecutionId, episode.FinalHistory, episode.CustomStatus, newExecution || episode.Replaced, commit.Checkpoint, cancellationToken);
+                await ProjectAsync(
+                    instanceId,
+                    episode.ExecutionId,
+                    episode.FinalHistory,
+                    episode.CustomStatus,
+                    newExecution || episode.Replaced,
+                    commit.Checkpoint,
+                    episode.Replaced ? history.ExecutionId ?? message.ExecutionId : null,
+                    cancellationToken);
             }
 
             if (heldBack.Count > 0)
@@ -156,7 +164,7 @@ public sealed partial class DurableTaskDispatcher
     /// Runs the orchestrator over history plus the new message, following continue-as-new into fresh generations
     /// within the same checkpoint.
     /// </summary>
-    private EpisodeRun RunEpisodes(Func<IServiceProvider, ITaskOrchestrator> factory, string instanceId, OrchestrationHistory history, TaskMessage message, string inputMessageId)
+    private EpisodeRun RunEpisodes(string instanceId, OrchestrationHistory history, TaskMessage message, string inputMessageId)
     {
         var now = _timeProvider.GetUtcNow();
         var past = history.Events;
@@ -169,8 +177,14 @@ public sealed partial class DurableTaskDispatcher
         for (var generation = 0; ; generation++)
         {
             var started = past.Concat(fresh).First(e => e.Type == HistoryEventType.ExecutionStarted);
-            var context = new TaskOrchestrationContext(instanceId, started.Name ?? string.Empty, started.Version, customStatus, _loggerFactory);
-            var result = context.Execute(factory(_services), past, fresh);
+            var context = new ReplayOrchestrationContext(instanceId, started.Name ?? string.Empty, started.Version, customStatus, _options.DataConverter, _loggerFactory);
+            EpisodeResult result;
+            using (var span = DurableTelemetry.StartEpisode(instanceId, started.Name ?? string.Empty))
+            {
+                result = context.Execute(_tasks.CreateOrchestrator(started.Name ?? string.Empty, started.Version), past, fresh);
+                DurableTelemetry.End(span, result.Outcome.ToString(), result.Failure);
+            }
+
             customStatus = result.CustomStatus;
             var episode = new List<HistoryEvent>(fresh);
             episode.AddRange(result.NewActions.Select(a => a with { Timestamp = now }));
@@ -244,7 +258,7 @@ public sealed partial class DurableTaskDispatcher
     private HashSet<int> InlineCandidates(IReadOnlyList<HistoryEvent> episode, int budget)
     {
         var scheduled = episode.Where(e => e.Type == HistoryEventType.TaskScheduled).ToList();
-        return scheduled.Count == 0 || scheduled.Count > budget || scheduled.Any(e => _options.Registry.FindActivity(e.Name ?? string.Empty) is null)
+        return scheduled.Count == 0 || scheduled.Count > budget || scheduled.Any(e => !_tasks.ServesActivity(e.Name ?? string.Empty))
             ? []
             : scheduled.Select(e => e.EventId).ToHashSet();
     }

@@ -41,7 +41,7 @@ public sealed partial class DurableTaskDispatcher
                     await SendAsync(controlQueue, new TaskMessage($"{instanceId}:{executionId}:{id}", instanceId, executionId, fired) { NotBefore = historyEvent.FireAt }, historyEvent.FireAt, cancellationToken);
                     break;
                 case HistoryEventType.SubOrchestrationCreated:
-                    await StartChildAsync(instanceId, executionId!, historyEvent, cancellationToken);
+                    await StartChildAsync(instanceId, executionId!, started?.Name, historyEvent, cancellationToken);
                     break;
                 case HistoryEventType.EventSent:
                     var raised = new HistoryEvent(HistoryEventType.EventRaised, historyEvent.Timestamp) { Name = historyEvent.Name, Input = historyEvent.Input };
@@ -54,7 +54,7 @@ public sealed partial class DurableTaskDispatcher
                     {
                         TaskScheduledId = started.TaskScheduledId,
                         Result = historyEvent.Result,
-                        Failure = succeeded ? null : historyEvent.Failure ?? new TaskFailureDetails("Terminated", $"Sub-orchestration {instanceId} was terminated.", null),
+                        Failure = succeeded ? null : historyEvent.Failure ?? new TaskFailureDetails("Terminated", $"Sub-orchestration {instanceId} was terminated.", null, null, null),
                     };
                     await SendAsync(_backend.ControlQueueFor(parent), new TaskMessage($"{instanceId}:{executionId}:done", parent, started.ParentExecutionId, answer), null, cancellationToken);
                     break;
@@ -66,7 +66,7 @@ public sealed partial class DurableTaskDispatcher
         return heldBack;
     }
 
-    private async Task StartChildAsync(string parentId, string parentExecutionId, HistoryEvent created, CancellationToken cancellationToken)
+    private async Task StartChildAsync(string parentId, string parentExecutionId, string? parentName, HistoryEvent created, CancellationToken cancellationToken)
     {
         var childId = created.InstanceId!;
         var childExecutionId = DeterministicGuid.Create($"{parentId}:{parentExecutionId}:{created.EventId}").ToString("N");
@@ -78,7 +78,7 @@ public sealed partial class DurableTaskDispatcher
             var refusal = new HistoryEvent(HistoryEventType.SubOrchestrationFailed, now)
             {
                 TaskScheduledId = created.EventId,
-                Failure = new TaskFailureDetails(typeof(OrchestrationAlreadyExistsException).FullName!, $"Orchestration instance '{childId}' already exists.", null),
+                Failure = new TaskFailureDetails(typeof(global::DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException).FullName!, $"Orchestration instance '{childId}' already exists.", null, null, null),
             };
             await SendAsync(_backend.ControlQueueFor(parentId), new TaskMessage($"{childId}:{childExecutionId}:done", parentId, parentExecutionId, refusal), null, cancellationToken);
             return;
@@ -109,13 +109,21 @@ public sealed partial class DurableTaskDispatcher
             ExecutionId = childExecutionId,
             ParentInstanceId = parentId,
             ParentExecutionId = parentExecutionId,
+            ParentName = parentName,
             TaskScheduledId = created.EventId,
         };
         await SendAsync(_backend.ControlQueueFor(childId), new TaskMessage($"{childId}:{childExecutionId}:start", childId, childExecutionId, start), null, cancellationToken);
     }
 
     private Task ProjectAsync(
-        string instanceId, string? executionId, IReadOnlyList<HistoryEvent> events, string? customStatus, bool includeInput, long checkpoint, CancellationToken cancellationToken)
+        string instanceId,
+        string? executionId,
+        IReadOnlyList<HistoryEvent> events,
+        string? customStatus,
+        bool includeInput,
+        long checkpoint,
+        string? continuedFromExecutionId,
+        CancellationToken cancellationToken)
     {
         var started = events.FirstOrDefault(e => e.Type == HistoryEventType.ExecutionStarted);
         var completed = events.LastOrDefault(e => e.Type == HistoryEventType.ExecutionCompleted);
@@ -133,6 +141,7 @@ public sealed partial class DurableTaskDispatcher
             LastUpdatedAt = _timeProvider.GetUtcNow(),
             VersionNotServed = false,
             Checkpoint = checkpoint,
+            ContinuedFromExecutionId = continuedFromExecutionId,
         };
         return _backend.MergeInstanceAsync(update, cancellationToken);
     }

@@ -133,7 +133,7 @@ public sealed partial class DurableTaskDispatcher
 
         var full = history.Events.Concat(episode).ToList();
         await SendOutboundAsync(instanceId, full, episode, null, cancellationToken);
-        await ProjectAsync(instanceId, executionId, full, history.CustomStatus, false, commit.Checkpoint, cancellationToken);
+        await ProjectAsync(instanceId, executionId, full, history.CustomStatus, false, commit.Checkpoint, null, cancellationToken);
         return true;
     }
 }

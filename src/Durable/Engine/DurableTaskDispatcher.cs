@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace QuyCheWorkflow.Durable;
@@ -18,18 +19,19 @@ public sealed partial class DurableTaskDispatcher
 
     private readonly IDurableTaskBackend _backend;
     private readonly DurableTaskOptions _options;
-    private readonly IServiceProvider _services;
+    private readonly RegisteredTasks _tasks;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly HistoryCache _historyCache = new(256);
     private readonly SemaphoreSlim[] _instanceLocks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
-    internal DurableTaskDispatcher(IDurableTaskBackend backend, DurableTaskOptions options, IServiceProvider services, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    internal DurableTaskDispatcher(
+        IDurableTaskBackend backend, DurableTaskOptions options, IDurableTaskFactory factory, IServiceProvider services, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
         _backend = backend;
         _options = options;
-        _services = services;
+        _tasks = new RegisteredTasks(factory, services);
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableTaskDispatcher>();
@@ -114,6 +116,8 @@ public sealed partial class DurableTaskDispatcher
         var failure = new TaskFailureDetails(
             "PoisonMessage",
             $"Message {message.MessageId} from queue {message.QueueName} was quarantined in {_backend.PoisonQueueName} because {reason}.",
+            null,
+            null,
             null);
         var gate = _instanceLocks[QueueNaming.Partition(taskMessage.InstanceId, _instanceLocks.Length)];
         await gate.WaitAsync(cancellationToken);

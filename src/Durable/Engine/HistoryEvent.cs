@@ -33,6 +33,9 @@ internal sealed record HistoryEvent(HistoryEventType Type, DateTimeOffset Timest
 
     public string? ParentExecutionId { get; init; }
 
+    /// <summary>Gets, on a sub-orchestration's <see cref="HistoryEventType.ExecutionStarted"/>, the parent's orchestrator name.</summary>
+    public string? ParentName { get; init; }
+
     public DateTimeOffset? FireAt { get; init; }
 
     public OrchestrationRuntimeStatus? Status { get; init; }

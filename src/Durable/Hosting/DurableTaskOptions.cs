@@ -32,10 +32,16 @@ public sealed partial class DurableTaskOptions
     /// </summary>
     public int InlineActivityBudget { get; set; } = 16;
 
-    /// <summary>Gets or sets the version stamped on new instances that do not name one.</summary>
+    /// <summary>
+    /// Gets or sets the version stamped on new instances and sub-orchestrations that do not name one (a client's
+    /// <see cref="DurableTaskClientOptions.DefaultVersion"/>, when set, takes precedence for the instances it starts).
+    /// </summary>
     public string DefaultVersion { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets whether a hosted service polls the queues in this process.</summary>
+    /// <summary>
+    /// Gets or sets whether the worker polls the queues in this process. Off when something else feeds the
+    /// <see cref="DurableTaskDispatcher"/> (the Functions host's queue triggers).
+    /// </summary>
     public bool EnableEmbeddedWorker { get; set; } = true;
 
     /// <summary>
@@ -51,11 +57,17 @@ public sealed partial class DurableTaskOptions
     /// <summary>Gets or sets how long a message that arrived before its instance started waits before it is retried.</summary>
     public TimeSpan EarlyMessageRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Gets or sets how inputs, outputs, event payloads and custom statuses are turned into text and back, by the
+    /// client, the orchestrations and the activities alike. The default is System.Text.Json with web defaults
+    /// (camelCase, case-insensitive reads) and enums as names; the SDK's <c>JsonDataConverter.Default</c> writes
+    /// property names as declared. WARNING: changing it for a hub with instances in flight leaves their stored
+    /// payloads in the old shape.
+    /// </summary>
+    public DataConverter DataConverter { get; set; } = DurableJsonDataConverter.Instance;
+
     /// <summary>Gets or sets how often the client polls while waiting for an instance to start or finish.</summary>
     public TimeSpan ClientPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Gets the orchestrators and activities this process serves.</summary>
-    public DurableTaskRegistry Registry { get; } = new();
 
     internal void Validate()
     {
@@ -67,6 +79,7 @@ public sealed partial class DurableTaskOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(PartitionCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentWorkItems, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(PoisonMessageThreshold, 1);
+        ArgumentNullException.ThrowIfNull(DataConverter);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,44}$")]

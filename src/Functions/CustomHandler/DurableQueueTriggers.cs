@@ -6,10 +6,11 @@ namespace QuyCheWorkflow.Functions.CustomHandler;
 public static class DurableQueueTriggers
 {
     /// <summary>
-    /// Registers the <see cref="QueueTriggerHandler"/> that calls <see cref="DurableTaskDispatcher.DispatchAsync"/>.
-    /// The dispatcher is resolved per delivery, so the engine may be registered (AddDurableTask) before or after this.
-    /// The engine's own embedded worker must stay off (<c>EnableEmbeddedWorker = false</c>): the embedded queue
-    /// driver already polls the same queues locally, and the host's triggers do in Azure.
+    /// Registers the <see cref="QueueTriggerHandler"/> that calls <see cref="DurableTaskDispatcher.DispatchAsync"/>,
+    /// the dispatcher of the <see cref="QuyCheDurableTaskWorker"/> (<c>AddDurableTaskWorker(b =&gt; b.UseQuyCheEngine(...))</c>).
+    /// It is resolved per delivery, so the worker may be registered before or after this. The worker's own queue loop
+    /// must stay off (<c>EnableEmbeddedWorker = false</c>): the embedded queue driver already polls the same queues
+    /// locally, and the host's triggers do in Azure.
     /// </summary>
     public static IServiceCollection AddDurableQueueTriggers(this IServiceCollection services)
     {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Durable;
@@ -65,7 +67,10 @@ public static class QuyCheWorkflowHostingExtensions
             sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<ScheduledJobRegistry>();
         services.AddDurableQueueTriggers();
-        services.AddDurableTask(options => ConfigureDurableTask(options, configuration));
+        services.AddDurableTaskWorker(builder => builder
+            .AddTasks(registry => registry.AddLifecycleOrchestrations())
+            .UseQuyCheEngine(options => ConfigureDurableTask(options, configuration)));
+        services.AddDurableTaskClient(builder => builder.UseQuyCheEngine());
 
         if (hosting.EmbeddedDriversEnabled)
         {
@@ -92,15 +97,14 @@ public static class QuyCheWorkflowHostingExtensions
 
     /// <summary>
     /// The engine runs on the app's storage account through the app's registered service clients (so managed
-    /// identity, the service version and the retry policy are those of every other client). Its own worker stays off:
-    /// the host's queue triggers drive it in Azure and the embedded queue driver does locally, both through the same
-    /// dispatcher.
+    /// identity, the service version and the retry policy are those of every other client). Its worker's own queue
+    /// loop stays off: the host's queue triggers drive it in Azure and the embedded queue driver does locally, both
+    /// through the worker's dispatcher.
     /// </summary>
     private static void ConfigureDurableTask(DurableTaskOptions options, IConfiguration configuration)
     {
         options.Backend = DurableTaskBackendKind.AzureStorage;
         options.EnableEmbeddedWorker = false;
-        options.Registry.AddLifecycleOrchestrations();
         if (configuration[AppSettings.DurableTaskHubName] is { Length: > 0 } hub)
         {
             options.TaskHubName = hub;

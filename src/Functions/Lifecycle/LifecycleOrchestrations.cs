@@ -1,3 +1,6 @@
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Durable;
@@ -78,7 +81,7 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
     public async Task RaiseVoteExtendedAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default)
     {
         string instanceId = VoteInstanceId(regulationId, roundId);
-        var instance = await client.GetInstanceAsync(instanceId, cancellationToken: ct);
+        var instance = await client.GetInstanceAsync(instanceId, cancellation: ct);
         if (instance is null || instance.IsCompleted)
         {
             await StartVoteAsync(organisationId, regulationId, roundId, ct);
@@ -96,7 +99,7 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
 
     /// <summary>The instance's status, or null when it does not exist (never started, or purged).</summary>
     public Task<OrchestrationMetadata?> GetAsync(string instanceId, CancellationToken ct = default) =>
-        client.GetInstanceAsync(instanceId, cancellationToken: ct);
+        client.GetInstanceAsync(instanceId, cancellation: ct);
 
     /// <returns>True when a new instance was scheduled; false when one with that id is pending or running.</returns>
     internal async Task<bool> StartAsync(string orchestratorName, string instanceId, LifecycleInstanceInput input, CancellationToken ct,
@@ -104,7 +107,8 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId, Version = version }, ct);
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId, Version = version is null ? null : new TaskVersion(version) }, ct);
             Log.OrchestrationStarted(logger, orchestratorName, instanceId);
             return true;
         }

@@ -1,9 +1,9 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Filings;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
-using QuyCheWorkflow.Durable;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
 

@@ -1,5 +1,5 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
@@ -27,7 +27,7 @@ public sealed class ReminderSweep(DurableTaskClient client, TimeProvider timePro
         var now = timeProvider.GetUtcNow();
         int woken = 0;
         OrchestrationQuery query = new() { Statuses = [OrchestrationRuntimeStatus.Running], PageSize = 500 };
-        await foreach (var instance in client.GetAllInstancesAsync(query, ct))
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(ct))
         {
             if (!IsLifecycle(instance.Name) || instance.SerializedCustomStatus is null)
             {

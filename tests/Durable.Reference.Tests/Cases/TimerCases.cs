@@ -1,4 +1,6 @@
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using QuyCheWorkflow.Durable.Reference.Tests.Engines;
 
 namespace QuyCheWorkflow.Durable.Reference.Tests.Cases;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.Hosting;
@@ -27,21 +29,20 @@ public sealed class DurableQueueTriggersTests(AzuriteFixture azurite)
             [AppSettings.CustomHandlerPort] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             [AppSettings.StorageConnectionString] = azurite.ConnectionString,
             [AppSettings.DurableTaskHubName] = hub,
-        });
-        var registry = app.Services.GetRequiredService<DurableTaskOptions>().Registry;
-        registry.AddActivityFunc<int, int>(Double, (_, value) => Task.FromResult(value * 2));
-        registry.AddOrchestratorFunc<int, int>(Chain, async (context, value) =>
-        {
-            var once = await context.CallActivityAsync<int>(Double, value);
-            return await context.CallActivityAsync<int>(Double, once);
-        });
+        }, services => services.AddDurableTaskWorker(builder => builder.AddTasks(registry => registry
+            .AddActivityFunc<int, int>(Double, (_, value) => Task.FromResult(value * 2))
+            .AddOrchestratorFunc<int, int>(Chain, async (context, value) =>
+            {
+                var once = await context.CallActivityAsync<int>(Double, value);
+                return await context.CallActivityAsync<int>(Double, once);
+            }))));
         var durable = app.Services.GetRequiredService<DurableTaskClient>();
         var dispatcher = app.Services.GetRequiredService<DurableTaskDispatcher>();
         var queues = azurite.Azurite.CreateQueueServiceClient();
         using var http = app.CreateClient();
         var cancellationToken = TestContext.Current.CancellationToken;
 
-        var instanceId = await durable.ScheduleNewOrchestrationInstanceAsync(Chain, 5, cancellationToken: cancellationToken);
+        var instanceId = await durable.ScheduleNewOrchestrationInstanceAsync(Chain, 5, cancellationToken);
         var invocations = 0;
         for (var round = 0; round < 200; round++)
         {

@@ -160,14 +160,16 @@ public sealed partial class RegulationEndToEndTests(AzuriteFixture azurite, Mail
 
     private async Task WaitForReviewCycleAsync(string regulationId)
     {
-        var durable = _app!.Services.GetRequiredService<QuyCheWorkflow.Durable.DurableTaskClient>();
+        var durable = _app!.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
         var giveUp = DateTime.UtcNow + s_mailWait;
         while (true)
         {
-            var page = await durable.GetInstancesPageAsync(new QuyCheWorkflow.Durable.OrchestrationQuery { InstanceIdPrefix = $"review|{regulationId}|" }, Token);
-            if (page.Instances.Any(i => i.RuntimeStatus == QuyCheWorkflow.Durable.OrchestrationRuntimeStatus.Running && i.SerializedCustomStatus is not null))
+            await foreach (var instance in durable.GetAllInstancesAsync(new Microsoft.DurableTask.Client.OrchestrationQuery { InstanceIdPrefix = $"review|{regulationId}|" }).WithCancellation(Token))
             {
-                return;
+                if (instance.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running && instance.SerializedCustomStatus is not null)
+                {
+                    return;
+                }
             }
 
             Assert.True(DateTime.UtcNow < giveUp, "The review cycle never started waiting for its reminders.");

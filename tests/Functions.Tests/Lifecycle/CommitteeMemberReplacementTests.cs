@@ -59,7 +59,7 @@ public sealed class CommitteeMemberReplacementTests(AzuriteFixture azurite, Mail
         await host.Workflow.CastBallotAsync(RegulationId, vote.Id, "m1", VoteChoice.Agree, null, Clerk, Ct);
         var decided = await host.Workflow.CastBallotAsync(RegulationId, vote.Id, "m9", VoteChoice.Agree, null, Clerk, Ct);
         Assert.Equal(VoteRoundStatus.Passed, decided.Status);
-        await host.UntilAsync(async () => (await host.Durable.GetInstanceAsync(LifecycleOrchestrations.VoteInstanceId(RegulationId, vote.Id), cancellationToken: Ct))?.IsCompleted == true);
+        await host.UntilAsync(async () => (await host.Durable.GetInstanceAsync(LifecycleOrchestrations.VoteInstanceId(RegulationId, vote.Id), cancellation: Ct))?.IsCompleted == true);
         var regulation = Regulation.FromState((await host.Get<RegulationStore>().GetAsync(Org, RegulationId, Ct))!.Value);
         Assert.Equal(RegulationStage.Approved, regulation.Stage);
 
@@ -132,8 +132,7 @@ public sealed class CommitteeMemberReplacementTests(AzuriteFixture azurite, Mail
         await host.Workflow.AnswerConsultationAsync(RegulationId, consultation.Id, "r1", true, [], Clerk, Ct);
         var vote = await host.Workflow.SubmitForVoteAsync(Org, RegulationId, host.Clock.GetUtcNow().AddDays(5), Clerk, Ct);
         await host.SettleAsync();
-        var instance = await host.Durable.GetInstanceAsync(LifecycleOrchestrations.VoteInstanceId(RegulationId, vote.Id), cancellationToken: Ct);
-        Assert.Equal(LifecycleOrchestrations.VoteRoundVersion, instance!.Version);
+        Assert.Equal(LifecycleOrchestrations.VoteRoundVersion, await host.VersionOfAsync(LifecycleOrchestrations.VoteInstanceId(RegulationId, vote.Id)));
         return vote;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Durable;
@@ -33,7 +34,7 @@ public sealed class ConsultationRoundOrchestratorTests(AzuriteFixture azurite, M
         await host.Workflow.AnswerConsultationAsync("qc-stc", round.Id, "r2", false, [new CommentInput(4, "Bổ sung chế độ họp định kỳ.")], new Actor("r2", "Phạm Văn Nam 2", "link"), Ct);
         await host.AdvanceToAsync(deadline.AddHours(1));
         await host.UntilAsync(async () => (await host.Durable.GetInstanceAsync(
-            LifecycleOrchestrations.ConsultationInstanceId("qc-stc", round.Id), cancellationToken: Ct))!.IsCompleted);
+            LifecycleOrchestrations.ConsultationInstanceId("qc-stc", round.Id), cancellation: Ct))!.IsCompleted);
 
         var notices = await host.Get<NoticeLedger>().ListAsync("qc-stc", Ct);
         var reminders = notices.Where(n => n.Kind == NoticeKind.ConsultationReminder).OrderBy(n => n.SentAt).ToList();
@@ -48,7 +49,7 @@ public sealed class ConsultationRoundOrchestratorTests(AzuriteFixture azurite, M
         var stored = await host.Get<QuyCheWorkflow.Functions.State.ConsultationStore>().GetRoundAsync("qc-stc", round.Id, Ct);
         Assert.Equal(ConsultationStatus.Closed, stored!.Value.Status);
         Assert.Equal(ConsultationCloseReason.DeadlineReached, stored.Value.CloseReason);
-        var instance = await host.Durable.GetInstanceAsync(LifecycleOrchestrations.ConsultationInstanceId("qc-stc", round.Id), cancellationToken: Ct);
+        var instance = await host.Durable.GetInstanceAsync(LifecycleOrchestrations.ConsultationInstanceId("qc-stc", round.Id), cancellation: Ct);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance!.RuntimeStatus);
 
         var mails = (await maildev.Maildev.GetEmailsAsync(Ct)).Where(m => m.To.Any(t => t.Address == "r3@" + host.Domain)).ToList();

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -75,19 +77,21 @@ internal sealed class LifecycleHost : IAsyncDisposable
             .AddQuyCheWorkflowLinks(configuration)
             .AddQuyCheWorkflowState()
             .AddQuyCheWorkflowLifecycle()
-            .AddDurableTask(o =>
-            {
-                o.Backend = azureBackend ? DurableTaskBackendKind.AzureStorage : DurableTaskBackendKind.InMemory;
-                o.TaskHubName = unique;
-                o.PartitionCount = 1;
-                o.EnableEmbeddedWorker = true;
-                o.MaxPollInterval = TimeSpan.FromMilliseconds(20);
+            .AddDurableTaskWorker(builder => builder
+                .AddTasks(registry => registry.AddLifecycleOrchestrations())
+                .UseQuyCheEngine(o =>
+                {
+                    o.Backend = azureBackend ? DurableTaskBackendKind.AzureStorage : DurableTaskBackendKind.InMemory;
+                    o.TaskHubName = unique;
+                    o.PartitionCount = 1;
+                    o.EnableEmbeddedWorker = true;
+                    o.MaxPollInterval = TimeSpan.FromMilliseconds(20);
 
-                // Azure queues keep real time: a short cap makes a fake-clock timer message reappear at once, and
-                // the dispatcher sends it back until the fake clock reaches its instant.
-                o.MaxMessageDelay = TimeSpan.FromMilliseconds(50);
-                o.Registry.AddLifecycleOrchestrations();
-            })
+                    // Azure queues keep real time: a short cap makes a fake-clock timer message reappear at once, and
+                    // the dispatcher sends it back until the fake clock reaches its instant.
+                    o.MaxMessageDelay = TimeSpan.FromMilliseconds(50);
+                }))
+            .AddDurableTaskClient(builder => builder.UseQuyCheEngine())
             .BuildServiceProvider();
         var host = new LifecycleHost(services, clock, unique + ".example.vn");
         foreach (var hosted in host._hosted)
@@ -163,10 +167,14 @@ internal sealed class LifecycleHost : IAsyncDisposable
         await SettleAsync(watch);
     }
 
+    /// <summary>The version the instance was stamped with at start (the SDK's metadata does not carry it).</summary>
+    public async Task<string?> VersionOfAsync(string instanceId) =>
+        (await ((QuyCheDurableTaskClient)Durable).GetInstanceVersionAsync(instanceId, TestContext.Current.CancellationToken))?.Version;
+
     public async Task<IReadOnlyList<OrchestrationMetadata>> InstancesAsync()
     {
         List<OrchestrationMetadata> instances = [];
-        await foreach (var instance in Durable.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 500 }, TestContext.Current.CancellationToken))
+        await foreach (var instance in Durable.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 500 }).WithCancellation(TestContext.Current.CancellationToken))
         {
             instances.Add(instance);
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.DurableTask.Client;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Durable;
@@ -31,7 +32,7 @@ public sealed class LifecycleReconcilerTests(AzuriteFixture azurite, MaildevFixt
         await host.AddOrganisationsAsync(Org, "ĐU");
         await InForceAsync(host);
         string instanceId = await LoseReviewCycleAsync(host);
-        Assert.Null(await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct));
+        Assert.Null(await host.Durable.GetInstanceAsync(instanceId, cancellation: Ct));
 
         int started = await host.Get<LifecycleReconciler>().RunAsync(Ct);
         int again = await host.Get<LifecycleReconciler>().RunAsync(Ct);
@@ -39,7 +40,7 @@ public sealed class LifecycleReconcilerTests(AzuriteFixture azurite, MaildevFixt
 
         Assert.Equal(1, started);
         Assert.Equal(0, again);
-        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))!.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Durable.GetInstanceAsync(instanceId, cancellation: Ct))!.RuntimeStatus);
         var reminders = (await host.Get<NoticeLedger>().ListAsync(Regulation, Ct)).Where(n => n.Kind == NoticeKind.ReviewReminder).ToList();
         Assert.Equal(6, reminders.Count);
         Assert.All(reminders, r => Assert.Equal(new DateTimeOffset(2027, 8, 18, 1, 0, 0, TimeSpan.Zero), r.SentAt));
@@ -67,7 +68,7 @@ public sealed class LifecycleReconcilerTests(AzuriteFixture azurite, MaildevFixt
         Assert.Equal(6, reminders.Count);
         Assert.All(reminders, r => Assert.Equal(new DateTimeOffset(2027, 8, 18, 1, 0, 0, TimeSpan.Zero), r.ScheduledFor));
         Assert.All(reminders, r => Assert.Equal(found, r.SentAt));
-        Assert.Equal(LifecycleOrchestrations.ReviewCycleVersion, (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))!.Version);
+        Assert.Equal(LifecycleOrchestrations.ReviewCycleVersion, await host.VersionOfAsync(instanceId));
         Assert.Contains(await maildev.Maildev.GetEmailsAsync(Ct), m => m.To.Any(t => t.Address == "du-stc.m5@" + host.Domain)
             && m.Subject.StartsWith("Nhắc rà soát định kỳ", StringComparison.Ordinal) && m.Subject.EndsWith("— còn 12 ngày", StringComparison.Ordinal));
     }
@@ -99,7 +100,7 @@ public sealed class LifecycleReconcilerTests(AzuriteFixture azurite, MaildevFixt
         var round = await host.Workflow.OpenConsultationAsync(Org, Regulation, [host.Recipient(1)], new DateTimeOffset(2027, 3, 12, 10, 0, 0, TimeSpan.Zero), Clerk, Ct);
         await host.SettleAsync();
         string instanceId = LifecycleOrchestrations.ConsultationInstanceId(Regulation, round.Id);
-        var status = (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))!.ReadCustomStatusAs<QuyCheWorkflow.Functions.Lifecycle.Orchestrations.LifecycleWaitStatus>();
+        var status = (await host.Durable.GetInstanceAsync(instanceId, cancellation: Ct))!.ReadCustomStatusAs<QuyCheWorkflow.Functions.Lifecycle.Orchestrations.LifecycleWaitStatus>();
         Assert.Equal(new DateTimeOffset(2027, 3, 10, 1, 0, 0, TimeSpan.Zero), status!.WakeAt);
 
         // Nothing to wake until the wake-up plus the grace period has passed without the engine acting.
@@ -136,7 +137,7 @@ public sealed class LifecycleReconcilerTests(AzuriteFixture azurite, MaildevFixt
         string instanceId = LifecycleOrchestrations.ReviewInstanceId(Regulation, ReviewIds.For(new DateOnly(2027, 9, 1)));
         await host.SettleAsync();
         await host.Durable.TerminateInstanceAsync(instanceId, "lost in a deployment", Ct);
-        await host.UntilAsync(async () => (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))!.RuntimeStatus == OrchestrationRuntimeStatus.Terminated);
+        await host.UntilAsync(async () => (await host.Durable.GetInstanceAsync(instanceId, cancellation: Ct))!.RuntimeStatus == OrchestrationRuntimeStatus.Terminated);
         await host.Durable.PurgeInstanceAsync(instanceId, Ct);
         return instanceId;
     }

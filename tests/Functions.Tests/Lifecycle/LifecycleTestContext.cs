@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Durable;
@@ -35,11 +36,7 @@ internal sealed class LifecycleTestContext : IAsyncDisposable
             .AddLogging()
             .AddQuyCheWorkflowState()
             .AddQuyCheWorkflowLifecycle()
-            .AddDurableTask(o =>
-            {
-                o.Backend = DurableTaskBackendKind.InMemory;
-                o.EnableEmbeddedWorker = false;
-            })
+            .AddDurableTaskClient(builder => builder.UseQuyCheEngine(o => o.Backend = DurableTaskBackendKind.InMemory))
             .BuildServiceProvider();
     }
 

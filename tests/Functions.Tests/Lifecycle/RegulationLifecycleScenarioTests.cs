@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
 using QuyCheWorkflow.Domain.Voting;
@@ -143,7 +144,7 @@ public sealed class RegulationLifecycleScenarioTests(AzuriteFixture azurite, Mai
     private static async Task<RegulationStage> StageAsync(LifecycleHost host, string regulationId) => (await RegulationAsync(host, regulationId)).Stage;
 
     private static async Task<bool> CompletedAsync(LifecycleHost host, string instanceId) =>
-        (await host.Durable.GetInstanceAsync(instanceId, cancellationToken: Ct))?.IsCompleted == true;
+        (await host.Durable.GetInstanceAsync(instanceId, cancellation: Ct))?.IsCompleted == true;
 
     /// <summary>A consultation of one recipient who agrees at once (which closes it).</summary>
     private static async Task ConsultOneAsync(LifecycleHost host, string regulationId)

@@ -100,7 +100,7 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         Assert.Equal("consultation-1", round.Id);
         Assert.Equal(Recipient(2), await _ctx.Workflow.GetConsultationRecipientAsync("qc-1", round.Id, "r2", Ct));
         Assert.Equal(2, (await _ctx.Get<ConsultationRecipientStore>().ListAsync("qc-1", round.Id, Ct)).Count);
-        var instance = await _ctx.Durable.GetInstanceAsync("consultation|qc-1|consultation-1", cancellationToken: Ct);
+        var instance = await _ctx.Durable.GetInstanceAsync("consultation|qc-1|consultation-1", cancellation: Ct);
         Assert.Equal(LifecycleOrchestrations.ConsultationRoundOrchestratorName, instance!.Name);
     }
 
@@ -411,7 +411,7 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         await _ctx.Workflow.IssueAsync(Org, "qc-1", IssueDay(2026, 3, 20), "m1", null, Clerk, Ct);
         var filing = await _ctx.Workflow.FileAsync(Org, "qc-1", Clerk, Ct);
         Assert.Equal("duk", filing.UpperLevelOrganisationId);
-        Assert.NotNull(await _ctx.Durable.GetInstanceAsync("filing|qc-1|filing-1", cancellationToken: Ct));
+        Assert.NotNull(await _ctx.Durable.GetInstanceAsync("filing|qc-1|filing-1", cancellation: Ct));
 
         var returned = await _ctx.Workflow.ReturnFilingAsync("qc-1", filing.Id, ["Điều 5 chưa phù hợp quy định của cấp trên."], new Actor("duk", "Đảng ủy Khối", "link"), Ct);
 
@@ -421,7 +421,7 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         Assert.Equal(AmendmentReason.ReturnedByUpperLevel, regulation.ActiveAmendment!.Reason);
         string reviewId = ReviewIds.For(regulation.NextReviewDue!.Value);
         Assert.NotNull(await _ctx.Get<ReviewStore>().GetAsync("qc-1", reviewId, Ct));
-        Assert.NotNull(await _ctx.Durable.GetInstanceAsync("review|qc-1|" + reviewId, cancellationToken: Ct));
+        Assert.NotNull(await _ctx.Durable.GetInstanceAsync("review|qc-1|" + reviewId, cancellation: Ct));
         await Assert.ThrowsAsync<InvalidTransitionException>(() =>
             _ctx.Workflow.AcknowledgeFilingAsync("qc-1", filing.Id, new Actor("duk", "Đảng ủy Khối", "link"), Ct));
     }

@@ -1,4 +1,5 @@
 using QuyCheWorkflow.Domain.Calendar;
+using Microsoft.DurableTask;
 using QuyCheWorkflow.Durable;
 
 namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;

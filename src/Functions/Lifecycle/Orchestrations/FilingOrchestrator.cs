@@ -1,5 +1,5 @@
 using QuyCheWorkflow.Domain.Filings;
-using QuyCheWorkflow.Durable;
+using Microsoft.DurableTask;
 
 namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 

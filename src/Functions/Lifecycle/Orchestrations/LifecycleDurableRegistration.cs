@@ -1,4 +1,4 @@
-using QuyCheWorkflow.Durable;
+using Microsoft.DurableTask;
 
 namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 

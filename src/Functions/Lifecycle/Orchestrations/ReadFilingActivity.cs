@@ -1,5 +1,6 @@
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Filings;
+using Microsoft.DurableTask;
 using QuyCheWorkflow.Durable;
 
 namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;

@@ -1,4 +1,5 @@
 using QuyCheWorkflow.Domain.Consultations;
+using Microsoft.DurableTask;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;

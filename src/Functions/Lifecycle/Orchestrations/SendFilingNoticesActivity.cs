@@ -1,6 +1,7 @@
 using QuyCheWorkflow.Domain.Calendar;
 using VietnamTime = QuyCheWorkflow.Domain.Calendar.VietnamTime;
 using QuyCheWorkflow.Domain.Filings;
+using Microsoft.DurableTask;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;

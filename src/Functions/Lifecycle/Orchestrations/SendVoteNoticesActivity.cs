@@ -1,6 +1,7 @@
 using System.Globalization;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Voting;
+using Microsoft.DurableTask;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;

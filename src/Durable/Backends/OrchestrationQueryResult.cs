@@ -1,4 +1,4 @@
 namespace QuyCheWorkflow.Durable;
 
 /// <summary>One page of instances; <see cref="ContinuationToken"/> is null on the last page.</summary>
-public sealed record OrchestrationQueryResult(IReadOnlyList<OrchestrationMetadata> Instances, string? ContinuationToken);
+internal sealed record OrchestrationQueryResult(IReadOnlyList<OrchestrationMetadata> Instances, string? ContinuationToken);

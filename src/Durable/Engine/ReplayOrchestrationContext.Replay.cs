@@ -3,9 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace QuyCheWorkflow.Durable;
 
 /// <summary>The replay half of the context: feeding history events and collecting what the code did.</summary>
-public sealed partial class TaskOrchestrationContext
+internal sealed partial class ReplayOrchestrationContext
 {
     private readonly ILoggerFactory _loggerFactory;
+    private readonly DataConverter _converter;
     private readonly ReplaySynchronizationContext _syncContext = new();
     private readonly SortedDictionary<int, HistoryEvent> _actions = [];
     private readonly Dictionary<int, Action<HistoryEvent>> _completions = [];
@@ -24,9 +25,12 @@ public sealed partial class TaskOrchestrationContext
     private EpisodeOutcome _outcome = EpisodeOutcome.Running;
     private string? _output;
     private TaskFailureDetails? _failure;
+    private ParentOrchestrationInstance? _parent;
+    private bool _isReplaying;
 
-    internal TaskOrchestrationContext(string instanceId, string name, string? version, string? customStatus, ILoggerFactory loggerFactory)
+    public ReplayOrchestrationContext(string instanceId, string name, string? version, string? customStatus, DataConverter converter, ILoggerFactory loggerFactory)
     {
+        _converter = converter;
         InstanceId = instanceId;
         Name = name;
         Version = version ?? string.Empty;
@@ -39,19 +43,19 @@ public sealed partial class TaskOrchestrationContext
     /// events complete what it awaits. Never throws for orchestrator faults or history mismatches: they come back
     /// as a failed outcome.
     /// </summary>
-    internal EpisodeResult Execute(ITaskOrchestrator orchestrator, IReadOnlyList<HistoryEvent> past, IReadOnlyList<HistoryEvent> fresh)
+    public EpisodeResult Execute(ITaskOrchestrator orchestrator, IReadOnlyList<HistoryEvent> past, IReadOnlyList<HistoryEvent> fresh)
     {
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(_syncContext);
         try
         {
-            IsReplaying = true;
+            _isReplaying = true;
             foreach (var historyEvent in past)
             {
                 Apply(orchestrator, historyEvent);
             }
 
-            IsReplaying = false;
+            _isReplaying = false;
             foreach (var historyEvent in fresh)
             {
                 Apply(orchestrator, historyEvent);
@@ -59,7 +63,7 @@ public sealed partial class TaskOrchestrationContext
         }
         catch (NonDeterministicOrchestrationException mismatch)
         {
-            return new EpisodeResult([], EpisodeOutcome.Failed, null, TaskFailureDetails.FromException(mismatch), _customStatus, []);
+            return new EpisodeResult([], EpisodeOutcome.Failed, null, FailureDetails.From(mismatch), _customStatus, []);
         }
         finally
         {
@@ -145,10 +149,10 @@ public sealed partial class TaskOrchestrationContext
     private void Start(ITaskOrchestrator orchestrator, HistoryEvent started)
     {
         _serializedInput = started.Input;
-        ParentInstanceId = started.ParentInstanceId;
+        _parent = started.ParentInstanceId is { } parentId ? new ParentOrchestrationInstance(new TaskName(started.ParentName ?? string.Empty), parentId) : null;
         try
         {
-            var input = DurableJson.Deserialize(started.Input, orchestrator.InputType);
+            var input = _converter.Deserialize(started.Input, orchestrator.InputType);
             _run = orchestrator.RunAsync(this, input);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -214,7 +218,7 @@ public sealed partial class TaskOrchestrationContext
             else
             {
                 _outcome = EpisodeOutcome.Completed;
-                _output = DurableJson.Serialize(_run.Result);
+                _output = _converter.Serialize(_run.Result);
             }
 
             return;
@@ -222,6 +226,6 @@ public sealed partial class TaskOrchestrationContext
 
         _outcome = EpisodeOutcome.Failed;
         var exception = _run.Exception?.InnerException ?? _run.Exception ?? (Exception)new TaskCanceledException();
-        _failure = TaskFailureDetails.FromException(exception);
+        _failure = FailureDetails.From(exception);
     }
 }

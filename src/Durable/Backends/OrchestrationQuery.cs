@@ -1,7 +1,7 @@
 namespace QuyCheWorkflow.Durable;
 
-/// <summary>A filter over instances, read one page at a time.</summary>
-public sealed record OrchestrationQuery
+/// <summary>A backend's filter over instances, read one page at a time (the client maps the SDK's query onto it).</summary>
+internal sealed record OrchestrationQuery
 {
     public IReadOnlyCollection<OrchestrationRuntimeStatus>? Statuses { get; init; }
 

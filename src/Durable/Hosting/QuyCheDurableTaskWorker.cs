@@ -1,39 +1,79 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace QuyCheWorkflow.Durable;
 
 /// <summary>
-/// The embedded worker: polls the control and work-item queues one at a time, round robin. While messages flow it
-/// polls without pause; once a whole round finds nothing, it pauses before each poll, the pause doubling up to
-/// <see cref="DurableTaskOptions.MaxPollInterval"/>, so an idle hub costs at most one request per interval in
-/// total. A message enqueued by this process wakes it at once. At most
-/// <see cref="DurableTaskOptions.MaxConcurrentWorkItems"/> messages run at a time; on shutdown it stops polling and
-/// waits for running work, which observes the stopping token (unfinished messages are redelivered later).
+/// The SDK's <see cref="DurableTaskWorker"/> over the engine: it owns the <see cref="DurableTaskDispatcher"/> that
+/// runs the registry's orchestrators and activities, and, when <see cref="DurableTaskOptions.EnableEmbeddedWorker"/>
+/// is set, polls the hub's queues itself. Chosen with <c>AddDurableTaskWorker(b =&gt; b.UseQuyCheEngine(...))</c>.
+/// <para>
+/// The embedded loop polls the control and work-item queues one at a time, round robin. While messages flow it polls
+/// without pause; once a whole round finds nothing, it pauses before each poll, the pause doubling up to
+/// <see cref="DurableTaskOptions.MaxPollInterval"/>, so an idle hub costs at most one request per interval in total.
+/// A message enqueued by this process wakes it at once. At most <see cref="DurableTaskOptions.MaxConcurrentWorkItems"/>
+/// messages run at a time; on shutdown it stops polling and waits for running work, which observes the stopping token
+/// (unfinished messages are redelivered later).
+/// </para>
 /// </summary>
-public sealed class DurableTaskWorkerService : BackgroundService
+public sealed class QuyCheDurableTaskWorker : DurableTaskWorker
 {
     private static readonly TimeSpan s_firstIdleDelay = TimeSpan.FromMilliseconds(20);
 
-    private readonly IDurableTaskBackend _backend;
     private readonly DurableTaskOptions _options;
     private readonly ILogger _logger;
-    private readonly QueuePump _pump;
+    private readonly Lazy<(IDurableTaskBackend Backend, DurableTaskDispatcher Dispatcher, QueuePump Pump)> _engine;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal DurableTaskWorkerService(IDurableTaskBackend backend, DurableTaskDispatcher dispatcher, DurableTaskOptions options, ILogger<DurableTaskWorkerService> logger)
+    /// <summary>
+    /// Created by the SDK's worker builder (<c>UseBuildTarget</c>) with the builder's name and the registry's factory.
+    /// The backend is reached on first use, so an app whose storage is not configured still starts while nothing
+    /// asks the engine for work.
+    /// </summary>
+    public QuyCheDurableTaskWorker(string name, IDurableTaskFactory factory, IServiceProvider services)
+        : base(name, factory)
     {
-        _backend = backend;
-        _options = options;
-        _logger = logger;
-        _pump = new QueuePump(backend, dispatcher, options, logger);
+        ArgumentNullException.ThrowIfNull(services);
+        var loggerFactory = services.GetRequiredService<ILoggerFactory>();
+        _options = services.GetRequiredService<IOptions<DurableTaskOptions>>().Value;
+        _logger = loggerFactory.CreateLogger<QuyCheDurableTaskWorker>();
+        _engine = new(() =>
+        {
+            var engine = services.GetRequiredService<DurableTaskEngine>();
+            var dispatcher = new DurableTaskDispatcher(engine.Backend, engine.Options, factory, services, engine.TimeProvider, loggerFactory);
+            return (engine.Backend, dispatcher, new QueuePump(engine.Backend, dispatcher, engine.Options, _logger));
+        });
     }
+
+    /// <summary>
+    /// Gets the dispatcher that processes one queue message at a time: what the Functions host's queue triggers call
+    /// when the embedded loop is off.
+    /// </summary>
+    public DurableTaskDispatcher Dispatcher => _engine.Value.Dispatcher;
+
+    private IDurableTaskBackend Backend => _engine.Value.Backend;
+
+    private QueuePump Pump => _engine.Value.Pump;
+
+    /// <summary>
+    /// Receives and processes, one at a time, every message visible now in any of the hub's queues, and returns how
+    /// many were handled. For driving the engine by hand (tests) instead of the embedded loop.
+    /// </summary>
+    public Task<int> ProcessVisibleMessagesAsync(CancellationToken cancellationToken = default) => Pump.PumpOnceAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await _backend.EnsureCreatedAsync(stoppingToken);
-        _backend.MessageSent += Wake;
-        Log.WorkerStarted(_logger, _options.TaskHubName, _pump.Queues.Count);
+        if (!_options.EnableEmbeddedWorker)
+        {
+            return;
+        }
+
+        await Backend.EnsureCreatedAsync(stoppingToken);
+        Backend.MessageSent += Wake;
+        Log.WorkerStarted(_logger, _options.TaskHubName, Pump.Queues.Count);
         using var slots = new SemaphoreSlim(_options.MaxConcurrentWorkItems, _options.MaxConcurrentWorkItems);
         var running = new HashSet<Task>();
         var idleDelay = TimeSpan.Zero;
@@ -43,7 +83,7 @@ public sealed class DurableTaskWorkerService : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var queue = _pump.Queues[next++ % _pump.Queues.Count];
+                var queue = Pump.Queues[next++ % Pump.Queues.Count];
                 await slots.WaitAsync(stoppingToken);
                 var taken = 1;
                 while (taken < 32 && slots.Wait(0, CancellationToken.None))
@@ -55,7 +95,7 @@ public sealed class DurableTaskWorkerService : BackgroundService
                 IReadOnlyList<ReceivedMessage> messages;
                 try
                 {
-                    messages = await _backend.ReceiveAsync(queue, taken, _options.MessageVisibilityTimeout, stoppingToken);
+                    messages = await Backend.ReceiveAsync(queue, taken, _options.MessageVisibilityTimeout, stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -88,7 +128,7 @@ public sealed class DurableTaskWorkerService : BackgroundService
                 }
 
                 // Only a whole round of empty queues means idle; then each further poll waits longer.
-                if (++emptyPolls < _pump.Queues.Count)
+                if (++emptyPolls < Pump.Queues.Count)
                 {
                     continue;
                 }
@@ -109,7 +149,7 @@ public sealed class DurableTaskWorkerService : BackgroundService
         }
         finally
         {
-            _backend.MessageSent -= Wake;
+            Backend.MessageSent -= Wake;
             Task[] inFlight;
             lock (running)
             {
@@ -125,7 +165,7 @@ public sealed class DurableTaskWorkerService : BackgroundService
         try
         {
             await Task.Yield();
-            await _pump.ProcessAsync(message, stoppingToken);
+            await Pump.ProcessAsync(message, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,0 +1,2 @@
+global using Microsoft.DurableTask;
+global using Microsoft.DurableTask.Client;
