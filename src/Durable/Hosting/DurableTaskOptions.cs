@@ -16,8 +16,12 @@ public sealed partial class DurableTaskOptions
     /// <summary>Gets or sets how many messages the embedded worker processes at once.</summary>
     public int MaxConcurrentWorkItems { get; set; } = 8;
 
-    /// <summary>Gets or sets the longest idle wait between two queue polls (the whole worker makes one poll per wait).</summary>
-    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Gets or sets the longest idle wait between two queue polls (the whole worker makes one poll per wait; default
+    /// 2 s, so an idle hub costs half a request a second). A message this process sends wakes the worker at once; one
+    /// sent by another process, or a timer falling due, waits at most this long.
+    /// </summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Gets or sets how long a received message stays invisible before it is renewed.</summary>
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);

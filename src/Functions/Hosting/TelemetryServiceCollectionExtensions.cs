@@ -13,7 +13,7 @@ public static class TelemetryServiceCollectionExtensions
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
     /// <summary>The engine's spans (one per orchestration episode and per activity) and its meter, if it has one.</summary>
-    public const string DurableActivitySourceName = "QuyCheWorkflow.Durable";
+    public const string DurableActivitySourceName = QuyCheWorkflow.Durable.DurableTelemetry.ActivitySourceName;
 
     /// <summary>Every Azure SDK client's activity source.</summary>
     public const string AzureSdkActivitySources = "Azure.*";

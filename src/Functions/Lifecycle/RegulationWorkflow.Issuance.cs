@@ -113,6 +113,9 @@ public sealed partial class RegulationWorkflow
         }
 
         await RefreshStatusAsync(organisationId, ct);
+
+        // In force from today: the review cycle starts with the issue, not when the reconciler next looks.
+        await orchestrations.EnsureReviewCycleAsync(organisationId, issued.ToState(), ct);
         return issued.ToState();
     }
 

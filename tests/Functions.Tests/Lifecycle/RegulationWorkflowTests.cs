@@ -490,6 +490,18 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
     }
 
     [Fact]
+    public async Task IssueAsync_StartsTheReviewCycleAtOnce()
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await ApprovedAsync(_ctx, Org, "qc-1", Ct);
+
+        var issued = await _ctx.Workflow.IssueAsync(Org, "qc-1", Today(), "m1", null, Clerk, Ct);
+
+        string reviewId = ReviewIds.For(issued.NextReviewDue!.Value);
+        Assert.NotNull(await _ctx.Durable.GetInstanceAsync("review|qc-1|" + reviewId, cancellation: Ct));
+    }
+
+    [Fact]
     public async Task IssueAsync_SignerByName_SignsWithTheRolesLine()
     {
         await _ctx.AddOrganisationAsync(Org, ct: Ct);
