@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using QuyCheWorkflow.Functions.Security;
 
+using QuyCheWorkflow.Functions.Web;
+
 namespace QuyCheWorkflow.Functions.Status;
 
 /// <summary>
@@ -16,10 +18,14 @@ public static class StatusApi
     public const string Path = "/api/status";
     public const string FormatParameter = "format";
 
-    /// <summary>The web defaults with enums as their names ("InVote"), so the values are the ones the filters take.</summary>
+    /// <summary>
+    /// The web defaults with enums as their names ("InVote"), so the values are the ones the filters take, and
+    /// Vietnamese written as UTF-8 characters rather than <c>\u</c> escapes (markup characters stay escaped).
+    /// </summary>
     internal static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        Encoder = WebServiceCollectionExtensions.JsonTextEncoder,
     };
 
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder endpoints)

@@ -9,6 +9,9 @@ public static class WebServiceCollectionExtensions
     public const string AntiforgeryCookieName = "qcw-af";
     public const string AntiforgeryFieldName = "__qcw_af";
 
+    /// <summary>JSON answers write every letter as itself (Vietnamese as UTF-8); only markup-sensitive characters are escaped.</summary>
+    public static JavaScriptEncoder JsonTextEncoder { get; } = JavaScriptEncoder.Create(UnicodeRanges.All);
+
     /// <summary>
     /// Services for the people-facing pages and the HTTP API: static Razor rendering, antiforgery, problem details
     /// (every one titled in Vietnamese, <see cref="FrameworkProblems"/>), and the JSON of every HTTP body with enums
@@ -29,7 +32,11 @@ public static class WebServiceCollectionExtensions
         });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblems.Translate);
         // Reading still accepts the names (in any case) and the numbers accepted before.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Encoder = JsonTextEncoder;
+        });
         // Vietnamese text goes out as UTF-8 characters, not as numeric entities; markup characters stay encoded.
         services.AddWebEncoders(options =>
             options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

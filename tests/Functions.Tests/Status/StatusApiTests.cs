@@ -110,6 +110,19 @@ public sealed class StatusApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetStatus_Json_WritesVietnameseAsUtf8NotEscapes()
+    {
+        using var client = Host.CreateClient(Host.DistrictKey);
+
+        using var response = await client.GetAsync(StatusApi.Path, Token);
+
+        string body = await response.Content.ReadAsStringAsync(Token);
+        Assert.Contains("xã An Phú", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u00E3", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\\u0022Phòng 1\\u0022", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetStatus_AnotherOrganisationsKey_SeesOnlyItsOwnTree()
     {
         using var client = Host.CreateClient(Host.DistrictKey);
