@@ -26,15 +26,21 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
 
     /// <summary>
     /// The vote round orchestration's version for new instances: version 2 sends the vote request to a member who
-    /// took a seat during the round. Instances stamped earlier replay as they were written.
+    /// took a seat during the round; version 3 also tells the members who have not voted when the deadline moves (an
+    /// extension, or a round reopened after it expired), with links valid until the new deadline. Instances stamped
+    /// earlier replay as they were written.
     /// </summary>
-    public const string VoteRoundVersion = "2";
+    public const string VoteRoundVersion = "3";
 
     /// <summary>
     /// The review cycle orchestration's version for new instances: version 2, starting after a notice's instant,
     /// sends the latest one it missed at once. Instances stamped earlier replay as they were written.
     /// </summary>
     public const string ReviewCycleVersion = "2";
+
+    /// <summary>True when an instance stamped <paramref name="version"/> runs the behaviour of version <paramref name="wanted"/> or later.</summary>
+    public static bool IsAtLeast(string? version, int wanted) =>
+        int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int number) && number >= wanted;
 
     public static string ConsultationInstanceId(string regulationId, string roundId) => $"consultation|{regulationId}|{roundId}";
 

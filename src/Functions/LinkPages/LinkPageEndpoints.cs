@@ -434,6 +434,10 @@ public static class LinkPageEndpoints
             {
                 case LinkValidationStatus.Valid:
                     break;
+                case LinkValidationStatus.Expired when validation.Claims is { Action: LinkAction.Vote }:
+                    // A vote link lives as long as its round's current deadline (and a day), so an extension keeps
+                    // the links already sent working; checked once the round is loaded.
+                    break;
                 case LinkValidationStatus.Expired:
                     return Refuse(MessagePages.ExpiredLink());
                 default:
@@ -459,6 +463,12 @@ public static class LinkPageEndpoints
                     if (loadedVote?.Value is not { } vote)
                     {
                         return Refuse(MessagePages.InvalidLink());
+                    }
+
+                    if (validation.Status == LinkValidationStatus.Expired &&
+                        services.GetRequiredService<TimeProvider>().GetUtcNow() >= vote.Deadline + LinkBuilder.VoteLinkGrace)
+                    {
+                        return Refuse(MessagePages.ExpiredLink());
                     }
 
                     var member = vote.Members.FirstOrDefault(m => m.MemberId == claims.RecipientId);

@@ -5,6 +5,9 @@ namespace QuyCheWorkflow.Functions.Links;
 /// <summary>Composes personal links: <c>{Links:BaseUrl}/l/{token}</c>. Thread-safe.</summary>
 public sealed class LinkBuilder
 {
+    /// <summary>How long after its round's current deadline a vote link opens: the vote mails sign it so, and the page honours it after an extension.</summary>
+    public static TimeSpan VoteLinkGrace { get; } = TimeSpan.FromDays(1);
+
     /// <summary>The route the link endpoint must serve, with the token as its only segment.</summary>
     public const string RouteTemplate = "/l/{token}";
 

@@ -138,6 +138,31 @@ public sealed class RegulationLifecycleScenarioTests(AzuriteFixture azurite, Mai
 
     private static DateOnly VietnamDate(LifecycleHost host) => QuyCheWorkflow.Domain.Calendar.VietnamTime.DateOf(host.Clock.GetUtcNow());
 
+    [Fact]
+    public async Task ExtendVoteDeadline_AfterExpiry_TellsOnlyTheMembersWhoHaveNotVotedTheNewDeadline()
+    {
+        await using var host = await LifecycleHost.StartAsync(azurite, maildev, Vn(2027, 3, 1));
+        await host.AddOrganisationsAsync(Org, "ĐU");
+        await host.Workflow.CreateRegulationAsync(Org, First, "Quy chế làm việc nhiệm kỳ 2025–2030", null, Clerk, Ct);
+        await host.Workflow.UploadDraftAsync(Org, First, Docx("gia han"), "Dự thảo.docx", DraftVersion.DocxContentType, Clerk, Ct);
+        await ConsultOneAsync(host, First);
+        var vote = await host.Workflow.SubmitForVoteAsync(Org, First, Vn(2027, 3, 5, 17), Clerk, Ct);
+        await host.Workflow.CastBallotAsync(First, vote.Id, "m1", VoteChoice.Agree, null, Clerk, Ct);
+        await host.AdvanceToAsync(Vn(2027, 3, 8));
+        Assert.Equal(VoteRoundStatus.ExpiredUndecided, (await host.Get<VoteRoundStore>().GetAsync(First, vote.Id, Ct))!.Value.Status);
+
+        await host.Workflow.ExtendVoteDeadlineAsync(Org, First, Vn(2027, 3, 12, 17), Clerk, Ct);
+
+        async Task<List<string>> ExtensionNoticesAsync() => [.. (await host.Get<NoticeLedger>().ListAsync(First, Ct))
+            .Where(n => n.Kind == NoticeKind.VoteReminder && n.ScheduledFor >= Vn(2027, 3, 8)).Select(n => n.To.Split('@')[0]).Order()];
+        await host.UntilAsync(async () => (await ExtensionNoticesAsync()).Count >= 4);
+        Assert.Equal(["du-stc.m2", "du-stc.m3", "du-stc.m4", "du-stc.m5"], await ExtensionNoticesAsync());
+        var mails = (await maildev.Maildev.GetEmailsAsync(Ct)).Where(m => m.To.Any(t => t.Address == "du-stc.m2@" + host.Domain)).ToList();
+        Assert.Contains(mails, m => m.Subject.Contains("12/03/2027", StringComparison.Ordinal));
+        Assert.DoesNotContain(await maildev.Maildev.GetEmailsAsync(Ct),
+            m => m.To.Any(t => t.Address == "du-stc.m1@" + host.Domain) && m.Subject.Contains("12/03/2027", StringComparison.Ordinal));
+    }
+
     private static async Task<Regulation> RegulationAsync(LifecycleHost host, string regulationId) =>
         Regulation.FromState((await host.Get<RegulationStore>().GetAsync(Org, regulationId, Ct))!.Value);
 

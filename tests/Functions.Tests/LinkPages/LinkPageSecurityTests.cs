@@ -226,7 +226,12 @@ public sealed class LinkPageSecurityTests(AzuriteFixture azurite) : IAsyncLifeti
         string token = kind switch
         {
             "forged" => Forge(links.Create(good)),
-            "expired" => links.Create(good with { ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1) }),
+            // A vote link outlives its signed expiry while its round's deadline is later (an extension): a
+            // consultation link does not.
+            "expired" => links.Create(good with
+            {
+                Action = LinkAction.Consultation, RoundId = "consultation-1", RecipientId = "r1", ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            }),
             "wrong-round" => links.Create(good with { RoundId = "vote-9" }),
             "unknown-regulation" => links.Create(good with { RegulationId = "qc-khong-co" }),
             "stale-draft" => links.Create(good with { ContentHash = new string('0', 64) }),
@@ -319,6 +324,20 @@ public sealed class LinkPageSecurityTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Contains("Quy chế làm việc số " + issued.CurrentIssuance!.Number.Symbol + " đã được ban hành", html, StringComparison.Ordinal);
         Assert.DoesNotContain("liên kết mới hơn", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_VoteLinkSignedToExpireBeforeTheExtendedDeadline_StillOpensTheForm()
+    {
+        var vote = await InVoteAsync();
+        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        string token = vote.Tokens.Create(new LinkClaims(vote.RegulationId, vote.RoundId, "m2", LinkAction.Vote, vote.DraftHash, now.AddMinutes(-5)));
+        using var client = NewClient();
+
+        using var response = await client.GetAsync("/l/" + token, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Gửi biểu quyết", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
     private async Task<VoteLink> InVoteAsync()
