@@ -8,8 +8,11 @@ public sealed class LifecycleNotifier(MailSender mail, NoticeLedger ledger, Time
 {
     /// <summary>"vote-reminder|vote-1|m3|202603050100": kind, subject, recipient key and due instant (UTC, minutes).</summary>
     public static string NoticeId(NoticeKind kind, string subjectId, string recipientKey, DateTimeOffset scheduledFor) =>
-        string.Join('|', Kebab(kind), subjectId, recipientKey.Replace('|', '_'),
-            scheduledFor.ToUniversalTime().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture));
+        NoticePrefix(kind, subjectId) + recipientKey.Replace('|', '_') + "|" +
+            scheduledFor.ToUniversalTime().ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+
+    /// <summary>"review-overdue-to-upper-level|review-2026-09-16|": what every notice of a kind about one subject starts with.</summary>
+    public static string NoticePrefix(NoticeKind kind, string subjectId) => Kebab(kind) + "|" + subjectId + "|";
 
     /// <returns>True when the mail was sent now; false when it had been sent before.</returns>
     public async Task<bool> SendOnceAsync(string regulationId, NoticeKind kind, string noticeId, DateTimeOffset scheduledFor,

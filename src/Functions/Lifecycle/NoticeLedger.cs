@@ -46,6 +46,22 @@ public sealed class NoticeLedger(StateTables tables)
         }
     }
 
+    /// <summary>True once a notice of <paramref name="kind"/> about <paramref name="subjectId"/> went out to anyone (one query).</summary>
+    public async Task<bool> AnySentAsync(string regulationId, NoticeKind kind, string subjectId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        string prefix = LifecycleNotifier.NoticePrefix(kind, subjectId);
+        string end = prefix[..^1] + "}";
+        await foreach (var page in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {regulationId} and RowKey ge {prefix} and RowKey lt {end}"),
+            maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
+        {
+            return page.Values.Count > 0;
+        }
+
+        return false;
+    }
+
     /// <summary>The notices of one regulation, in notice-id order.</summary>
     public async Task<IReadOnlyList<SentNotice>> ListAsync(string regulationId, CancellationToken cancellationToken = default)
     {

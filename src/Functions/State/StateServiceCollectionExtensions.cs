@@ -27,6 +27,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<DocumentStore>();
         services.TryAddSingleton<ModelRegulationStore>();
+        services.TryAddSingleton<Lifecycle.NoticeLedger>();
         services.TryAddSingleton<StatusProjection>();
         return services;
     }

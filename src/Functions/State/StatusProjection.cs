@@ -41,6 +41,7 @@ public sealed partial class StatusProjection(
     VoteRoundStore votes,
     ConsultationStore consultations,
     FilingStore filings,
+    Lifecycle.NoticeLedger notices,
     TimeProvider timeProvider)
 {
     public const string TableName = "status";
@@ -156,9 +157,13 @@ public sealed partial class StatusProjection(
             ? await FilingDatesAsync(current.Id, filingId, cancellationToken)
             : (null, null);
         bool overdue = compliance.Status == ComplianceStatus.ReviewOverdue;
+        // Said only once the upper level's overdue notice was accepted by the mail service (recorded in the ledger);
+        // before its day it cannot have gone out, so the ledger is read only from then on.
         bool upperLevelNotified = overdue
             && compliance.NextReviewDue is { } due
-            && VietnamTime.DateOf(now) >= due.AddDays(OverdueEscalationPolicy.Default.GraceDays);
+            && VietnamTime.DateOf(now) >= due.AddDays(OverdueEscalationPolicy.Default.GraceDays)
+            && current is not null
+            && await notices.AnySentAsync(current.Id, Lifecycle.NoticeKind.ReviewOverdueToUpperLevel, Lifecycle.ReviewIds.For(due), cancellationToken);
 
         return new OrganisationStatus(
             organisation.Id,

@@ -30,7 +30,7 @@ internal sealed class StateTestContext
         Requests = new RequestLog(Tables, Clock);
         Audit = new AuditLog(Tables, Clock);
         Documents = new DocumentStore(BlobService, Options);
-        Status = new StatusProjection(Tables, Organisations, Regulations, Votes, Consultations, Filings, Clock);
+        Status = new StatusProjection(Tables, Organisations, Regulations, Votes, Consultations, Filings, new QuyCheWorkflow.Functions.Lifecycle.NoticeLedger(Tables), Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(StateTestData.T0);

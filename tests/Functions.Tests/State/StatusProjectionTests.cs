@@ -42,12 +42,34 @@ public sealed class StatusProjectionTests(AzuriteFixture azurite)
         Assert.Equal(new DateOnly(2026, 9, 16), overdue.NextReviewDue);
         Assert.Equal(ComplianceStatus.ReviewOverdue, overdue.Compliance);
         Assert.True(overdue.IsOverdue);
-        Assert.True(overdue.IsUpperLevelNotified);
+        Assert.False(overdue.IsUpperLevelNotified);
         Assert.Equal("chờ cấp trên tiếp nhận", overdue.PendingSummary);
         Assert.NotNull(overdue.FiledAt);
         var missing = rows.Single(r => r.OrganisationId == "base-3");
         Assert.Equal(ComplianceStatus.Missing, missing.Compliance);
         Assert.Equal("Chưa có quy chế", missing.StageLabel);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_OverduePastGrace_SaysUpperLevelToldOnlyOnceItsNoticeWentOut()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await BuildTreeAsync(ct);
+        _state.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 15, 2, 0, 0, TimeSpan.Zero));
+        var before = await _state.Status.RefreshAsync("base-2", ct);
+        var regulationId = before.RegulationId!;
+        var ledger = new QuyCheWorkflow.Functions.Lifecycle.NoticeLedger(_state.Tables);
+        string reviewId = QuyCheWorkflow.Functions.Lifecycle.ReviewIds.For(before.NextReviewDue!.Value);
+        var kind = QuyCheWorkflow.Functions.Lifecycle.NoticeKind.ReviewOverdueToUpperLevel;
+
+        await ledger.RecordAsync(regulationId, new QuyCheWorkflow.Functions.Lifecycle.SentNotice(
+            QuyCheWorkflow.Functions.Lifecycle.LifecycleNotifier.NoticeId(kind, reviewId, "duk", _state.Clock.GetUtcNow()), kind, "vp.duk@example.vn",
+            _state.Clock.GetUtcNow(), _state.Clock.GetUtcNow()), ct);
+        var after = await _state.Status.RefreshAsync("base-2", ct);
+
+        Assert.True(before.IsOverdue);
+        Assert.False(before.IsUpperLevelNotified);
+        Assert.True(after.IsUpperLevelNotified);
     }
 
     [Fact]

@@ -64,6 +64,12 @@ public sealed class SendReviewNoticesActivity(LifecycleFacts facts, LifecycleNot
             sent += mailed ? 1 : 0;
         }
 
+        if (sent > 0 && request.Kind == NoticeKind.ReviewOverdueToUpperLevel)
+        {
+            // The status row says the upper level was told only from now on.
+            await facts.Stores.Status.RefreshAsync(input.OrganisationId, ct);
+        }
+
         return sent;
     }
 
