@@ -139,6 +139,22 @@ public sealed class RegulationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitForVote_WhileDrafting_Answers409InVietnameseWithTheNextStep()
+    {
+        var (client, organisationId, regulationId) = await CreateRegulationAsync();
+        using var _ = client;
+
+        using var response = await client.PostAsJsonAsync(
+            RegulationsApi.Path.Replace("{organisationId}", organisationId, StringComparison.Ordinal) + "/" + regulationId + "/vote",
+            new DeadlineRequest(DateTimeOffset.UtcNow.AddDays(5)), Token);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        string body = await response.Content.ReadAsStringAsync(Token);
+        Assert.Contains("Chưa thể đưa dự thảo ra Ban Thường vụ biểu quyết vì quy chế đang ở trạng thái “Đang dự thảo”", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cannot", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateRegulation_ResponseAndItsReplay_CarryEnumsAsNames()
     {
         var organisation = await App.SeedAsync(OfficeTestApp.NewId("du"), null);
