@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using QuyCheWorkflow.Functions.Security;
@@ -11,6 +12,8 @@ namespace QuyCheWorkflow.Functions.ApiReference;
 /// <c>X-Api-Key</c> header or <c>Authorization: ApiKey &lt;key&gt;</c>) required by every operation that needs
 /// authorization, and what endpoints that read their input by hand declare through metadata
 /// (<see cref="ApiFormFields"/>, <see cref="ApiQueryParameters"/>, <see cref="ApiAlternativeResponse"/>).
+/// The summary and description an endpoint declares (<c>WithSummary</c>, <c>WithDescription</c>) win over the
+/// handler's XML documentation, which the framework otherwise writes into the operation.
 /// </summary>
 internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
@@ -44,6 +47,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer, IOpe
             Name = "Authorization",
             Description = "The API key in the Authorization header, written `ApiKey <key>`.",
         };
+        ApplyDeclaredTexts(document, context);
         return Task.CompletedTask;
     }
 
@@ -100,6 +104,25 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer, IOpe
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void ApplyDeclaredTexts(OpenApiDocument document, OpenApiDocumentTransformerContext context)
+    {
+        foreach (var description in context.DescriptionGroups.SelectMany(g => g.Items))
+        {
+            var metadata = description.ActionDescriptor.EndpointMetadata;
+            var summary = metadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary;
+            var text = metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description;
+            if ((summary is null && text is null) || description.HttpMethod is not { } method ||
+                document.Paths?.GetValueOrDefault("/" + description.RelativePath?.TrimStart('/')) is not { Operations: { } operations } ||
+                operations.GetValueOrDefault(HttpMethod.Parse(method)) is not { } operation)
+            {
+                continue;
+            }
+
+            operation.Summary = summary ?? operation.Summary;
+            operation.Description = text ?? operation.Description;
+        }
     }
 
     private static void DescribeForm(OpenApiOperation operation, ApiFormFields form)

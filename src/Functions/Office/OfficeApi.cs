@@ -47,6 +47,7 @@ public static class OfficeApi
             .WithOpenApiRoutePattern(OpenApiPath)
             .WithNonce()
             .DisableDefaultFonts()
+            .HideDeveloperTools()
             .DisableTelemetry()
             .DisableAgent()
             .DisableMcp());
