@@ -30,9 +30,10 @@ public static class LinkPageEndpoints
     public static IEndpointRouteBuilder MapLinkPages(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet(LinkBuilder.RouteTemplate, ShowAsync);
-        app.MapPost(LinkBuilder.RouteTemplate, SubmitAsync);
-        app.MapGet(LinkBuilder.RouteTemplate + DownloadSuffix, DownloadAsync);
+        // Pages for people behind personal links, not part of the office API's description.
+        app.MapGet(LinkBuilder.RouteTemplate, ShowAsync).ExcludeFromDescription();
+        app.MapPost(LinkBuilder.RouteTemplate, SubmitAsync).ExcludeFromDescription();
+        app.MapGet(LinkBuilder.RouteTemplate + DownloadSuffix, DownloadAsync).ExcludeFromDescription();
         return app;
     }
 

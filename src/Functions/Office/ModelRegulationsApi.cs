@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Functions.ApiReference;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 
@@ -30,16 +31,26 @@ public static class ModelRegulationsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/", ListModelRegulations).WithName(nameof(ListModelRegulations));
+        group.MapGet("/", ListModelRegulations).WithName(nameof(ListModelRegulations))
+            .WithSummary("List the model regulations in effect")
+            .WithDescription("The model regulations in effect at the organisation, one per organisation type that has one: its own, else the nearest ancestor's.");
         group.MapGet("/{type}/file", DownloadModelRegulation).WithName(nameof(DownloadModelRegulation))
+            .WithSummary("Download a model regulation")
+            .WithDescription("The file (DOCX or PDF) of the model regulation of the type in effect at the organisation. 400 for an unknown type.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
         group.MapPut("/{type}", PublishModelRegulation).WithName(nameof(PublishModelRegulation))
+            .WithSummary("Publish a model regulation")
+            .WithDescription("Upper-level offices and administrators: publishes the model regulation of an organisation type on the organisation, replacing the previous one (kept as history). Publishing the same file and title again changes nothing. 415 for a file that is neither DOCX nor PDF, 422 for one that cannot be opened.")
+            .WithFormFields(
+                ApiField.Document("The model regulation: DOCX or PDF, recognised by content."),
+                new ApiField("title", "string", "The model regulation's title.", Required: true))
             .RequireAuthorization(policy => policy.RequireRole(nameof(ApiRole.UpperLevelOffice), nameof(ApiRole.Administrator)))
             .WithMetadata(new RequestSizeLimitAttribute(maxUploadBytes + OfficeApiOptions.MultipartOverheadBytes))
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

@@ -1,12 +1,18 @@
 using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Functions.ApiReference;
 using QuyCheWorkflow.Functions.Office.Import;
+using Scalar.AspNetCore;
 
 namespace QuyCheWorkflow.Functions.Office;
 
-/// <summary>The office API's services and endpoints, and its OpenAPI document at <see cref="OpenApiPath"/>.</summary>
+/// <summary>
+/// The office API's services and endpoints, its OpenAPI document at <see cref="OpenApiPath"/> and a readable
+/// reference built from it at <see cref="ReferencePath"/> (Scalar, its script served by the app itself).
+/// </summary>
 public static class OfficeApi
 {
     public const string OpenApiPath = "/api/openapi.json";
+    public const string ReferencePath = "/api/docs";
 
     public static IServiceCollection AddQuyCheWorkflowOffice(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,7 +25,11 @@ public static class OfficeApi
             .ValidateOnStart();
         services.AddSingleton<RegulationsApi.Commands>();
         services.AddSingleton<OrganisationImporter>();
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<ApiDocumentTransformer>();
+            options.AddOperationTransformer<ApiDocumentTransformer>();
+        });
         return services;
     }
 
@@ -32,6 +42,15 @@ public static class OfficeApi
         endpoints.MapRegulationsApi(options.MaxUploadBytes);
         endpoints.MapModelRegulationsApi(options.MaxUploadBytes);
         endpoints.MapOpenApi(OpenApiPath);
+        endpoints.MapScalarApiReference(ReferencePath, reference => reference
+            .WithTitle("QuyCheWorkflow API")
+            .WithOpenApiRoutePattern(OpenApiPath)
+            .WithNonce()
+            .DisableDefaultFonts()
+            .HideDeveloperTools()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp());
         return endpoints;
     }
 }

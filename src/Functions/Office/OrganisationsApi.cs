@@ -28,15 +28,42 @@ public static class OrganisationsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        group.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation));
-        group.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations));
-        group.MapGet("/{organisationId}", GetOrganisation).WithName(nameof(GetOrganisation));
-        group.MapPatch("/{organisationId}", UpdateOrganisation).WithName(nameof(UpdateOrganisation));
-        group.MapPut("/{organisationId}/committee", ReplaceCommittee).WithName(nameof(ReplaceCommittee));
-        group.MapPost("/{organisationId}/committee/replacements", ReplaceMember).WithName(nameof(ReplaceMember))
+        group.MapPost("/", CreateOrganisation).WithName(nameof(CreateOrganisation))
+            .WithSummary("Create an organisation")
+            .WithDescription("Creates an organisation below a parent the caller reaches (a root, without parentId, only as an administrator), with its term and standing committee. 404 when the parent is not reachable, 409 when the id is taken.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{organisationId}/terms", EnterTerm).WithName(nameof(EnterTerm));
+        group.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations))
+            .WithSummary("List organisations")
+            .WithDescription("The organisations of the caller's subtree (every organisation for an administrator), ordered by id.");
+        group.MapGet("/{organisationId}", GetOrganisation).WithName(nameof(GetOrganisation))
+            .WithSummary("Read an organisation")
+            .WithDescription("One organisation of the caller's subtree; 404 alike for unknown and out of reach.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{organisationId}", UpdateOrganisation).WithName(nameof(UpdateOrganisation))
+            .WithSummary("Change an organisation")
+            .WithDescription("Changes the name, code, type or office mailbox; fields left out stay as they are. 409 when someone changed it meanwhile or the change is refused, 422 when a field is refused.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPut("/{organisationId}/committee", ReplaceCommittee).WithName(nameof(ReplaceCommittee))
+            .WithSummary("Replace the standing committee")
+            .WithDescription("Replaces the whole standing committee of the current term (at least one member, exactly one secretary). Open vote rounds keep the members they started with.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{organisationId}/committee/replacements", ReplaceMember).WithName(nameof(ReplaceMember))
+            .WithSummary("Replace one committee member during the term")
+            .WithDescription("Gives one member's seat to a new member; every open vote round of the organisation gives the seat too (the old ballot is discarded, the new member is asked to vote). Supports Idempotency-Key; 422 when the key was used for another request.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{organisationId}/terms", EnterTerm).WithName(nameof(EnterTerm))
+            .WithSummary("Enter a new term")
+            .WithDescription("Starts the organisation's next term with its new standing committee.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

@@ -7,6 +7,7 @@ using QuyCheWorkflow.Domain.Filings;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
 using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.ApiReference;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
@@ -39,29 +40,71 @@ public static class RegulationsApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         var uploadLimit = new RequestSizeLimitAttribute(maxUploadBytes + OfficeApiOptions.MultipartOverheadBytes);
+        var minutes = ApiField.Document("The signed minutes of the meeting: DOCX or PDF, recognised by content.");
 
-        group.MapPost("/", CreateRegulation).WithName(nameof(CreateRegulation));
-        group.MapGet("/{regulationId}", GetRegulation).WithName(nameof(GetRegulation));
+        group.MapPost("/", CreateRegulation).WithName(nameof(CreateRegulation))
+            .WithSummary("Start a regulation")
+            .WithDescription("Starts a regulation of the organisation, with an empty draft or from the model regulation in effect (startFrom \"model\") or the regulation of the previous term (\"previousTerm\").");
+        group.MapGet("/{regulationId}", GetRegulation).WithName(nameof(GetRegulation))
+            .WithSummary("Read a regulation")
+            .WithDescription("The regulation's state: stage, drafts, consultation and vote rounds, issuance, filing and reviews.");
         group.MapPost("/{regulationId}/drafts", UploadDraft).WithName(nameof(UploadDraft))
             .WithMetadata(uploadLimit).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Upload a draft")
+            .WithDescription("Adds a new draft version (DOCX or PDF, recognised by content, not by name). 413 over Office:MaxUploadBytes, 415 when it is neither DOCX nor PDF, 422 when it cannot be opened (encrypted, empty, legacy .doc).")
+            .WithFormFields(ApiField.Document("The draft: DOCX or PDF, recognised by content."))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPost("/{regulationId}/consultation", OpenConsultation).WithName(nameof(OpenConsultation));
-        group.MapPost("/{regulationId}/comments/{commentId}/resolution", ResolveComment).WithName(nameof(ResolveComment));
-        group.MapPost("/{regulationId}/vote", SubmitForVote).WithName(nameof(SubmitForVote));
-        group.MapPost("/{regulationId}/vote/deadline", ExtendVoteDeadline).WithName(nameof(ExtendVoteDeadline));
+        group.MapPost("/{regulationId}/consultation", OpenConsultation).WithName(nameof(OpenConsultation))
+            .WithSummary("Open a consultation round")
+            .WithDescription("Sends the current draft to the recipients for comments until the deadline (ISO 8601).");
+        group.MapPost("/{regulationId}/comments/{commentId}/resolution", ResolveComment).WithName(nameof(ResolveComment))
+            .WithSummary("Resolve a comment")
+            .WithDescription("Records how a consultation comment is taken up (outcome) with its explanation, on the resolution sheet.");
+        group.MapPost("/{regulationId}/vote", SubmitForVote).WithName(nameof(SubmitForVote))
+            .WithSummary("Submit for the committee's vote")
+            .WithDescription("Opens a vote round of the standing committee on the current draft, until the deadline (ISO 8601); each member is sent a vote link.");
+        group.MapPost("/{regulationId}/vote/deadline", ExtendVoteDeadline).WithName(nameof(ExtendVoteDeadline))
+            .WithSummary("Extend the vote deadline")
+            .WithDescription("Moves the open vote round's deadline later.");
         group.MapPost("/{regulationId}/vote/in-person-result", RecordInPersonResult).WithName(nameof(RecordInPersonResult))
             .WithMetadata(uploadLimit).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Record an in-person vote")
+            .WithDescription("Records the result of a vote held at a meeting, with its minutes, instead of the mailed vote.")
+            .WithFormFields(
+                minutes,
+                ApiField.Date("meetingDate", "The day of the meeting, yyyy-MM-dd."),
+                new ApiField("passed", "boolean", "Whether the draft passed: true or false.", Required: true),
+                new ApiField("agree", "integer", "Members who agreed (a non-negative integer).", Required: true),
+                new ApiField("disagree", "integer", "Members who disagreed (a non-negative integer).", Required: true),
+                new ApiField("other", "integer", "Members with another opinion or absent (a non-negative integer).", Required: true))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{regulationId}/issuance", Issue).WithName(nameof(Issue))
             .WithMetadata(uploadLimit).DisableAntiforgery()
             .Accepts<IssueRequest>("application/json", "multipart/form-data")
-            .WithDescription("JSON: the approved draft is the issued text. Multipart: the same fields plus a 'file' part (DOCX or PDF by content), the signed document as issued, which becomes the final document.")
+            .WithSummary("Issue the regulation")
+            .WithDescription("JSON: the approved draft is the issued text. Multipart: the same fields plus a 'file' part (DOCX or PDF by content), the signed document as issued, which becomes the final document. 415 for another content type.")
+            .WithFormFields(
+                ApiField.Document("The signed, numbered document as issued: DOCX or PDF, recognised by content."),
+                ApiField.Date("issueDate", "The day of issue, yyyy-MM-dd."),
+                new ApiField("signerMemberId", "string", "The committee member who signs (the secretary or a deputy secretary); or give signerName."),
+                new ApiField("signerName", "string", "The signer's full name, when signerMemberId is not given."),
+                new ApiField("supersedesRegulationId", "string", "The regulation this one replaces, if any."))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPost("/{regulationId}/filing", File).WithName(nameof(File));
+        group.MapPost("/{regulationId}/filing", File).WithName(nameof(File))
+            .WithSummary("File with the upper level")
+            .WithDescription("Sends the issued regulation to the upper-level office for filing.");
         group.MapPost("/{regulationId}/reviews", RecordReview).WithName(nameof(RecordReview))
             .WithMetadata(uploadLimit).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Record a periodic review")
+            .WithDescription("Records the periodic review of an issued regulation: the meeting, its minutes and its outcome.")
+            .WithFormFields(
+                minutes,
+                ApiField.Date("meetingDate", "The day of the review meeting, yyyy-MM-dd."),
+                ApiField.OneOf<ReviewOutcome>("outcome", "What the review decided.", required: true),
+                new ApiField("notes", "string", $"Notes, at most {MaxFreeTextLength} characters."))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return group;
     }

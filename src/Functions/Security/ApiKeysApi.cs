@@ -12,10 +12,21 @@ public static partial class ApiKeysApi
     public static RouteGroupBuilder MapApiKeysApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup(Path).RequireAuthorization(QuyCheWorkflowPolicies.Administrator);
-        group.MapPost("/", CreateApiKey);
-        group.MapGet("/{keyId}", GetApiKey);
-        group.MapDelete("/{keyId}", RevokeApiKey);
+        var group = endpoints.MapGroup(Path).RequireAuthorization(QuyCheWorkflowPolicies.Administrator)
+            .WithTags("API keys")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/", CreateApiKey).WithName(nameof(CreateApiKey))
+            .WithSummary("Create an API key")
+            .WithDescription("Administrators: creates a key with a role and the organisation it acts for. The key itself is in this answer only, once; it is stored as a hash.");
+        group.MapGet("/{keyId}", GetApiKey).WithName(nameof(GetApiKey))
+            .WithSummary("Read an API key's record")
+            .WithDescription("Administrators: the key's role, organisation, label and dates, never the key itself.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{keyId}", RevokeApiKey).WithName(nameof(RevokeApiKey))
+            .WithSummary("Revoke an API key")
+            .WithDescription("Administrators: the key stops working at once.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

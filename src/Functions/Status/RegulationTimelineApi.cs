@@ -13,7 +13,16 @@ public static class RegulationTimelineApi
     public static IEndpointRouteBuilder MapRegulationTimelineApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet(PathTemplate, GetTimeline).RequireAuthorization(QuyCheWorkflowPolicies.AnyOffice);
+        endpoints.MapGet(PathTemplate, GetTimeline).RequireAuthorization(QuyCheWorkflowPolicies.AnyOffice)
+            .WithName(nameof(GetTimeline))
+            .WithTags("Status")
+            .WithSummary("Timeline of a regulation")
+            .WithDescription("The regulation's audit trail, oldest first, for a regulation inside the caller's subtree; 404 alike for unknown and out of reach.")
+            .Produces<RegulationTimelineResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.ApiReference;
 using QuyCheWorkflow.Functions.Security;
 
 using QuyCheWorkflow.Functions.Web;
@@ -31,7 +34,31 @@ public static class StatusApi
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet(Path, GetStatus).RequireAuthorization(QuyCheWorkflowPolicies.AnyOffice);
+        endpoints.MapGet(Path, GetStatus).RequireAuthorization(QuyCheWorkflowPolicies.AnyOffice)
+            .WithName(nameof(GetStatus))
+            .WithTags("Status")
+            .WithSummary("Status roll-up of a subtree")
+            .WithDescription("One row per organisation of the subtree: its regulation's stage, compliance, whether it is overdue or missing, " +
+                "and who the process waits for. JSON by default; CSV (UTF-8) with format=csv or Accept: text/csv. Every filter narrows " +
+                "the rows; an unknown value is refused (400) rather than ignored. 404 alike for an organisation that does not exist and " +
+                "one outside the caller's subtree.")
+            .WithQueryParameters(
+                new ApiField(StatusQuery.OrganisationIdParameter, "string",
+                    "The root of the subtree to report; the caller's own organisation when left out. At most 64 letters, digits, '-', '_' or '.'."),
+                ApiField.OneOf<ComplianceStatus>(StatusQuery.ComplianceParameter, "Only organisations of this compliance status."),
+                new ApiField(StatusQuery.OverdueParameter, "boolean", "true: only overdue organisations; false: only those not overdue."),
+                new ApiField(StatusQuery.MissingParameter, "boolean", "true: only organisations missing their regulation; false: only the others."),
+                ApiField.OneOf<RegulationStage>(StatusQuery.StageParameter,
+                    $"Only organisations whose regulation is at this stage; '{StatusQuery.NoStage}' selects those without any regulation.",
+                    extra: StatusQuery.NoStage),
+                ApiField.OneOf<OrganisationType>(StatusQuery.TypeParameter, "Only organisations of this type."),
+                new ApiField(FormatParameter, "string", "The answer's format: json (the default) or csv; overrides the Accept header.", Values: ["json", "csv"]))
+            .Produces<StatusReportResponse>(StatusCodes.Status200OK)
+            .ProducesText(StatusCodes.Status200OK, StatusCsv.ContentType, "The same rows as CSV (UTF-8), one line per organisation.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapRegulationTimelineApi();
         endpoints.MapDashboardPages();
         return endpoints;

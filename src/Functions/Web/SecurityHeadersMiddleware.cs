@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Scalar.AspNetCore;
 
 namespace QuyCheWorkflow.Functions.Web;
 
@@ -13,6 +14,16 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /// <summary>
+    /// The API reference page only (<see cref="Office.OfficeApi.ReferencePath"/>): its scripts are our own files plus
+    /// the page's inline start-up script carrying the request's nonce, and the reference styles itself inline. Every
+    /// other response keeps <see cref="ContentSecurityPolicy"/>.
+    /// </summary>
+    public static string ReferencePagePolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; form-action 'self'; " +
+        "frame-ancestors 'none'; base-uri 'none'";
+
     public const string PermissionsPolicy =
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
@@ -26,8 +37,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     private static Task Apply(object state)
     {
-        var headers = ((HttpContext)state).Response.Headers;
-        headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+        var context = (HttpContext)state;
+        var headers = context.Response.Headers;
+        headers[HeaderNames.ContentSecurityPolicy] =
+            context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var nonce) && nonce is string { Length: > 0 } value
+                ? ReferencePagePolicy(value)
+                : ContentSecurityPolicy;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
         headers[HeaderNames.XFrameOptions] = "DENY";
         // Personal links carry their token in the URL: never hand it to another site.

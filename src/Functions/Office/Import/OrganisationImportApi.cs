@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Functions.ApiReference;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 
@@ -34,9 +35,20 @@ public static class OrganisationImportApi
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        group.MapPost("/", ImportOrganisations).WithName(nameof(ImportOrganisations)).Accepts<IFormFile>("text/csv", "multipart/form-data");
-        group.MapPost("/members", ImportCommittees).WithName(nameof(ImportCommittees)).Accepts<IFormFile>("text/csv", "multipart/form-data");
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/", ImportOrganisations).WithName(nameof(ImportOrganisations)).Accepts<IFormFile>("text/csv", "multipart/form-data")
+            .WithSummary("Import organisations from CSV")
+            .WithDescription("Creates the new organisations of the file (parents anywhere in it) and updates the changed ones, all or nothing. " +
+                "Columns: id,parentId,name,code,type,term required; officeEmail; secretaryId,secretaryName,secretaryEmail. " +
+                "Send text/csv, or multipart/form-data with the file in the part 'file'. 400 names each faulty line and column; " +
+                "409 when an organisation changed during the import; 422 when the Idempotency-Key was used for another request.")
+            .WithFormFields(new ApiField("file", "string", "The CSV file (UTF-8).", "binary", Required: true));
+        group.MapPost("/members", ImportCommittees).WithName(nameof(ImportCommittees)).Accepts<IFormFile>("text/csv", "multipart/form-data")
+            .WithSummary("Import standing committees from CSV")
+            .WithDescription("Replaces the standing committee of every organisation the file names by the rows that name it, all or nothing. " +
+                "Columns: organisationId,memberId,fullName,role,email. Send text/csv, or multipart/form-data with the file in the part 'file'.")
+            .WithFormFields(new ApiField("file", "string", "The CSV file (UTF-8).", "binary", Required: true));
         return group;
     }
 
