@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using QuyCheWorkflow.Domain.Regulations;
@@ -154,7 +155,7 @@ public sealed class StatusReports(
         row.Name,
         row.Type,
         StatusText.OrganisationType(row.Type),
-        row.Term.ToString(),
+        string.Create(CultureInfo.InvariantCulture, $"{row.Term.StartYear} - {row.Term.EndYear}"),
         row.RegulationId,
         row.RegulationNumber,
         row.DraftVersion,
