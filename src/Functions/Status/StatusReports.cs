@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using QuyCheWorkflow.Domain.Regulations;
@@ -155,7 +154,7 @@ public sealed class StatusReports(
         row.Name,
         row.Type,
         StatusText.OrganisationType(row.Type),
-        string.Create(CultureInfo.InvariantCulture, $"{row.Term.StartYear} - {row.Term.EndYear}"),
+        row.Term.ToString(),
         row.RegulationId,
         row.RegulationNumber,
         row.DraftVersion,
