@@ -430,11 +430,11 @@ public static class RegulationsApi
             }
             catch (ConcurrencyConflictException)
             {
-                return OfficeProblems.Conflict("Quy chế vừa được thay đổi đồng thời; hãy thử lại.");
+                return OfficeProblems.Conflict("Quy chế vừa được thay đổi đồng thời; đề nghị thử lại.");
             }
             catch (RequestInProgressException)
             {
-                return OfficeProblems.Conflict("Yêu cầu cùng Idempotency-Key đang được xử lý; hãy thử lại sau.");
+                return OfficeProblems.Conflict("Yêu cầu cùng Idempotency-Key đang được xử lý; đề nghị thử lại sau.");
             }
             catch (RequestIdReusedException)
             {
