@@ -16,7 +16,7 @@ public static partial class NotificationTemplates
             throw new ArgumentException("A review meeting must end after it starts.", nameof(notice));
         }
 
-                var (subject, heading) = notice.DaysBefore == 0
+        var (subject, heading) = notice.DaysBefore == 0
             ? ($"Hôm nay họp rà soát định kỳ {notice.RegulationTitle} ({notice.Symbol})", "Hôm nay đến hạn rà soát định kỳ quy chế làm việc")
             : (string.Create(CultureInfo.InvariantCulture, $"Nhắc rà soát định kỳ {notice.RegulationTitle} ({notice.Symbol}) — còn {notice.DaysBefore} ngày"),
                "Nhắc lịch rà soát định kỳ quy chế làm việc");
