@@ -54,7 +54,7 @@ public sealed class ConsultationRoundTests
         Assert.Equal(1, round.RespondedCount);
         Assert.Equal(ResponseKind.Comments, round.Responses.Single().Kind);
         Assert.Equal(["r1#1", "r1#2"], round.Comments.Select(c => c.CommentId));
-        Assert.Equal(["Điều 2", "Chung"], round.Comments.Select(c => c.ArticleLabel));
+        Assert.Equal(["Điều 2", "Góp ý chung"], round.Comments.Select(c => c.ArticleLabel));
     }
 
     [Fact]

@@ -83,10 +83,10 @@ public sealed class OrganisationTests
     }
 
     [Fact]
-    public void Term_ToString_UsesEnDash()
+    public void Term_ToString_WritesTheDashWithSpaces()
     {
         string text = TestData.Term2025.ToString();
 
-        Assert.Equal("2025–2030", text);
+        Assert.Equal("2025 - 2030", text);
     }
 }

@@ -174,7 +174,7 @@ public sealed class RegulationTests
             RegulationBuilder.IssuanceFor(regulation, 1, new DateOnly(2031, 1, 5)), null, new DateOnly(2026, 3, 6), new DateOnly(2031, 2, 1)));
 
         Assert.Equal(RefusalCode.IssueDateOutsideTerm, error.Code);
-        Assert.Equal("2025–2030", error.Facts["term"]);
+        Assert.Equal("2025 - 2030", error.Facts["term"]);
     }
 
     [Fact]

@@ -13,6 +13,6 @@ namespace QuyCheWorkflow.Domain.Consultations;
 /// <param name="Text">The comment text.</param>
 public sealed record Comment(string CommentId, string RecipientId, int? Article, string Text)
 {
-    /// <summary>"Điều 5" or "Chung" (general), as shown in the summary table.</summary>
-    public string ArticleLabel => Article is { } n ? $"Điều {n}" : "Chung";
+    /// <summary>"Điều 5" or "Góp ý chung" (general), as shown in the summary table.</summary>
+    public string ArticleLabel => Article is { } n ? $"Điều {n}" : "Góp ý chung";
 }

@@ -1,7 +1,7 @@
 namespace QuyCheWorkflow.Domain.Organisations;
 
 /// <summary>
-/// A term of office (<i>nhiệm kỳ</i>), e.g. 2025–2030. Document numbers restart at 01 in every term, and an
+/// A term of office (<i>nhiệm kỳ</i>), e.g. 2025 - 2030. Document numbers restart at 01 in every term, and an
 /// organisation owes one working regulation per term. Terms are ordered by their start year.
 /// </summary>
 public readonly record struct Term : IComparable<Term>
@@ -34,6 +34,6 @@ public readonly record struct Term : IComparable<Term>
         return byStart != 0 ? byStart : EndYear.CompareTo(other.EndYear);
     }
 
-    /// <summary>"2025–2030" (with an en dash), as written in documents.</summary>
-    public override string ToString() => $"{StartYear}–{EndYear}";
+    /// <summary>"2025 - 2030", as Party documents write a term.</summary>
+    public override string ToString() => $"{StartYear} - {EndYear}";
 }

@@ -19,7 +19,7 @@ public abstract class DecisionRule
     /// <summary>Stable code for persistence, e.g. "majority-of-all".</summary>
     public abstract string Code { get; }
 
-    /// <summary>Vietnamese description shown to members, e.g. "Quá nửa tổng số thành viên đồng ý".</summary>
+    /// <summary>Vietnamese description shown to members, e.g. "Quá nửa tổng số ủy viên Ban Thường vụ đồng ý".</summary>
     public abstract string Description { get; }
 
     /// <summary>The rule for a persisted <paramref name="code"/>.</summary>

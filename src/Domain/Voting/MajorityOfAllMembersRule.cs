@@ -14,7 +14,7 @@ public sealed class MajorityOfAllMembersRule : DecisionRule
 
     public override string Code => RuleCode;
 
-    public override string Description => "Quá nửa tổng số thành viên Ban Thường vụ đồng ý";
+    public override string Description => "Quá nửa tổng số ủy viên Ban Thường vụ đồng ý";
 
     public override int RequiredAgrees(int memberCount)
     {

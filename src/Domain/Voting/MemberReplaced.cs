@@ -25,6 +25,6 @@ public sealed record MemberReplaced(
     DateTimeOffset At)
 {
     public string Description => RemovedBallot is null
-        ? $"Thay thành viên {OldMember.FullName} bằng {NewMember.FullName}; người cũ chưa biểu quyết."
-        : $"Thay thành viên {OldMember.FullName} bằng {NewMember.FullName}; hủy phiếu \"{VoteChoiceText.Label(RemovedBallot.Choice)}\" của người cũ.";
+        ? $"Thay ủy viên {OldMember.FullName} bằng ủy viên {NewMember.FullName}; ủy viên {OldMember.FullName} chưa biểu quyết."
+        : $"Thay ủy viên {OldMember.FullName} bằng ủy viên {NewMember.FullName}; hủy phiếu “{VoteChoiceText.Label(RemovedBallot.Choice)}” của ủy viên {OldMember.FullName}.";
 }

@@ -14,7 +14,7 @@ public sealed class TwoThirdsOfAllMembersRule : DecisionRule
 
     public override string Code => RuleCode;
 
-    public override string Description => "Ít nhất hai phần ba tổng số thành viên Ban Thường vụ đồng ý";
+    public override string Description => "Ít nhất hai phần ba tổng số ủy viên Ban Thường vụ đồng ý";
 
     public override int RequiredAgrees(int memberCount)
     {

@@ -29,7 +29,7 @@ public sealed partial class RegulationWorkflow
         ArgumentNullException.ThrowIfNull(actor);
         if (oldMemberId == newMember.MemberId)
         {
-            throw new DomainException("Thành viên mới phải có mã khác thành viên được thay.");
+            throw new DomainException("Ủy viên mới phải có mã khác ủy viên được thay.");
         }
 
         var open = await OpenRoundsHoldingAsync(organisationId, oldMemberId, ct);
@@ -68,19 +68,19 @@ public sealed partial class RegulationWorkflow
 
             if (committee.Contains(newMember.MemberId))
             {
-                throw new DomainException($"Mã thành viên '{newMember.MemberId}' đã có trong Ban Thường vụ.");
+                throw new DomainException($"Mã ủy viên '{newMember.MemberId}' đã có trong Ban Thường vụ.");
             }
 
             if (!committee.Contains(oldMemberId))
             {
-                throw new DomainException($"Mã thành viên '{oldMemberId}' không có trong Ban Thường vụ.");
+                throw new DomainException($"Mã ủy viên '{oldMemberId}' không có trong Ban Thường vụ.");
             }
 
             // The committee keeps exactly one secretary: the role moves only with the secretary's own seat.
             bool replacesSecretary = committee.Secretary.MemberId == oldMemberId;
             if (replacesSecretary != (newMember.Role == CommitteeRole.Secretary))
             {
-                throw new DomainException("Ban Thường vụ có đúng một Bí thư: người thay Bí thư phải có vai trò Bí thư (Secretary), người thay ủy viên khác thì không.");
+                throw new DomainException("Ban Thường vụ có đúng một Bí thư: người thay Bí thư phải có vai trò Bí thư, người thay ủy viên khác thì không.");
             }
 
             var updated = loaded.Value with { Committee = committee.Replace(oldMemberId, newMember) };

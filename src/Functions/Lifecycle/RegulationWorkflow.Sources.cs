@@ -54,7 +54,7 @@ public sealed partial class RegulationWorkflow
     private async Task<(ContentHash Hash, string FileName, string ContentType, string SourceId)> ModelSourceAsync(Organisation organisation, CancellationToken ct)
     {
         var model = await stores.Models.FindApplicableAsync(organisation.Id, organisation.Type, includeSelf: false, ct)
-            ?? throw new DomainException("Cấp trên chưa ban hành quy chế mẫu cho loại hình của tổ chức này; hãy tạo quy chế trống rồi tải dự thảo lên.");
+            ?? throw new DomainException("Cấp trên chưa ban hành quy chế mẫu cho loại hình của tổ chức này; đề nghị tạo hồ sơ quy chế mới rồi tải dự thảo lên.");
         return (model.ContentHash, model.FileName, model.ContentType, model.Id);
     }
 
@@ -67,7 +67,7 @@ public sealed partial class RegulationWorkflow
         }
 
         var previous = DraftSources.PreviousTermRegulation(organisation, regulations)
-            ?? throw new DomainException($"Tổ chức chưa có quy chế đã ban hành của nhiệm kỳ trước nhiệm kỳ {organisation.CurrentTerm}; hãy tạo quy chế trống rồi tải dự thảo lên.");
+            ?? throw new DomainException($"Tổ chức chưa có quy chế đã ban hành của nhiệm kỳ trước (liền trước nhiệm kỳ {organisation.CurrentTerm}); đề nghị tạo hồ sơ quy chế mới rồi tải dự thảo lên.");
         var hash = previous.CurrentIssuance!.FinalDocumentHash;
         if (DraftSources.FinalDraftOf(previous) is { } final)
         {

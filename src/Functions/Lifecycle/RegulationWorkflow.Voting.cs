@@ -193,7 +193,7 @@ public sealed partial class RegulationWorkflow
         if (passed != (agree >= required))
         {
             throw new DomainException(string.Create(CultureInfo.InvariantCulture,
-                $"Kết quả không khớp số phiếu: theo nguyên tắc \"{round.Rule.Description}\", cần {required}/{members} ủy viên đồng ý để thông qua; biên bản ghi {agree} đồng ý."));
+                $"Kết quả không khớp số phiếu: theo nguyên tắc “{round.Rule.Description}”, cần {required}/{members} ủy viên đồng ý để thông qua; biên bản ghi {agree} đồng ý."));
         }
     }
 

@@ -86,13 +86,13 @@ public static class LinkPageEndpoints
                     if (!TryReadVote(form, out var choice, out var reason, out var reasonError))
                     {
                         return reasonError is null
-                            ? Unprocessable(context, "Đồng chí chưa chọn một phương án biểu quyết.")
+                            ? Unprocessable(context, "Đồng chí chưa chọn phương án biểu quyết.")
                             : BadText(context, "Lý do", reasonError);
                     }
 
                     if (choice != VoteChoice.Agree && reason is null)
                     {
-                        return Unprocessable(context, "Khi chọn “không đồng ý” hoặc “ý kiến khác”, đồng chí cần ghi lý do.");
+                        return Unprocessable(context, "Khi chọn “Không đồng ý” hoặc “Ý kiến khác”, đề nghị đồng chí ghi lý do.");
                     }
 
                     await requests.ExecuteOnceAsync(requestId, commandName, async c =>
@@ -107,7 +107,7 @@ public static class LinkPageEndpoints
                     if (!TryReadConsultation(form, out var agree, out var comments, out var commentError))
                     {
                         return commentError is null
-                            ? Unprocessable(context, "Hãy chọn “nhất trí” hoặc ghi ít nhất một ý kiến góp ý.")
+                            ? Unprocessable(context, "Đề nghị đồng chí chọn “Nhất trí, không có ý kiến khác”, hoặc chọn “Có ý kiến góp ý” và ghi ít nhất một ý kiến.")
                             : BadText(context, "Ý kiến góp ý", commentError);
                     }
 
@@ -123,7 +123,7 @@ public static class LinkPageEndpoints
                     var reasons = ReadReasons(form, out var reasonsError);
                     if (reasonsError is not null)
                     {
-                        return BadText(context, "Lý do trả lại", reasonsError);
+                        return BadText(context, "Lý do, yêu cầu sửa đổi, bổ sung", reasonsError);
                     }
 
                     if (decision == "acknowledge")
@@ -142,11 +142,11 @@ public static class LinkPageEndpoints
                             await workflow.ReturnFilingAsync(claims.RegulationId, claims.RoundId, reasons, actor, c);
                             return true;
                         }, ct);
-                        notice = "Đã trả lại quy chế kèm lý do.";
+                        notice = "Đã trả lại quy chế để sửa đổi, bổ sung, kèm lý do, yêu cầu.";
                     }
                     else
                     {
-                        return Unprocessable(context, "Khi trả lại, hãy ghi ít nhất một lý do.");
+                        return Unprocessable(context, "Khi trả lại, đề nghị đồng chí ghi ít nhất một lý do, yêu cầu sửa đổi, bổ sung.");
                     }
 
                     break;
@@ -157,7 +157,7 @@ public static class LinkPageEndpoints
             return MessagePages.Show(
                 StatusCodes.Status409Conflict,
                 "Không ghi nhận được",
-                "Việc này đã kết thúc hoặc không còn thực hiện được nữa, nên ý kiến vừa gửi không được ghi nhận. Nội dung đã ghi nhận trước đó vẫn giữ nguyên.",
+                "Nội dung vừa gửi không được ghi nhận; nội dung đã ghi nhận trước đó vẫn giữ nguyên.",
                 DomainRefusalText(exception),
                 MessageTone.Warning);
         }
@@ -166,7 +166,7 @@ public static class LinkPageEndpoints
             return MessagePages.Show(
                 StatusCodes.Status409Conflict,
                 "Đang xử lý",
-                "Ý kiến của đồng chí đang được ghi nhận. Hãy mở lại liên kết sau ít giây để xem kết quả.",
+                "Nội dung đồng chí gửi đang được ghi nhận. Đề nghị đồng chí mở lại liên kết sau ít giây để xem kết quả.",
                 tone: MessageTone.Info);
         }
 
@@ -196,13 +196,13 @@ public static class LinkPageEndpoints
                 {
                     [nameof(LinkVotePage.RegulationTitle)] = regulation.Title,
                     [nameof(LinkVotePage.DraftVersion)] = round.DraftVersion,
-                    [nameof(LinkVotePage.Deadline)] = VietnamTime.FormatDateTime(round.Deadline),
+                    [nameof(LinkVotePage.Deadline)] = VietnamTime.FormatTimeOnDate(round.Deadline),
                     [nameof(LinkVotePage.DownloadUrl)] = downloadUrl,
                     [nameof(LinkVotePage.MemberName)] = target.RecipientName,
                     [nameof(LinkVotePage.CurrentChoice)] = ballot is null ? null : VoteChoiceText.Label(ballot.Choice),
                     [nameof(LinkVotePage.SelectedValue)] = ballot is null ? null : ChoiceValue(ballot.Choice),
                     [nameof(LinkVotePage.CurrentReason)] = ballot?.Reason,
-                    [nameof(LinkVotePage.CurrentCastAt)] = ballot is null ? null : VietnamTime.FormatDateTime(ballot.CastAt),
+                    [nameof(LinkVotePage.CurrentCastAt)] = ballot is null ? null : VietnamTime.FormatTimeOnDate(ballot.CastAt),
                     [nameof(LinkVotePage.Result)] = VoteResultText(round),
                     [nameof(LinkVotePage.Notice)] = notice,
                     [nameof(LinkVotePage.Action)] = action,
@@ -215,7 +215,7 @@ public static class LinkPageEndpoints
                 {
                     [nameof(LinkConsultationPage.RegulationTitle)] = regulation.Title,
                     [nameof(LinkConsultationPage.DraftVersion)] = consultation.DraftVersion,
-                    [nameof(LinkConsultationPage.Deadline)] = VietnamTime.FormatDateTime(consultation.Deadline),
+                    [nameof(LinkConsultationPage.Deadline)] = VietnamTime.FormatTimeOnDate(consultation.Deadline),
                     [nameof(LinkConsultationPage.DownloadUrl)] = downloadUrl,
                     [nameof(LinkConsultationPage.RecipientName)] = target.RecipientName,
                     [nameof(LinkConsultationPage.Recorded)] = response?.Comments.Select(c => (c.ArticleLabel, c.Text)).ToList(),
@@ -230,6 +230,7 @@ public static class LinkPageEndpoints
                 return new RazorComponentResult<LinkFilingPage>(new Dictionary<string, object?>
                 {
                     [nameof(LinkFilingPage.RegulationTitle)] = regulation.Title,
+                    [nameof(LinkFilingPage.OrganisationName)] = target.OrganisationName,
                     [nameof(LinkFilingPage.Symbol)] = issuance.Number.Symbol,
                     [nameof(LinkFilingPage.IssueDate)] = issuance.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
                     [nameof(LinkFilingPage.SignerText)] = issuance.Signer.ToString(),
@@ -237,7 +238,7 @@ public static class LinkPageEndpoints
                     [nameof(LinkFilingPage.Status)] = filing.Status switch
                     {
                         FilingStatus.Acknowledged => "Đã xác nhận tiếp nhận" + RespondedAt(filing),
-                        FilingStatus.Returned => "Đã trả lại để hoàn thiện" + RespondedAt(filing),
+                        FilingStatus.Returned => "Đã trả lại để sửa đổi, bổ sung" + RespondedAt(filing),
                         _ => null,
                     },
                     [nameof(LinkFilingPage.Reasons)] = filing.ReturnReasons,
@@ -249,7 +250,7 @@ public static class LinkPageEndpoints
     }
 
     private static string RespondedAt(FilingState filing) =>
-        filing.RespondedAt is { } at ? " lúc " + VietnamTime.FormatDateTime(at) + "." : ".";
+        filing.RespondedAt is { } at ? " lúc " + VietnamTime.FormatTimeOnDate(at) + "." : ".";
 
     private static string? VoteResultText(VoteRoundState round)
     {
@@ -262,7 +263,7 @@ public static class LinkPageEndpoints
         {
             VoteRoundStatus.Passed => "Dự thảo đã được thông qua" + tally,
             VoteRoundStatus.Failed => "Dự thảo không được thông qua" + tally,
-            VoteRoundStatus.ExpiredUndecided => "Đã hết hạn biểu quyết mà chưa đủ ý kiến để quyết định" + tally,
+            VoteRoundStatus.ExpiredUndecided => "Đã hết hạn biểu quyết nhưng chưa đủ số phiếu để kết luận" + tally,
             _ => null,
         };
     }
@@ -353,7 +354,7 @@ public static class LinkPageEndpoints
         MessagePages.Show(
             StatusCodes.Status422UnprocessableEntity,
             "Chưa gửi được",
-            "Biểu mẫu còn thiếu hoặc chưa đúng, nên chưa có gì được ghi nhận. Hãy quay lại, sửa và gửi lại.",
+            "Biểu mẫu còn thiếu hoặc chưa đúng, nên chưa có nội dung nào được ghi nhận. Đề nghị đồng chí quay lại, sửa và gửi lại.",
             details,
             MessageTone.Warning,
             backHref: context.Request.Path);
@@ -363,14 +364,14 @@ public static class LinkPageEndpoints
         MessagePages.Show(
             StatusCodes.Status400BadRequest,
             "Chưa gửi được",
-            "Nội dung gửi lên không hợp lệ, nên chưa có gì được ghi nhận. Hãy quay lại, sửa và gửi lại.",
+            "Nội dung gửi không hợp lệ, nên chưa có nội dung nào được ghi nhận. Đề nghị đồng chí quay lại, sửa và gửi lại.",
             field + ": " + error,
             MessageTone.Warning,
             backHref: context.Request.Path);
 
     private static string DomainRefusalText(DomainException exception) => exception switch
     {
-        InvalidTransitionException => "Đợt biểu quyết, góp ý hoặc hồ sơ này đã được quyết định hoặc đã đóng.",
+        InvalidTransitionException => "Đợt biểu quyết (góp ý, tiếp nhận) này đã kết thúc.",
         _ => "Yêu cầu không phù hợp với trạng thái hiện tại của hồ sơ.",
     };
 
@@ -421,6 +422,9 @@ public static class LinkPageEndpoints
         public FilingState? Filing { get; private init; }
 
         public string RecipientName { get; private init; } = "";
+
+        /// <summary>The name of the organisation whose regulation a filing link is about; empty for other links.</summary>
+        public string OrganisationName { get; private init; } = "";
 
         public ContentHash DocumentHash { get; private init; }
 
@@ -477,7 +481,7 @@ public static class LinkPageEndpoints
                     {
                         // A seat given to another member during the round (the old member's ballot was discarded).
                         return Refuse(MessagePages.SupersededLink(
-                            "Bạn không còn trong danh sách biểu quyết của đợt này: văn phòng cấp ủy đã giao vị trí của bạn cho thành viên khác."));
+                            "Đồng chí không còn trong danh sách biểu quyết của đợt này do đã có đồng chí khác được phân công thay thế."));
                     }
 
                     var draft = cycle?.Drafts.FirstOrDefault(d => d.Number == vote.DraftVersion);
@@ -514,7 +518,7 @@ public static class LinkPageEndpoints
                     return new LinkTarget
                     {
                         Claims = claims, Regulation = regulation, Consultation = round,
-                        RecipientName = recipient?.Name ?? claims.RecipientId, DocumentHash = draft.ContentHash,
+                        RecipientName = string.IsNullOrWhiteSpace(recipient?.Name) ? "đồng chí" : recipient.Name, DocumentHash = draft.ContentHash,
                     };
                 }
 
@@ -532,7 +536,14 @@ public static class LinkPageEndpoints
                         return Refuse(MessagePages.SupersededLink());
                     }
 
-                    return new LinkTarget { Claims = claims, Regulation = regulation, Filing = filing, RecipientName = claims.RecipientId, DocumentHash = issuance.FinalDocumentHash };
+                    var organisations = services.GetRequiredService<OrganisationStore>();
+                    string upperLevelName = (await organisations.GetAsync(filing.UpperLevelOrganisationId, ct))?.Value.Name ?? "cấp ủy cấp trên";
+                    string organisationName = (await organisations.GetAsync(organisationId, ct))?.Value.Name ?? "";
+                    return new LinkTarget
+                    {
+                        Claims = claims, Regulation = regulation, Filing = filing, RecipientName = upperLevelName,
+                        OrganisationName = organisationName, DocumentHash = issuance.FinalDocumentHash,
+                    };
                 }
             }
         }

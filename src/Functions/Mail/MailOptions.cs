@@ -5,7 +5,7 @@ public sealed class MailOptions
 {
     public const string SectionName = "Mail";
 
-    public const string DefaultFromName = "Văn phòng cấp ủy — QuyCheWorkflow";
+    public const string DefaultFromName = "Hệ thống quản lý quy chế làm việc";
 
     public MailTransportKind? Transport { get; set; }
 

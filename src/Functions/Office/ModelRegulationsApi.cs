@@ -138,7 +138,7 @@ public static class ModelRegulationsApi
             }
             catch (ConcurrencyConflictException)
             {
-                return OfficeProblems.Conflict("Quy chế mẫu vừa được người khác ban hành; hãy thử lại.");
+                return OfficeProblems.Conflict("Quy chế mẫu vừa được người khác ban hành; đề nghị thử lại.");
             }
 
             var details = StateJson.Serialize(new { type = model.Type.ToString(), model.Version, model.Title, model.FileName, bytes = document.Content.Length });

@@ -65,15 +65,15 @@ internal static class OfficeProblems
     public static ProblemHttpResult DefectiveDocument(DocumentDefect defect) =>
         TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Tệp không mở được", detail: defect switch
         {
-            DocumentDefect.Encrypted => "Tệp đã được đặt mật khẩu (mã hóa), người nhận sẽ không mở được; hãy gửi bản không đặt mật khẩu.",
-            DocumentDefect.Empty => "Tệp không có nội dung (PDF không có trang nào, hoặc DOCX không có chữ); hãy gửi đúng văn bản.",
+            DocumentDefect.Encrypted => "Tệp đã được đặt mật khẩu (mã hóa), người nhận sẽ không mở được; đề nghị gửi bản không đặt mật khẩu.",
+            DocumentDefect.Empty => "Tệp không có nội dung (PDF không có trang nào, hoặc DOCX không có chữ); đề nghị gửi đúng văn bản.",
             DocumentDefect.LegacyOrEncryptedWord =>
-                "Tệp là văn bản Word cũ (.doc) hoặc tệp Word đã đặt mật khẩu; hãy lưu lại thành DOCX không đặt mật khẩu, hoặc PDF.",
-            _ => "Tệp bị hỏng hoặc không đầy đủ nên không mở được; hãy xuất lại văn bản thành DOCX hoặc PDF rồi gửi lại.",
+                "Tệp là văn bản Word cũ (.doc) hoặc tệp Word đã đặt mật khẩu; đề nghị lưu lại thành DOCX không đặt mật khẩu, hoặc PDF.",
+            _ => "Tệp bị hỏng hoặc không đầy đủ nên không mở được; đề nghị xuất lại văn bản thành DOCX hoặc PDF rồi gửi lại.",
         });
 
     public static ValidationProblem MalformedForm() =>
-        Invalid("body", "Nội dung multipart/form-data không đọc được (sai ranh giới hoặc bị cắt cụt); hãy gửi lại tệp.");
+        Invalid("body", "Nội dung multipart/form-data không đọc được (sai ranh giới hoặc bị cắt cụt); đề nghị gửi lại tệp.");
 
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn",

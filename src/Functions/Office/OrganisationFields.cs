@@ -73,16 +73,17 @@ internal static partial class OrganisationFields
 
     public static Term? Term(string? value, string field, Dictionary<string, string[]> errors)
     {
-        var parts = value?.Trim().Split('-', '–');
+        // Any dash, with or without spaces around it: "2025-2030", "2025–2030", "2025 - 2030".
+        var parts = value?.Trim().Split('-', '–', '—');
         if (parts is { Length: 2 }
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+            && int.TryParse(parts[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            && int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var end)
             && start >= 1930 && end > start && end - start <= 10)
         {
             return new Term(start, end);
         }
 
-        errors[field] = ["Nhiệm kỳ có dạng 2025-2030."];
+        errors[field] = ["Nhiệm kỳ có dạng 2025 - 2030."];
         return null;
     }
 

@@ -244,7 +244,7 @@ public static class OrganisationsApi
         }
         catch (ConcurrencyConflictException)
         {
-            return OfficeProblems.Conflict("Tổ chức vừa được người khác thay đổi; hãy tải lại và thử lại.");
+            return OfficeProblems.Conflict("Tổ chức vừa được người khác thay đổi; đề nghị tải lại và thử lại.");
         }
 
         await RecordAsync(context, audit, status, changed, action, cancellationToken);

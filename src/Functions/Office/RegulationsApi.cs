@@ -173,7 +173,7 @@ public static class RegulationsApi
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request?.Recipients is not { Count: > 0 } recipients)
         {
-            errors["recipients"] = ["Cần ít nhất một người được lấy ý kiến."];
+            errors["recipients"] = ["Cần ít nhất một cá nhân hoặc tổ chức được lấy ý kiến."];
             recipients = [];
         }
 
@@ -251,7 +251,7 @@ public static class RegulationsApi
         bool? passed = bool.TryParse(form?["passed"], out var p) ? p : null;
         if (passed is null)
         {
-            errors["passed"] = ["Cần kết quả: true (thông qua) hoặc false."];
+            errors["passed"] = ["Cần kết quả: true (thông qua) hoặc false (không thông qua)."];
         }
 
         DateOnly? meetingDate = DateOnly.TryParseExact(form?["meetingDate"], "yyyy-MM-dd", out var m) ? m : null;
@@ -465,7 +465,7 @@ public static class RegulationsApi
             }
             catch (LifecycleNotFoundException)
             {
-                return OfficeProblems.NotFound("quy chế hoặc vòng xử lý");
+                return OfficeProblems.NotFound("quy chế hoặc đợt góp ý/biểu quyết");
             }
             catch (DomainException exception)
             {
@@ -473,11 +473,11 @@ public static class RegulationsApi
             }
             catch (ConcurrencyConflictException)
             {
-                return OfficeProblems.Conflict("Quy chế vừa được thay đổi đồng thời; hãy thử lại.");
+                return OfficeProblems.Conflict("Quy chế vừa được thay đổi đồng thời; đề nghị thử lại.");
             }
             catch (RequestInProgressException)
             {
-                return OfficeProblems.Conflict("Yêu cầu cùng Idempotency-Key đang được xử lý; hãy thử lại sau.");
+                return OfficeProblems.Conflict("Yêu cầu cùng Idempotency-Key đang được xử lý; đề nghị thử lại sau.");
             }
             catch (RequestIdReusedException)
             {

@@ -208,7 +208,7 @@ public sealed partial class StatusProjection(
 
                 var round = VoteRound.FromState(vote.Value);
                 var due = round.MembersStillDue;
-                return ($"chờ {due.Count}/{round.Members.Count} phiếu biểu quyết", [.. due.Select(m => m.MemberId)],
+                return ($"{due.Count}/{round.Members.Count} phiếu biểu quyết", [.. due.Select(m => m.MemberId)],
                     due.ToDictionary(m => m.MemberId, m => m.FullName, StringComparer.Ordinal));
 
             case RegulationStage.InConsultation when cycle?.CurrentConsultationRoundId is { } consultationId:
@@ -219,11 +219,11 @@ public sealed partial class StatusProjection(
                 }
 
                 var recipients = ConsultationRound.FromState(consultation.Value).RecipientsStillDue;
-                return ($"chờ {recipients.Count}/{consultation.Value.Recipients.Count} ý kiến góp ý", recipients, null);
+                return ($"{recipients.Count}/{consultation.Value.Recipients.Count} ý kiến góp ý", recipients, null);
 
             case RegulationStage.Filed when regulation.FilingId is { } filingId:
                 var filing = await filings.GetAsync(regulation.Id, filingId, cancellationToken);
-                return filing is null ? null : ("chờ cấp trên tiếp nhận", [filing.Value.UpperLevelOrganisationId], null);
+                return filing is null ? null : ("cấp trên tiếp nhận", [filing.Value.UpperLevelOrganisationId], null);
 
             default:
                 return null;

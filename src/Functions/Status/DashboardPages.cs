@@ -94,7 +94,7 @@ public static class DashboardPages
             return MessagePages.Show(
                 StatusCodes.Status404NotFound,
                 "Không tìm thấy quy chế",
-                "Quy chế này không tồn tại hoặc không thuộc phạm vi tổ chức của đồng chí.",
+                "Quy chế này không tồn tại hoặc không thuộc phạm vi theo dõi của văn phòng đồng chí.",
                 tone: MessageTone.Warning);
         }
 
@@ -115,7 +115,7 @@ public static class DashboardPages
         var logger = loggers.CreateLogger(typeof(DashboardPages));
         if (string.IsNullOrWhiteSpace(apiKey))
         {
-            return SignInForm(StatusCodes.Status400BadRequest, "Hãy nhập khóa truy cập của văn phòng cấp ủy.");
+            return SignInForm(StatusCodes.Status400BadRequest, "Đề nghị nhập khóa truy cập của văn phòng cấp ủy.");
         }
 
         var record = apiKey.Length > 512
@@ -149,14 +149,14 @@ public static class DashboardPages
         MessagePages.Show(
             StatusCodes.Status404NotFound,
             "Không tìm thấy tổ chức",
-            "Tổ chức này không tồn tại hoặc không thuộc phạm vi tổ chức của đồng chí.",
+            "Tổ chức này không tồn tại hoặc không thuộc phạm vi theo dõi của văn phòng đồng chí.",
             tone: MessageTone.Warning);
 
     private static RazorComponentResult<Web.Components.MessagePage> InvalidFilter(Dictionary<string, string[]> errors) =>
         MessagePages.Show(
             StatusCodes.Status400BadRequest,
             "Bộ lọc không hợp lệ",
-            "Một số điều kiện lọc không đúng. Hãy chọn lại trong biểu mẫu lọc.",
+            "Một số điều kiện lọc không đúng. Đề nghị chọn lại trong biểu mẫu lọc.",
             string.Join("\n", errors.SelectMany(e => e.Value)),
             MessageTone.Error);
 

@@ -15,9 +15,9 @@ public static class StatusCsv
 
     public static IReadOnlyList<string> Headers { get; } =
     [
-        "Mã tổ chức", "Tổ chức", "Ký hiệu", "Loại hình", "Tổ chức cấp trên", "Nhiệm kỳ", "Số quy chế", "Phiên bản dự thảo",
+        "Mã tổ chức", "Tổ chức", "Mã viết tắt", "Loại hình", "Mã tổ chức cấp trên", "Nhiệm kỳ", "Số, ký hiệu quy chế", "Dự thảo lần",
         "Giai đoạn", "Tình trạng", "Ngày ban hành", "Ngày gửi cấp trên", "Ngày cấp trên tiếp nhận", "Rà soát gần nhất",
-        "Hạn rà soát tiếp theo", "Đang chờ", "Chờ ai", "Quá hạn", "Thiếu quy chế",
+        "Hạn rà soát tiếp theo", "Đang chờ", "Chưa trả lời", "Quá hạn", "Chưa có quy chế",
     ];
 
     public static byte[] Write(StatusReportResponse report)

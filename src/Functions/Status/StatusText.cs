@@ -9,9 +9,9 @@ public static partial class StatusText
 {
     public static string Compliance(ComplianceStatus status) => status switch
     {
-        ComplianceStatus.Missing => "Thiếu quy chế",
+        ComplianceStatus.Missing => "Chưa có quy chế",
         ComplianceStatus.InPreparation => "Đang xây dựng",
-        ComplianceStatus.InForce => "Có hiệu lực",
+        ComplianceStatus.InForce => "Đang có hiệu lực",
         ComplianceStatus.ReviewOverdue => "Quá hạn rà soát",
         _ => status.ToString(),
     };
@@ -33,16 +33,18 @@ public static partial class StatusText
     {
         "regulation.created" => "Tạo hồ sơ quy chế",
         "draft.uploaded" => "Tải lên dự thảo",
-        "consultation.opened" => "Mở lấy ý kiến góp ý",
+        "consultation.opened" => "Bắt đầu lấy ý kiến góp ý",
         "consultation.answered" => "Gửi ý kiến góp ý",
         "consultation.closed" => "Kết thúc lấy ý kiến góp ý",
         "resolution.started" => "Bắt đầu tiếp thu, giải trình",
         "comment.resolved" => "Tiếp thu, giải trình một ý kiến",
         "vote.opened" => "Trình Ban Thường vụ biểu quyết",
-        "vote.cast" => "Bỏ phiếu biểu quyết",
+        "vote.cast" => "Ủy viên biểu quyết",
         "vote.extended" => "Gia hạn biểu quyết",
         "vote.expired" => "Hết hạn biểu quyết chưa có kết quả",
         "vote.decided" => "Có kết quả biểu quyết",
+        "vote.in-person" => "Ghi nhận kết quả biểu quyết tại cuộc họp",
+        "vote.member-replaced" => "Thay ủy viên trong đợt biểu quyết",
         "regulation.issued" => "Ban hành quy chế",
         "regulation.superseded" => "Quy chế bị thay thế",
         "filing.sent" => "Gửi cấp trên",

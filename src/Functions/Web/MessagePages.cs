@@ -30,7 +30,7 @@ public static class MessagePages
         Show(
             StatusCodes.Status404NotFound,
             "Không tìm thấy trang",
-            "Trang bạn tìm không tồn tại hoặc đã bị gỡ bỏ. Hãy kiểm tra lại đường dẫn.",
+            "Trang đồng chí tìm không tồn tại hoặc đã bị gỡ bỏ. Đề nghị đồng chí kiểm tra lại liên kết.",
             tone: MessageTone.Warning);
 
     /// <summary>400: the link is malformed or its signature does not match (forged or cut off by the mail program).</summary>
@@ -38,7 +38,7 @@ public static class MessagePages
         Show(
             StatusCodes.Status400BadRequest,
             "Liên kết không hợp lệ",
-            "Liên kết bạn vừa mở không đúng hoặc biểu mẫu đã hết hiệu lực. Hãy mở lại liên kết trong thư điện tử và thử lại; nếu vẫn không được, hãy liên hệ văn phòng cấp ủy.",
+            "Liên kết đồng chí vừa mở không đúng hoặc biểu mẫu đã hết hiệu lực. Đề nghị đồng chí mở lại liên kết trong thư điện tử và thử lại; nếu vẫn không được, đề nghị liên hệ văn phòng cấp ủy.",
             details,
             MessageTone.Error);
 
@@ -47,7 +47,7 @@ public static class MessagePages
         Show(
             StatusCodes.Status410Gone,
             "Liên kết đã hết hạn",
-            "Liên kết này không còn dùng được nữa. Nếu bạn vẫn cần gửi ý kiến, hãy liên hệ văn phòng cấp ủy để được gửi liên kết mới.",
+            "Liên kết này không còn sử dụng được. Trường hợp đồng chí vẫn cần gửi ý kiến, đề nghị liên hệ văn phòng cấp ủy để được gửi liên kết mới.",
             details,
             MessageTone.Warning);
 
@@ -56,22 +56,22 @@ public static class MessagePages
         Show(
             StatusCodes.Status410Gone,
             "Liên kết đã được thay thế",
-            "Đã có liên kết mới hơn cho việc này. Hãy dùng liên kết trong thư điện tử gửi sau cùng.",
+            "Đã có liên kết mới hơn cho nội dung này. Đề nghị đồng chí sử dụng liên kết trong thư điện tử gửi sau cùng.",
             details,
             MessageTone.Warning);
 
     public static RazorComponentResult<MessagePage> Forbidden() =>
         Show(
             StatusCodes.Status403Forbidden,
-            "Liên kết đã hết hạn",
-            "Bạn không còn quyền dùng liên kết này. Nếu bạn cho rằng đây là nhầm lẫn, hãy liên hệ văn phòng cấp ủy.",
+            "Không có quyền sử dụng liên kết",
+            "Đồng chí không có quyền sử dụng liên kết này. Trường hợp có nhầm lẫn, đề nghị liên hệ văn phòng cấp ủy.",
             tone: MessageTone.Warning);
 
     public static RazorComponentResult<MessagePage> ServerError() =>
         Show(
             StatusCodes.Status500InternalServerError,
             "Đã có lỗi xảy ra",
-            "Hệ thống gặp sự cố và chưa xử lý được yêu cầu của bạn. Ý kiến chưa được ghi nhận; xin vui lòng thử lại sau ít phút.",
+            "Hệ thống gặp sự cố và chưa xử lý được yêu cầu. Nội dung đồng chí gửi (nếu có) chưa được ghi nhận; đề nghị thử lại sau ít phút.",
             tone: MessageTone.Error);
 
     /// <summary>The page for a status code that no endpoint wrote a body for.</summary>
@@ -85,7 +85,7 @@ public static class MessagePages
         _ => Show(
             statusCode,
             "Không thực hiện được yêu cầu",
-            "Yêu cầu của bạn chưa được xử lý. Hãy mở lại liên kết trong thư điện tử và thử lại.",
+            "Yêu cầu chưa được xử lý. Đề nghị đồng chí mở lại liên kết trong thư điện tử và thử lại.",
             tone: MessageTone.Warning),
     };
 }

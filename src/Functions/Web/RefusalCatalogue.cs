@@ -82,7 +82,7 @@ public static class RefusalCatalogue
         return refusal.Code switch
         {
             RefusalCode.IssueDateBeforeApproval => new("issueDate",
-                $"Ngày ban hành {Date(facts, "issueDate")} sớm hơn ngày Ban Thường vụ thông qua dự thảo ({Date(facts, "approvedOn")}); hãy chọn ngày từ {Date(facts, "approvedOn")} đến hôm nay."),
+                $"Ngày ban hành {Date(facts, "issueDate")} sớm hơn ngày Ban Thường vụ thông qua dự thảo ({Date(facts, "approvedOn")}); đề nghị chọn ngày từ {Date(facts, "approvedOn")} đến hôm nay."),
             RefusalCode.IssueDateInFuture => new("issueDate",
                 $"Ngày ban hành {Date(facts, "issueDate")} chưa đến (hôm nay là {Date(facts, "today")}); chỉ ghi nhận văn bản đã ký ban hành."),
             RefusalCode.IssueDateOutsideTerm => new("issueDate",
@@ -90,9 +90,9 @@ public static class RefusalCatalogue
             RefusalCode.SignerNotOnCommittee => new("signerMemberId",
                 $"“{facts.GetValueOrDefault("signer")}” không có trong Ban Thường vụ; người ký phải là Bí thư hoặc Phó Bí thư của cấp ủy."),
             RefusalCode.SignerCannotSign => new("signerMemberId",
-                $"Đồng chí {facts.GetValueOrDefault("signer")} là Ủy viên Ban Thường vụ, không ký thay mặt Ban Thường vụ; hãy chọn Bí thư hoặc Phó Bí thư."),
+                $"Đồng chí {facts.GetValueOrDefault("signer")} là Ủy viên Ban Thường vụ, không ký thay mặt Ban Thường vụ; đề nghị chọn Bí thư hoặc Phó Bí thư."),
             RefusalCode.ReviewDateInFuture => new("meetingDate",
-                $"Ngày họp rà soát {Date(facts, "meetingDate")} chưa đến (hôm nay là {Date(facts, "today")}); hãy ghi nhận sau khi đã họp."),
+                $"Ngày họp rà soát {Date(facts, "meetingDate")} chưa đến (hôm nay là {Date(facts, "today")}); đề nghị ghi nhận sau khi đã họp."),
             RefusalCode.ReviewDateTooEarly => new("meetingDate",
                 $"Ngày họp rà soát {Date(facts, "meetingDate")} sớm hơn lần rà soát trước hoặc ngày ban hành ({Date(facts, "earliest")})."),
             RefusalCode.ReviewAmendBeforeAcknowledgement => new(null,

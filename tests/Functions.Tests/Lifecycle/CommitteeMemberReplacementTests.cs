@@ -47,7 +47,7 @@ public sealed class CommitteeMemberReplacementTests(AzuriteFixture azurite, Mail
         var regulationAudit = await AuditAsync(host, RegulationId);
         var entry = Assert.Single(regulationAudit, e => e.Record.Action == "vote.member-replaced");
         var description = System.Text.Json.JsonDocument.Parse(entry.Record.DetailsJson!).RootElement.GetProperty("description").GetString();
-        Assert.Equal("Thay thành viên Lê Thị Hoa du-stc 3 bằng Đỗ Minh Quân; hủy phiếu \"Đồng ý\" của người cũ.", description);
+        Assert.Equal("Thay ủy viên Lê Thị Hoa du-stc 3 bằng ủy viên Đỗ Minh Quân; hủy phiếu “Đồng ý” của ủy viên Lê Thị Hoa du-stc 3.", description);
         Assert.True((await host.Get<AuditLog>().VerifyAsync(RegulationId, Ct)).IsValid);
         Assert.Single(await AuditAsync(host, Org), e => e.Record.Action == "organisation.member-replaced");
 

@@ -100,7 +100,7 @@ public sealed class LinkPageSecurityTests(AzuriteFixture azurite) : IAsyncLifeti
         using var response = await client.PostAsync(vote.Path("m2"), form.With(("choice", "disagree"), ("comment", "  ")), Token);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("cần ghi lý do", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Contains("đề nghị đồng chí ghi lý do", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         Assert.Empty((await RoundAsync(vote)).Value.Ballots);
     }
 

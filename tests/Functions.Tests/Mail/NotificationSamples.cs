@@ -18,17 +18,17 @@ internal static class NotificationSamples
     public static MailRecipient Recipient(string address) => new(address, "Nguyễn Thị Hồng Nhung");
 
     public static ConsultationNotice Consultation(string address) => new(
-        $"consultation-invite/{address}", Recipient(address), Organisation, Title, "v3", Deadline, Link);
+        $"consultation-invite/{address}", Recipient(address), Organisation, Title, "lần 3", Deadline, Link);
 
     public static VoteNotice Vote(string address) => new(
-        $"vote-request/{address}", Recipient(address), Organisation, Title, "v5", Deadline, Link);
+        $"vote-request/{address}", Recipient(address), Organisation, Title, "lần 5", Deadline, Link);
 
     public static VoteResultNotice VoteResult(string address, bool passed = true) => new(
-        $"vote-result/{address}", Recipient(address), Organisation, Title, "v5", passed, new VoteTally(5, 1, 1, 9), Deadline,
+        $"vote-result/{address}", Recipient(address), Organisation, Title, "lần 5", passed, new VoteTally(5, 1, 1, 9), Deadline,
         passed ? null : ["Đề nghị bổ sung Điều 7 về chế độ báo cáo", "Chưa rõ trách nhiệm của Thường trực"]);
 
     public static VoteDeadlineNotice VoteDeadline(string address) => new(
-        $"vote-deadline/{address}", Recipient(address), Organisation, Title, "v5", Deadline, new VoteTally(3, 2, 0, 9), Link);
+        $"vote-deadline/{address}", Recipient(address), Organisation, Title, "lần 5", Deadline, new VoteTally(3, 2, 0, 9), Link);
 
     public static FilingNotice Filing(string address) => new(
         $"filing/{address}", new MailRecipient(address, UpperLevel), UpperLevel, Organisation, Title, "05-QC/ĐUK",
@@ -62,14 +62,14 @@ internal static class NotificationSamples
     /// <summary>Every kind of notification, with the sentence its plain text must carry.</summary>
     public static IEnumerable<(string Kind, Func<string, OutgoingMail> Build, string Expected)> AllKinds() =>
     [
-        ("ConsultationInvitation", a => NotificationTemplates.ConsultationInvitation(Consultation(a)), "đề nghị đồng chí cho ý kiến góp ý"),
+        ("ConsultationInvitation", a => NotificationTemplates.ConsultationInvitation(Consultation(a)), "đề nghị đồng chí góp ý dự thảo"),
         ("ConsultationReminder", a => NotificationTemplates.ConsultationReminder(Consultation(a)), "chưa nhận được ý kiến góp ý"),
-        ("VoteRequest", a => NotificationTemplates.VoteRequest(Vote(a)), "đồng ý, không đồng ý hoặc ý kiến khác"),
+        ("VoteRequest", a => NotificationTemplates.VoteRequest(Vote(a)), "đồng ý, không đồng ý hoặc ý kiến khác; có thể kèm lý do"),
         ("VoteReminder", a => NotificationTemplates.VoteReminder(Vote(a)), "chưa nhận được biểu quyết"),
         ("VoteResultPassed", a => NotificationTemplates.VoteResult(VoteResult(a)), "Kết quả: dự thảo được thông qua"),
         ("VoteResultFailed", a => NotificationTemplates.VoteResult(VoteResult(a, passed: false)), "tiếp thu, giải trình"),
-        ("VoteDeadline", a => NotificationTemplates.VoteDeadlineWithoutDecision(VoteDeadline(a)), "chưa đủ để kết luận"),
-        ("FilingSubmitted", a => NotificationTemplates.FilingSubmitted(Filing(a)), "tiếp nhận và nộp lưu"),
+        ("VoteDeadline", a => NotificationTemplates.VoteDeadlineWithoutDecision(VoteDeadline(a)), "chưa đủ số phiếu để kết luận"),
+        ("FilingSubmitted", a => NotificationTemplates.FilingSubmitted(Filing(a)), "để cấp ủy cấp trên theo dõi, kiểm tra"),
         ("FilingReminder", a => NotificationTemplates.FilingReminder(Filing(a)), "chưa được xác nhận tiếp nhận"),
         ("FilingReturned", a => NotificationTemplates.FilingReturned(FilingReturned(a)), "đề nghị sửa đổi, bổ sung"),
         ("ReviewReminder14", a => NotificationTemplates.ReviewReminder(ReviewReminder(a, 14)), "rà soát định kỳ"),

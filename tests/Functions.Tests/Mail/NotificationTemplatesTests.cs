@@ -37,7 +37,11 @@ public sealed class NotificationTemplatesTests
         Assert.Contains("name=\"viewport\"", mail.Html, StringComparison.Ordinal);
         Assert.Contains("<title>", mail.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("&#", mail.Html.Replace("&#39;", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains(mail.NotificationId, mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(mail.NotificationId, mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(mail.NotificationId, mail.Html, StringComparison.Ordinal);
+        Assert.Contains("Trân trọng.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Hệ thống quản lý quy chế làm việc", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("QuyCheWorkflow", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,8 +49,9 @@ public sealed class NotificationTemplatesTests
     {
         var mail = NotificationTemplates.ConsultationInvitation(NotificationSamples.Consultation("a@example.vn"));
 
-        Assert.Contains("05/12/2026 17:00 (giờ Việt Nam)", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("Hạn góp ý: 05/12/2026 17:00 (giờ Việt Nam)", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("hạn 17:00 ngày 05/12/2026", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Hạn góp ý: 17:00 ngày 05/12/2026", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("chọn “Nhất trí, không có ý kiến khác”", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,8 +82,9 @@ public sealed class NotificationTemplatesTests
         var today = NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder("a@example.vn", 0));
 
         Assert.Contains("còn 14 ngày", before.Subject, StringComparison.Ordinal);
-        Assert.StartsWith("Hôm nay rà soát định kỳ", today.Subject, StringComparison.Ordinal);
-        Assert.Contains("08:00, Thứ Ba, ngày 01 tháng 06 năm 2027 (giờ Việt Nam) đến 10:00", before.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Hôm nay họp rà soát định kỳ", today.Subject, StringComparison.Ordinal);
+        Assert.Contains("Thời gian: Từ 08:00 đến 10:00, Thứ Ba, ngày 01 tháng 06 năm 2027", before.Text, StringComparison.Ordinal);
+        Assert.Contains("giữ nguyên; sửa đổi, bổ sung; hoặc bãi bỏ", before.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,8 +113,30 @@ public sealed class NotificationTemplatesTests
         var mail = NotificationTemplates.VoteResult(NotificationSamples.VoteResult("a@example.vn", passed: false));
 
         Assert.Contains("không được thông qua", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("- Đồng ý: 5/9 đồng chí", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("- Chưa biểu quyết: 2/9 đồng chí", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("- Đồng ý: 5/9 ủy viên", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("- Chưa biểu quyết: 2/9 ủy viên", mail.Text, StringComparison.Ordinal);
         Assert.Contains("- Đề nghị bổ sung Điều 7 về chế độ báo cáo", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilingSubmitted_ToAnOffice_AddressesTheOfficeNotAComrade()
+    {
+        var mail = NotificationTemplates.FilingSubmitted(NotificationSamples.Filing("a@example.vn"));
+
+        Assert.Contains("Kính gửi: Văn phòng Tỉnh ủy,", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kính gửi đồng chí Văn phòng", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Đề nghị Văn phòng Tỉnh ủy xác nhận đã tiếp nhận", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Quy chế làm việc số 05-QC/ĐUK để báo cáo", mail.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("nộp lưu", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReviewOverdue_WithoutUpperLevel_LeavesOutTheCopyClause()
+    {
+        var mail = NotificationTemplates.ReviewOverdue(
+            NotificationSamples.Overdue("a@example.vn", OverdueReviewAudience.Organisation) with { UpperLevelName = "" });
+
+        Assert.Contains("Đề nghị tổ chức rà soát và ghi nhận kết quả.", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("gửi đến .", mail.Text, StringComparison.Ordinal);
     }
 }

@@ -35,7 +35,7 @@ public sealed class SendGridMailTransportTests
         Assert.Equal("Nguyễn Thị Hồng Nhung", to.GetProperty("name").GetString());
         Assert.Equal(mail.NotificationId, personalization.GetProperty("custom_args").GetProperty("notification_id").GetString());
         Assert.Equal("vanphong@quyche.example.vn", root.GetProperty("from").GetProperty("email").GetString());
-        Assert.Equal("Văn phòng cấp ủy — QuyCheWorkflow", root.GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal("Hệ thống quản lý quy chế làm việc", root.GetProperty("from").GetProperty("name").GetString());
         Assert.Equal(mail.Subject, root.GetProperty("subject").GetString());
         var content = root.GetProperty("content").EnumerateArray().ToList();
         Assert.Equal(["text/plain", "text/html"], content.Select(c => c.GetProperty("type").GetString()));
@@ -216,7 +216,7 @@ public sealed class SendGridMailTransportTests
         Assert.NotEmpty(services.Logs.Messages);
         Assert.DoesNotContain(services.Logs.Messages, m => m.Contains(MailTestServices.SendGridApiKey, StringComparison.Ordinal));
         Assert.DoesNotContain(services.Logs.Messages, m => m.Contains(NotificationSamples.Link.AbsoluteUri, StringComparison.Ordinal));
-        Assert.DoesNotContain(services.Logs.Messages, m => m.Contains("đề nghị đồng chí cho ý kiến", StringComparison.Ordinal));
+        Assert.DoesNotContain(services.Logs.Messages, m => m.Contains("đề nghị đồng chí góp ý", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -11,7 +11,8 @@ public sealed class VietnamTimeTests
 
         var text = VietnamTime.FormatDateTime(instant);
 
-        Assert.Equal("01/01/2027 01:30 (giờ Việt Nam)", text);
+        Assert.Equal("01/01/2027 01:30", text);
+        Assert.Equal("01:30 ngày 01/01/2027", VietnamTime.FormatTimeOnDate(instant));
     }
 
     [Fact]

@@ -226,9 +226,9 @@ public sealed class ModelRegulationsApiTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(ContentHash.Of(issuedText), first.ContentHash);
         Assert.Equal(DraftOrigin.PreviousTerm, first.Origin);
         Assert.Equal(previousId, first.SourceId);
-        Assert.Equal(PreviousTermWarning + "; chờ 1/1 ý kiến góp ý", inConsultation);
+        Assert.Equal(PreviousTermWarning + "; 1/1 ý kiến góp ý", inConsultation);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Equal("chờ 2/2 phiếu biểu quyết", inVote);
+        Assert.Equal("2/2 phiếu biểu quyết", inVote);
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class ModelRegulationsApiTests(AzuriteFixture azurite) : IAsyncLif
         await IssueAsync(organisation.Id, regulationId, issuedText, stopBeforeVote: true);
         await App.Services.GetRequiredService<RegulationWorkflow>().SubmitForVoteAsync(organisation.Id, regulationId, Now.AddDays(5), s_clerk, Token);
 
-        Assert.Equal(PreviousTermWarning + "; chờ 2/2 phiếu biểu quyết", (await StatusAsync(organisation.Id)).PendingSummary);
+        Assert.Equal(PreviousTermWarning + "; 2/2 phiếu biểu quyết", (await StatusAsync(organisation.Id)).PendingSummary);
     }
 
     [Fact]

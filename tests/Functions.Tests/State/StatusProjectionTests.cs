@@ -32,7 +32,7 @@ public sealed class StatusProjectionTests(AzuriteFixture azurite)
         Assert.Equal("tinh-uy|duk|base-1", voting.Path);
         Assert.Equal(RegulationStage.InVote, voting.Stage);
         Assert.Equal("Ban Thường vụ đang biểu quyết", voting.StageLabel);
-        Assert.Equal("chờ 2/7 phiếu biểu quyết", voting.PendingSummary);
+        Assert.Equal("2/7 phiếu biểu quyết", voting.PendingSummary);
         Assert.Equal(["m6", "m7"], voting.PendingIds);
         Assert.Equal(["Nguyễn Thị Ánh 6", "Nguyễn Thị Ánh 7"], voting.PendingIds.Select(id => voting.PendingNames[id]));
         Assert.True(voting.IsMissing);
@@ -43,7 +43,7 @@ public sealed class StatusProjectionTests(AzuriteFixture azurite)
         Assert.Equal(ComplianceStatus.ReviewOverdue, overdue.Compliance);
         Assert.True(overdue.IsOverdue);
         Assert.False(overdue.IsUpperLevelNotified);
-        Assert.Equal("chờ cấp trên tiếp nhận", overdue.PendingSummary);
+        Assert.Equal("cấp trên tiếp nhận", overdue.PendingSummary);
         Assert.NotNull(overdue.FiledAt);
         var missing = rows.Single(r => r.OrganisationId == "base-3");
         Assert.Equal(ComplianceStatus.Missing, missing.Compliance);

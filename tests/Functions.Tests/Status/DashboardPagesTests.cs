@@ -47,14 +47,14 @@ public sealed class DashboardPagesTests(AzuriteFixture azurite, BrowserFixture b
         Assert.Equal(4, await cards.CountAsync());
         string main = await page.Locator("main").InnerTextAsync();
         Assert.DoesNotContain("huyen", main, StringComparison.Ordinal);
-        Assert.Contains("cập nhật lúc 15/10/2026 09:00 (giờ Việt Nam)", main, StringComparison.Ordinal);
+        Assert.Contains("cập nhật lúc 09:00 ngày 15/10/2026", main, StringComparison.Ordinal);
         var overdue = cards.Filter(new() { HasText = "Đảng ủy base-2" });
         Assert.Contains("Quá hạn rà soát", await overdue.Locator(".badge--overdue").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("16/09/2026", await overdue.InnerTextAsync(), StringComparison.Ordinal);
         var missing = cards.Filter(new() { HasText = "Đảng ủy base-3" });
-        Assert.Contains("Thiếu quy chế nhiệm kỳ 2025–2030", await missing.Locator(".badge--missing").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Chưa có quy chế nhiệm kỳ 2025 - 2030", await missing.Locator(".badge--missing").InnerTextAsync(), StringComparison.Ordinal);
         var voting = cards.Filter(new() { HasText = "Đảng ủy base-1" });
-        Assert.Contains("chờ 2/7 phiếu biểu quyết: Nguyễn Thị Ánh 6, Nguyễn Thị Ánh 7", await voting.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2/7 phiếu biểu quyết: Nguyễn Thị Ánh 6, Nguyễn Thị Ánh 7", await voting.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.GetByLabel("Chỉ tổ chức quá hạn rà soát").CountAsync());
         Assert.Equal(1, await page.GetByLabel("Giai đoạn").CountAsync());
         Assert.Equal(0, await page.Locator("script").CountAsync());
@@ -85,9 +85,9 @@ public sealed class DashboardPagesTests(AzuriteFixture azurite, BrowserFixture b
 
         Assert.EndsWith(DashboardPages.TimelinePathFor("reg-base-1"), page.Url, StringComparison.Ordinal);
         Assert.Equal(
-            ["Tạo hồ sơ quy chế", "Tải lên dự thảo", "Bỏ phiếu biểu quyết"],
+            ["Tạo hồ sơ quy chế", "Tải lên dự thảo", "Ủy viên biểu quyết"],
             await page.Locator(".timeline-what").AllInnerTextsAsync());
-        Assert.Equal("02/03/2026 09:00 (giờ Việt Nam)", await page.Locator(".timeline-when").First.InnerTextAsync());
+        Assert.Equal("02/03/2026 09:00", await page.Locator(".timeline-when").First.InnerTextAsync());
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class DashboardPagesTests(AzuriteFixture azurite, BrowserFixture b
             r => r.Request.Method == "POST");
 
         Assert.Equal(400, response.Status);
-        Assert.Contains("Hãy nhập khóa truy cập", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Đề nghị nhập khóa truy cập", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(await _context.CookiesAsync(), c => c.Name == DashboardSession.CookieName);
     }
 

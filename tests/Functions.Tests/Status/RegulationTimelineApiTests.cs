@@ -38,7 +38,7 @@ public sealed class RegulationTimelineApiTests(AzuriteFixture azurite) : IAsyncL
         var entries = root.GetProperty("entries").EnumerateArray().ToList();
         Assert.Equal(["regulation.created", "draft.uploaded", "vote.cast"], entries.Select(e => e.GetProperty("action").GetString()));
         Assert.Equal([1L, 2L, 3L], entries.Select(e => e.GetProperty("sequence").GetInt64()));
-        Assert.Equal("Bỏ phiếu biểu quyết", entries[2].GetProperty("actionLabel").GetString());
+        Assert.Equal("Ủy viên biểu quyết", entries[2].GetProperty("actionLabel").GetString());
         Assert.Equal("Nguyễn Thị Ánh 1", entries[2].GetProperty("actorDisplay").GetString());
         Assert.Equal("Agree", entries[2].GetProperty("details").GetProperty("choice").GetString());
         Assert.True(entries[0].GetProperty("at").GetDateTimeOffset() < entries[2].GetProperty("at").GetDateTimeOffset());

@@ -44,7 +44,7 @@ public sealed class StatusApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("InVote", voting.GetProperty("stage").GetString());
         Assert.Equal("Ban Thường vụ đang biểu quyết", voting.GetProperty("stageLabel").GetString());
         Assert.Equal(1, voting.GetProperty("draftVersion").GetInt32());
-        Assert.Equal("chờ 2/7 phiếu biểu quyết", voting.GetProperty("pendingSummary").GetString());
+        Assert.Equal("2/7 phiếu biểu quyết", voting.GetProperty("pendingSummary").GetString());
         Assert.Equal(
             [("m6", "Nguyễn Thị Ánh 6"), ("m7", "Nguyễn Thị Ánh 7")],
             voting.GetProperty("pendingFrom").EnumerateArray().Select(p => (p.GetProperty("id").GetString(), p.GetProperty("name").GetString())));
@@ -205,7 +205,7 @@ public sealed class StatusApiTests(AzuriteFixture azurite) : IAsyncLifetime
         var child = records.Single(r => r[0] == "huyen-cs");
         Assert.Equal(StatusTestHost.DistrictChildName, child[1]);
         Assert.Equal("Ban Thường vụ đang biểu quyết", child[8]);
-        Assert.Equal("chờ 3/3 phiếu biểu quyết", child[15]);
+        Assert.Equal("3/3 phiếu biểu quyết", child[15]);
         Assert.Equal("Nguyễn Thị Ánh 1; Nguyễn Thị Ánh 2; Nguyễn Thị Ánh 3", child[16]);
         Assert.Equal("Có", child[18]);
     }

@@ -77,7 +77,7 @@ internal sealed class PageTestApp : IAsyncDisposable
                 VietnamTime.FormatLongDateTime(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero)),
             [nameof(OpinionPage.Summary)] = DraftSummary,
             [nameof(OpinionPage.Action)] = OpinionPath,
-            [nameof(OpinionPage.Legend)] = "Ý kiến của đồng chí về dự thảo",
+            [nameof(OpinionPage.Legend)] = "Biểu quyết của đồng chí",
             [nameof(OpinionPage.Choices)] = FormChoice.VoteChoices,
             [nameof(OpinionPage.SubmitLabel)] = "Gửi biểu quyết",
         });

@@ -27,7 +27,7 @@ public sealed class SendVoteNoticesActivity(LifecycleFacts facts, LifecycleNotif
         var organisation = await facts.OrganisationAsync(input.OrganisationId, ct);
         var regulation = await facts.RegulationAsync(input, ct);
         var draft = LifecycleFacts.DraftOf(regulation, round.Id, round.DraftVersion);
-        string version = "Lần " + round.DraftVersion.ToString(CultureInfo.InvariantCulture);
+        string version = "lần " + round.DraftVersion.ToString(CultureInfo.InvariantCulture);
         var tally = new Mail.Templates.VoteTally(round.Tally.Agrees, round.Tally.Disagrees, round.Tally.OtherOpinions, round.Tally.MemberCount);
         var office = LifecycleFacts.Office(organisation);
 

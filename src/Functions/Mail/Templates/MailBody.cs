@@ -66,7 +66,7 @@ internal sealed class MailBody
         _html.Append("<p style=\"margin:24px 0;\"><a href=\"").Append(href)
             .Append("\" style=\"display:inline-block;padding:12px 24px;background:#b71c1c;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;\">")
             .Append(Encode(label)).Append("</a></p>\n")
-            .Append("<p style=\"margin:0 0 16px;font-size:14px;color:#4a4a4a;\">Nếu nút trên không mở được, hãy sao chép đường dẫn sau vào trình duyệt:<br>")
+            .Append("<p style=\"margin:0 0 16px;font-size:14px;color:#4a4a4a;\">Nếu không mở được nút trên, đồng chí sao chép đường liên kết sau vào trình duyệt:<br>")
             .Append("<a href=\"").Append(href).Append("\" style=\"color:#0b57d0;word-break:break-all;\">").Append(href).Append("</a></p>\n");
         _text.Append(label).Append(":\n").Append(RequireWebLink(link)).Append("\n\n");
         return this;
@@ -82,7 +82,8 @@ internal sealed class MailBody
     public OutgoingMail ToMail(
         string notificationId, MailRecipient to, string category, IReadOnlyList<MailAttachment>? attachments = null)
     {
-        const string Footer = "Thư này được gửi tự động từ hệ thống QuyCheWorkflow. Vui lòng không trả lời thư này.";
+        const string Closing = "Trân trọng.";
+        const string Footer = "Thư này được gửi tự động từ Hệ thống quản lý quy chế làm việc; đề nghị không trả lời thư này.";
         var html = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -91,12 +92,12 @@ internal sealed class MailBody
             .Append("<div role=\"article\" aria-roledescription=\"email\" lang=\"vi\" style=\"max-width:600px;margin:0 auto;padding:24px 16px;background:#ffffff;")
             .Append(FontStyle).Append("\">\n")
             .Append(_html)
+            .Append("<p style=\"margin:0 0 16px;\">").Append(Closing).Append("</p>\n")
             .Append("<hr style=\"border:none;border-top:1px solid #dddddd;margin:24px 0 12px;\">\n")
-            .Append("<p style=\"margin:0;font-size:12px;color:#5f5f5f;\">").Append(Encode(Footer))
-            .Append("<br>Mã thông báo: ").Append(Encode(notificationId)).Append("</p>\n")
+            .Append("<p style=\"margin:0;font-size:12px;color:#5f5f5f;\">").Append(Encode(Footer)).Append("</p>\n")
             .Append("</div>\n</body>\n</html>\n")
             .ToString();
-        var text = _text.Append("--\n").Append(Footer).Append("\nMã thông báo: ").Append(notificationId).Append('\n').ToString();
+        var text = _text.Append(Closing).Append("\n\n--\n").Append(Footer).Append('\n').ToString();
         return new OutgoingMail
         {
             NotificationId = notificationId,

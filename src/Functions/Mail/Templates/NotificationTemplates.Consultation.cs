@@ -6,18 +6,18 @@ public static partial class NotificationTemplates
     public static OutgoingMail ConsultationInvitation(ConsultationNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var deadline = VietnamTime.FormatDateTime(notice.Deadline);
+        var deadline = VietnamTime.FormatTimeOnDate(notice.Deadline);
         return new MailBody(
                 $"Lấy ý kiến góp ý dự thảo {notice.RegulationTitle} — hạn {deadline}",
                 "Lấy ý kiến góp ý dự thảo quy chế làm việc")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"{notice.OrganisationName} đề nghị đồng chí cho ý kiến góp ý vào dự thảo {notice.RegulationTitle}.")
+            .Paragraph($"{notice.OrganisationName} đề nghị đồng chí góp ý dự thảo {notice.RegulationTitle}.")
             .Facts(
-                ("Đơn vị", notice.OrganisationName),
+                ("Tổ chức", notice.OrganisationName),
                 ("Văn bản", notice.RegulationTitle),
-                ("Phiên bản dự thảo", notice.DraftVersion),
+                ("Dự thảo", notice.DraftVersion),
                 ("Hạn góp ý", deadline))
-            .Paragraph("Đồng chí có thể góp ý theo từng Điều của dự thảo, hoặc chọn «Nhất trí, không có ý kiến».")
+            .Paragraph("Đồng chí có thể góp ý theo từng điều của dự thảo, hoặc chọn “Nhất trí, không có ý kiến khác”.")
             .Action("Xem dự thảo và góp ý", notice.Link)
             .Note(PersonalLinkNote)
             .ToMail(notice.NotificationId, notice.To, "consultation-invitation");
@@ -27,7 +27,7 @@ public static partial class NotificationTemplates
     public static OutgoingMail ConsultationReminder(ConsultationNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var deadline = VietnamTime.FormatDateTime(notice.Deadline);
+        var deadline = VietnamTime.FormatTimeOnDate(notice.Deadline);
         return new MailBody(
                 $"Nhắc góp ý dự thảo {notice.RegulationTitle} — hạn {deadline}",
                 "Nhắc góp ý dự thảo quy chế làm việc")
@@ -35,10 +35,10 @@ public static partial class NotificationTemplates
             .Paragraph($"Đến nay, {notice.OrganisationName} chưa nhận được ý kiến góp ý của đồng chí đối với dự thảo {notice.RegulationTitle}. Đề nghị đồng chí gửi ý kiến trước hạn.")
             .Facts(
                 ("Văn bản", notice.RegulationTitle),
-                ("Phiên bản dự thảo", notice.DraftVersion),
+                ("Dự thảo", notice.DraftVersion),
                 ("Hạn góp ý", deadline))
             .Action("Xem dự thảo và góp ý", notice.Link)
-            .Note("Nếu không có ý kiến, đồng chí vẫn vui lòng chọn «Nhất trí, không có ý kiến» để văn phòng tổng hợp.")
+            .Note("Trường hợp không có ý kiến, đề nghị đồng chí chọn “Nhất trí, không có ý kiến khác” để văn phòng cấp ủy tổng hợp.")
             .Note(PersonalLinkNote)
             .ToMail(notice.NotificationId, notice.To, "consultation-reminder");
     }

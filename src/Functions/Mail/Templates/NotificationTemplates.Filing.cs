@@ -7,14 +7,14 @@ public static partial class NotificationTemplates
     {
         ArgumentNullException.ThrowIfNull(notice);
         return new MailBody(
-                $"{notice.OrganisationName} gửi quy chế {notice.Symbol} để nộp lưu",
-                "Gửi quy chế làm việc để cấp trên tiếp nhận, nộp lưu")
-            .Paragraph($"Kính gửi {notice.UpperLevelName},")
-            .Paragraph($"{notice.OrganisationName} gửi {notice.RegulationTitle}, số {notice.Symbol}, để cấp trên tiếp nhận và nộp lưu.")
+                $"{notice.OrganisationName} gửi Quy chế làm việc số {notice.Symbol} để báo cáo",
+                "Gửi quy chế làm việc để cấp trên tiếp nhận")
+            .Paragraph(Salutation(notice.To))
+            .Paragraph($"{notice.OrganisationName} gửi {notice.RegulationTitle} (số {notice.Symbol}) để cấp ủy cấp trên theo dõi, kiểm tra.")
             .Facts(FilingFacts(notice))
-            .Paragraph("Đề nghị đồng chí xác nhận đã tiếp nhận, hoặc trả lại kèm yêu cầu sửa đổi, bổ sung.")
+            .Paragraph($"Đề nghị {Addressee(notice.To)} xác nhận đã tiếp nhận, hoặc trả lại kèm yêu cầu sửa đổi, bổ sung.")
             .Action("Tiếp nhận hoặc trả lại", notice.Link)
-            .Note("Đường liên kết này dành riêng cho người nhận thư; vui lòng không chuyển tiếp thư này.")
+            .Note("Đường liên kết này dành riêng cho người nhận thư; đề nghị không chuyển tiếp thư này.")
             .ToMail(notice.NotificationId, notice.To, "filing-submitted");
     }
 
@@ -23,13 +23,13 @@ public static partial class NotificationTemplates
     {
         ArgumentNullException.ThrowIfNull(notice);
         return new MailBody(
-                $"Nhắc tiếp nhận quy chế {notice.Symbol} của {notice.OrganisationName}",
+                $"Nhắc tiếp nhận Quy chế làm việc số {notice.Symbol} của {notice.OrganisationName}",
                 "Nhắc tiếp nhận quy chế làm việc")
-            .Paragraph($"Kính gửi {notice.UpperLevelName},")
+            .Paragraph(Salutation(notice.To))
             .Paragraph($"{notice.OrganisationName} đã gửi {notice.RegulationTitle}, số {notice.Symbol}, ngày {VietnamTime.FormatDate(notice.FiledAt)}, nhưng đến nay chưa được xác nhận tiếp nhận.")
             .Facts(FilingFacts(notice))
             .Action("Tiếp nhận hoặc trả lại", notice.Link)
-            .Note("Đường liên kết này dành riêng cho người nhận thư; vui lòng không chuyển tiếp thư này.")
+            .Note("Đường liên kết này dành riêng cho người nhận thư; đề nghị không chuyển tiếp thư này.")
             .ToMail(notice.NotificationId, notice.To, "filing-reminder");
     }
 
@@ -38,15 +38,15 @@ public static partial class NotificationTemplates
     {
         ArgumentNullException.ThrowIfNull(notice);
         var body = new MailBody(
-                $"Cấp trên trả lại quy chế {notice.Symbol}: đề nghị sửa đổi, bổ sung",
+                $"Cấp trên trả lại Quy chế làm việc số {notice.Symbol}: đề nghị sửa đổi, bổ sung",
                 "Quy chế làm việc được cấp trên trả lại")
             .Paragraph(Salutation(notice.To))
             .Paragraph($"{notice.UpperLevelName} đã trả lại {notice.RegulationTitle}, số {notice.Symbol}, của {notice.OrganisationName} và đề nghị sửa đổi, bổ sung.")
             .Facts(
                 ("Văn bản", $"{notice.RegulationTitle} ({notice.Symbol})"),
-                ("Ngày trả lại", VietnamTime.FormatDateTime(notice.ReturnedAt)),
-                ("Yêu cầu của cấp trên", notice.Reason))
-            .Paragraph("Văn phòng cấp ủy tiến hành sửa đổi, bổ sung quy chế theo yêu cầu; quy chế hiện hành vẫn có hiệu lực trong thời gian này.");
+                ("Thời gian trả lại", VietnamTime.FormatTimeOnDate(notice.ReturnedAt)),
+                ("Lý do, yêu cầu sửa đổi, bổ sung", notice.Reason))
+            .Paragraph($"Văn phòng cấp ủy tiến hành sửa đổi, bổ sung quy chế theo yêu cầu; Quy chế làm việc số {notice.Symbol} vẫn có hiệu lực trong thời gian sửa đổi, bổ sung.");
         if (notice.Link is { } link)
         {
             body.Action("Bắt đầu sửa đổi, bổ sung", link);
@@ -57,7 +57,7 @@ public static partial class NotificationTemplates
 
     private static (string, string)[] FilingFacts(FilingNotice notice) =>
     [
-        ("Đơn vị", notice.OrganisationName),
+        ("Tổ chức", notice.OrganisationName),
         ("Văn bản", notice.RegulationTitle),
         ("Số, ký hiệu", notice.Symbol),
         ("Ngày ban hành", VietnamTime.FormatDate(notice.IssuedAt)),

@@ -16,15 +16,14 @@ public static partial class NotificationTemplates
             throw new ArgumentException("A review meeting must end after it starts.", nameof(notice));
         }
 
-        var when = VietnamTime.FormatLongDateTime(notice.MeetingStart);
         var (subject, heading) = notice.DaysBefore == 0
-            ? ($"Hôm nay rà soát định kỳ {notice.RegulationTitle} ({notice.Symbol})", "Hôm nay đến hạn rà soát định kỳ quy chế làm việc")
+            ? ($"Hôm nay họp rà soát định kỳ {notice.RegulationTitle} ({notice.Symbol})", "Hôm nay đến hạn rà soát định kỳ quy chế làm việc")
             : (string.Create(CultureInfo.InvariantCulture, $"Nhắc rà soát định kỳ {notice.RegulationTitle} ({notice.Symbol}) — còn {notice.DaysBefore} ngày"),
                "Nhắc lịch rà soát định kỳ quy chế làm việc");
         var summary = $"Rà soát định kỳ {notice.RegulationTitle} ({notice.Symbol}) — {notice.OrganisationName}";
         var description =
-            $"Cuộc họp rà soát định kỳ {notice.RegulationTitle}, số {notice.Symbol}, của {notice.OrganisationName}.\n" +
-            "Kết luận rà soát: giữ nguyên, sửa đổi, bổ sung hoặc bãi bỏ." +
+            $"Họp rà soát định kỳ Quy chế làm việc số {notice.Symbol} ({notice.RegulationTitle}).\n" +
+            "Kết luận rà soát: giữ nguyên; sửa đổi, bổ sung; hoặc bãi bỏ." +
             (notice.Link is { } descriptionLink ? "\nGhi nhận kết quả: " + descriptionLink.AbsoluteUri : "");
         var invitation = new MailAttachment(
             ReviewMeetingCalendar.FileName, ReviewMeetingCalendar.ContentType, ReviewMeetingCalendar.Create(notice, summary, description));
@@ -32,8 +31,8 @@ public static partial class NotificationTemplates
         var facts = new List<(string, string)>
         {
             ("Văn bản", $"{notice.RegulationTitle} ({notice.Symbol})"),
-            ("Đơn vị", notice.OrganisationName),
-            ("Thời gian", $"{when} đến {VietnamTime.ToVietnamTime(notice.MeetingEnd).ToString("HH:mm", CultureInfo.InvariantCulture)}"),
+            ("Tổ chức", notice.OrganisationName),
+            ("Thời gian", $"Từ {VietnamTime.FormatTime(notice.MeetingStart)} đến {VietnamTime.FormatTime(notice.MeetingEnd)}, {VietnamTime.FormatLongDate(notice.MeetingStart)}"),
         };
         if (!string.IsNullOrWhiteSpace(notice.Location))
         {
@@ -42,10 +41,10 @@ public static partial class NotificationTemplates
 
         var body = new MailBody(subject, heading)
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Theo quy định, {notice.OrganisationName} rà soát định kỳ {notice.RegulationTitle}, số {notice.Symbol}.")
+            .Paragraph($"Theo quy định, {notice.OrganisationName} tổ chức họp rà soát định kỳ {notice.RegulationTitle}, số {notice.Symbol}, cụ thể như sau:")
             .Facts([.. facts])
             .Paragraph("Lịch họp được đính kèm (tệp .ics) để đồng chí thêm vào lịch của mình.")
-            .Paragraph("Sau cuộc họp, văn phòng cấp ủy ghi nhận kết quả rà soát: giữ nguyên, sửa đổi, bổ sung hoặc bãi bỏ, kèm biên bản.");
+            .Paragraph("Sau cuộc họp, văn phòng cấp ủy ghi nhận kết quả rà soát (giữ nguyên; sửa đổi, bổ sung; hoặc bãi bỏ) kèm biên bản.");
         if (notice.Link is { } link)
         {
             body.Action("Ghi nhận kết quả rà soát", link);
@@ -62,21 +61,22 @@ public static partial class NotificationTemplates
         var toUpperLevel = notice.Audience == OverdueReviewAudience.UpperLevel;
         var body = new MailBody(
                 toUpperLevel
-                    ? $"{notice.OrganisationName} quá hạn rà soát định kỳ quy chế {notice.Symbol} ({days} ngày)"
+                    ? $"{notice.OrganisationName} quá hạn rà soát định kỳ Quy chế làm việc số {notice.Symbol} ({days} ngày)"
                     : $"Quá hạn rà soát định kỳ {notice.RegulationTitle} ({notice.Symbol}) — {days} ngày",
                 "Quá hạn rà soát định kỳ quy chế làm việc")
-            .Paragraph(toUpperLevel ? $"Kính gửi {notice.UpperLevelName}," : Salutation(notice.To))
+            .Paragraph(Salutation(notice.To))
             .Paragraph(toUpperLevel
                 ? $"{notice.OrganisationName} chưa ghi nhận kết quả rà soát định kỳ {notice.RegulationTitle}, số {notice.Symbol}, dù đã quá hạn {days} ngày. Thông báo này gửi đến cấp ủy cấp trên để theo dõi, đôn đốc."
-                : $"{notice.OrganisationName} chưa ghi nhận kết quả rà soát định kỳ {notice.RegulationTitle}, số {notice.Symbol}, dù đã quá hạn {days} ngày. Đề nghị tổ chức rà soát và ghi nhận kết quả; thông báo này cũng được gửi đến {notice.UpperLevelName}.")
+                : $"{notice.OrganisationName} chưa ghi nhận kết quả rà soát định kỳ {notice.RegulationTitle}, số {notice.Symbol}, dù đã quá hạn {days} ngày. Đề nghị tổ chức rà soát và ghi nhận kết quả" +
+                  (string.IsNullOrWhiteSpace(notice.UpperLevelName) ? "." : $"; thông báo này cũng được gửi đến {notice.UpperLevelName}."))
             .Facts(
-                ("Đơn vị", notice.OrganisationName),
+                ("Tổ chức", notice.OrganisationName),
                 ("Văn bản", $"{notice.RegulationTitle} ({notice.Symbol})"),
                 ("Hạn rà soát", VietnamTime.FormatDate(notice.DueAt)),
                 ("Số ngày quá hạn", days));
         if (notice.Link is { } link)
         {
-            body.Action(toUpperLevel ? "Xem tình trạng đơn vị" : "Ghi nhận kết quả rà soát", link);
+            body.Action(toUpperLevel ? "Xem tình trạng tổ chức" : "Ghi nhận kết quả rà soát", link);
         }
 
         return body.ToMail(notice.NotificationId, notice.To, toUpperLevel ? "review-overdue-upper-level" : "review-overdue");

@@ -8,15 +8,15 @@ public static partial class NotificationTemplates
     public static OutgoingMail VoteRequest(VoteNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var deadline = VietnamTime.FormatDateTime(notice.Deadline);
+        var deadline = VietnamTime.FormatTimeOnDate(notice.Deadline);
         return new MailBody(
                 $"Biểu quyết dự thảo {notice.RegulationTitle} — hạn {deadline}",
                 "Đề nghị biểu quyết dự thảo quy chế làm việc")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Ban Thường vụ {notice.OrganisationName} xem xét, biểu quyết thông qua dự thảo {notice.RegulationTitle}. Đề nghị đồng chí cho biểu quyết: đồng ý, không đồng ý hoặc ý kiến khác (có thể kèm lý do).")
+            .Paragraph($"Ban Thường vụ {notice.OrganisationName} xem xét, biểu quyết dự thảo {notice.RegulationTitle}. Đề nghị đồng chí biểu quyết (đồng ý, không đồng ý hoặc ý kiến khác; có thể kèm lý do).")
             .Facts(
                 ("Văn bản", notice.RegulationTitle),
-                ("Phiên bản dự thảo", notice.DraftVersion),
+                ("Dự thảo", notice.DraftVersion),
                 ("Hạn biểu quyết", deadline))
             .Action("Xem dự thảo và biểu quyết", notice.Link)
             .Note("Đồng chí có thể thay đổi biểu quyết cho đến khi có kết quả.")
@@ -28,7 +28,7 @@ public static partial class NotificationTemplates
     public static OutgoingMail VoteReminder(VoteNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var deadline = VietnamTime.FormatDateTime(notice.Deadline);
+        var deadline = VietnamTime.FormatTimeOnDate(notice.Deadline);
         return new MailBody(
                 $"Nhắc biểu quyết dự thảo {notice.RegulationTitle} — hạn {deadline}",
                 "Nhắc biểu quyết dự thảo quy chế làm việc")
@@ -36,7 +36,7 @@ public static partial class NotificationTemplates
             .Paragraph($"Đến nay, hệ thống chưa nhận được biểu quyết của đồng chí đối với dự thảo {notice.RegulationTitle} đang được Ban Thường vụ {notice.OrganisationName} xem xét. Đề nghị đồng chí biểu quyết trước hạn.")
             .Facts(
                 ("Văn bản", notice.RegulationTitle),
-                ("Phiên bản dự thảo", notice.DraftVersion),
+                ("Dự thảo", notice.DraftVersion),
                 ("Hạn biểu quyết", deadline))
             .Action("Xem dự thảo và biểu quyết", notice.Link)
             .Note(PersonalLinkNote)
@@ -52,11 +52,11 @@ public static partial class NotificationTemplates
                 $"Kết quả biểu quyết: dự thảo {notice.RegulationTitle} {outcome}",
                 $"Kết quả biểu quyết: dự thảo {outcome}")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Ban Thường vụ {notice.OrganisationName} đã biểu quyết dự thảo {notice.RegulationTitle} (phiên bản {notice.DraftVersion}). Kết quả: dự thảo {outcome}.")
-            .Facts(TallyFacts(notice.Tally, ("Thời điểm có kết quả", VietnamTime.FormatDateTime(notice.DecidedAt))));
+            .Paragraph($"Ban Thường vụ {notice.OrganisationName} đã biểu quyết dự thảo {notice.RegulationTitle} ({notice.DraftVersion}). Kết quả: dự thảo {outcome}.")
+            .Facts(TallyFacts(notice.Tally, ("Thời điểm có kết quả", VietnamTime.FormatTimeOnDate(notice.DecidedAt))));
         if (notice.Reasons is { Count: > 0 } reasons)
         {
-            body.Paragraph("Ý kiến, lý do của các đồng chí Ủy viên:").List(reasons);
+            body.Paragraph("Ý kiến, lý do của các đồng chí ủy viên Ban Thường vụ:").List(reasons);
         }
 
         body.Paragraph(notice.Passed
@@ -78,8 +78,8 @@ public static partial class NotificationTemplates
                 $"Hết hạn biểu quyết nhưng chưa có kết quả: {notice.RegulationTitle}",
                 "Hết hạn biểu quyết nhưng chưa có kết quả")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Đã hết hạn biểu quyết dự thảo {notice.RegulationTitle} (phiên bản {notice.DraftVersion}) của Ban Thường vụ {notice.OrganisationName}, nhưng số biểu quyết chưa đủ để kết luận.")
-            .Facts(TallyFacts(notice.Tally, ("Hạn biểu quyết", VietnamTime.FormatDateTime(notice.Deadline))))
+            .Paragraph($"Đã hết hạn biểu quyết dự thảo {notice.RegulationTitle} ({notice.DraftVersion}) của Ban Thường vụ {notice.OrganisationName} nhưng chưa đủ số phiếu để kết luận.")
+            .Facts(TallyFacts(notice.Tally, ("Hạn biểu quyết", VietnamTime.FormatTimeOnDate(notice.Deadline))))
             .Paragraph("Văn phòng cấp ủy có thể gia hạn biểu quyết, hoặc ghi nhận kết quả biểu quyết tại cuộc họp trực tiếp kèm biên bản.");
         if (notice.Link is { } link)
         {
@@ -98,5 +98,5 @@ public static partial class NotificationTemplates
         extra,
     ];
 
-    private static string Count(int count, int of) => string.Create(CultureInfo.InvariantCulture, $"{count}/{of} đồng chí");
+    private static string Count(int count, int of) => string.Create(CultureInfo.InvariantCulture, $"{count}/{of} ủy viên");
 }

@@ -3,13 +3,40 @@ namespace QuyCheWorkflow.Functions.Mail.Templates;
 /// <summary>
 /// The app's e-mails, in Vietnamese, as HTML plus plain text. Pure functions of their input records: the
 /// same record always gives the same message, so a replayed or retried notification is identical.
-/// Times are shown in Vietnam time.
+/// Times are shown in Vietnam time. The notification id travels in the message's header, never in its body.
 /// </summary>
 public static partial class NotificationTemplates
 {
     private const string PersonalLinkNote =
-        "Đường liên kết này dành riêng cho đồng chí; vui lòng không chuyển tiếp thư này cho người khác.";
+        "Đường liên kết này dành riêng cho đồng chí; đề nghị không chuyển tiếp thư này cho người khác.";
 
-    private static string Salutation(MailRecipient to) =>
-        string.IsNullOrWhiteSpace(to.Name) ? "Kính gửi đồng chí," : $"Kính gửi đồng chí {to.Name.Trim()},";
+    // How the names of offices and Party organisations begin; a recipient named so is addressed as a body,
+    // not as "đồng chí".
+    private static readonly string[] s_organisationPrefixes =
+    [
+        "Văn phòng", "Ban ", "Đảng ủy", "Đảng bộ", "Chi bộ", "Chi ủy", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy",
+        "Thị ủy", "Cấp ủy", "Ủy ban", "Công đoàn", "Đoàn Thanh niên", "Hội ", "Thường trực",
+    ];
+
+    /// <summary>"Kính gửi đồng chí Nguyễn Văn A," for a person; "Kính gửi: Văn phòng Tỉnh ủy," for an office.</summary>
+    private static string Salutation(MailRecipient to)
+    {
+        var name = to.Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return "Kính gửi đồng chí,";
+        }
+
+        return IsOrganisation(name) ? $"Kính gửi: {name}," : $"Kính gửi đồng chí {name},";
+    }
+
+    /// <summary>Who "Đề nghị …" asks: the office by its name, or "đồng chí".</summary>
+    private static string Addressee(MailRecipient to)
+    {
+        var name = to.Name?.Trim();
+        return !string.IsNullOrEmpty(name) && IsOrganisation(name) ? name : "đồng chí";
+    }
+
+    private static bool IsOrganisation(string name) =>
+        s_organisationPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 }

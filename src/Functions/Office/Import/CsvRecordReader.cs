@@ -20,7 +20,7 @@ public static class CsvRecordReader
     {
         if (!Utf8.IsValid(utf8.Span))
         {
-            throw new MalformedCsvException(0, "Tệp không phải văn bản UTF-8; hãy lưu lại dưới dạng \"CSV UTF-8\".");
+            throw new MalformedCsvException(0, "Tệp không phải văn bản UTF-8; đề nghị lưu lại dưới dạng “CSV UTF-8”.");
         }
 
         CsvMalformedRecord? malformed = null;

@@ -88,7 +88,7 @@ internal sealed class ImportSheet
         if (dataRows > maxRows)
         {
             errors[FileKey] = [string.Create(CultureInfo.InvariantCulture,
-                $"Tệp có {dataRows} dòng dữ liệu, vượt giới hạn {maxRows} dòng một lần nhập; hãy chia thành nhiều tệp.")];
+                $"Tệp có {dataRows} dòng dữ liệu, vượt giới hạn {maxRows} dòng một lần nhập; đề nghị chia thành nhiều tệp.")];
             return null;
         }
 
@@ -105,7 +105,7 @@ internal sealed class ImportSheet
             if (record.Fields.Skip(columns.Count).Any(f => !string.IsNullOrWhiteSpace(f)))
             {
                 errors[LineKey(record.Line)] = [string.Create(CultureInfo.InvariantCulture,
-                    $"Dòng có dữ liệu ở cột không có tên trong tiêu đề (sau cột thứ {columns.Count}); hãy đặt tên cột hoặc xóa dữ liệu đó.")];
+                    $"Dòng có dữ liệu ở cột không có tên trong tiêu đề (sau cột thứ {columns.Count}); đề nghị đặt tên cột hoặc xóa dữ liệu đó.")];
                 continue;
             }
 

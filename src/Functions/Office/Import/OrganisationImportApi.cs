@@ -156,7 +156,7 @@ public static class OrganisationImportApi
         }
         catch (RequestInProgressException)
         {
-            return OfficeProblems.Conflict("Yêu cầu cùng Idempotency-Key đang được xử lý; hãy thử lại sau.");
+            return OfficeProblems.Conflict("Yêu cầu cùng Idempotency-Key đang được xử lý; đề nghị thử lại sau.");
         }
         catch (RequestIdReusedException)
         {

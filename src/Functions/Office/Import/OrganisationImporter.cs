@@ -112,7 +112,7 @@ public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit
             if (!existing.TryGetValue(group.OrganisationId, out var loaded) || !OrganisationAccess.CanReach(user, tree, group.OrganisationId))
             {
                 errors[ImportSheet.ErrorKey(group.Lines[0], CommitteeCsv.OrganisationId)] = [
-                    $"Không tìm thấy tổ chức '{group.OrganisationId}' trong phạm vi tổ chức của bạn; hãy nhập tổ chức trước."];
+                    $"Không tìm thấy tổ chức '{group.OrganisationId}' trong phạm vi tổ chức của bạn; đề nghị nhập tổ chức trước."];
                 continue;
             }
 
