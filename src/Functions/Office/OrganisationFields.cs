@@ -15,7 +15,7 @@ internal static partial class OrganisationFields
         var id = value?.Trim();
         if (string.IsNullOrEmpty(id) || !IdPattern().IsMatch(id))
         {
-            errors[field] = ["Mã bắt buộc, tối đa 64 ký tự chữ, số, '-', '_' hoặc '.'."];
+            errors[field] = ["Mã bắt buộc, tối đa 64 ký tự: chữ không dấu (a-z, A-Z), số, '-', '_' hoặc '.'."];
             return null;
         }
 
@@ -164,6 +164,7 @@ internal static partial class OrganisationFields
             : null;
     }
 
-    [GeneratedRegex(@"^[\p{L}\p{N}_.\-]{1,64}$")]
+    // ASCII only: ids travel in URLs, table keys and links, where "tổ-chức" and its decomposed twin would be two ids.
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]{1,64}$")]
     private static partial Regex IdPattern();
 }

@@ -111,6 +111,37 @@ public sealed class OrganisationsApiTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Null(await App.Organisations.GetAsync(request.Id!, Token));
     }
 
+    [Theory]
+    [InlineData("chi-bộ-1")]
+    [InlineData("chi bo 1")]
+    public async Task CreateOrganisation_IdNotAnAsciiSlug_Returns400OnTheId(string id)
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, root.Id);
+        var request = Request(id, root.Id) with { Name = "Chi bộ 1" };
+
+        using var response = await client.PostAsJsonAsync(OrganisationsApi.Path, request, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.Equal(["id"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_NameWithLineBreak_Returns400OnTheName()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, root.Id);
+        var request = Request(OfficeTestApp.NewId("cb"), root.Id) with { Name = "Chi bộ\nPhòng 1" };
+
+        using var response = await client.PostAsJsonAsync(OrganisationsApi.Path, request, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.Equal(["name"], problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Null(await App.Organisations.GetAsync(request.Id!, Token));
+    }
+
     [Fact]
     public async Task CreateOrganisation_OversizedBody_Returns413ProblemAndStoresNothing()
     {
