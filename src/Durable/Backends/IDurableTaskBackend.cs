@@ -59,6 +59,12 @@ internal interface IDurableTaskBackend
     public Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string queueName, int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether a message of the queue is visible now (on the backend's clock), without receiving it: nothing is hidden,
+    /// counted or changed. A message hidden until a later instant (a timer, one received by someone) is not visible.
+    /// </summary>
+    public Task<bool> HasVisibleMessageAsync(string queueName, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes a message, and its payload blob when it has one; a no-op when it is gone or was received again by
     /// someone else meanwhile (that receiver deletes both).
     /// </summary>

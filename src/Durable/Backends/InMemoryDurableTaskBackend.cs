@@ -169,6 +169,15 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
         }
     }
 
+    public Task<bool> HasVisibleMessageAsync(string queueName, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var now = _timeProvider.GetUtcNow();
+            return Task.FromResult(_queues[queueName].Exists(m => m.VisibleAt <= now));
+        }
+    }
+
     public Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -19,18 +19,21 @@ namespace QuyCheWorkflow.Functions.Tests.Lifecycle;
 /// The lifecycle with its orchestrations running: state on Azurite, mail to maildev, the durable engine's
 /// embedded worker on a fake clock (in memory, or on Azurite). <see cref="AdvanceToAsync"/> moves the clock from
 /// one orchestration wake-up to the next (each waits with its instant in its custom status), so every timer
-/// fires at exactly its instant and months pass in seconds. A real-time limit only guards against a hang.
+/// fires at exactly its instant and months pass in seconds; between steps it waits for the engine's idle signal
+/// (<see cref="QuyCheDurableTaskWorker.WaitForIdleAsync"/>). A real-time limit only guards against a hang.
 /// </summary>
 internal sealed class LifecycleHost : IAsyncDisposable
 {
     private static readonly TimeSpan s_hangLimit = TimeSpan.FromSeconds(120);
     private readonly ServiceProvider _services;
     private readonly List<IHostedService> _hosted;
+    private readonly QuyCheDurableTaskWorker _worker;
 
     private LifecycleHost(ServiceProvider services, FakeTimeProvider clock, string domain)
     {
         _services = services;
         _hosted = [.. services.GetServices<IHostedService>()];
+        _worker = _hosted.OfType<QuyCheDurableTaskWorker>().Single();
         Clock = clock;
         Domain = domain;
     }
@@ -200,29 +203,38 @@ internal sealed class LifecycleHost : IAsyncDisposable
         await _services.DisposeAsync();
     }
 
-    // Parked: every unfinished instance is running and waits for a later instant or only for an event, seen
-    // the same on three polls in a row (a message just sent is picked up within one poll interval).
+    // Parked: the engine is idle (no message visible on its clock, nothing in flight) and every unfinished instance
+    // is running and waits for a later instant or only for an event.
     private async Task<IReadOnlyList<DateTimeOffset>> SettleAsync(Stopwatch watch)
     {
-        int stable = 0;
-        string? previous = null;
         while (true)
         {
-            ThrowIfHung(watch);
+            using (var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
+            {
+                limit.CancelAfter(s_hangLimit - watch.Elapsed is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+                try
+                {
+                    await _worker.WaitForIdleAsync(limit.Token);
+                }
+                catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+                {
+                    ThrowIfHung(watch);
+                    throw;
+                }
+            }
+
             var now = Clock.GetUtcNow();
-            var instances = await InstancesAsync();
-            var open = instances.Where(i => !i.IsCompleted).ToList();
-            bool parked = open.All(i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running
-                && i.ReadCustomStatusAs<LifecycleWaitStatus>() is { } wait && (wait.WakeAt is null || wait.WakeAt > now));
-            string snapshot = string.Join(";", instances.Select(i => $"{i.InstanceId}:{i.RuntimeStatus}:{i.SerializedCustomStatus}:{i.LastUpdatedAt:O}"));
-            stable = parked && snapshot == previous ? stable + 1 : 0;
-            previous = snapshot;
-            if (stable >= 3)
+            var open = (await InstancesAsync()).Where(i => !i.IsCompleted).ToList();
+            if (open.All(i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running
+                && i.ReadCustomStatusAs<LifecycleWaitStatus>() is { } wait && (wait.WakeAt is null || wait.WakeAt > now)))
             {
                 return [.. open.Select(i => i.ReadCustomStatusAs<LifecycleWaitStatus>()!.WakeAt).OfType<DateTimeOffset>()];
             }
 
-            await Task.Delay(40, TestContext.Current.CancellationToken);
+            // Idle, yet an instance is due: on Azure queues a timer message stays hidden for a real second after
+            // the fake clock reached its instant.
+            ThrowIfHung(watch);
+            await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
 

@@ -157,6 +157,9 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
             .ToList();
     }
 
+    public async Task<bool> HasVisibleMessageAsync(string queueName, CancellationToken cancellationToken) =>
+        (await _queues[queueName].PeekMessagesAsync(1, cancellationToken)).Value.Length > 0;
+
     public async Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         try
