@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace QuyCheWorkflow.Durable.Tests;
 
-public sealed class QuyCheDurableTaskWorkerTests
+public sealed partial class QuyCheDurableTaskWorkerTests
 {
     [Fact]
     public async Task ExecuteAsync_InstancesScheduled_CompletesThemAndStopsCleanly()
