@@ -19,26 +19,14 @@ namespace QuyCheWorkflow.Functions.Tests.LinkPages;
 /// prefetch) may not do, and which POSTs record nothing — forged, expired, wrong-round, superseded and replaced
 /// members' links, a replayed form, a form without its antiforgery token.
 /// </summary>
-public sealed class LinkPageSecurityTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class LinkPageSecurityTests(OfficeAppFixture fixture, AzuriteFixture azurite) : IClassFixture<OfficeAppFixture>
 {
     private static readonly Actor s_clerk = new("van-phong", "Văn phòng", "test");
-    private OfficeTestApp? _app;
-
-    private OfficeTestApp App => _app!;
+    private OfficeTestApp App => fixture.App;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private RegulationWorkflow Workflow => App.Services.GetRequiredService<RegulationWorkflow>();
-
-    public async ValueTask InitializeAsync() => _app = await OfficeTestApp.StartAsync(azurite.ConnectionString);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Get_VoteLinkOpenedTwice_ShowsThePageAndChangesNothing()

@@ -8,25 +8,13 @@ using QuyCheWorkflow.Testing;
 namespace QuyCheWorkflow.Functions.Tests.Office;
 
 /// <summary>The OpenAPI document describes every operation fully, and the reference page renders it from the app alone.</summary>
-public sealed partial class ApiReferenceTests(AzuriteFixture azurite, BrowserFixture browser) : IAsyncLifetime
+public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserFixture browser) : IClassFixture<OfficeAppFixture>
 {
     private static readonly string[] s_methods = ["get", "put", "post", "delete", "patch"];
 
-    private OfficeTestApp? _app;
-
-    private OfficeTestApp App => _app!;
+    private OfficeTestApp App => fixture.App;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _app = await OfficeTestApp.StartAsync(azurite.ConnectionString);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task EveryOperation_HasSummaryDescriptionTagAndErrorResponses()

@@ -18,26 +18,14 @@ using QuyCheWorkflow.Testing;
 namespace QuyCheWorkflow.Functions.Tests.Office;
 
 /// <summary>The member replacement, in-person result and issuance endpoints, on a regulation brought to its stage by the workflow.</summary>
-public sealed class CommitteeAndIssuanceApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class CommitteeAndIssuanceApiTests(OfficeAppFixture fixture) : IClassFixture<OfficeAppFixture>
 {
     private static readonly Actor s_clerk = new("van-phong", "Văn phòng", "test");
-    private OfficeTestApp? _app;
-
-    private OfficeTestApp App => _app!;
+    private OfficeTestApp App => fixture.App;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private RegulationWorkflow Workflow => App.Services.GetRequiredService<RegulationWorkflow>();
-
-    public async ValueTask InitializeAsync() => _app = await OfficeTestApp.StartAsync(azurite.ConnectionString);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task ReplaceMember_DuringOpenVote_AnswersTheSeatChangeAndStoresIt()

@@ -15,26 +15,14 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Office;
 
-public sealed class ModelRegulationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ModelRegulationsApiTests(OfficeAppFixture fixture) : IClassFixture<OfficeAppFixture>
 {
     private const string PreviousTermWarning = "Dự thảo chưa thay đổi so với quy chế nhiệm kỳ trước";
     private static readonly Actor s_clerk = new("van-phong", "Văn phòng Đảng ủy", "api 127.0.0.1");
     private static readonly string[] s_createdFromSource = ["regulation.created", "draft.uploaded"];
-    private OfficeTestApp? _app;
-
-    private OfficeTestApp App => _app!;
+    private OfficeTestApp App => fixture.App;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _app = await OfficeTestApp.StartAsync(azurite.ConnectionString);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task CreateRegulation_FromModelPublishedByUpperLevel_FirstDraftIsTheModelAndItsFileDownloads()

@@ -13,28 +13,16 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Office;
 
-public sealed class OrganisationImportApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class OrganisationImportApiTests(OfficeAppFixture fixture, AzuriteFixture azurite) : IClassFixture<OfficeAppFixture>
 {
     private const string OrganisationsHeader = "id,parentId,name,code,type,term,officeEmail,secretaryId,secretaryName,secretaryEmail";
     private const string MembersHeader = "organisationId,memberId,fullName,role,email";
 
-    private OfficeTestApp? _app;
-
-    private OfficeTestApp App => _app!;
+    private OfficeTestApp App => fixture.App;
 
     private AuditLog Audit => App.Services.GetRequiredService<AuditLog>();
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _app = await OfficeTestApp.StartAsync(azurite.ConnectionString);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task ImportOrganisations_ChildrenBeforeTheirParents_CreatesTheTreeAuditedWithStatusRows()

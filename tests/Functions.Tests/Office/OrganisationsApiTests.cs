@@ -10,23 +10,11 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Office;
 
-public sealed class OrganisationsApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class OrganisationsApiTests(OfficeAppFixture fixture) : IClassFixture<OfficeAppFixture>
 {
-    private OfficeTestApp? _app;
-
-    private OfficeTestApp App => _app!;
+    private OfficeTestApp App => fixture.App;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _app = await OfficeTestApp.StartAsync(azurite.ConnectionString);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task CreateOrganisation_BelowOwnOrganisation_IsStoredAuditedAndListed()

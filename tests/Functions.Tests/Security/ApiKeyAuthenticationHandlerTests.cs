@@ -5,23 +5,11 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Security;
 
-public sealed class ApiKeyAuthenticationHandlerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ApiKeyAuthenticationHandlerTests(SecurityAppFixture fixture, AzuriteFixture azurite) : IClassFixture<SecurityAppFixture>
 {
-    private SecurityTestApp? _app;
-
-    private SecurityTestApp App => _app!;
+    private SecurityTestApp App => fixture.App;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _app = await SecurityTestApp.StartAsync(azurite.ConnectionString);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Authenticate_KeyWithOneSecretCharacterChanged_Returns401()

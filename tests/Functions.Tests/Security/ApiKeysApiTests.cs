@@ -7,26 +7,14 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Security;
 
-public sealed class ApiKeysApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ApiKeysApiTests(SecurityAppFixture fixture) : IClassFixture<SecurityAppFixture>
 {
     // The API writes enums as their names ("role": "Office").
     private static readonly JsonSerializerOptions s_enumsAsNames = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private SecurityTestApp? _app;
-
-    private SecurityTestApp App => _app!;
+    private SecurityTestApp App => fixture.App;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _app = await SecurityTestApp.StartAsync(azurite.ConnectionString);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task CreateApiKey_WithBootstrapKey_ReturnsKeyThatAuthenticatesForItsOrganisation()

@@ -1,50 +1,17 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
-using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Security;
 
-public sealed class EntraRoleMappingTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class EntraRoleMappingTests(EntraAppFixture fixture) : IClassFixture<EntraAppFixture>
 {
-    private const string Issuer = "https://login.example.test/tenant/v2.0";
-    private const string Audience = "api://quy-che-workflow";
-
-    private readonly SymmetricSecurityKey _signingKey = new(RandomNumberGenerator.GetBytes(32));
-    private SecurityTestApp? _app;
+    private const string Issuer = EntraAppFixture.Issuer;
+    private const string Audience = EntraAppFixture.Audience;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() =>
-        _app = await SecurityTestApp.StartAsync(
-            azurite.ConnectionString,
-            new Dictionary<string, string?>
-            {
-                ["Auth:Entra:Authority"] = Issuer,
-                ["Auth:Entra:Audience"] = Audience,
-            },
-            services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-            {
-                // No metadata download in tests: the issuer and key are given directly.
-                var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-                configuration.SigningKeys.Add(_signingKey);
-                options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-            }));
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Bearer_WithOfficeAppRoleAndOrg_ActsForThatOrganisation()
@@ -89,7 +56,7 @@ public sealed class EntraRoleMappingTests(AzuriteFixture azurite) : IAsyncLifeti
 
     private HttpClient BearerClient(string jwt)
     {
-        var client = _app!.CreateClient();
+        var client = fixture.App.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
         return client;
     }
@@ -102,6 +69,6 @@ public sealed class EntraRoleMappingTests(AzuriteFixture azurite) : IAsyncLifeti
             Issuer = Issuer,
             Audience = audience,
             Subject = new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)).Append(new Claim("oid", "user-1"))),
-            SigningCredentials = new SigningCredentials(_signingKey, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(fixture.SigningKey, SecurityAlgorithms.HmacSha256),
         });
 }

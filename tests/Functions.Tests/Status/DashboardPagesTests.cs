@@ -6,31 +6,21 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Status;
 
-public sealed class DashboardPagesTests(AzuriteFixture azurite, BrowserFixture browser) : IAsyncLifetime
+public sealed class DashboardPagesTests(StatusHostFixture fixture, BrowserFixture browser) : IClassFixture<StatusHostFixture>, IAsyncLifetime
 {
-    private StatusTestHost? _host;
     private IBrowserContext? _context;
 
-    private StatusTestHost Host => _host!;
+    private StatusTestHost Host => fixture.Host;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _host = await StatusTestHost.StartAsync(azurite, Token);
-        _context = await browser.NewPhoneContextAsync(_host.App.BaseAddress.ToString());
-    }
+    public async ValueTask InitializeAsync() => _context = await browser.NewPhoneContextAsync(Host.App.BaseAddress.ToString());
 
     public async ValueTask DisposeAsync()
     {
         if (_context is not null)
         {
             await _context.DisposeAsync();
-        }
-
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
         }
     }
 
@@ -210,8 +200,11 @@ public sealed class DashboardPagesTests(AzuriteFixture azurite, BrowserFixture b
     [Fact]
     public async Task ShowDashboard_KeyRevokedAfterSignIn_AsksToSignInAgain()
     {
-        var page = await SignInAsync(Host.BlocKey);
-        await Host.Get<QuyCheWorkflow.Functions.Security.ApiKeyStore>().RevokeAsync(Host.BlocKeyId, Token);
+        // A key of its own: the class's other tests keep using the bloc's.
+        var keys = Host.Get<QuyCheWorkflow.Functions.Security.ApiKeyStore>();
+        var key = await keys.CreateAsync(QuyCheWorkflow.Functions.Security.ApiRole.UpperLevelOffice, "duk", "kiểm thử", Token);
+        var page = await SignInAsync(key.Key);
+        await keys.RevokeAsync(key.Record.KeyId, Token);
 
         await page.GotoAsync(DashboardPages.Path);
 

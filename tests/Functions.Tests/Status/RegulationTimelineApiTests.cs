@@ -5,23 +5,11 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Status;
 
-public sealed class RegulationTimelineApiTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class RegulationTimelineApiTests(StatusHostFixture fixture) : IClassFixture<StatusHostFixture>
 {
-    private StatusTestHost? _host;
-
-    private StatusTestHost Host => _host!;
+    private StatusTestHost Host => fixture.Host;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _host = await StatusTestHost.StartAsync(azurite, Token);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task GetTimeline_RegulationInSubtree_ReturnsAuditEntriesOldestFirst()

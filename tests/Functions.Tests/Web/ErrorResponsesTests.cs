@@ -4,25 +4,11 @@ using System.Text.Json;
 
 namespace QuyCheWorkflow.Functions.Tests.Web;
 
-public sealed class ErrorResponsesTests : IAsyncLifetime
+public sealed class ErrorResponsesTests(PageAppFixture fixture) : IClassFixture<PageAppFixture>, IDisposable
 {
-    private PageTestApp? _app;
-    private HttpClient? _client;
+    private readonly HttpClient _client = fixture.App.CreateClient();
 
-    public async ValueTask InitializeAsync()
-    {
-        _app = await PageTestApp.StartAsync(TestContext.Current.CancellationToken);
-        _client = _app.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
+    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task UnknownApiPath_Always_Returns404ProblemDetails()

@@ -13,23 +13,11 @@ namespace QuyCheWorkflow.Functions.Tests.Web;
 /// Errors that ASP.NET Core produces before an endpoint runs, against a stored organisation: each answers RFC 9457
 /// problem details titled in Vietnamese, and the organisation is read back unchanged.
 /// </summary>
-public sealed class FrameworkProblemsTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class FrameworkProblemsTests(OfficeAppFixture fixture) : IClassFixture<OfficeAppFixture>
 {
-    private OfficeTestApp? _app;
-
-    private OfficeTestApp App => _app!;
+    private OfficeTestApp App => fixture.App;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _app = await OfficeTestApp.StartAsync(azurite.ConnectionString);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Translate_MalformedJsonBody_Returns400InVietnameseAndChangesNothing()

@@ -2,25 +2,14 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Web;
 
-public sealed class MessagePagesTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class MessagePagesTests(PageAppFixture fixture, BrowserFixture browser) : IClassFixture<PageAppFixture>
 {
-    private PageTestApp? _app;
-
-    public async ValueTask InitializeAsync() =>
-        _app = await PageTestApp.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
+    private PageTestApp App => fixture.App;
 
     [Fact]
     public async Task ExpiredLink_OnPhone_ShowsVietnameseExplanationWith410()
     {
-        await using var context = await browser.NewPhoneContextAsync(_app!.BaseAddress.ToString());
+        await using var context = await browser.NewPhoneContextAsync(App.BaseAddress.ToString());
         var page = await context.NewPageAsync();
 
         var response = await page.GotoAsync("/test/expired");
@@ -35,7 +24,7 @@ public sealed class MessagePagesTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task UnknownPage_InBrowser_ShowsVietnameseNotFoundPage()
     {
-        await using var context = await browser.NewPhoneContextAsync(_app!.BaseAddress.ToString());
+        await using var context = await browser.NewPhoneContextAsync(App.BaseAddress.ToString());
         var page = await context.NewPageAsync();
 
         var response = await page.GotoAsync("/khong-co-trang-nay");

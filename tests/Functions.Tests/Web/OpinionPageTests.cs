@@ -4,17 +4,17 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Web;
 
-public sealed class OpinionPageTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class OpinionPageTests(PageAppFixture fixture, BrowserFixture browser) : IClassFixture<PageAppFixture>, IAsyncLifetime
 {
-    private PageTestApp? _app;
     private IBrowserContext? _context;
 
-    private PageTestApp App => _app!;
+    private PageTestApp App => fixture.App;
 
     public async ValueTask InitializeAsync()
     {
-        _app = await PageTestApp.StartAsync(TestContext.Current.CancellationToken);
-        _context = await browser.NewPhoneContextAsync(_app.BaseAddress.ToString());
+        // What earlier tests of the class posted is not this test's.
+        App.Submitted.Clear();
+        _context = await browser.NewPhoneContextAsync(App.BaseAddress.ToString());
     }
 
     public async ValueTask DisposeAsync()
@@ -22,11 +22,6 @@ public sealed class OpinionPageTests(BrowserFixture browser) : IAsyncLifetime
         if (_context is not null)
         {
             await _context.DisposeAsync();
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
         }
     }
 
