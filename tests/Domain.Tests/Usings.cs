@@ -7,5 +7,5 @@ global using QuyCheWorkflow.Domain.Numbering;
 global using QuyCheWorkflow.Domain.Organisations;
 global using QuyCheWorkflow.Domain.Regulations;
 global using QuyCheWorkflow.Domain.Reviews;
-global using QuyCheWorkflow.Domain.Tests.Builders;
+global using QuyCheWorkflow.Testing;
 global using QuyCheWorkflow.Domain.Voting;

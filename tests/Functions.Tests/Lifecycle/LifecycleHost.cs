@@ -113,17 +113,17 @@ internal sealed class LifecycleHost : IAsyncDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var organisations = Get<OrganisationStore>();
-        Organisation upper = new("duk", "Đảng ủy Khối các cơ quan tỉnh", OrganisationCode.Parse("ĐUK"), OrganisationType.Agency, null,
-            new Term(2025, 2030), Committee("duk", 3)) { OfficeEmail = "vanphong.duk@" + Domain };
+        var upper = new OrganisationBuilder().WithId("duk").WithName("Đảng ủy Khối các cơ quan tỉnh").WithCode("ĐUK").WithType(OrganisationType.Agency)
+            .WithParent(null).WithCommittee(Committee("duk", 3)).WithOfficeEmail("vanphong.duk@" + Domain).Build();
         await organisations.CreateAsync(upper, ct);
-        Organisation organisation = new(id, "Đảng ủy Sở Tài chính", OrganisationCode.Parse(code), OrganisationType.Agency, "duk",
-            new Term(2025, 2030), Committee(id, 5)) { OfficeEmail = "vanphong@" + Domain };
+        var organisation = new OrganisationBuilder().WithId(id).WithName("Đảng ủy Sở Tài chính").WithCode(code).WithType(OrganisationType.Agency)
+            .WithCommittee(Committee(id, 5)).WithOfficeEmail("vanphong@" + Domain).Build();
         await organisations.CreateAsync(organisation, ct);
         return organisation;
     }
 
-    public StandingCommittee Committee(string prefix, int size) => new(Enumerable.Range(1, size).Select(i => new CommitteeMember(
-        $"m{i}", $"Lê Thị Hoa {prefix} {i}", $"{prefix}.m{i}@{Domain}", i == 1 ? CommitteeRole.Secretary : CommitteeRole.Member)));
+    /// <summary>Members "Lê Thị Hoa {prefix} n" at "{prefix}.mn@" this host's domain.</summary>
+    public StandingCommittee Committee(string prefix, int size) => CommitteeBuilder.OfSize(size, $"Lê Thị Hoa {prefix}", prefix, Domain);
 
     public ConsultationRecipient Recipient(int i) => new($"r{i}", $"Phạm Văn Nam {i}", $"r{i}@{Domain}");
 

@@ -40,7 +40,7 @@ internal sealed class LifecycleTestContext : IAsyncDisposable
             .BuildServiceProvider();
     }
 
-    public FakeTimeProvider Clock { get; } = new(StateTestData.T0);
+    public FakeTimeProvider Clock { get; } = new(TestData.T0);
 
     public string Prefix { get; }
 

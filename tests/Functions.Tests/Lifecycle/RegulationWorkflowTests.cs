@@ -548,7 +548,7 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         return date;
     }
 
-    private static QuyCheWorkflow.Domain.Organisations.Term StateTestDataTerm => QuyCheWorkflow.Functions.Tests.State.StateTestData.Term2025;
+    private static QuyCheWorkflow.Domain.Organisations.Term StateTestDataTerm => QuyCheWorkflow.Testing.TestData.Term2025;
 
     public ValueTask DisposeAsync() => _ctx.DisposeAsync();
 }

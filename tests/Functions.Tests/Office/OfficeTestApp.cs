@@ -4,6 +4,7 @@ using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Office;
 
@@ -35,11 +36,10 @@ internal sealed class OfficeTestApp : IAsyncDisposable
 
     public async Task<Organisation> SeedAsync(string id, string? parentId)
     {
-        Organisation organisation = new(id, $"Đảng ủy {id}", OrganisationCode.Parse("ĐU"), OrganisationType.Agency, parentId,
-            new Term(2025, 2030), new StandingCommittee([
-                new CommitteeMember("m1", "Nguyễn Văn Ân", "an@example.vn", CommitteeRole.Secretary),
-                new CommitteeMember("m2", "Trần Thị Bình", "binh@example.vn", CommitteeRole.Member),
-            ]));
+        var organisation = new OrganisationBuilder().WithId(id).WithParent(parentId).WithType(OrganisationType.Agency).WithCommittee(new StandingCommittee([
+            new CommitteeMember("m1", "Nguyễn Văn Ân", "an@example.vn", CommitteeRole.Secretary),
+            new CommitteeMember("m2", "Trần Thị Bình", "binh@example.vn", CommitteeRole.Member),
+        ])).Build();
         await Organisations.CreateAsync(organisation, TestContext.Current.CancellationToken);
         return organisation;
     }

@@ -19,7 +19,7 @@ public sealed class DocumentNumberRegistryTests(AzuriteFixture azurite)
 
         Assert.Equal([1, 2], issued.Select(r => r.Number).Order());
         Assert.Equal(["01", "02"], issued.Select(r => DocumentNumber.FormatNumber(r.Number)).Order());
-        var register = await _state.Numbers.ListAsync("du-cty", StateTestData.Term2025, DocumentType.Regulation, ct);
+        var register = await _state.Numbers.ListAsync("du-cty", TestData.Term2025, DocumentType.Regulation, ct);
         Assert.Equal(2, register.Count);
         Assert.Equal(["reg-a", "reg-b"], register.Select(r => r.SubjectId).Order());
 
@@ -27,7 +27,7 @@ public sealed class DocumentNumberRegistryTests(AzuriteFixture azurite)
         {
             // Released together, so both usually read the register before either inserts.
             await go.Task;
-            return await _state.Numbers.RegisterNextAsync("du-cty", StateTestData.Term2025, DocumentType.Regulation, subject, ct);
+            return await _state.Numbers.RegisterNextAsync("du-cty", TestData.Term2025, DocumentType.Regulation, subject, ct);
         }
     }
 
@@ -35,11 +35,11 @@ public sealed class DocumentNumberRegistryTests(AzuriteFixture azurite)
     public async Task RegisterNextAsync_OtherTypeOrTerm_StartsAgainAtOne()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _state.Numbers.RegisterNextAsync("du-cty", StateTestData.Term2025, DocumentType.Regulation, "reg-1", ct);
+        await _state.Numbers.RegisterNextAsync("du-cty", TestData.Term2025, DocumentType.Regulation, "reg-1", ct);
 
-        var decision = await _state.Numbers.RegisterNextAsync("du-cty", StateTestData.Term2025, DocumentType.Decision, "qd-1", ct);
+        var decision = await _state.Numbers.RegisterNextAsync("du-cty", TestData.Term2025, DocumentType.Decision, "qd-1", ct);
         var nextTerm = await _state.Numbers.RegisterNextAsync("du-cty", new(2030, 2035), DocumentType.Regulation, "reg-2", ct);
-        var second = await _state.Numbers.RegisterNextAsync("du-cty", StateTestData.Term2025, DocumentType.Regulation, "reg-3", ct);
+        var second = await _state.Numbers.RegisterNextAsync("du-cty", TestData.Term2025, DocumentType.Regulation, "reg-3", ct);
 
         Assert.Equal(1, decision.Number);
         Assert.Equal(1, nextTerm.Number);

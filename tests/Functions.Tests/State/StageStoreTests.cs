@@ -33,9 +33,9 @@ public sealed class StageStoreTests(AzuriteFixture azurite)
         var filing = StateTestData.Filed("du-cty", "reg-1", "duk", new DateOnly(2026, 3, 16)).Filing!;
         var etag = await _state.Filings.AddAsync(filing.ToState(), ct);
         var acknowledged = Filing.FromState(filing.ToState());
-        acknowledged.Acknowledge("văn-phòng-đảng-ủy-khối", StateTestData.T0.AddDays(12));
+        acknowledged.Acknowledge("văn-phòng-đảng-ủy-khối", TestData.T0.AddDays(12));
         var returned = Filing.FromState(filing.ToState());
-        returned.Return(["Thiếu chữ ký của Bí thư."], "văn-phòng-đảng-ủy-khối", StateTestData.T0.AddDays(12));
+        returned.Return(["Thiếu chữ ký của Bí thư."], "văn-phòng-đảng-ủy-khối", TestData.T0.AddDays(12));
         await _state.Filings.UpdateAsync(acknowledged.ToState(), etag, ct);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _state.Filings.UpdateAsync(returned.ToState(), etag, ct));
@@ -51,7 +51,7 @@ public sealed class StageStoreTests(AzuriteFixture azurite)
         var ct = TestContext.Current.CancellationToken;
         PeriodicReview review = new("review-1", "reg-1", new DateOnly(2026, 9, 16));
         var etag = await _state.Reviews.AddAsync(review.ToState(), ct);
-        review.Record(new DateOnly(2026, 9, 10), StateTestData.Hash("biên bản"), ReviewOutcome.Keep, "Quy chế vẫn phù hợp, không cần sửa đổi.", "văn-phòng", StateTestData.T0.AddDays(190));
+        review.Record(new DateOnly(2026, 9, 10), TestData.Hash("biên bản"), ReviewOutcome.Keep, "Quy chế vẫn phù hợp, không cần sửa đổi.", "văn-phòng", TestData.T0.AddDays(190));
         await _state.Reviews.UpdateAsync(review.ToState(), etag, ct);
 
         var loaded = await _state.Reviews.GetAsync("reg-1", "review-1", ct);

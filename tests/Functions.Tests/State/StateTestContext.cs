@@ -33,7 +33,7 @@ internal sealed class StateTestContext
         Status = new StatusProjection(Tables, Organisations, Regulations, Votes, Consultations, Filings, new QuyCheWorkflow.Functions.Lifecycle.NoticeLedger(Tables), Clock);
     }
 
-    public FakeTimeProvider Clock { get; } = new(StateTestData.T0);
+    public FakeTimeProvider Clock { get; } = new(TestData.T0);
 
     public IOptions<StateOptions> Options { get; }
 

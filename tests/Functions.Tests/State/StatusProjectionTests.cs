@@ -158,7 +158,7 @@ public sealed class StatusProjectionTests(AzuriteFixture azurite)
         var voting = StateTestData.InVote("base-1", "reg-base-1", StateTestData.Committee(7));
         for (int m = 1; m <= 5; m++)
         {
-            voting.Vote.Cast($"m{m}", m <= 3 ? VoteChoice.Agree : VoteChoice.Disagree, m <= 3 ? null : "Cần bổ sung Điều 7.", StateTestData.T0.AddDays(4));
+            voting.Vote.Cast($"m{m}", m <= 3 ? VoteChoice.Agree : VoteChoice.Disagree, m <= 3 ? null : "Cần bổ sung Điều 7.", TestData.T0.AddDays(4));
         }
 
         await _state.Regulations.AddAsync(voting.Regulation.ToState(), ct);

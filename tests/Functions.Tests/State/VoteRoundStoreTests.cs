@@ -17,7 +17,7 @@ public sealed class VoteRoundStoreTests(AzuriteFixture azurite)
         string reason = string.Concat(Enumerable.Repeat("Chưa phù hợp với quy chế mẫu của Ban Bí thư; đề nghị bổ sung Điều 5. ", 60));
         for (int i = 1; i <= 15; i++)
         {
-            vote.Cast($"m{i}", i % 2 == 0 ? VoteChoice.Disagree : VoteChoice.Agree, reason, StateTestData.T0.AddDays(4));
+            vote.Cast($"m{i}", i % 2 == 0 ? VoteChoice.Disagree : VoteChoice.Agree, reason, TestData.T0.AddDays(4));
         }
 
         await _state.Votes.UpdateAsync(vote.ToState(), etag, ct);
@@ -36,9 +36,9 @@ public sealed class VoteRoundStoreTests(AzuriteFixture azurite)
         var walk = StateTestData.InVote("du-cty", "reg-1", StateTestData.Committee(5));
         var etag = await _state.Votes.AddAsync(walk.Vote.ToState(), ct);
         var first = VoteRound.FromState(walk.Vote.ToState());
-        first.Cast("m1", VoteChoice.Agree, null, StateTestData.T0.AddDays(4));
+        first.Cast("m1", VoteChoice.Agree, null, TestData.T0.AddDays(4));
         var second = VoteRound.FromState(walk.Vote.ToState());
-        second.Cast("m2", VoteChoice.Disagree, "Không đồng ý", StateTestData.T0.AddDays(4));
+        second.Cast("m2", VoteChoice.Disagree, "Không đồng ý", TestData.T0.AddDays(4));
         await _state.Votes.UpdateAsync(first.ToState(), etag, ct);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _state.Votes.UpdateAsync(second.ToState(), etag, ct));

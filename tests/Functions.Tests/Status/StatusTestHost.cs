@@ -48,7 +48,7 @@ internal sealed class StatusTestHost : IAsyncDisposable
     public static async Task<StatusTestHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
     {
         string unique = "s" + Guid.NewGuid().ToString("N")[..12];
-        FakeTimeProvider clock = new(StateTestData.T0);
+        FakeTimeProvider clock = new(TestData.T0);
         var app = await TestApp.StartAsync(
             new Dictionary<string, string?>
             {
@@ -116,7 +116,7 @@ internal sealed class StatusTestHost : IAsyncDisposable
         var voting = StateTestData.InVote("base-1", "reg-base-1", StateTestData.Committee(7));
         for (int m = 1; m <= 5; m++)
         {
-            voting.Vote.Cast($"m{m}", m <= 3 ? VoteChoice.Agree : VoteChoice.Disagree, m <= 3 ? null : "Cần bổ sung Điều 7.", StateTestData.T0.AddDays(4));
+            voting.Vote.Cast($"m{m}", m <= 3 ? VoteChoice.Agree : VoteChoice.Disagree, m <= 3 ? null : "Cần bổ sung Điều 7.", TestData.T0.AddDays(4));
         }
 
         await index.ReserveAsync("reg-base-1", "base-1", ct);

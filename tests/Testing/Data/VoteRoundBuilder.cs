@@ -1,7 +1,17 @@
-namespace QuyCheWorkflow.Domain.Tests.Builders;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Domain.Filings;
+using QuyCheWorkflow.Domain.Numbering;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Domain.Voting;
+
+namespace QuyCheWorkflow.Testing;
 
 /// <summary>A vote round of seven members under the default rule, open at T0, deadline three days later.</summary>
-internal sealed class VoteRoundBuilder
+public sealed class VoteRoundBuilder
 {
     private string _id = "vote-1";
     private string _regulationId = "reg-1";

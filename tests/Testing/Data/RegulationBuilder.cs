@@ -1,11 +1,21 @@
-namespace QuyCheWorkflow.Domain.Tests.Builders;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Domain.Filings;
+using QuyCheWorkflow.Domain.Numbering;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Domain.Voting;
+
+namespace QuyCheWorkflow.Testing;
 
 /// <summary>
 /// Builds a regulation of "du-cty" for term 2025–2030 and walks it through the lifecycle to the stage a test
 /// needs, with one-comment consultations, a three-member committee and 6-monthly reviews by default.
 /// The step methods can also be called one by one (they act on the active cycle, so they drive amendments too).
 /// </summary>
-internal sealed class RegulationBuilder
+public sealed class RegulationBuilder
 {
     private static readonly StandingCommittee s_committee = CommitteeBuilder.OfSize(3);
     private string _id = "reg-1";

@@ -1,7 +1,17 @@
-namespace QuyCheWorkflow.Domain.Tests.Builders;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Domain.Filings;
+using QuyCheWorkflow.Domain.Numbering;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Domain.Voting;
+
+namespace QuyCheWorkflow.Testing;
 
 /// <summary>A consultation of recipients "r1".."r5" on draft 1 of "reg-1", open at T0 for seven days.</summary>
-internal sealed class ConsultationRoundBuilder
+public sealed class ConsultationRoundBuilder
 {
     private string _id = "cons-1";
     private string _regulationId = "reg-1";

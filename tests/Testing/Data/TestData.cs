@@ -1,9 +1,18 @@
 using System.Text;
+using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Consultations;
+using QuyCheWorkflow.Domain.Filings;
+using QuyCheWorkflow.Domain.Numbering;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Domain.Voting;
 
-namespace QuyCheWorkflow.Domain.Tests.Builders;
+namespace QuyCheWorkflow.Testing;
 
 /// <summary>Fixed instants and values shared by the builders; tests pass time in, never read a clock.</summary>
-internal static class TestData
+public static class TestData
 {
     /// <summary>Monday 2 March 2026, 09:00 Vietnam time.</summary>
     public static readonly DateTimeOffset T0 = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
