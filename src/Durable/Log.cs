@@ -33,4 +33,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not extend the invisibility of message {MessageId}; another worker may receive it too")]
     public static partial void RenewFailed(ILogger logger, string messageId, Exception exception);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Message {MessageId} in {QueueName} is no longer held by this worker (handled, or received again after its invisibility ran out); no longer renewing it")]
+    public static partial void LeaseLost(ILogger logger, string messageId, string queueName);
 }

@@ -87,6 +87,28 @@ public sealed partial class AzureStorageDurableTaskBackendTests(AzuriteFixture a
         Assert.Equal(1, rowReads);
     }
 
+    [Fact]
+    public async Task RenewAsync_MessageSentHidden_KeptHiddenUntilReceivedElsewhere()
+    {
+        await using var hub = await CreateHubAsync(_ => { });
+        var backend = hub.Backend;
+        await backend.EnsureCreatedAsync(Cancellation);
+        var queue = backend.WorkItemQueueName;
+        var sent = await backend.SendAsync(queue, "{}", null, hub.Clock.GetUtcNow() + TimeSpan.FromSeconds(1), Cancellation);
+
+        var renewed = await backend.RenewAsync(sent, TimeSpan.FromMinutes(1), Cancellation);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Cancellation);
+        var takenAfterItsFirstDelay = await backend.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(1), Cancellation);
+        var madeVisible = await backend.RenewAsync(renewed!, TimeSpan.Zero, Cancellation);
+        var takenByAnother = await backend.ReceiveAsync(queue, 1, TimeSpan.FromMinutes(1), Cancellation);
+        var lost = await backend.RenewAsync(madeVisible!, TimeSpan.FromMinutes(1), Cancellation);
+
+        Assert.NotNull(renewed);
+        Assert.Empty(takenAfterItsFirstDelay);
+        Assert.Equal(sent.Message.MessageId, Assert.Single(takenByAnother).Message.MessageId);
+        Assert.Null(lost);
+    }
+
     private async Task<List<string>> MessageBlobsAsync(TestHub hub)
     {
         var container = azurite.Azurite.CreateBlobServiceClient().GetBlobContainerClient(QueueNaming.Hub(hub.Options) + "-payloads");

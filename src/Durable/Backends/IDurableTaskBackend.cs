@@ -19,6 +19,12 @@ internal interface IDurableTaskBackend
 
     public string ControlQueueFor(string instanceId);
 
+    /// <summary>
+    /// Gets the clock the queues' invisibility runs on (the injected one in memory, the service's own for Azure
+    /// Storage): renewals of a held message are timed by it.
+    /// </summary>
+    public TimeProvider QueueClock { get; }
+
     /// <summary>Creates tables, queues and containers on first use; cheap afterwards. Thread-safe.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken);
 
@@ -70,8 +76,12 @@ internal interface IDurableTaskBackend
     /// </summary>
     public Task DeleteAsync(ReceivedMessage message, CancellationToken cancellationToken);
 
-    /// <summary>Extends a received message's invisibility; returns it with its new receipt.</summary>
-    public Task<ReceivedMessage> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hides a message for <paramref name="visibilityTimeout"/> from now, whether received or sent hidden (with the
+    /// handle <see cref="SendAsync"/> returned); returns it with its new receipt, or null when this receipt no longer
+    /// holds it (deleted, or received again by someone else after its invisibility ran out).
+    /// </summary>
+    public Task<ReceivedMessage?> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken);
 
     /// <summary>
     /// Turns a queue message's text back into the task message JSON (large ones live in blobs); null when its blob

@@ -37,6 +37,8 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
 
     public string ControlQueueFor(string instanceId) => ControlQueueNames[QueueNaming.Partition(instanceId, _partitionCount)];
 
+    public TimeProvider QueueClock => _timeProvider;
+
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
@@ -188,19 +190,32 @@ internal sealed class InMemoryDurableTaskBackend : IDurableTaskBackend
         return Task.CompletedTask;
     }
 
-    public Task<ReceivedMessage> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    public Task<ReceivedMessage?> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var stored = _queues[message.Message.QueueName].Find(m => m.Id == message.Message.MessageId && m.PopReceipt == message.PopReceipt)
-                ?? throw new InvalidOperationException($"Message {message.Message.MessageId} is no longer held.");
+            var stored = _queues[message.Message.QueueName].Find(m => m.Id == message.Message.MessageId && m.PopReceipt == message.PopReceipt);
+            if (stored is null)
+            {
+                return Task.FromResult<ReceivedMessage?>(null);
+            }
+
             stored.VisibleAt = _timeProvider.GetUtcNow() + visibilityTimeout;
             stored.PopReceipt = (++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Task.FromResult(message with { PopReceipt = stored.PopReceipt });
+            return Task.FromResult<ReceivedMessage?>(message with { PopReceipt = stored.PopReceipt });
         }
     }
 
     public Task<string?> ResolveMessageTextAsync(string text, CancellationToken cancellationToken) => Task.FromResult<string?>(text);
+
+    /// <summary>When the earliest message of a queue is (or was) visible from; null when the queue is empty (for tests and diagnostics).</summary>
+    public DateTimeOffset? EarliestVisibleAt(string queueName)
+    {
+        lock (_gate)
+        {
+            return _queues[queueName].Count == 0 ? null : _queues[queueName].Min(m => m.VisibleAt);
+        }
+    }
 
     /// <summary>Messages currently in a queue, visible or not (for tests and diagnostics).</summary>
     public IReadOnlyList<string> PeekAll(string queueName)

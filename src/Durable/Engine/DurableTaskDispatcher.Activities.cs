@@ -47,12 +47,14 @@ public sealed partial class DurableTaskDispatcher
     /// <summary>
     /// Runs, in this process and right away, the activities an episode just scheduled, and feeds each result to the
     /// orchestration as the next episode, skipping two queue hops per step. Each activity's work item was sent
-    /// hidden for <see cref="DurableTaskOptions.MessageVisibilityTimeout"/> as a safety net and is deleted once the
-    /// result is committed; if this process dies first, the work item shows up and the normal path takes over
-    /// (the activity may then run twice: delivery is at least once). Called under the instance's lock.
+    /// hidden for <see cref="DurableTaskOptions.MessageVisibilityTimeout"/> as a safety net, is kept hidden while the
+    /// activities run (<see cref="MessageLease"/>) and is deleted once the result is committed; if this process dies
+    /// first, the renewals stop, the work item shows up and the normal path takes over (the activity may then run
+    /// twice: delivery is at least once). Called under the instance's lock.
     /// </summary>
     private async Task RunInlineAsync(string instanceId, string executionId, List<(HistoryEvent Scheduled, ReceivedMessage WorkItem)> work, int budget, CancellationToken cancellationToken)
     {
+        await using var lease = MessageLease.Hold(_backend, work.Select(w => w.WorkItem), _options, _logger);
         var outcomes = await Task.WhenAll(work.Select(w => ExecuteActivityAsync(instanceId, w.Scheduled, cancellationToken)));
         for (var i = 0; i < work.Count; i++)
         {
@@ -60,7 +62,7 @@ public sealed partial class DurableTaskDispatcher
             var answer = new TaskMessage($"{instanceId}:{executionId}:{work[i].Scheduled.EventId}:result", instanceId, executionId, outcomes[i]) { CausedBy = workItem.MessageId };
             var asIfReceived = new DurableQueueMessage(workItem.QueueName, workItem.MessageId, string.Empty, 1, workItem.InsertedOn);
             await ProcessOrchestrationMessageAsync(asIfReceived, answer, budget, cancellationToken);
-            await _backend.DeleteAsync(work[i].WorkItem, cancellationToken);
+            await _backend.DeleteAsync(await lease.ReleaseAsync(work[i].WorkItem), cancellationToken);
         }
     }
 }

@@ -23,8 +23,12 @@ public sealed partial class DurableTaskOptions
     /// </summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Gets or sets how long a received message stays invisible before it is renewed.</summary>
-    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// Gets or sets how long a received message stays hidden from other workers (default 30 s, at least 1 s). While its
+    /// work runs the worker hides it again every third of this, so work of any length keeps it; when the process dies
+    /// the renewals stop and the message shows up again, for any worker, within this time.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets the delivery count after which a message is quarantined in the poison queue.</summary>
     public int PoisonMessageThreshold { get; set; } = 8;
@@ -32,7 +36,7 @@ public sealed partial class DurableTaskOptions
     /// <summary>
     /// Gets or sets how many activity steps one control message may run in process right after scheduling them
     /// (instead of a round trip through the work-item queue); 0 turns this off. Their work items are still sent,
-    /// hidden for <see cref="MessageVisibilityTimeout"/>, so a crash falls back to the queue.
+    /// hidden for <see cref="MessageVisibilityTimeout"/> and renewed while they run, so a crash falls back to the queue.
     /// </summary>
     public int InlineActivityBudget { get; set; } = 16;
 
@@ -83,6 +87,7 @@ public sealed partial class DurableTaskOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(PartitionCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentWorkItems, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(PoisonMessageThreshold, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MessageVisibilityTimeout, TimeSpan.FromSeconds(1));
         ArgumentNullException.ThrowIfNull(DataConverter);
     }
 

@@ -10,16 +10,20 @@ internal sealed class QueuePump(IDurableTaskBackend backend, DurableTaskDispatch
 {
     public IReadOnlyList<string> Queues { get; } = [.. backend.ControlQueueNames, backend.WorkItemQueueName];
 
-    /// <summary>Processes, one at a time, every message visible now in any queue; returns how many were handled.</summary>
+    /// <summary>
+    /// Processes, one at a time, every message visible now in any queue; returns how many were handled. A batch waiting
+    /// its turn is kept hidden as well (<see cref="MessageLease"/>).
+    /// </summary>
     public async Task<int> PumpOnceAsync(CancellationToken cancellationToken)
     {
         var handled = 0;
         foreach (var queue in Queues)
         {
             var messages = await backend.ReceiveAsync(queue, 32, options.MessageVisibilityTimeout, cancellationToken);
+            await using var lease = MessageLease.Hold(backend, messages, options, logger);
             foreach (var message in messages)
             {
-                if (await ProcessAsync(message, cancellationToken))
+                if (await ProcessAsync(lease, message, cancellationToken))
                 {
                     handled++;
                 }
@@ -29,12 +33,15 @@ internal sealed class QueuePump(IDurableTaskBackend backend, DurableTaskDispatch
         return handled;
     }
 
-    /// <summary>Dispatches one received message; true when it was handled and deleted.</summary>
+    /// <summary>Dispatches one received message, keeping it hidden meanwhile; true when it was handled and deleted.</summary>
     public async Task<bool> ProcessAsync(ReceivedMessage received, CancellationToken cancellationToken)
     {
-        using var renewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var current = received;
-        var renewing = RenewWhileRunningAsync(() => current, r => current = r, renewal.Token);
+        await using var lease = MessageLease.Hold(backend, [received], options, logger);
+        return await ProcessAsync(lease, received, cancellationToken);
+    }
+
+    private async Task<bool> ProcessAsync(MessageLease lease, ReceivedMessage received, CancellationToken cancellationToken)
+    {
         try
         {
             await dispatcher.DispatchAsync(received.Message, cancellationToken);
@@ -43,38 +50,12 @@ internal sealed class QueuePump(IDurableTaskBackend backend, DurableTaskDispatch
         {
             // The message stays in its queue and comes back after its invisibility ends; the dequeue count then
             // moves it towards quarantine if the failure persists.
+            await lease.ReleaseAsync(received);
             Log.DispatchFailed(logger, received.Message.MessageId, received.Message.QueueName, exception);
             return false;
         }
-        finally
-        {
-            await renewal.CancelAsync();
-            await renewing;
-        }
 
-        await backend.DeleteAsync(current, cancellationToken);
+        await backend.DeleteAsync(await lease.ReleaseAsync(received), cancellationToken);
         return true;
-    }
-
-    private async Task RenewWhileRunningAsync(Func<ReceivedMessage> get, Action<ReceivedMessage> set, CancellationToken cancellationToken)
-    {
-        var period = options.MessageVisibilityTimeout / 2;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(period, cancellationToken);
-                set(await backend.RenewAsync(get(), options.MessageVisibilityTimeout, cancellationToken));
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The work finished (or the worker stops): nothing more to renew.
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Renewal is an optimisation: if the message shows up again, processing it twice is idempotent.
-            Log.RenewFailed(logger, get().Message.MessageId, exception);
-        }
     }
 }

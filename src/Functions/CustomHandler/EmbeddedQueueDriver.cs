@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Durable.Storage;
 
 namespace QuyCheWorkflow.Functions.CustomHandler;
@@ -10,6 +12,13 @@ namespace QuyCheWorkflow.Functions.CustomHandler;
 /// queue-triggered function.json and hands each message to the same <see cref="QueueTriggerHandler"/>, following
 /// host.json's batch size, visibility timeout on failure, maxDequeueCount and <c>&lt;queue&gt;-poison</c> queue.
 /// A message is deleted only after the handler completed; delivery is at least once.
+/// <para>
+/// A message being handled is hidden for the engine's <see cref="DurableTaskOptions.MessageVisibilityTimeout"/> (30 s)
+/// and hidden again every third of it until the handler ends, as the host renews its own lease; so a message whose
+/// process died shows up again within that time, while a handler of any length keeps its message. (The host's lease
+/// is 10 minutes and cannot be set: host.json's <c>visibilityTimeout</c> is only the pause before a failed delivery
+/// is retried; see <see cref="QueueTriggerSettings"/>.)
+/// </para>
 /// </summary>
 public sealed class EmbeddedQueueDriver : BackgroundService
 {
@@ -18,13 +27,11 @@ public sealed class EmbeddedQueueDriver : BackgroundService
     // The queue service's "never expires" time to live.
     private static readonly TimeSpan s_neverExpires = TimeSpan.FromSeconds(-1);
 
-    // Long enough for any one message; the host renews instead, which a local run does not need.
-    private static readonly TimeSpan s_processingVisibility = TimeSpan.FromMinutes(5);
-
     private readonly FunctionCatalog _catalog;
     private readonly QueueServiceClient _queues;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _processingVisibility;
     private readonly ILogger<EmbeddedQueueDriver> _logger;
 
     public EmbeddedQueueDriver(
@@ -32,12 +39,15 @@ public sealed class EmbeddedQueueDriver : BackgroundService
         QueueServiceClient queues,
         IServiceProvider services,
         TimeProvider timeProvider,
+        IOptions<DurableTaskOptions> durableTaskOptions,
         ILogger<EmbeddedQueueDriver> logger)
     {
+        ArgumentNullException.ThrowIfNull(durableTaskOptions);
         _catalog = catalog;
         _queues = queues;
         _services = services;
         _timeProvider = timeProvider;
+        _processingVisibility = durableTaskOptions.Value.MessageVisibilityTimeout;
         _logger = logger;
     }
 
@@ -69,7 +79,7 @@ public sealed class EmbeddedQueueDriver : BackgroundService
                     created = true;
                 }
 
-                QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, s_processingVisibility, stoppingToken);
+                QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, _processingVisibility, stoppingToken);
                 if (messages.Length > 0)
                 {
                     idleDelay = s_minPollingInterval;
@@ -108,48 +118,104 @@ public sealed class EmbeddedQueueDriver : BackgroundService
         var dequeueCount = (int)Math.Min(message.DequeueCount, int.MaxValue);
         if (dequeueCount > settings.MaxDequeueCount)
         {
-            await PoisonAsync(function, queue, message, dequeueCount, stoppingToken);
+            await PoisonAsync(function, queue, message, message.PopReceipt, dequeueCount, stoppingToken);
             return;
         }
 
-        try
+        var popReceipt = new Receipt(message.PopReceipt);
+        Exception? failure = null;
+        using (var handled = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
         {
-            await handler(
-                new QueueTriggerMessage(function.QueueName, message.MessageId, message.MessageText, dequeueCount, message.InsertedOn.GetValueOrDefault()),
-                stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return;
-        }
+            var renewing = KeepHiddenAsync(queue, message.MessageId, popReceipt, handled.Token, stoppingToken);
+            try
+            {
+                await handler(
+                    new QueueTriggerMessage(function.QueueName, message.MessageId, message.MessageText, dequeueCount, message.InsertedOn.GetValueOrDefault()),
+                    stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
 #pragma warning disable CA1031 // A failed delivery is logged and retried or poisoned, exactly as the Functions host does.
-        catch (Exception exception)
+            catch (Exception exception)
 #pragma warning restore CA1031
-        {
-            if (dequeueCount >= settings.MaxDequeueCount)
             {
-                await PoisonAsync(function, queue, message, dequeueCount, stoppingToken);
+                failure = exception;
             }
-            else
+            finally
             {
-                Log.QueueMessageFailed(_logger, exception, message.MessageId, function.QueueName, dequeueCount, settings.VisibilityTimeout);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, messageText: null, settings.VisibilityTimeout, stoppingToken);
+                // A renewal in flight completes first, so the receipt used below is the message's latest.
+                await handled.CancelAsync();
+                await renewing;
             }
-
-            return;
         }
 
-        await DeleteAsync(queue, message, stoppingToken);
+        if (failure is null)
+        {
+            await DeleteAsync(queue, message.MessageId, popReceipt.Value, stoppingToken);
+        }
+        else if (dequeueCount >= settings.MaxDequeueCount)
+        {
+            await PoisonAsync(function, queue, message, popReceipt.Value, dequeueCount, stoppingToken);
+        }
+        else
+        {
+            Log.QueueMessageFailed(_logger, failure, message.MessageId, function.QueueName, dequeueCount, settings.VisibilityTimeout);
+            await queue.UpdateMessageAsync(message.MessageId, popReceipt.Value, messageText: null, settings.VisibilityTimeout, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// Hides the message again every third of its visibility timeout until <paramref name="handled"/> is cancelled,
+    /// keeping <paramref name="popReceipt"/> current. Timed on the real clock: the queue service hides messages by its
+    /// own, whatever clock the app is given.
+    /// </summary>
+    private async Task KeepHiddenAsync(
+        QueueClient queue, string messageId, Receipt popReceipt, CancellationToken handled, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(_processingVisibility / 3, TimeProvider.System, handled);
+            }
+            catch (OperationCanceledException) when (handled.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                var receipt = await queue.UpdateMessageAsync(messageId, popReceipt.Value, messageText: null, _processingVisibility, stoppingToken);
+                popReceipt.Value = receipt.Value.PopReceipt;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 404 || exception.ErrorCode == "PopReceiptMismatch")
+            {
+                // Gone, or received again by someone else after its invisibility ran out: not ours to renew any more.
+                Log.QueueMessageLeaseLost(_logger, messageId, queue.Name);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (IsPollFailure(exception))
+            {
+                // Tried again next period, well before the invisibility set by the last renewal ends.
+                Log.QueueMessageRenewFailed(_logger, exception, messageId, queue.Name);
+            }
+        }
     }
 
     private async Task PoisonAsync(
-        QueueTriggerFunction function, QueueClient queue, QueueMessage message, int dequeueCount, CancellationToken stoppingToken)
+        QueueTriggerFunction function, QueueClient queue, QueueMessage message, string popReceipt, int dequeueCount, CancellationToken stoppingToken)
     {
         var poisonQueueName = function.QueueName + "-poison";
         var poison = _queues.GetQueueClient(poisonQueueName);
         await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         await poison.SendMessageAsync(message.MessageText, visibilityTimeout: null, timeToLive: s_neverExpires, stoppingToken);
-        await DeleteAsync(queue, message, stoppingToken);
+        await DeleteAsync(queue, message.MessageId, popReceipt, stoppingToken);
         Log.QueueMessagePoisoned(_logger, message.MessageId, function.QueueName, poisonQueueName, dequeueCount);
     }
 
@@ -164,14 +230,20 @@ public sealed class EmbeddedQueueDriver : BackgroundService
     /// Deletes a handled message. A message already gone (404), or taken again by another receiver after its
     /// visibility ran out (400 PopReceiptMismatch), is left to whoever holds it now, as the host does.
     /// </summary>
-    private static async Task DeleteAsync(QueueClient queue, QueueMessage message, CancellationToken stoppingToken)
+    private static async Task DeleteAsync(QueueClient queue, string messageId, string popReceipt, CancellationToken stoppingToken)
     {
         try
         {
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stoppingToken);
+            await queue.DeleteMessageAsync(messageId, popReceipt, stoppingToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 404 || exception.ErrorCode == "PopReceiptMismatch")
         {
         }
+    }
+
+    /// <summary>A held message's latest pop receipt, which each renewal replaces.</summary>
+    private sealed class Receipt(string value)
+    {
+        public string Value { get; set; } = value;
     }
 }

@@ -8,7 +8,9 @@ namespace QuyCheWorkflow.Functions.CustomHandler;
 /// <summary>
 /// The endpoints the Functions host calls for non-HTTP triggers: <c>POST /&lt;FunctionName&gt;</c> with the
 /// invocation payload. They sit outside the host's <c>/api</c> route prefix, so no public URL reaches them.
-/// A 200 completes the invocation; any other status fails it, and the host then owns retry and poisoning.
+/// A 200 completes the invocation; any other status fails it, and the host then owns retry and poisoning. The host also
+/// owns a queue message's invisibility while its invocation runs (see <see cref="QueueTriggerSettings"/>); what the engine
+/// sends hidden on the way (work items of activities it runs in process) it keeps hidden itself.
 /// </summary>
 public static class FunctionTriggerEndpoints
 {

@@ -39,4 +39,11 @@ internal static partial class Log
 
     [LoggerMessage(1011, LogLevel.Warning, "Polling {QueueName} failed; retrying after {Delay}")]
     public static partial void QueuePollFailed(ILogger logger, Exception exception, string queueName, TimeSpan delay);
+
+    [LoggerMessage(1012, LogLevel.Warning, "Could not keep message {MessageId} of {QueueName} hidden; trying again")]
+    public static partial void QueueMessageRenewFailed(ILogger logger, Exception exception, string messageId, string queueName);
+
+    [LoggerMessage(1013, LogLevel.Information,
+        "Message {MessageId} of {QueueName} is no longer held by this process (gone, or received again after its invisibility ran out)")]
+    public static partial void QueueMessageLeaseLost(ILogger logger, string messageId, string queueName);
 }

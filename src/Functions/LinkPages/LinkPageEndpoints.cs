@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Filings;

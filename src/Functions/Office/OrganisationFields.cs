@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Mail;
-using System.Text.RegularExpressions;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.Web;
@@ -8,14 +7,14 @@ using QuyCheWorkflow.Functions.Web;
 namespace QuyCheWorkflow.Functions.Office;
 
 /// <summary>Parses the text fields of organisation requests, collecting Vietnamese messages per field.</summary>
-internal static partial class OrganisationFields
+internal static class OrganisationFields
 {
     public static string? Id(string? value, string field, Dictionary<string, string[]> errors)
     {
         var id = value?.Trim();
-        if (string.IsNullOrEmpty(id) || !IdPattern().IsMatch(id))
+        if (!IdSyntax.IsValid(id))
         {
-            errors[field] = ["Mã bắt buộc, tối đa 64 ký tự: chữ không dấu (a-z, A-Z), số, '-', '_' hoặc '.'."];
+            errors[field] = [$"Mã bắt buộc, {IdSyntax.Rule}."];
             return null;
         }
 
@@ -163,8 +162,4 @@ internal static partial class OrganisationFields
             ? new CommitteeMember(id, name, email, role.Value)
             : null;
     }
-
-    // ASCII only: ids travel in URLs, table keys and links, where "tổ-chức" and its decomposed twin would be two ids.
-    [GeneratedRegex(@"^[A-Za-z0-9_.\-]{1,64}$")]
-    private static partial Regex IdPattern();
 }

@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Security;
 
 /// <summary>Administration of API keys: create (the key is in the response, once) and revoke.</summary>
-public static partial class ApiKeysApi
+public static class ApiKeysApi
 {
     public const string Path = "/api/admin/api-keys";
     private const int MaxLabelLength = 200;
@@ -82,10 +82,10 @@ public static partial class ApiKeysApi
         }
 
         var organisationId = request.OrganisationId?.Trim();
-        if (string.IsNullOrEmpty(organisationId) || !OrganisationIdPattern().IsMatch(organisationId))
+        if (!IdSyntax.IsValidReference(organisationId))
         {
             errors["organisationId"] =
-                ["Mã tổ chức bắt buộc, tối đa 64 ký tự chữ, số, '-', '_' hoặc '.'. / organisationId is required (up to 64 letters, digits, '-', '_', '.')."];
+                [$"Mã tổ chức bắt buộc, {IdSyntax.ReferenceRule}. / organisationId is required (up to {IdSyntax.MaxLength} letters, digits, '-', '_', '.')."];
         }
 
         if (request.Label is { Length: > MaxLabelLength })
@@ -95,7 +95,4 @@ public static partial class ApiKeysApi
 
         return errors;
     }
-
-    [GeneratedRegex(@"^[\p{L}\p{N}_.\-]{1,64}$")]
-    private static partial Regex OrganisationIdPattern();
 }

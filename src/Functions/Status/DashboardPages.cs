@@ -86,7 +86,7 @@ public static class DashboardPages
             return TypedResults.Redirect(SignInPath);
         }
 
-        var timeline = StatusText.IsRegulationId(regulationId)
+        var timeline = IdSyntax.IsValidReference(regulationId)
             ? await reports.ReadTimelineAsync(user, regulationId, cancellationToken)
             : null;
         if (timeline is null)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuyCheWorkflow.Functions.Security;
+using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Status;
 
@@ -29,7 +30,7 @@ public static class RegulationTimelineApi
     public static async Task<Results<JsonHttpResult<RegulationTimelineResponse>, ValidationProblem, ProblemHttpResult>> GetTimeline(
         string regulationId, HttpContext context, StatusReports reports, CancellationToken cancellationToken)
     {
-        if (!StatusText.IsRegulationId(regulationId))
+        if (!IdSyntax.IsValidReference(regulationId))
         {
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["regulationId"] = ["Mã quy chế không hợp lệ."] },

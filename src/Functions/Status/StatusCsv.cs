@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Functions.Mail;
 
 namespace QuyCheWorkflow.Functions.Status;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Status;
 
@@ -50,9 +51,9 @@ public sealed record StatusQuery(
         ArgumentNullException.ThrowIfNull(query);
         errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         string? organisationId = Single(query, OrganisationIdParameter, errors);
-        if (organisationId is { } id && !StatusText.IsOrganisationId(id))
+        if (organisationId is not null && !IdSyntax.IsValidReference(organisationId))
         {
-            errors[OrganisationIdParameter] = ["Mã tổ chức không hợp lệ (tối đa 64 ký tự chữ, số, '-', '_' hoặc '.')."];
+            errors[OrganisationIdParameter] = [$"Mã tổ chức không hợp lệ ({IdSyntax.ReferenceRule})."];
         }
 
         var compliance = ParseEnum<ComplianceStatus>(query, ComplianceParameter, errors);

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 
 namespace QuyCheWorkflow.Functions.Status;
 
 /// <summary>The Vietnamese words of the status view that the stored rows do not already carry.</summary>
-public static partial class StatusText
+public static class StatusText
 {
     public static string Compliance(ComplianceStatus status) => status switch
     {
@@ -53,15 +52,4 @@ public static partial class StatusText
         "review.recorded" => "Ghi nhận rà soát định kỳ",
         _ => action,
     };
-
-    public static bool IsOrganisationId(string value) => OrganisationIdPattern().IsMatch(value);
-
-    public static bool IsRegulationId(string value) => RegulationIdPattern().IsMatch(value);
-
-    // The same shape the key administration accepts for organisation ids.
-    [GeneratedRegex(@"^[\p{L}\p{N}_.\-]{1,64}$")]
-    private static partial Regex OrganisationIdPattern();
-
-    [GeneratedRegex(@"^[\p{L}\p{N}_.\-]{1,200}$")]
-    private static partial Regex RegulationIdPattern();
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
+using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.CustomHandler;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Testing;
@@ -82,6 +84,43 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
         Assert.Equal("sau khi tạo lại hàng đợi", message.MessageText);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_HandlerOutlastsVisibilityTimeout_MessageKeptHiddenThenShownAgainSoonAfterTheProcessStops()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var visibility = TimeSpan.FromSeconds(3);
+        var deliveries = new ConcurrentQueue<QueueTriggerMessage>();
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queue = Queue(_hub + "-work");
+        await queue.CreateIfNotExistsAsync(cancellationToken: ct);
+        await queue.SendMessageAsync("phiếu biểu quyết", cancellationToken: ct);
+        var app = await StartAsync(
+            async (message, cancellationToken) =>
+            {
+                deliveries.Enqueue(message);
+                delivered.TrySetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            },
+            services => services.Configure<DurableTaskOptions>(options => options.MessageVisibilityTimeout = visibility));
+        await delivered.Task.WaitAsync(ct);
+
+        // Two whole visibility timeouts while the handler runs: another receiver finds nothing.
+        var takenMeanwhile = new List<QueueMessage>();
+        for (var look = 0; look < 6; look++)
+        {
+            await Task.Delay(visibility / 3, ct);
+            takenMeanwhile.AddRange((await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1), ct)).Value);
+        }
+
+        await app.DisposeAsync();
+        QueueMessage? shownAgain = null;
+        await WaitUntilAsync(async () => (shownAgain = (await queue.ReceiveMessagesAsync(1, TimeSpan.FromMinutes(1), ct)).Value.FirstOrDefault()) is not null);
+
+        Assert.Empty(takenMeanwhile);
+        Assert.Single(deliveries);
+        Assert.Equal(2, shownAgain!.DequeueCount);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private QueueClient Queue(string name) => azurite.Azurite.CreateQueueServiceClient().GetQueueClient(name);
@@ -89,7 +128,7 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
     private static async Task<int> ApproximateMessageCountAsync(QueueClient queue) =>
         (await queue.GetPropertiesAsync(TestContext.Current.CancellationToken)).Value.ApproximateMessagesCount;
 
-    private async Task<TestApp> StartAsync(QueueTriggerHandler handler) =>
+    private async Task<TestApp> StartAsync(QueueTriggerHandler handler, Action<IServiceCollection>? configureServices = null) =>
         await TestApp.StartAsync(
             new Dictionary<string, string?>
             {
@@ -100,6 +139,7 @@ public sealed class EmbeddedQueueDriverTests(AzuriteFixture azurite) : IDisposab
             {
                 services.Configure<FunctionCatalogOptions>(options => options.RootDirectory = _root);
                 services.AddSingleton(handler);
+                configureServices?.Invoke(services);
             });
 
     // Polls a condition the driver reaches on its own schedule; the test's cancellation token bounds the wait.

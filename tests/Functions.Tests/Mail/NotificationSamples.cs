@@ -1,3 +1,4 @@
+using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Mail.Templates;
 
@@ -24,11 +25,11 @@ internal static class NotificationSamples
         $"vote-request/{address}", Recipient(address), Organisation, Title, "lần 5", Deadline, Link);
 
     public static VoteResultNotice VoteResult(string address, bool passed = true) => new(
-        $"vote-result/{address}", Recipient(address), Organisation, Title, "lần 5", passed, new VoteTally(5, 1, 1, 9), Deadline,
+        $"vote-result/{address}", Recipient(address), Organisation, Title, "lần 5", passed, new VoteTally(9, 5, 1, 1), Deadline,
         passed ? null : ["Đề nghị bổ sung Điều 7 về chế độ báo cáo", "Chưa rõ trách nhiệm của Thường trực"]);
 
     public static VoteDeadlineNotice VoteDeadline(string address) => new(
-        $"vote-deadline/{address}", Recipient(address), Organisation, Title, "lần 5", Deadline, new VoteTally(3, 2, 0, 9), Link);
+        $"vote-deadline/{address}", Recipient(address), Organisation, Title, "lần 5", Deadline, new VoteTally(9, 3, 2, 0), Link);
 
     public static FilingNotice Filing(string address) => new(
         $"filing/{address}", new MailRecipient(address, UpperLevel), UpperLevel, Organisation, Title, "05-QC/ĐUK",

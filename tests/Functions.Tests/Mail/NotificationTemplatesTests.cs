@@ -1,4 +1,5 @@
 using System.Text;
+using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Mail.Templates;
 
@@ -61,7 +62,7 @@ public sealed class NotificationTemplatesTests
         var mails = new[]
         {
             NotificationTemplates.ConsultationInvitation(new ConsultationNotice("n", to, Hostile, Hostile, Hostile, NotificationSamples.Deadline, NotificationSamples.Link)),
-            NotificationTemplates.VoteResult(new VoteResultNotice("n", to, Hostile, Hostile, Hostile, false, new VoteTally(1, 2, 3, 9), NotificationSamples.Deadline, [Hostile], NotificationSamples.Link)),
+            NotificationTemplates.VoteResult(new VoteResultNotice("n", to, Hostile, Hostile, Hostile, false, new VoteTally(9, 1, 2, 3), NotificationSamples.Deadline, [Hostile], NotificationSamples.Link)),
             NotificationTemplates.FilingReturned(new FilingReturnedNotice("n", to, Hostile, Hostile, Hostile, Hostile, Hostile, NotificationSamples.Deadline, NotificationSamples.Link)),
             NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder("a@example.vn") with { To = to, OrganisationName = Hostile, RegulationTitle = Hostile, Location = Hostile }),
             NotificationTemplates.ReviewOverdue(new OverdueReviewNotice("n", to, OverdueReviewAudience.UpperLevel, Hostile, Hostile, Hostile, Hostile, NotificationSamples.Deadline, 3)),

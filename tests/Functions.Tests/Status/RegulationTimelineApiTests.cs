@@ -48,12 +48,14 @@ public sealed class RegulationTimelineApiTests(StatusHostFixture fixture) : ICla
         Assert.DoesNotContain("Huyện ủy", body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task GetTimeline_InvalidId_Returns400Problem()
+    [Theory]
+    [InlineData("a%7Cb")]
+    [InlineData("qc-01234567890123456789012345678901234567890123456789012345678901")]
+    public async Task GetTimeline_InvalidId_Returns400Problem(string escapedId)
     {
         using var client = Host.CreateClient(Host.BlocKey);
 
-        using var response = await client.GetAsync("/api/regulations/a%7Cb/timeline", Token);
+        using var response = await client.GetAsync($"/api/regulations/{escapedId}/timeline", Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Web;
 using QuyCheWorkflow.Functions.Web.Components;

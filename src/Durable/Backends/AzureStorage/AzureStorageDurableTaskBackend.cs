@@ -105,6 +105,9 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
 
     public string ControlQueueFor(string instanceId) => ControlQueueNames[QueueNaming.Partition(instanceId, _partitionCount)];
 
+    // The service hides messages by its own clock, whatever clock decides when timers are due.
+    public TimeProvider QueueClock => TimeProvider.System;
+
     public Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         var creation = Volatile.Read(ref _creation);
@@ -185,11 +188,19 @@ internal sealed partial class AzureStorageDurableTaskBackend : IDurableTaskBacke
         }
     }
 
-    public async Task<ReceivedMessage> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    public async Task<ReceivedMessage?> RenewAsync(ReceivedMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
-        var receipt = await _queues[message.Message.QueueName].UpdateMessageAsync(
-            message.Message.MessageId, message.PopReceipt, messageText: null, WholeSeconds(visibilityTimeout), cancellationToken);
-        return message with { PopReceipt = receipt.Value.PopReceipt };
+        try
+        {
+            var receipt = await _queues[message.Message.QueueName].UpdateMessageAsync(
+                message.Message.MessageId, message.PopReceipt, messageText: null, WholeSeconds(visibilityTimeout), cancellationToken);
+            return message with { PopReceipt = receipt.Value.PopReceipt };
+        }
+        catch (Exception failure) when (StorageFailure.IsNotFound(failure) || StorageFailure.StatusOf(failure) == 400)
+        {
+            // 404: deleted; 400 PopReceiptMismatch: received again by someone else after its invisibility ran out.
+            return null;
+        }
     }
 
     public async Task<string?> ResolveMessageTextAsync(string text, CancellationToken cancellationToken)

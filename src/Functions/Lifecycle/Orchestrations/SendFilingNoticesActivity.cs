@@ -1,5 +1,4 @@
 using QuyCheWorkflow.Domain.Calendar;
-using VietnamTime = QuyCheWorkflow.Domain.Calendar.VietnamTime;
 using QuyCheWorkflow.Domain.Filings;
 using Microsoft.DurableTask;
 using QuyCheWorkflow.Durable;

@@ -28,7 +28,7 @@ public sealed class SendVoteNoticesActivity(LifecycleFacts facts, LifecycleNotif
         var regulation = await facts.RegulationAsync(input, ct);
         var draft = LifecycleFacts.DraftOf(regulation, round.Id, round.DraftVersion);
         string version = "lần " + round.DraftVersion.ToString(CultureInfo.InvariantCulture);
-        var tally = new Mail.Templates.VoteTally(round.Tally.Agrees, round.Tally.Disagrees, round.Tally.OtherOpinions, round.Tally.MemberCount);
+        var tally = round.Tally;
         var office = LifecycleFacts.Office(organisation);
 
         List<(string Key, MailRecipient To, CommitteeMember? Member)> recipients = request.Kind switch

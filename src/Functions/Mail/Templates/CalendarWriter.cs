@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QuyCheWorkflow.Domain.Calendar;
 
 namespace QuyCheWorkflow.Functions.Mail.Templates;
 
@@ -33,7 +34,7 @@ internal sealed class CalendarWriter
         Line(name, instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
 
     public CalendarWriter VietnamDateTime(string name, DateTimeOffset instant) =>
-        Line(name, VietnamTime.ToVietnamTime(instant).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture), ("TZID", VietnamTime.TimeZoneId));
+        Line(name, VietnamTime.ToLocal(instant).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture), ("TZID", VietnamTime.TimeZoneId));
 
     /// <summary>The Asia/Ho_Chi_Minh definition: +07:00 all year, no daylight saving since 1975.</summary>
     public CalendarWriter VietnamTimeZone() => Line("BEGIN", "VTIMEZONE")

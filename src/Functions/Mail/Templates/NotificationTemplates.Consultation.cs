@@ -1,3 +1,5 @@
+using QuyCheWorkflow.Domain.Calendar;
+
 namespace QuyCheWorkflow.Functions.Mail.Templates;
 
 public static partial class NotificationTemplates

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QuyCheWorkflow.Domain.Calendar;
 
 namespace QuyCheWorkflow.Functions.Mail.Templates;
 

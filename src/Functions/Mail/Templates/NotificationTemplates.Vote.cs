@@ -1,4 +1,6 @@
 using System.Globalization;
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Voting;
 
 namespace QuyCheWorkflow.Functions.Mail.Templates;
 
@@ -91,10 +93,10 @@ public static partial class NotificationTemplates
 
     private static (string, string)[] TallyFacts(VoteTally tally, (string, string) extra) =>
     [
-        ("Đồng ý", Count(tally.Agree, tally.MemberCount)),
-        ("Không đồng ý", Count(tally.Disagree, tally.MemberCount)),
-        ("Ý kiến khác", Count(tally.OtherOpinion, tally.MemberCount)),
-        ("Chưa biểu quyết", Count(tally.NotVoted, tally.MemberCount)),
+        ("Đồng ý", Count(tally.Agrees, tally.MemberCount)),
+        ("Không đồng ý", Count(tally.Disagrees, tally.MemberCount)),
+        ("Ý kiến khác", Count(tally.OtherOpinions, tally.MemberCount)),
+        ("Chưa biểu quyết", Count(tally.Undecided, tally.MemberCount)),
         extra,
     ];
 

@@ -1,3 +1,5 @@
+using QuyCheWorkflow.Domain.Voting;
+
 namespace QuyCheWorkflow.Functions.Mail.Templates;
 
 /// <summary>To the secretary and the office: the vote's deadline passed without a decision.</summary>

@@ -1,3 +1,5 @@
+using QuyCheWorkflow.Domain.Voting;
+
 namespace QuyCheWorkflow.Functions.Mail.Templates;
 
 /// <summary>The outcome of a standing-committee vote; <see cref="Reasons"/> are the members' stated reasons.</summary>
