@@ -14,8 +14,9 @@ namespace QuyCheWorkflow.Functions.Office;
 
 /// <summary>
 /// The clerk's regulation commands, each a call of <see cref="RegulationWorkflow"/> for an organisation the caller
-/// reaches. An <c>Idempotency-Key</c> header makes a command run once (<see cref="RequestLog"/>): a retry gets the
-/// first outcome. Refused transitions answer 409, unknown regulations 404, documents that are not DOCX/PDF by
+/// reaches. Each answers with a response record of the API's own (<see cref="RegulationResponse"/>, ...), mapped from
+/// the command's outcome, never with the stored state. An <c>Idempotency-Key</c> header makes a command run once
+/// (<see cref="RequestLog"/>): a retry gets the first outcome, mapped the same way. Refused transitions answer 409, unknown regulations 404, documents that are not DOCX/PDF by
 /// content 415, oversized bodies 413, all as problem details.
 /// </summary>
 public static class RegulationsApi
