@@ -11,6 +11,7 @@ namespace QuyCheWorkflow.Domain.Consultations;
 /// <param name="RecipientId">Who made the comment.</param>
 /// <param name="Article">Article number (≥ 1) or null for a general comment.</param>
 /// <param name="Text">The comment text.</param>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record Comment(string CommentId, string RecipientId, int? Article, string Text)
 {
     /// <summary>"Điều 5" or "Góp ý chung" (general), as shown in the summary table.</summary>

@@ -6,6 +6,7 @@ namespace QuyCheWorkflow.Domain.Consultations;
 /// <param name="Explanation">Required, non-blank: what changed, or why not.</param>
 /// <param name="ResolvedBy">Who recorded it.</param>
 /// <param name="ResolvedAt">When.</param>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record CommentResolution(
     string CommentId,
     ResolutionOutcome Outcome,

@@ -1,6 +1,7 @@
 namespace QuyCheWorkflow.Domain.Consultations;
 
 /// <summary>Everything a <see cref="ConsultationRound"/> holds, as plain data for persistence.</summary>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record ConsultationRoundState(
     string Id,
     string RegulationId,

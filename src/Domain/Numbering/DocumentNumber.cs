@@ -11,6 +11,7 @@ namespace QuyCheWorkflow.Domain.Numbering;
 /// <param name="Number">Sequence number within (organisation, term, type), from 1.</param>
 /// <param name="Type">Document type.</param>
 /// <param name="OrganisationCode">Code of the issuing organisation.</param>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record DocumentNumber(int Number, DocumentType Type, OrganisationCode OrganisationCode)
 {
     /// <summary>"05-QC/ĐU".</summary>

@@ -5,4 +5,5 @@ namespace QuyCheWorkflow.Domain.Organisations;
 /// <param name="FullName">Name as written in documents (Vietnamese, with diacritics).</param>
 /// <param name="Email">Address the voting link is sent to.</param>
 /// <param name="Role">Position in the committee.</param>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record CommitteeMember(string MemberId, string FullName, string Email, CommitteeRole Role);

@@ -6,6 +6,7 @@ namespace QuyCheWorkflow.Domain.Regulations;
 /// model regulation or from the previous term's issued text says so in <see cref="Origin"/> and names its
 /// source in <see cref="SourceId"/>; its <see cref="ContentHash"/> is the source's.
 /// </summary>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record DraftVersion
 {
     /// <summary>Content type of a DOCX file.</summary>

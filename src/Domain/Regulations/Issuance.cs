@@ -16,6 +16,7 @@ namespace QuyCheWorkflow.Domain.Regulations;
 /// <param name="SupersedesRegulationId">The regulation replaced, or null.</param>
 /// <param name="RecordedBy">Who recorded the issuance.</param>
 /// <param name="RecordedAt">When.</param>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record Issuance(
     string RegulationId,
     DocumentNumber Number,

@@ -9,6 +9,7 @@ namespace QuyCheWorkflow.Domain.Regulations;
 /// <c>StageAfterIssue</c> is null until issued (the stage then comes from the initial cycle), and afterwards
 /// one of Issued, Filed, InForce, Superseded or Repealed.
 /// </summary>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record RegulationState(
     string Id,
     string OrganisationId,

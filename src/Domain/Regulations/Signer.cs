@@ -9,6 +9,7 @@ namespace QuyCheWorkflow.Domain.Regulations;
 /// <param name="Capacity">On whose behalf, e.g. "T/M BAN THƯỜNG VỤ".</param>
 /// <param name="Title">The signer's title, e.g. "BÍ THƯ".</param>
 /// <param name="FullName">The signer's name.</param>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record Signer(string Capacity, string Title, string FullName)
 {
     /// <summary>The capacity of every signature on behalf of the standing committee.</summary>

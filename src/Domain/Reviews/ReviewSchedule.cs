@@ -16,6 +16,7 @@ namespace QuyCheWorkflow.Domain.Reviews;
 /// day are sent once.</item>
 /// </list>
 /// </summary>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record ReviewSchedule
 {
     private readonly int _cadenceMonths = 6;

@@ -7,6 +7,7 @@ namespace QuyCheWorkflow.Domain.Voting;
 /// <param name="Reasons">Why it failed, as recorded in the minutes; at least one when not passed.</param>
 /// <param name="RecordedBy">The office clerk who recorded it.</param>
 /// <param name="RecordedAt">When it was recorded.</param>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record InPersonResult(
     bool Passed,
     ContentHash MinutesHash,

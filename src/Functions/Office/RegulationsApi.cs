@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Consultations;
-using QuyCheWorkflow.Domain.Filings;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
-using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Functions.ApiReference;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Security;
@@ -16,8 +14,9 @@ namespace QuyCheWorkflow.Functions.Office;
 
 /// <summary>
 /// The clerk's regulation commands, each a call of <see cref="RegulationWorkflow"/> for an organisation the caller
-/// reaches. An <c>Idempotency-Key</c> header makes a command run once (<see cref="RequestLog"/>): a retry gets the
-/// first outcome. Refused transitions answer 409, unknown regulations 404, documents that are not DOCX/PDF by
+/// reaches. Each answers with a response record of the API's own (<see cref="RegulationResponse"/>, ...), mapped from
+/// the command's outcome, never with the stored state. An <c>Idempotency-Key</c> header makes a command run once
+/// (<see cref="RequestLog"/>): a retry gets the first outcome, mapped the same way. Refused transitions answer 409, unknown regulations 404, documents that are not DOCX/PDF by
 /// content 415, oversized bodies 413, all as problem details.
 /// </summary>
 public static class RegulationsApi
@@ -50,7 +49,7 @@ public static class RegulationsApi
             .WithDescription("Starts a regulation of the organisation, with an empty draft or from the model regulation in effect (startFrom \"model\") or the regulation of the previous term (\"previousTerm\").");
         group.MapGet("/{regulationId}", GetRegulation).WithName(nameof(GetRegulation))
             .WithSummary("Read a regulation")
-            .WithDescription("The regulation's state: stage, drafts, consultation and vote rounds, issuance, filing and reviews.");
+            .WithDescription("The regulation: its stage, its drafting cycle (drafts, ids of its consultation and vote rounds), amendments, the issuance in force, filings and review dates.");
         group.MapPost("/{regulationId}/drafts", UploadDraft).WithName(nameof(UploadDraft))
             .WithMetadata(uploadLimit).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Upload a draft")
@@ -109,7 +108,7 @@ public static class RegulationsApi
         return group;
     }
 
-    public static async Task<Results<Ok<RegulationState>, ValidationProblem, ProblemHttpResult>> CreateRegulation(
+    public static async Task<Results<Ok<RegulationResponse>, ValidationProblem, ProblemHttpResult>> CreateRegulation(
         string organisationId, CreateRegulationRequest? request, HttpContext context, Commands commands, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -130,10 +129,11 @@ public static class RegulationsApi
         return await commands.RunAsync(context, organisationId, nameof(CreateRegulation),
             (w, actor, ct) => startFrom is { } origin
                 ? w.CreateRegulationFromAsync(organisationId, regulationId!, title!, null, origin, actor, ct)
-                : w.CreateRegulationAsync(organisationId, regulationId!, title!, null, actor, ct), cancellationToken);
+                : w.CreateRegulationAsync(organisationId, regulationId!, title!, null, actor, ct),
+            RegulationResponse.From, cancellationToken);
     }
 
-    public static async Task<Results<Ok<RegulationState>, ProblemHttpResult>> GetRegulation(
+    public static async Task<Results<Ok<RegulationResponse>, ProblemHttpResult>> GetRegulation(
         string organisationId, string regulationId, HttpContext context, OrganisationAccess access, RegulationStore regulations,
         CancellationToken cancellationToken)
     {
@@ -143,10 +143,10 @@ public static class RegulationsApi
             return OfficeProblems.NotFound("quy chế");
         }
 
-        return TypedResults.Ok(loaded.Value);
+        return TypedResults.Ok(RegulationResponse.From(loaded.Value));
     }
 
-    public static async Task<Results<Ok<DraftVersion>, ValidationProblem, ProblemHttpResult>> UploadDraft(
+    public static async Task<Results<Ok<DraftResponse>, ValidationProblem, ProblemHttpResult>> UploadDraft(
         string organisationId, string regulationId, HttpContext context, Commands commands, IOptions<OfficeApiOptions> options,
         CancellationToken cancellationToken)
     {
@@ -158,15 +158,15 @@ public static class RegulationsApi
         var (document, problem, _) = await DocumentUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
         if (document is null)
         {
-            return Refused<DraftVersion>(problem!);
+            return Refused<DraftResponse>(problem!);
         }
 
         return await commands.RunAsync(context, organisationId, nameof(UploadDraft),
             (w, actor, ct) => w.UploadDraftAsync(organisationId, regulationId, document.Content, document.FileName, document.Kind.ContentType, actor, ct),
-            cancellationToken);
+            DraftResponse.From, cancellationToken);
     }
 
-    public static async Task<Results<Ok<ConsultationRoundState>, ValidationProblem, ProblemHttpResult>> OpenConsultation(
+    public static async Task<Results<Ok<ConsultationRoundResponse>, ValidationProblem, ProblemHttpResult>> OpenConsultation(
         string organisationId, string regulationId, OpenConsultationRequest? request, HttpContext context, Commands commands,
         CancellationToken cancellationToken)
     {
@@ -195,10 +195,11 @@ public static class RegulationsApi
         }
 
         return await commands.RunAsync(context, organisationId, nameof(OpenConsultation),
-            (w, actor, ct) => w.OpenConsultationAsync(organisationId, regulationId, recipients, request!.Deadline!.Value, actor, ct), cancellationToken);
+            (w, actor, ct) => w.OpenConsultationAsync(organisationId, regulationId, recipients, request!.Deadline!.Value, actor, ct),
+            ConsultationRoundResponse.From, cancellationToken);
     }
 
-    public static async Task<Results<Ok<ResolutionSheetState>, ValidationProblem, ProblemHttpResult>> ResolveComment(
+    public static async Task<Results<Ok<ResolutionSheetResponse>, ValidationProblem, ProblemHttpResult>> ResolveComment(
         string organisationId, string regulationId, string commentId, ResolveCommentRequest? request, HttpContext context,
         Commands commands, CancellationToken cancellationToken)
     {
@@ -217,27 +218,28 @@ public static class RegulationsApi
 
         return await commands.RunAsync(context, organisationId, nameof(ResolveComment),
             (w, actor, ct) => w.ResolveCommentAsync(organisationId, regulationId, commentId, outcome!.Value, explanation!, actor, ct),
-            cancellationToken);
+            ResolutionSheetResponse.From, cancellationToken);
     }
 
-    public static async Task<Results<Ok<VoteRoundState>, ValidationProblem, ProblemHttpResult>> SubmitForVote(
+    public static async Task<Results<Ok<VoteRoundResponse>, ValidationProblem, ProblemHttpResult>> SubmitForVote(
         string organisationId, string regulationId, DeadlineRequest? request, HttpContext context, Commands commands,
         CancellationToken cancellationToken) =>
         request?.Deadline is not { } deadline
             ? OfficeProblems.Invalid("deadline", "Cần hạn biểu quyết (ngày giờ ISO 8601).")
             : await commands.RunAsync(context, organisationId, nameof(SubmitForVote),
-                (w, actor, ct) => w.SubmitForVoteAsync(organisationId, regulationId, deadline, actor, ct), cancellationToken);
+                (w, actor, ct) => w.SubmitForVoteAsync(organisationId, regulationId, deadline, actor, ct), VoteRoundResponse.From, cancellationToken);
 
-    public static async Task<Results<Ok<VoteRoundState>, ValidationProblem, ProblemHttpResult>> ExtendVoteDeadline(
+    public static async Task<Results<Ok<VoteRoundResponse>, ValidationProblem, ProblemHttpResult>> ExtendVoteDeadline(
         string organisationId, string regulationId, DeadlineRequest? request, HttpContext context, Commands commands,
         CancellationToken cancellationToken) =>
         request?.Deadline is not { } deadline
             ? OfficeProblems.Invalid("deadline", "Cần hạn biểu quyết mới (ngày giờ ISO 8601).")
             : await commands.RunAsync(context, organisationId, nameof(ExtendVoteDeadline),
-                (w, actor, ct) => w.ExtendVoteDeadlineAsync(organisationId, regulationId, deadline, actor, ct), cancellationToken);
+                (w, actor, ct) => w.ExtendVoteDeadlineAsync(organisationId, regulationId, deadline, actor, ct), VoteRoundResponse.From,
+                cancellationToken);
 
     /// <summary>Multipart: <c>file</c> (the minutes), <c>meetingDate</c> (yyyy-MM-dd), <c>passed</c> (true/false), <c>agree</c>, <c>disagree</c>, <c>other</c>.</summary>
-    public static async Task<Results<Ok<VoteRoundState>, ValidationProblem, ProblemHttpResult>> RecordInPersonResult(
+    public static async Task<Results<Ok<VoteRoundResponse>, ValidationProblem, ProblemHttpResult>> RecordInPersonResult(
         string organisationId, string regulationId, HttpContext context, Commands commands, IOptions<OfficeApiOptions> options,
         CancellationToken cancellationToken)
     {
@@ -265,7 +267,7 @@ public static class RegulationsApi
         var other = Count(form, "other", errors);
         if (minutes is null)
         {
-            return Refused<VoteRoundState>(problem!);
+            return Refused<VoteRoundResponse>(problem!);
         }
 
         if (errors.Count > 0)
@@ -275,7 +277,7 @@ public static class RegulationsApi
 
         return await commands.RunAsync(context, organisationId, nameof(RecordInPersonResult),
             (w, actor, ct) => w.RecordInPersonResultAsync(organisationId, regulationId, meetingDate!.Value, passed!.Value, agree, disagree, other,
-                minutes.Content, minutes.FileName, minutes.Kind.ContentType, actor, ct), cancellationToken);
+                minutes.Content, minutes.FileName, minutes.Kind.ContentType, actor, ct), VoteRoundResponse.From, cancellationToken);
     }
 
     /// <summary>
@@ -283,7 +285,7 @@ public static class RegulationsApi
     /// (<c>issueDate</c>, <c>signerMemberId</c> or <c>signerName</c>, <c>supersedesRegulationId</c>) and <c>file</c>: the signed, numbered
     /// document as issued (DOCX or PDF by content), which becomes the final document.
     /// </summary>
-    public static async Task<Results<Ok<RegulationState>, ValidationProblem, ProblemHttpResult>> Issue(
+    public static async Task<Results<Ok<RegulationResponse>, ValidationProblem, ProblemHttpResult>> Issue(
         string organisationId, string regulationId, HttpContext context, Commands commands, IOptions<OfficeApiOptions> options,
         CancellationToken cancellationToken)
     {
@@ -299,7 +301,7 @@ public static class RegulationsApi
             var (uploaded, problem, form) = await DocumentUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
             if (uploaded is null)
             {
-                return Refused<RegulationState>(problem!);
+                return Refused<RegulationResponse>(problem!);
             }
 
             document = uploaded;
@@ -354,16 +356,16 @@ public static class RegulationsApi
                 ? w.IssueAsync(organisationId, regulationId, request.IssueDate!.Value, signer!, supersedes, actor, ct)
                 : w.IssueAsync(organisationId, regulationId, request.IssueDate!.Value, signer!, supersedes,
                     new FinalDocument(document.Content, document.FileName, document.Kind.ContentType), actor, ct),
-            cancellationToken);
+            RegulationResponse.From, cancellationToken);
     }
 
-    public static async Task<Results<Ok<FilingState>, ValidationProblem, ProblemHttpResult>> File(
+    public static async Task<Results<Ok<FilingResponse>, ValidationProblem, ProblemHttpResult>> File(
         string organisationId, string regulationId, HttpContext context, Commands commands, CancellationToken cancellationToken) =>
         await commands.RunAsync(context, organisationId, nameof(File),
-            (w, actor, ct) => w.FileAsync(organisationId, regulationId, actor, ct), cancellationToken);
+            (w, actor, ct) => w.FileAsync(organisationId, regulationId, actor, ct), FilingResponse.From, cancellationToken);
 
     /// <summary>Multipart: <c>file</c> (the minutes), <c>meetingDate</c> (yyyy-MM-dd), <c>outcome</c> (Keep, Amend, Repeal), <c>notes</c>.</summary>
-    public static async Task<Results<Ok<PeriodicReviewState>, ValidationProblem, ProblemHttpResult>> RecordReview(
+    public static async Task<Results<Ok<ReviewResponse>, ValidationProblem, ProblemHttpResult>> RecordReview(
         string organisationId, string regulationId, HttpContext context, Commands commands, IOptions<OfficeApiOptions> options,
         CancellationToken cancellationToken)
     {
@@ -375,7 +377,7 @@ public static class RegulationsApi
         var (minutes, problem, form) = await DocumentUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
         if (minutes is null)
         {
-            return Refused<PeriodicReviewState>(problem!);
+            return Refused<ReviewResponse>(problem!);
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -394,7 +396,7 @@ public static class RegulationsApi
 
         return await commands.RunAsync(context, organisationId, nameof(RecordReview),
             (w, actor, ct) => w.RecordReviewAsync(organisationId, regulationId, meetingDate!.Value, minutes.Content, minutes.FileName,
-                minutes.Kind.ContentType, outcome!.Value, notes, actor, ct), cancellationToken);
+                minutes.Kind.ContentType, outcome!.Value, notes, actor, ct), ReviewResponse.From, cancellationToken);
     }
 
     private static DraftOrigin? Invalid(Dictionary<string, string[]> errors, string field, string message)
@@ -439,9 +441,19 @@ public static class RegulationsApi
         internal Task<bool> ReachesAsync(HttpContext context, string organisationId, CancellationToken cancellationToken) =>
             ReachesAsync(context, access, organisationId, cancellationToken);
 
-        internal async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
+        internal Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> RunAsync<T>(
             HttpContext context, string organisationId, string commandName,
-            Func<RegulationWorkflow, Actor, CancellationToken, Task<T>> command, CancellationToken cancellationToken)
+            Func<RegulationWorkflow, Actor, CancellationToken, Task<T>> command, CancellationToken cancellationToken) =>
+            RunAsync(context, organisationId, commandName, command, outcome => outcome, cancellationToken);
+
+        /// <summary>
+        /// Runs <paramref name="command"/> and answers <paramref name="respond"/> of its outcome. With an
+        /// <c>Idempotency-Key</c> the request log keeps the outcome itself, not the answer, and a retry is answered
+        /// from it through the same <paramref name="respond"/>: the same body as the first time.
+        /// </summary>
+        internal async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> RunAsync<T, TResponse>(
+            HttpContext context, string organisationId, string commandName,
+            Func<RegulationWorkflow, Actor, CancellationToken, Task<T>> command, Func<T, TResponse> respond, CancellationToken cancellationToken)
         {
             if (!await ReachesAsync(context, organisationId, cancellationToken))
             {
@@ -461,7 +473,7 @@ public static class RegulationsApi
                     ? await command(workflow, actor, cancellationToken)
                     : await requests.ExecuteOnceAsync($"api-{organisationId}-{key}",
                         await IdempotencyKeys.CommandOfAsync(context.Request, commandName, cancellationToken), ct => command(workflow, actor, ct), cancellationToken);
-                return TypedResults.Ok(outcome);
+                return TypedResults.Ok(respond(outcome));
             }
             catch (LifecycleNotFoundException)
             {

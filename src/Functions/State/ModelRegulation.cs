@@ -8,6 +8,7 @@ namespace QuyCheWorkflow.Functions.State;
 /// organisation type; its file is in <see cref="DocumentStore"/> under <see cref="ContentHash"/>. Versions of one
 /// publisher and type count 1, 2, 3, ...; the latest replaces the earlier ones, which stay as history.
 /// </summary>
+// WARNING: stored as JSON in table rows; renaming or removing a member breaks rows already stored.
 public sealed record ModelRegulation(
     string PublisherOrganisationId,
     OrganisationType Type,

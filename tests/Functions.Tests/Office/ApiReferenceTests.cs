@@ -96,6 +96,29 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
         }
     }
 
+    [Fact]
+    public async Task RegulationAndModelOperations_AnswerResponseSchemas_AndNoStoredStateIsDescribed()
+    {
+        using var document = await ReadDocumentAsync();
+
+        var answers = Operations(document)
+            .Where(o => o.Name.Contains(RegulationsApi.Path, StringComparison.Ordinal) || o.Name.Contains(ModelRegulationsApi.Path, StringComparison.Ordinal))
+            .Where(o => !o.Name.EndsWith("/file", StringComparison.Ordinal))
+            .ToDictionary(o => o.Name, o => ReferencedSchema(o.Operation.GetProperty("responses").GetProperty("200").GetProperty("content")
+                .GetProperty("application/json").GetProperty("schema")));
+        Assert.Equal(13, answers.Count);
+        Assert.All(answers, a => Assert.EndsWith("Response", a.Value, StringComparison.Ordinal));
+        Assert.Equal("RegulationResponse", answers["get " + RegulationsApi.Path + "/{regulationId}"]);
+        Assert.Equal("ModelRegulationResponse", answers["get " + ModelRegulationsApi.Path]);
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.DoesNotContain(schemas.EnumerateObject(), s => s.Name.EndsWith("State", StringComparison.Ordinal) || s.Name is "ContentHash" or "DraftVersion");
+        var regulation = schemas.GetProperty("RegulationResponse").GetProperty("properties");
+        var stage = regulation.GetProperty("stage");
+        var stages = stage.TryGetProperty("$ref", out var reference) ? schemas.GetProperty(reference.GetString()!.Split('/')[^1]) : stage;
+        Assert.Contains("\"InForce\"", stages.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("string", schemas.GetProperty("DraftResponse").GetProperty("properties").GetProperty("sha256").GetProperty("type").GetString());
+    }
+
     [Theory]
     [InlineData("/api/organisations/{organisationId}/regulations/{regulationId}/drafts", "post", "file")]
     [InlineData("/api/organisations/{organisationId}/regulations/{regulationId}/vote/in-person-result", "post", "file,meetingDate,passed,agree,disagree,other")]
@@ -207,6 +230,12 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
         from operation in path.Value.EnumerateObject()
         where s_methods.Contains(operation.Name)
         select ($"{operation.Name} {path.Name}", operation.Value);
+
+    private static string ReferencedSchema(JsonElement schema)
+    {
+        var referenced = schema.TryGetProperty("items", out var items) ? items : schema;
+        return referenced.GetProperty("$ref").GetString()!.Split('/')[^1];
+    }
 
     private static List<string?> Values(JsonElement parameter) =>
         [.. parameter.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString())];

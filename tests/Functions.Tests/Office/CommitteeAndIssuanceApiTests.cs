@@ -108,6 +108,12 @@ public sealed class CommitteeAndIssuanceApiTests(OfficeAppFixture fixture) : ICl
         var round = (await App.Services.GetRequiredService<VoteRoundStore>().GetAsync(regulationId, roundId, Token))!.Value;
         Assert.Equal(VoteRoundStatus.Passed, round.Status);
         Assert.Equal(today, round.InPersonResult!.MeetingDate);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.Equal(nameof(VoteRoundStatus.Passed), body.RootElement.GetProperty("status").GetString());
+        var result = body.RootElement.GetProperty("inPersonResult");
+        Assert.Equal(round.InPersonResult.MinutesHash.ToString(), result.GetProperty("minutesSha256").GetString());
+        Assert.Equal(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), result.GetProperty("meetingDate").GetString());
+        Assert.Equal(1, ResponseShape.AssertCallerShaped(body.RootElement));
     }
 
     [Fact]
@@ -125,6 +131,42 @@ public sealed class CommitteeAndIssuanceApiTests(OfficeAppFixture fixture) : ICl
         Assert.Equal("01-QC/ĐU", regulation.CurrentIssuance.Number.Symbol);
         var stored = await App.Services.GetRequiredService<DocumentStore>().DownloadAsync(ContentHash.Of(signed), Token);
         Assert.Equal("Quy chế 01.pdf", stored!.FileName);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.Equal(nameof(RegulationStage.Issued), body.RootElement.GetProperty("stage").GetString());
+        var issuance = body.RootElement.GetProperty("currentIssuance");
+        Assert.Equal("01-QC/ĐU", issuance.GetProperty("number").GetString());
+        Assert.Equal(ContentHash.Of(signed).ToString(), issuance.GetProperty("finalDocumentSha256").GetString());
+        Assert.Equal("Nguyễn Văn Ân", issuance.GetProperty("signer").GetProperty("fullName").GetString());
+        ResponseShape.AssertCallerShaped(body.RootElement);
+    }
+
+    [Fact]
+    public async Task FileAndRecordReview_AfterIssuance_AnswerTheFilingAndTheReview()
+    {
+        var upper = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        var (organisationId, regulationId) = await ApprovedAsync(upper.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisationId);
+        string today = VietnamTime.DateOf(App.Services.GetRequiredService<TimeProvider>().GetUtcNow())
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await client.PostAsJsonAsync(IssuancePath(organisationId, regulationId), new { issueDate = today, signerMemberId = "m1" }, Token)).Dispose();
+        var minutes = TestDocuments.Pdf("bien ban ra soat " + regulationId);
+
+        using var filed = await client.PostAsync($"/api/organisations/{organisationId}/regulations/{regulationId}/filing", null, Token);
+        using var reviewed = await client.PostAsync($"/api/organisations/{organisationId}/regulations/{regulationId}/reviews",
+            ReviewForm(minutes, today), Token);
+
+        Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
+        using var filing = JsonDocument.Parse(await filed.Content.ReadAsStringAsync(Token));
+        Assert.Equal("01-QC/ĐU", filing.RootElement.GetProperty("documentNumber").GetString());
+        Assert.Equal(upper.Id, filing.RootElement.GetProperty("upperLevelOrganisationId").GetString());
+        Assert.Equal(nameof(QuyCheWorkflow.Domain.Filings.FilingStatus.Sent), filing.RootElement.GetProperty("status").GetString());
+        ResponseShape.AssertCallerShaped(filing.RootElement);
+        Assert.Equal(HttpStatusCode.OK, reviewed.StatusCode);
+        using var review = JsonDocument.Parse(await reviewed.Content.ReadAsStringAsync(Token));
+        Assert.Equal(ContentHash.Of(minutes).ToString(), review.RootElement.GetProperty("minutesSha256").GetString());
+        Assert.Equal("Keep", review.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(today, review.RootElement.GetProperty("meetingDate").GetString());
+        Assert.Equal(1, ResponseShape.AssertCallerShaped(review.RootElement));
     }
 
     [Fact]
@@ -207,9 +249,9 @@ public sealed class CommitteeAndIssuanceApiTests(OfficeAppFixture fixture) : ICl
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private async Task<(string OrganisationId, string RegulationId, string RoundId)> InVoteAsync()
+    private async Task<(string OrganisationId, string RegulationId, string RoundId)> InVoteAsync(string? parentId = null)
     {
-        var organisation = await App.SeedAsync(OfficeTestApp.NewId("du"), null);
+        var organisation = await App.SeedAsync(OfficeTestApp.NewId("du"), parentId);
         var regulationId = OfficeTestApp.NewId("qc");
         await Workflow.CreateRegulationAsync(organisation.Id, regulationId, "Quy chế làm việc nhiệm kỳ 2025–2030", null, s_clerk, Token);
         await Workflow.UploadDraftAsync(organisation.Id, regulationId, TestDocuments.Docx(regulationId), "Dự thảo.docx", DraftVersion.DocxContentType, s_clerk, Token);
@@ -220,9 +262,9 @@ public sealed class CommitteeAndIssuanceApiTests(OfficeAppFixture fixture) : ICl
         return (organisation.Id, regulationId, vote.Id);
     }
 
-    private async Task<(string OrganisationId, string RegulationId)> ApprovedAsync()
+    private async Task<(string OrganisationId, string RegulationId)> ApprovedAsync(string? parentId = null)
     {
-        var (organisationId, regulationId, roundId) = await InVoteAsync();
+        var (organisationId, regulationId, roundId) = await InVoteAsync(parentId);
         await Workflow.CastBallotAsync(regulationId, roundId, "m1", VoteChoice.Agree, null, s_clerk, Token);
         await Workflow.CastBallotAsync(regulationId, roundId, "m2", VoteChoice.Agree, null, s_clerk, Token);
         return (organisationId, regulationId);
@@ -254,6 +296,18 @@ public sealed class CommitteeAndIssuanceApiTests(OfficeAppFixture fixture) : ICl
         }
 
         return form;
+    }
+
+    private static MultipartFormDataContent ReviewForm(byte[] minutes, string meetingDate)
+    {
+        var file = new ByteArrayContent(minutes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent
+        {
+            { file, "file", "Biên bản rà soát.pdf" },
+            { new StringContent(meetingDate), "meetingDate" },
+            { new StringContent("Keep"), "outcome" },
+        };
     }
 
     private MultipartFormDataContent IssueForm(byte[] document, string fileName)

@@ -76,7 +76,8 @@ public sealed class ModelRegulationsApiTests(OfficeAppFixture fixture) : IClassF
         Assert.Equal(ContentHash.Of(blocModel), Assert.Single(await DraftsAsync(baseOrganisation.Id, regulationId)).ContentHash);
         var listed = Assert.Single(inEffect.EnumerateArray());
         Assert.Equal(bloc.Id, listed.GetProperty("publisherOrganisationId").GetString());
-        Assert.Equal(ContentHash.Of(blocModel).ToString(), listed.GetProperty("contentHash").GetString());
+        Assert.Equal(ContentHash.Of(blocModel).ToString(), listed.GetProperty("sha256").GetString());
+        Assert.Equal(1, ResponseShape.AssertCallerShaped(listed));
         Assert.Equal("Mẫu của Đảng ủy Khối", listed.GetProperty("title").GetString());
     }
 
