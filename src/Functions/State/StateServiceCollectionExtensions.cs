@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.State;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
 

@@ -2,8 +2,9 @@ using System.Globalization;
 using Azure.Data.Tables;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.State;
 
-namespace QuyCheWorkflow.Functions.State;
+namespace QuyCheWorkflow.Functions.Status;
 
 public sealed partial class StatusProjection
 {

@@ -7,8 +7,9 @@ using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
 using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.State;
 
-namespace QuyCheWorkflow.Functions.State;
+namespace QuyCheWorkflow.Functions.Status;
 
 /// <summary>
 /// The status view's rows, one per organisation, recomputed from the stores after each change and read by

@@ -1,7 +1,7 @@
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 
-namespace QuyCheWorkflow.Functions.State;
+namespace QuyCheWorkflow.Functions.Status;
 
 /// <summary>
 /// One organisation's row of the status view, as kept by <see cref="StatusProjection"/>. <c>Path</c> is the ids
