@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.Lifecycle;
 
 namespace QuyCheWorkflow.Functions.Status;
 
@@ -52,6 +53,24 @@ public static partial class StatusText
         "filing.returned" => "Cấp trên trả lại",
         "review.recorded" => "Ghi nhận rà soát định kỳ",
         _ => action,
+    };
+
+    /// <summary>What a notice is, for the status view and the timeline.</summary>
+    public static string Notice(NoticeKind kind) => kind switch
+    {
+        NoticeKind.ConsultationInvitation => "Đề nghị góp ý dự thảo",
+        NoticeKind.ConsultationReminder => "Nhắc góp ý dự thảo",
+        NoticeKind.VoteRequest => "Đề nghị biểu quyết",
+        NoticeKind.VoteReminder => "Nhắc biểu quyết",
+        NoticeKind.VoteResult => "Thông báo kết quả biểu quyết",
+        NoticeKind.VoteDeadlinePassed => "Báo hết hạn biểu quyết chưa có kết quả",
+        NoticeKind.FilingSubmitted => "Gửi quy chế lên cấp trên",
+        NoticeKind.FilingReminder => "Nhắc cấp trên tiếp nhận quy chế",
+        NoticeKind.FilingReturned => "Báo cấp trên trả lại để sửa đổi, bổ sung",
+        NoticeKind.ReviewReminder => "Nhắc rà soát định kỳ",
+        NoticeKind.ReviewOverdueToOrganisation => "Báo quá hạn rà soát",
+        NoticeKind.ReviewOverdueToUpperLevel => "Báo cấp trên việc quá hạn rà soát",
+        _ => kind.ToString(),
     };
 
     public static bool IsOrganisationId(string value) => OrganisationIdPattern().IsMatch(value);
