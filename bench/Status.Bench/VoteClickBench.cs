@@ -14,6 +14,7 @@ using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Web;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Status.Bench;
 

@@ -6,6 +6,7 @@ using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Demo;
 

@@ -26,7 +26,7 @@ public sealed class LifecycleNotifier(MailSender mail, NoticeLedger ledger, Time
 
         var outgoing = compose(noticeId);
         await mail.SendAsync(outgoing, cancellationToken);
-        await ledger.RecordAsync(regulationId, new SentNotice(noticeId, kind, outgoing.To.Address, scheduledFor, timeProvider.GetUtcNow()), cancellationToken);
+        await ledger.RecordAsync(regulationId, new SentNotice(noticeId, kind, outgoing.To.Address, scheduledFor, timeProvider.GetUtcNow(), outgoing.To.Name), cancellationToken);
         return true;
     }
 

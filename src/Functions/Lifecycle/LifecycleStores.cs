@@ -1,4 +1,5 @@
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
 

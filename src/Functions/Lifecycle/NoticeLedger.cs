@@ -9,7 +9,8 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 /// retried activity finds the notice already sent and does not mail it again.
 /// <para>
 /// Table <c>notices</c>: PK = regulation id, RK = notice id ("vote-reminder|vote-1|m3|202603050100"); columns
-/// Kind, To, ScheduledFor (the instant the notice was due), SentAt (when it went out). A row is written after
+/// Kind, To, ToName (the addressee's name; absent in rows written before it was kept), ScheduledFor (the instant
+/// the notice was due), SentAt (when it went out). A row is written after
 /// the mail was handed to the transport: a crash in between mails once more on the retry, the only case where a
 /// notice can repeat.
 /// </para>
@@ -35,6 +36,7 @@ public sealed class NoticeLedger(StateTables tables)
             ["To"] = notice.To,
             ["ScheduledFor"] = notice.ScheduledFor,
             ["SentAt"] = notice.SentAt,
+            ["ToName"] = notice.ToName,
         };
         try
         {
@@ -74,7 +76,8 @@ public sealed class NoticeLedger(StateTables tables)
                 Enum.Parse<NoticeKind>(entity.GetString("Kind")!),
                 entity.GetString("To")!,
                 entity.GetDateTimeOffset("ScheduledFor")!.Value,
-                entity.GetDateTimeOffset("SentAt")!.Value));
+                entity.GetDateTimeOffset("SentAt")!.Value,
+                entity.GetString("ToName")));
         }
 
         return notices;

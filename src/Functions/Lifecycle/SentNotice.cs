@@ -6,4 +6,5 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 /// <param name="To">The address it went to.</param>
 /// <param name="ScheduledFor">The instant it was due (a reminder's 08:00, a round's opening, ...).</param>
 /// <param name="SentAt">When it was handed to the mail transport.</param>
-public sealed record SentNotice(string NoticeId, NoticeKind Kind, string To, DateTimeOffset ScheduledFor, DateTimeOffset SentAt);
+/// <param name="ToName">The name it was addressed to, as shown on the timeline; null in rows recorded before names were kept.</param>
+public sealed record SentNotice(string NoticeId, NoticeKind Kind, string To, DateTimeOffset ScheduledFor, DateTimeOffset SentAt, string? ToName = null);

@@ -5,6 +5,7 @@ using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Office;
 

@@ -17,7 +17,7 @@ namespace QuyCheWorkflow.Functions.State;
 /// <para>
 /// Organisations do not move: the parent is fixed at creation and <see cref="UpdateAsync"/> rejects a changed
 /// parent with <see cref="InvalidOperationException"/>, because the path (and so every status row of the
-/// subtree, see <see cref="StatusProjection"/>) is keyed by it. A real move is a new organisation.
+/// subtree, see <see cref="Status.StatusProjection"/>) is keyed by it. A real move is a new organisation.
 /// </para>
 /// </summary>
 public sealed class OrganisationStore(StateTables tables)

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.State;
 
@@ -27,7 +30,14 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<DocumentStore>();
         services.TryAddSingleton<ModelRegulationStore>();
+        // The status rows are written with every change, so the projection and what it reads come with the stores:
+        // the notice ledger, and the plan of the notices still to come, which needs the holidays (bound from
+        // configuration by the lifecycle's registration, which registers the same calendar; none without it).
         services.TryAddSingleton<Lifecycle.NoticeLedger>();
+        services.TryAddSingleton<Lifecycle.ConsultationRecipientStore>();
+        services.AddOptions<Lifecycle.LifecycleOptions>();
+        services.TryAddSingleton(sp => new PublicHolidayCalendar(sp.GetRequiredService<IOptions<Lifecycle.LifecycleOptions>>().Value.PublicHolidays));
+        services.TryAddSingleton<Lifecycle.NoticeOutlook>();
         services.TryAddSingleton<StatusProjection>();
         return services;
     }

@@ -6,6 +6,8 @@ namespace QuyCheWorkflow.Functions.Status;
 /// <summary>
 /// One organisation in the status roll-up as the API returns it: the projection's row with labels in Vietnamese
 /// and the pending parties resolved to names where the stores know them. Dates are calendar days; instants are UTC.
+/// <c>NextNotice</c> is the regulation's next scheduled notice after the moment of the answer, <c>LastNotice</c> the
+/// latest one sent; null when there is none.
 /// </summary>
 public sealed record OrganisationStatusResponse(
     string OrganisationId,
@@ -33,4 +35,6 @@ public sealed record OrganisationStatusResponse(
     bool IsOverdue,
     bool IsMissing,
     bool IsUpperLevelNotified,
-    DateTimeOffset RefreshedAt);
+    DateTimeOffset RefreshedAt,
+    NoticeResponse? NextNotice,
+    NoticeResponse? LastNotice);

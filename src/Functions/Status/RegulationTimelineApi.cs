@@ -4,7 +4,10 @@ using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Status;
 
-/// <summary><c>GET /api/regulations/{regulationId}/timeline</c>: one regulation's audit trail, inside the caller's subtree only.</summary>
+/// <summary>
+/// <c>GET /api/regulations/{regulationId}/timeline</c>: one regulation's audit trail and its notices (sent and scheduled),
+/// inside the caller's subtree only.
+/// </summary>
 public static class RegulationTimelineApi
 {
     public const string PathTemplate = "/api/regulations/{regulationId}/timeline";
@@ -18,7 +21,8 @@ public static class RegulationTimelineApi
             .WithName(nameof(GetTimeline))
             .WithTags("Status")
             .WithSummary("Timeline of a regulation")
-            .WithDescription("The regulation's audit trail, oldest first, for a regulation inside the caller's subtree; 404 alike for unknown and out of reach.")
+            .WithDescription("The regulation's audit trail, oldest first, and its notices: those sent, then those scheduled (isScheduled, \"Dự kiến\"), " +
+                "for a regulation inside the caller's subtree; 404 alike for unknown and out of reach.")
             .Produces<RegulationTimelineResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

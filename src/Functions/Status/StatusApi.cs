@@ -39,7 +39,8 @@ public static class StatusApi
             .WithTags("Status")
             .WithSummary("Status roll-up of a subtree")
             .WithDescription("One row per organisation of the subtree: its regulation's stage, compliance, whether it is overdue or missing, " +
-                "and who the process waits for. JSON by default; CSV (UTF-8) with format=csv or Accept: text/csv. Every filter narrows " +
+                "who the process waits for, and the regulation's next scheduled notice and last sent one (what, to whom, when). " +
+                "JSON by default; CSV (UTF-8) with format=csv or Accept: text/csv. Every filter narrows " +
                 "the rows; an unknown value is refused (400) rather than ignored. 404 alike for an organisation that does not exist and " +
                 "one outside the caller's subtree.")
             .WithQueryParameters(

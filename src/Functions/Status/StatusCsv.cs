@@ -19,6 +19,7 @@ public static class StatusCsv
         "Mã tổ chức", "Tổ chức", "Mã viết tắt", "Loại hình", "Mã tổ chức cấp trên", "Nhiệm kỳ", "Số, ký hiệu quy chế", "Dự thảo lần",
         "Giai đoạn", "Tình trạng", "Ngày ban hành", "Ngày gửi cấp trên", "Ngày cấp trên tiếp nhận", "Rà soát gần nhất",
         "Hạn rà soát tiếp theo", "Đang chờ", "Chưa trả lời", "Quá hạn", "Chưa có quy chế",
+        "Thông báo sắp gửi", "Thông báo đã gửi gần nhất",
     ];
 
     public static byte[] Write(StatusReportResponse report)
@@ -49,6 +50,8 @@ public static class StatusCsv
                 string.Join("; ", row.PendingFrom.Select(p => p.Name ?? p.Id)),
                 row.IsOverdue ? "Có" : "Không",
                 row.IsMissing ? "Có" : "Không",
+                Notice(row.NextNotice),
+                Notice(row.LastNotice),
             ]);
         }
 
@@ -56,6 +59,10 @@ public static class StatusCsv
         var body = Encoding.UTF8.GetBytes(text.ToString());
         return [.. preamble, .. body];
     }
+
+    // "10/12/2026 08:00: Nhắc biểu quyết, gửi Nguyễn Văn An, Trần Thị Bình".
+    private static string Notice(NoticeResponse? notice) =>
+        notice is null ? "" : notice.AtText + ": " + notice.KindLabel + ", gửi " + string.Join(", ", notice.To);
 
     private static string FormatDate(DateOnly? date) =>
         date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";

@@ -32,7 +32,7 @@ public sealed record StatusQuery(
 
     public static StatusQuery Everything { get; } = new(null, null, null, null, null, false, null);
 
-    public bool Matches(Functions.State.OrganisationStatus row)
+    public bool Matches(OrganisationStatus row)
     {
         ArgumentNullException.ThrowIfNull(row);
         return (Compliance is not { } compliance || row.Compliance == compliance)
@@ -44,7 +44,7 @@ public sealed record StatusQuery(
     }
 
     /// <summary>The filters the table service can apply (only "true" flags narrow there).</summary>
-    public Functions.State.StatusFilter ToStoreFilter() => new(OnlyOverdue: Overdue == true, OnlyMissing: Missing == true);
+    public StatusFilter ToStoreFilter() => new(OnlyOverdue: Overdue == true, OnlyMissing: Missing == true);
 
     public static bool TryParse(IQueryCollection query, out StatusQuery result, out Dictionary<string, string[]> errors)
     {

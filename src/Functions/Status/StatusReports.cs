@@ -19,6 +19,7 @@ public sealed class StatusReports(
     ConsultationRecipientStore recipients,
     RegulationIndex index,
     AuditLog audit,
+    NoticeOutlook outlook,
     OrganisationAccess access,
     TimeProvider timeProvider)
 {
@@ -45,13 +46,16 @@ public sealed class StatusReports(
         foreach (var row in rows.Where(query.Matches))
         {
             var pending = await ResolvePendingAsync(row, names, cancellationToken);
-            result.Add(ToResponse(row, row.Path.Count(c => c == '|') - rootDepth, pending));
+            result.Add(ToResponse(row, row.Path.Count(c => c == '|') - rootDepth, pending, now));
         }
 
         return new StatusReportResponse(root, now, result.Count, result);
     }
 
-    /// <summary>The regulation's audit trail, oldest first; null when unknown or outside the caller's reach.</summary>
+    /// <summary>
+    /// The regulation's audit trail, oldest first, and its notices: sent, then scheduled from now on; null when unknown
+    /// or outside the caller's reach.
+    /// </summary>
     public async Task<RegulationTimelineResponse?> ReadTimelineAsync(ClaimsPrincipal user, string regulationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -64,7 +68,8 @@ public sealed class StatusReports(
         }
 
         var organisation = await organisations.GetAsync(organisationId, cancellationToken);
-        var stage = Regulation.FromState(loaded.Value).Stage;
+        var regulation = Regulation.FromState(loaded.Value);
+        var stage = regulation.Stage;
         List<TimelineEntryResponse> entries = [];
         await foreach (var entry in audit.ReadAsync(regulationId, cancellationToken))
         {
@@ -75,6 +80,15 @@ public sealed class StatusReports(
                 record.ActorId, record.ActorDisplay, record.SubjectIds, details));
         }
 
+        var now = timeProvider.GetUtcNow();
+        List<NoticeResponse> notices = [.. (await outlook.SentAsync(regulationId, cancellationToken)).Select(NoticeResponse.Sent)];
+        if (organisation is not null)
+        {
+            notices.AddRange((await outlook.PlanAsync(organisation.Value, regulation, cancellationToken))
+                .Where(n => n.At > now)
+                .Select(NoticeResponse.Scheduled));
+        }
+
         return new RegulationTimelineResponse(
             regulationId,
             organisationId,
@@ -82,7 +96,8 @@ public sealed class StatusReports(
             loaded.Value.Title,
             stage,
             RegulationStageText.Label(stage),
-            entries);
+            entries,
+            notices);
     }
 
     // Names cost reads only for rows that wait on someone and do not carry the names: the organisation (committee
@@ -146,7 +161,7 @@ public sealed class StatusReports(
         return names;
     }
 
-    private static OrganisationStatusResponse ToResponse(OrganisationStatus row, int depth, IReadOnlyList<PendingParty> pending) => new(
+    private static OrganisationStatusResponse ToResponse(OrganisationStatus row, int depth, IReadOnlyList<PendingParty> pending, DateTimeOffset now) => new(
         row.OrganisationId,
         row.ParentId,
         depth,
@@ -172,5 +187,7 @@ public sealed class StatusReports(
         row.IsOverdue,
         row.IsMissing,
         row.IsUpperLevelNotified,
-        row.RefreshedAt);
+        row.RefreshedAt,
+        row.NextNoticeAfter(now) is { } next ? NoticeResponse.Scheduled(next) : null,
+        row.LastNotice is { } last ? NoticeResponse.Sent(last) : null);
 }

@@ -1,5 +1,6 @@
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.Lifecycle;
 
 namespace QuyCheWorkflow.Functions.Status;
 
@@ -51,5 +52,23 @@ public static class StatusText
         "filing.returned" => "Cấp trên trả lại",
         "review.recorded" => "Ghi nhận rà soát định kỳ",
         _ => action,
+    };
+
+    /// <summary>What a notice is, for the status view and the timeline.</summary>
+    public static string Notice(NoticeKind kind) => kind switch
+    {
+        NoticeKind.ConsultationInvitation => "Đề nghị góp ý dự thảo",
+        NoticeKind.ConsultationReminder => "Nhắc góp ý dự thảo",
+        NoticeKind.VoteRequest => "Đề nghị biểu quyết",
+        NoticeKind.VoteReminder => "Nhắc biểu quyết",
+        NoticeKind.VoteResult => "Thông báo kết quả biểu quyết",
+        NoticeKind.VoteDeadlinePassed => "Báo hết hạn biểu quyết chưa có kết quả",
+        NoticeKind.FilingSubmitted => "Gửi quy chế lên cấp trên",
+        NoticeKind.FilingReminder => "Nhắc cấp trên tiếp nhận quy chế",
+        NoticeKind.FilingReturned => "Báo cấp trên trả lại để sửa đổi, bổ sung",
+        NoticeKind.ReviewReminder => "Nhắc rà soát định kỳ",
+        NoticeKind.ReviewOverdueToOrganisation => "Báo quá hạn rà soát",
+        NoticeKind.ReviewOverdueToUpperLevel => "Báo cấp trên việc quá hạn rà soát",
+        _ => kind.ToString(),
     };
 }

@@ -5,6 +5,7 @@ using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Tests.Demo;
 

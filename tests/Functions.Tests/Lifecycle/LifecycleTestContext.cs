@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Durable;
@@ -26,6 +27,7 @@ internal sealed class LifecycleTestContext : IAsyncDisposable
         Prefix = unique;
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddSingleton(TableService)
             .AddSingleton(azurite.Azurite.CreateBlobServiceClient())
             .Configure<StateOptions>(o =>

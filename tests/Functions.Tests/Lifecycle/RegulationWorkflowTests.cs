@@ -8,6 +8,7 @@ using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
 using static QuyCheWorkflow.Functions.Tests.Lifecycle.LifecycleWalk;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Tests.Lifecycle;
 

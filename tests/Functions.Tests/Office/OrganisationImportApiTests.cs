@@ -10,6 +10,7 @@ using QuyCheWorkflow.Functions.Office.Import;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Tests.Office;
 

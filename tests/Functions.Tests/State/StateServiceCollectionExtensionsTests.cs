@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
 

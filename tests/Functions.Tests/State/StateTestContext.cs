@@ -1,9 +1,11 @@
+using QuyCheWorkflow.Domain.Calendar;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
 
@@ -30,7 +32,10 @@ internal sealed class StateTestContext
         Requests = new RequestLog(Tables, Clock);
         Audit = new AuditLog(Tables, Clock);
         Documents = new DocumentStore(BlobService, Options);
-        Status = new StatusProjection(Tables, Organisations, Regulations, Votes, Consultations, Filings, new QuyCheWorkflow.Functions.Lifecycle.NoticeLedger(Tables), Clock);
+        var ledger = new QuyCheWorkflow.Functions.Lifecycle.NoticeLedger(Tables);
+        var outlook = new QuyCheWorkflow.Functions.Lifecycle.NoticeOutlook(Organisations, Consultations,
+            new QuyCheWorkflow.Functions.Lifecycle.ConsultationRecipientStore(Tables), Votes, Filings, Reviews, ledger, PublicHolidayCalendar.Empty);
+        Status = new StatusProjection(Tables, Organisations, Regulations, Votes, Consultations, Filings, ledger, outlook, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(TestData.T0);

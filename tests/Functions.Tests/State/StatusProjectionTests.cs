@@ -3,6 +3,7 @@ using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Tests.State;
 

@@ -18,6 +18,16 @@ public sealed class LifecycleFacts(LifecycleStores stores)
         Regulation.FromState((await stores.Regulations.GetAsync(input.OrganisationId, input.RegulationId, ct))?.Value
             ?? throw new LifecycleNotFoundException($"Regulation '{input.RegulationId}' does not exist."));
 
+    /// <summary>
+    /// After <paramref name="sent"/> notices went out (none: nothing to do), refreshes the organisation's status row,
+    /// which shows the last notice sent and the next one scheduled.
+    /// </summary>
+    public Task NoticesSentAsync(LifecycleInstanceInput input, int sent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return sent > 0 ? stores.Status.RefreshAsync(input.OrganisationId, ct) : Task.CompletedTask;
+    }
+
     /// <summary>The office mailbox of an organisation, when it has one.</summary>
     public static MailRecipient? Office(Organisation organisation) =>
         string.IsNullOrWhiteSpace(organisation.OfficeEmail) ? null : new MailRecipient(organisation.OfficeEmail, "Văn phòng " + organisation.Name);

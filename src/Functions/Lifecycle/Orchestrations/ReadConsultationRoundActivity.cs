@@ -5,7 +5,7 @@ using QuyCheWorkflow.Durable;
 
 namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 
-/// <summary>The round's status, deadline and reminder instants (<see cref="DeadlineReminderPolicy.Default"/>).</summary>
+/// <summary>The round's status, deadline and reminder instants (<see cref="NoticeSchedule.ConsultationReminders"/>).</summary>
 public sealed class ReadConsultationRoundActivity(LifecycleFacts facts, PublicHolidayCalendar calendar)
     : TaskActivity<LifecycleInstanceInput, ConsultationRoundView>
 {
@@ -19,5 +19,5 @@ public sealed class ReadConsultationRoundActivity(LifecycleFacts facts, PublicHo
     }
 
     internal static ConsultationRoundView View(ConsultationRoundState round, PublicHolidayCalendar calendar) =>
-        new(round.Status, round.OpenedAt, round.Deadline, DeadlineReminderPolicy.Default.Schedule(round.OpenedAt, round.Deadline, calendar));
+        new(round.Status, round.OpenedAt, round.Deadline, NoticeSchedule.ConsultationReminders(round.OpenedAt, round.Deadline, calendar));
 }

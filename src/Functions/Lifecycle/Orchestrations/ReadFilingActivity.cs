@@ -5,7 +5,7 @@ using QuyCheWorkflow.Durable;
 
 namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 
-/// <summary>The filing's status and reminder instants (<see cref="FilingReminderPolicy.Default"/>).</summary>
+/// <summary>The filing's status and reminder instants (<see cref="NoticeSchedule.FilingReminders"/>).</summary>
 public sealed class ReadFilingActivity(LifecycleFacts facts, PublicHolidayCalendar calendar)
     : TaskActivity<LifecycleInstanceInput, FilingView>
 {
@@ -15,6 +15,6 @@ public sealed class ReadFilingActivity(LifecycleFacts facts, PublicHolidayCalend
         ArgumentNullException.ThrowIfNull(input);
         var filing = Filing.FromState((await facts.Stores.Filings.GetAsync(input.RegulationId, input.SubjectId, context.CancellationToken))?.Value
             ?? throw new LifecycleNotFoundException($"Filing '{input.SubjectId}' does not exist."));
-        return new FilingView(filing.Status, filing.SentAt, FilingReminderPolicy.Default.Schedule(filing, calendar));
+        return new FilingView(filing.Status, filing.SentAt, NoticeSchedule.FilingReminders(filing, calendar));
     }
 }

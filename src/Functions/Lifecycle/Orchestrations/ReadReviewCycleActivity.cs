@@ -6,8 +6,8 @@ using QuyCheWorkflow.Durable;
 namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 
 /// <summary>
-/// Whether the cycle's review is still the one due, and its notices: the regulation's reminder instants
-/// (<see cref="ReviewSchedule.ReminderInstants"/>) and the overdue notices (<see cref="OverdueEscalationPolicy.Default"/>).
+/// Whether the cycle's review is still the one due, and its notices (<see cref="NoticeSchedule.ReviewNotices"/>:
+/// the regulation's reminder instants and the overdue notices).
 /// </summary>
 public sealed class ReadReviewCycleActivity(LifecycleFacts facts, PublicHolidayCalendar calendar)
     : TaskActivity<LifecycleInstanceInput, ReviewCycleView>
@@ -28,9 +28,6 @@ public sealed class ReadReviewCycleActivity(LifecycleFacts facts, PublicHolidayC
             return new ReviewCycleView(false, []);
         }
 
-        List<ReviewNoticeSlot> notices = [.. regulation.ReviewSchedule.ReminderInstants(due, calendar).Select(at => new ReviewNoticeSlot(at, NoticeKind.ReviewReminder))];
-        notices.AddRange(OverdueEscalationPolicy.Default.Notices(due, calendar).Select(n => new ReviewNoticeSlot(
-            n.At, n.Audience == OverdueAudience.Organisation ? NoticeKind.ReviewOverdueToOrganisation : NoticeKind.ReviewOverdueToUpperLevel)));
-        return new ReviewCycleView(true, [.. notices.OrderBy(n => n.At)]);
+        return new ReviewCycleView(true, NoticeSchedule.ReviewNotices(regulation.ReviewSchedule, due, calendar));
     }
 }

@@ -5,7 +5,7 @@ using QuyCheWorkflow.Durable;
 
 namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 
-/// <summary>The round's status, deadline and reminder instants (<see cref="DeadlineReminderPolicy.Default"/>).</summary>
+/// <summary>The round's status, deadline and reminder instants (<see cref="NoticeSchedule.VoteReminders"/>).</summary>
 public sealed class ReadVoteRoundActivity(LifecycleFacts facts, PublicHolidayCalendar calendar)
     : TaskActivity<LifecycleInstanceInput, VoteRoundView>
 {
@@ -19,5 +19,5 @@ public sealed class ReadVoteRoundActivity(LifecycleFacts facts, PublicHolidayCal
     }
 
     internal static VoteRoundView View(VoteRoundState round, PublicHolidayCalendar calendar) =>
-        new(round.Status, round.OpenedAt, round.Deadline, DeadlineReminderPolicy.Default.Schedule(round.OpenedAt, round.Deadline, calendar));
+        new(round.Status, round.OpenedAt, round.Deadline, NoticeSchedule.VoteReminders(round.OpenedAt, round.Deadline, calendar));
 }

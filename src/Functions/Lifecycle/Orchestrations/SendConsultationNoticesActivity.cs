@@ -44,6 +44,7 @@ public sealed class SendConsultationNoticesActivity(LifecycleFacts facts, Lifecy
             sent += mailed ? 1 : 0;
         }
 
+        await facts.NoticesSentAsync(input, sent, ct);
         return sent;
     }
 }

@@ -45,6 +45,7 @@ public sealed class SendFilingNoticesActivity(LifecycleFacts facts, LifecycleNot
                 VietnamTime.ToInstant(issuance.IssueDate, VietnamTime.MorningReminderTime), filing.SentAt, link);
             return request.Kind == NoticeKind.FilingSubmitted ? NotificationTemplates.FilingSubmitted(notice) : NotificationTemplates.FilingReminder(notice);
         }, ct);
+        await facts.NoticesSentAsync(input, mailed ? 1 : 0, ct);
         return mailed ? 1 : 0;
     }
 

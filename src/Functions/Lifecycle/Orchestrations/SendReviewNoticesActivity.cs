@@ -63,12 +63,8 @@ public sealed class SendReviewNoticesActivity(LifecycleFacts facts, LifecycleNot
             sent += mailed ? 1 : 0;
         }
 
-        if (sent > 0 && request.Kind == NoticeKind.ReviewOverdueToUpperLevel)
-        {
-            // The status row says the upper level was told only from now on.
-            await facts.Stores.Status.RefreshAsync(input.OrganisationId, ct);
-        }
-
+        // The status row says the upper level was told (an overdue notice to it) only from now on.
+        await facts.NoticesSentAsync(input, sent, ct);
         return sent;
     }
 

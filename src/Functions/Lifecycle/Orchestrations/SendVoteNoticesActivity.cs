@@ -63,6 +63,7 @@ public sealed class SendVoteNoticesActivity(LifecycleFacts facts, LifecycleNotif
             sent += mailed ? 1 : 0;
         }
 
+        await facts.NoticesSentAsync(input, sent, ct);
         return sent;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Office.Import;
 

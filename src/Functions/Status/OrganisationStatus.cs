@@ -1,7 +1,8 @@
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.Lifecycle;
 
-namespace QuyCheWorkflow.Functions.State;
+namespace QuyCheWorkflow.Functions.Status;
 
 /// <summary>
 /// One organisation's row of the status view, as kept by <see cref="StatusProjection"/>. <c>Path</c> is the ids
@@ -10,7 +11,9 @@ namespace QuyCheWorkflow.Functions.State;
 /// <c>PendingIds</c> for whom (member ids, recipient ids, the upper level's id), with <c>PendingNames</c> their
 /// names where the refresh had them at hand (committee members of a vote; empty otherwise, and in rows written
 /// before the column existed); <c>IsUpperLevelNotified</c> is
-/// true once an overdue review is past the grace period of <see cref="Domain.Reviews.OverdueEscalationPolicy"/>.
+/// true once an overdue review is past the grace period of <see cref="Domain.Reviews.OverdueEscalationPolicy"/>;
+/// <c>UpcomingNotices</c> the notices the regulation's stages had still to send at the refresh, in time order, and
+/// <c>LastNotice</c> the latest one sent (both empty in rows written before they were kept).
 /// </summary>
 public sealed record OrganisationStatus(
     string OrganisationId,
@@ -37,4 +40,10 @@ public sealed record OrganisationStatus(
     bool IsMissing,
     bool IsUpperLevelNotified,
     DateTimeOffset RefreshedAt,
-    IReadOnlyDictionary<string, string> PendingNames);
+    IReadOnlyDictionary<string, string> PendingNames,
+    IReadOnlyList<NoticeSummary> UpcomingNotices,
+    NoticeSummary? LastNotice)
+{
+    /// <summary>The first of <see cref="UpcomingNotices"/> still ahead at <paramref name="now"/>, or null.</summary>
+    public NoticeSummary? NextNoticeAfter(DateTimeOffset now) => UpcomingNotices.FirstOrDefault(n => n.At > now);
+}

@@ -2,8 +2,10 @@ using System.Globalization;
 using Azure.Data.Tables;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.State;
 
-namespace QuyCheWorkflow.Functions.State;
+namespace QuyCheWorkflow.Functions.Status;
 
 public sealed partial class StatusProjection
 {
@@ -39,6 +41,8 @@ public sealed partial class StatusProjection
             ["IsMissing"] = status.IsMissing,
             ["IsUpperLevelNotified"] = status.IsUpperLevelNotified,
             ["RefreshedAt"] = status.RefreshedAt,
+            ["UpcomingNotices"] = status.UpcomingNotices.Count == 0 ? null : StateJson.Serialize(status.UpcomingNotices),
+            ["LastNotice"] = status.LastNotice is null ? null : StateJson.Serialize(status.LastNotice),
         };
     }
 
@@ -86,7 +90,9 @@ public sealed partial class StatusProjection
         entity.GetDateTimeOffset("RefreshedAt") ?? default,
         entity.GetString("PendingNames") is { } names
             ? StateJson.Deserialize<Dictionary<string, string>>(names)
-            : new Dictionary<string, string>(StringComparer.Ordinal));
+            : new Dictionary<string, string>(StringComparer.Ordinal),
+        entity.GetString("UpcomingNotices") is { } upcoming ? StateJson.Deserialize<List<NoticeSummary>>(upcoming) : [],
+        entity.GetString("LastNotice") is { } last ? StateJson.Deserialize<NoticeSummary>(last) : null);
 
     private static string? FormatDate(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 

@@ -7,8 +7,9 @@ using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
 using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.State;
 
-namespace QuyCheWorkflow.Functions.State;
+namespace QuyCheWorkflow.Functions.Status;
 
 /// <summary>
 /// The status view's rows, one per organisation, recomputed from the stores after each change and read by
@@ -27,6 +28,11 @@ namespace QuyCheWorkflow.Functions.State;
 /// (<see cref="DraftSources.UnchangedFrom"/>) puts that warning before the pending summary.
 /// </para>
 /// <para>
+/// The row also carries the regulation's notices (<see cref="Lifecycle.NoticeOutlook"/>): the last one sent and those
+/// still to come at the refresh, so a reader shows the first of them after its own now. The lifecycle refreshes the
+/// row whenever it sends notices.
+/// </para>
+/// <para>
 /// Organisations never move (<see cref="OrganisationStore.UpdateAsync"/> rejects a parent change), so a row's
 /// key is stable. A refresh reads the row's ETag before it reads the canonical stores and writes under it
 /// (If-Match, or an insert when there is no row): a refresh that computed from older state than a write made
@@ -42,6 +48,7 @@ public sealed partial class StatusProjection(
     ConsultationStore consultations,
     FilingStore filings,
     Lifecycle.NoticeLedger notices,
+    Lifecycle.NoticeOutlook outlook,
     TimeProvider timeProvider)
 {
     public const string TableName = "status";
@@ -164,6 +171,10 @@ public sealed partial class StatusProjection(
             && VietnamTime.DateOf(now) >= due.AddDays(OverdueEscalationPolicy.Default.GraceDays)
             && current is not null
             && await notices.AnySentAsync(current.Id, Lifecycle.NoticeKind.ReviewOverdueToUpperLevel, Lifecycle.ReviewIds.For(due), cancellationToken);
+        IReadOnlyList<Lifecycle.NoticeSummary> upcoming = current is null
+            ? []
+            : [.. (await outlook.PlanAsync(organisation, current, cancellationToken)).Where(n => n.At > now)];
+        var lastSent = current is not null && await outlook.SentAsync(current.Id, cancellationToken) is [.., var latest] ? latest : null;
 
         return new OrganisationStatus(
             organisation.Id,
@@ -190,7 +201,9 @@ public sealed partial class StatusProjection(
             compliance.IsMissing,
             upperLevelNotified,
             now,
-            pending?.Names ?? new Dictionary<string, string>(StringComparer.Ordinal));
+            pending?.Names ?? new Dictionary<string, string>(StringComparer.Ordinal),
+            upcoming,
+            lastSent);
     }
 
     private async Task<(string Summary, IReadOnlyList<string> Ids, IReadOnlyDictionary<string, string>? Names)?> PendingAsync(
