@@ -32,4 +32,41 @@ public enum RefusalCode
 
     /// <summary>An amendment decided by a review before the upper level acknowledged the filing. Facts: <c>stage</c>.</summary>
     ReviewAmendBeforeAcknowledgement,
+
+    /// <summary>A ballot other than "đồng ý" without a reason. Facts: <c>choice</c> (the <see cref="Voting.VoteChoice"/> name).</summary>
+    BallotReasonMissing,
+
+    /// <summary>A consultation answer that does not agree and has no comment.</summary>
+    ConsultationCommentMissing,
+
+    /// <summary>A consultation answer that agrees ("nhất trí") and also carries comments. Facts: <c>comments</c> (how many).</summary>
+    ConsultationAgreementWithComments,
+
+    /// <summary>A filing returned by the upper level without any reason.</summary>
+    FilingReturnReasonMissing,
+
+    /// <summary>
+    /// An answer (ballot, consultation answer, filing response) on a round or filing that is no longer the regulation's
+    /// current one, or on another text than the one it holds. Facts: <c>subject</c> ("vote round", "consultation round",
+    /// "filing"), <c>id</c>.
+    /// </summary>
+    RoundSuperseded,
+
+    /// <summary>
+    /// An in-person vote meeting dated before the round opened or after the day it is recorded (Vietnam calendar).
+    /// Facts: <c>meetingDate</c>, <c>openedOn</c>, <c>today</c>.
+    /// </summary>
+    MeetingDateOutsideRound,
+
+    /// <summary>An in-person result with more votes than the round has members. Facts: <c>votes</c>, <c>members</c>.</summary>
+    MeetingVotesExceedMembers,
+
+    /// <summary>
+    /// An in-person result (passed or not) that the meeting's agree count contradicts under the round's rule.
+    /// Facts: <c>rule</c> (the <see cref="Voting.DecisionRule.Code"/>), <c>required</c>, <c>members</c>, <c>agrees</c>.
+    /// </summary>
+    MeetingResultContradictsVotes,
+
+    /// <summary>An e-mail address that is not one mail can be sent to. Facts: <c>email</c>.</summary>
+    EmailAddressInvalid,
 }

@@ -97,6 +97,22 @@ public static class RefusalCatalogue
                 $"Ngày họp rà soát {Date(facts, "meetingDate")} sớm hơn lần rà soát trước hoặc ngày ban hành ({Date(facts, "earliest")})."),
             RefusalCode.ReviewAmendBeforeAcknowledgement => new(null,
                 "Cấp trên chưa xác nhận tiếp nhận quy chế, nên chưa thể bắt đầu sửa đổi, bổ sung từ kết quả rà soát; có thể ghi nhận rà soát với kết quả giữ nguyên, rồi sửa đổi sau khi cấp trên tiếp nhận."),
+            RefusalCode.BallotReasonMissing => new("reason",
+                "Khi chọn “Không đồng ý” hoặc “Ý kiến khác”, đề nghị đồng chí ghi lý do."),
+            RefusalCode.ConsultationCommentMissing or RefusalCode.ConsultationAgreementWithComments => new("comments",
+                "Đề nghị đồng chí chọn “Nhất trí, không có ý kiến khác”, hoặc chọn “Có ý kiến góp ý” và ghi ít nhất một ý kiến."),
+            RefusalCode.FilingReturnReasonMissing => new("reasons",
+                "Khi trả lại, đề nghị đồng chí ghi ít nhất một lý do, yêu cầu sửa đổi, bổ sung."),
+            RefusalCode.RoundSuperseded => new(null,
+                $"{Capitalised(s_subjects.GetValueOrDefault(facts.GetValueOrDefault("subject") ?? string.Empty) ?? "đợt")} này đã được thay thế bằng đợt, dự thảo hoặc văn bản mới hơn; nội dung gửi cho nó không được ghi nhận."),
+            RefusalCode.MeetingDateOutsideRound => new(null,
+                $"Ngày họp phải từ ngày mở biểu quyết ({PlainDate(facts, "openedOn")}) đến hôm nay ({PlainDate(facts, "today")})."),
+            RefusalCode.MeetingVotesExceedMembers => new(null,
+                $"Tổng số phiếu ({facts.GetValueOrDefault("votes")}) vượt quá số ủy viên của đợt biểu quyết ({facts.GetValueOrDefault("members")})."),
+            RefusalCode.MeetingResultContradictsVotes => new(null,
+                $"Kết quả không khớp số phiếu: theo nguyên tắc “{RuleDescription(facts)}”, cần {facts.GetValueOrDefault("required")}/{facts.GetValueOrDefault("members")} ủy viên đồng ý để thông qua; biên bản ghi {facts.GetValueOrDefault("agrees")} đồng ý."),
+            RefusalCode.EmailAddressInvalid => new("email",
+                $"Địa chỉ e-mail “{facts.GetValueOrDefault("email")}” không hợp lệ."),
             _ => null,
         };
     }
@@ -137,6 +153,27 @@ public static class RefusalCatalogue
         DateOnly.TryParseExact(facts.GetValueOrDefault(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? "ngày " + date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
             : facts.GetValueOrDefault(name) ?? string.Empty;
+
+    /// <summary>"05/12/2026", without the "ngày" that <see cref="Date"/> puts before it.</summary>
+    private static string PlainDate(IReadOnlyDictionary<string, string> facts, string name) =>
+        DateOnly.TryParseExact(facts.GetValueOrDefault(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            : facts.GetValueOrDefault(name) ?? string.Empty;
+
+    private static string RuleDescription(IReadOnlyDictionary<string, string> facts)
+    {
+        try
+        {
+            return Domain.Voting.DecisionRule.FromCode(facts.GetValueOrDefault("rule") ?? string.Empty).Description;
+        }
+        catch (ArgumentException)
+        {
+            return facts.GetValueOrDefault("rule") ?? string.Empty;
+        }
+    }
+
+    private static string Capitalised(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Term(IReadOnlyDictionary<string, string> facts) =>
         (facts.GetValueOrDefault("term") ?? string.Empty).Replace("–", " - ", StringComparison.Ordinal);
