@@ -74,8 +74,18 @@ public static class LinkPageEndpoints
         var claims = target.Claims;
         var workflow = context.RequestServices.GetRequiredService<RegulationWorkflow>();
         var requests = context.RequestServices.GetRequiredService<RequestLog>();
-        Actor actor = new(claims.RecipientId, target.RecipientName, "link " + context.Connection.RemoteIpAddress);
+        Actor actor = new(claims.RecipientId, target.RecipientName, "link " + context.Connection.RemoteIpAddress) { RequestId = requestId };
         string commandName = "link." + claims.Action + "." + claims.RegulationId + "." + claims.RoundId + "." + claims.RecipientId;
+
+        // A submit retried after the process died mid-command finds that command's tail and gets its outcome.
+        async Task RecoverAsync(CancellationToken c)
+        {
+            if (await workflow.FindOrganisationIdAsync(claims.RegulationId, c) is { } organisationId)
+            {
+                await workflow.CompletePendingTailsAsync(organisationId, claims.RegulationId, c);
+            }
+        }
+
         string notice;
         VoteRoundState? castOnOpenRound = null;
         try
@@ -95,12 +105,9 @@ public static class LinkPageEndpoints
                         return Unprocessable(context, "Khi chọn “Không đồng ý” hoặc “Ý kiến khác”, đề nghị đồng chí ghi lý do.");
                     }
 
-                    await requests.ExecuteOnceAsync(requestId, commandName, async c =>
-                    {
-                        var round = await workflow.CastBallotAsync(target.LoadedVote!, claims.RecipientId, choice, reason, actor, c);
-                        castOnOpenRound = round.Status == VoteRoundStatus.Open ? round : null;
-                        return true;
-                    }, ct);
+                    var round = await requests.ExecuteOnceAsync(requestId, commandName,
+                        c => workflow.CastBallotAsync(target.LoadedVote!, claims.RecipientId, choice, reason, actor, c), RecoverAsync, ct);
+                    castOnOpenRound = round.Status == VoteRoundStatus.Open ? round : null;
                     notice = "Đã ghi nhận biểu quyết của đồng chí.";
                     break;
                 case LinkAction.Consultation:
@@ -111,11 +118,8 @@ public static class LinkPageEndpoints
                             : BadText(context, "Ý kiến góp ý", commentError);
                     }
 
-                    await requests.ExecuteOnceAsync(requestId, commandName, async c =>
-                    {
-                        await workflow.AnswerConsultationAsync(claims.RegulationId, claims.RoundId, claims.RecipientId, agree, comments, actor, c);
-                        return true;
-                    }, ct);
+                    await requests.ExecuteOnceAsync(requestId, commandName,
+                        c => workflow.AnswerConsultationAsync(claims.RegulationId, claims.RoundId, claims.RecipientId, agree, comments, actor, c), RecoverAsync, ct);
                     notice = "Đã ghi nhận ý kiến góp ý của đồng chí.";
                     break;
                 default:
@@ -128,20 +132,14 @@ public static class LinkPageEndpoints
 
                     if (decision == "acknowledge")
                     {
-                        await requests.ExecuteOnceAsync(requestId, commandName, async c =>
-                        {
-                            await workflow.AcknowledgeFilingAsync(claims.RegulationId, claims.RoundId, actor, c);
-                            return true;
-                        }, ct);
+                        await requests.ExecuteOnceAsync(requestId, commandName,
+                            c => workflow.AcknowledgeFilingAsync(claims.RegulationId, claims.RoundId, actor, c), RecoverAsync, ct);
                         notice = "Đã xác nhận tiếp nhận quy chế.";
                     }
                     else if (decision == "return" && reasons.Count > 0)
                     {
-                        await requests.ExecuteOnceAsync(requestId, commandName, async c =>
-                        {
-                            await workflow.ReturnFilingAsync(claims.RegulationId, claims.RoundId, reasons, actor, c);
-                            return true;
-                        }, ct);
+                        await requests.ExecuteOnceAsync(requestId, commandName,
+                            c => workflow.ReturnFilingAsync(claims.RegulationId, claims.RoundId, reasons, actor, c), RecoverAsync, ct);
                         notice = "Đã trả lại quy chế để sửa đổi, bổ sung, kèm lý do, yêu cầu.";
                     }
                     else

@@ -25,6 +25,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<DocumentNumberRegistry>();
         services.TryAddSingleton<RequestLog>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<PendingTails>();
         services.TryAddSingleton<DocumentStore>();
         services.TryAddSingleton<ModelRegulationStore>();
         services.TryAddSingleton<Lifecycle.NoticeLedger>();
