@@ -73,18 +73,14 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
             ReviewCycleVersion);
     }
 
-    public Task RaiseConsultationClosedAsync(string regulationId, string roundId, CancellationToken ct = default) =>
-        WakeAsync(ConsultationInstanceId(regulationId, roundId), ct);
-
-    public Task RaiseVoteDecidedAsync(string regulationId, string roundId, CancellationToken ct = default) =>
-        WakeAsync(VoteInstanceId(regulationId, roundId), ct);
-
-    /// <summary>A seat of the round changed hands: the orchestration sends the new member's request (or the result).</summary>
-    public Task RaiseVoteMembersChangedAsync(string regulationId, string roundId, CancellationToken ct = default) =>
-        WakeAsync(VoteInstanceId(regulationId, roundId), ct);
+    /// <summary>
+    /// Tells the instance (any lifecycle orchestration) that its subject changed: it re-reads the tables. A missing
+    /// or finished instance is left alone.
+    /// </summary>
+    public Task SignalAsync(string instanceId, CancellationToken ct = default) => WakeAsync(instanceId, ct);
 
     /// <summary>Wakes the round's orchestration for its new deadline, or starts it again if it had finished.</summary>
-    public async Task RaiseVoteExtendedAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default)
+    public async Task VoteDeadlineMovedAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default)
     {
         string instanceId = VoteInstanceId(regulationId, roundId);
         var instance = await client.GetInstanceAsync(instanceId, cancellation: ct);
@@ -96,12 +92,6 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
 
         await WakeAsync(instanceId, ct);
     }
-
-    public Task RaiseFilingAnsweredAsync(string regulationId, string filingId, CancellationToken ct = default) =>
-        WakeAsync(FilingInstanceId(regulationId, filingId), ct);
-
-    public Task RaiseReviewChangedAsync(string regulationId, string reviewId, CancellationToken ct = default) =>
-        WakeAsync(ReviewInstanceId(regulationId, reviewId), ct);
 
     /// <summary>The instance's status, or null when it does not exist (never started, or purged).</summary>
     public Task<OrchestrationMetadata?> GetAsync(string instanceId, CancellationToken ct = default) =>

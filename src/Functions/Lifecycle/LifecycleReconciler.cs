@@ -8,7 +8,8 @@ using QuyCheWorkflow.Domain.Voting;
 namespace QuyCheWorkflow.Functions.Lifecycle;
 
 /// <summary>
-/// Compares the tables with the orchestration instances and starts what is missing or stuck, so a lost message,
+/// Carries out the command tails a stopped process left pending (<see cref="RegulationWorkflow.CompletePendingTailsAsync(CancellationToken)"/>),
+/// then compares the tables with the orchestration instances and starts what is missing or stuck, so a lost message,
 /// a purge or a deployment cannot leave a regulation without its next step. Run by the <c>Reconciler</c> timer
 /// function every 15 minutes. For every regulation of every organisation, what the tables say should be running:
 /// <list type="bullet">
@@ -35,6 +36,8 @@ public sealed class LifecycleReconciler(
     /// <returns>How many instances were started.</returns>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
+        // First what a process that died mid-command left undone: audit entries, status rows, wake-ups.
+        await workflow.CompletePendingTailsAsync(ct);
         int started = 0;
         await foreach (var organisation in stores.Organisations.ListAsync(ct))
         {

@@ -17,4 +17,6 @@ public sealed record LifecycleStores(
     AuditLog Audit,
     StatusProjection Status,
     RegulationIndex Index,
-    ModelRegulationStore Models);
+    ModelRegulationStore Models,
+    PendingTails Tails,
+    RequestLog Requests);

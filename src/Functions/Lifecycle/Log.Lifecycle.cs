@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(5005, LogLevel.Warning, "Reminder sweep woke {InstanceId}, still asleep past {WakeAt:o}")]
     public static partial void ReminderSweepWoke(ILogger logger, string instanceId, DateTimeOffset wakeAt);
+
+    [LoggerMessage(5006, LogLevel.Warning, "Carried out the command tail left pending in {Table} row {PartitionKey}/{RowKey} by a process that stopped")]
+    public static partial void PendingTailCompleted(ILogger logger, string table, string partitionKey, string rowKey);
 }

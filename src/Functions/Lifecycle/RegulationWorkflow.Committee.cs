@@ -2,6 +2,7 @@ using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.Lifecycle.Tails;
 using QuyCheWorkflow.Functions.State;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
@@ -49,21 +50,20 @@ public sealed partial class RegulationWorkflow
             }
         }
 
-        await RefreshStatusAsync(organisationId, ct);
         return new CommitteeMemberReplacement(organisation, replaced);
     }
 
     private async Task<Organisation> ReplaceOnCommitteeAsync(string organisationId, string oldMemberId, CommitteeMember newMember,
         Actor actor, CancellationToken ct)
     {
-        var (organisation, changed) = await RetryOnConflictAsync(organisationId, async () =>
+        var (organisation, written) = await RetryOnConflictAsync(organisationId, async () =>
         {
-            var loaded = await stores.Organisations.GetAsync(organisationId, ct)
+            var loaded = await ReadAsync(() => stores.Organisations.GetAsync(organisationId, ct), ct)
                 ?? throw new LifecycleNotFoundException($"Organisation '{organisationId}' does not exist.");
             var committee = loaded.Value.Committee;
             if (!committee.Contains(oldMemberId) && committee.Members.Contains(newMember))
             {
-                return (loaded.Value, false);
+                return (loaded.Value, (PendingTail?)null);
             }
 
             if (committee.Contains(newMember.MemberId))
@@ -84,14 +84,14 @@ public sealed partial class RegulationWorkflow
             }
 
             var updated = loaded.Value with { Committee = committee.Replace(oldMemberId, newMember) };
-            await stores.Organisations.UpdateAsync(updated, loaded.ETag, ct);
-            return (updated, true);
+            var tail = Tail(organisationId, actor).Audit(organisationId, AuditAction.CommitteeMemberReplaced, [organisationId, oldMemberId, newMember.MemberId],
+                new { oldMemberId, newMemberId = newMember.MemberId, newMember.FullName, role = newMember.Role.ToString() });
+            return (updated, await stores.Organisations.UpdateAsync(updated, loaded.ETag, tail.Build(true), ct));
         });
 
-        if (changed)
+        if (written is not null)
         {
-            await AuditAsync(organisationId, actor, "organisation.member-replaced", [organisationId, oldMemberId, newMember.MemberId],
-                new { oldMemberId, newMemberId = newMember.MemberId, newMember.FullName, role = newMember.Role.ToString() }, ct);
+            await CompleteAsync(written, ct);
         }
 
         return organisation;
@@ -101,40 +101,40 @@ public sealed partial class RegulationWorkflow
     private async Task<MemberReplaced?> ReplaceInRoundAsync(string organisationId, string regulationId, string roundId,
         string oldMemberId, CommitteeMember newMember, Actor actor, CancellationToken ct)
     {
-        var (change, round) = await RetryOnConflictAsync(regulationId, async () =>
+        var (change, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadVoteAsync(regulationId, roundId, ct);
             if (loaded.Value.Status != VoteRoundStatus.Open || !loaded.Value.Members.Any(m => m.MemberId == oldMemberId))
             {
-                return ((MemberReplaced?)null, (VoteRound?)null);
+                return ((MemberReplaced?)null, (PendingTail?)null);
             }
 
             var round = VoteRound.FromState(loaded.Value);
             var change = round.ReplaceMember(oldMemberId, newMember, actor.Id, timeProvider.GetUtcNow());
-            await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
-            return (change, round);
+            var tail = Tail(organisationId, actor).Audit(regulationId, AuditAction.VoteMemberReplaced, [regulationId, round.Id, oldMemberId, newMember.MemberId], new
+            {
+                description = change.Description,
+                oldMemberId,
+                newMemberId = newMember.MemberId,
+                discardedBallot = change.RemovedBallot?.Choice.ToString(),
+                statusBefore = change.StatusBefore.ToString(),
+                statusAfter = change.StatusAfter.ToString(),
+            });
+            if (round.IsDecided)
+            {
+                tail.FollowUp(FollowUpKind.ApplyVoteDecision, regulationId, round.Id);
+            }
+
+            tail.Wake(WakeKind.SignalVote, regulationId, round.Id);
+            return (change, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(true), ct));
         });
 
-        if (change is null || round is null)
+        if (written is null)
         {
             return null;
         }
 
-        await AuditAsync(regulationId, actor, "vote.member-replaced", [regulationId, round.Id, oldMemberId, newMember.MemberId], new
-        {
-            description = change.Description,
-            oldMemberId,
-            newMemberId = newMember.MemberId,
-            discardedBallot = change.RemovedBallot?.Choice.ToString(),
-            statusBefore = change.StatusBefore.ToString(),
-            statusAfter = change.StatusAfter.ToString(),
-        }, ct);
-        if (round.IsDecided)
-        {
-            await ApplyVoteDecisionAsync(organisationId, round, ct);
-        }
-
-        await orchestrations.RaiseVoteMembersChangedAsync(regulationId, round.Id, ct);
+        await CompleteAsync(written, ct);
         return change;
     }
 

@@ -1,6 +1,7 @@
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.Lifecycle.Tails;
 using QuyCheWorkflow.Functions.State;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
@@ -22,7 +23,7 @@ public sealed partial class RegulationWorkflow
             EmailAddress.Ensure(recipient.Email);
         }
 
-        var round = await RetryOnConflictAsync(regulationId, async () =>
+        var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
             var regulation = Regulation.FromState(loaded.Value);
@@ -33,16 +34,15 @@ public sealed partial class RegulationWorkflow
                 NextId("consultation", regulation, c => c.ConsultationRoundIds.Count), regulationId, latest.Number,
                 recipients.Select(r => r.RecipientId), timeProvider.GetUtcNow(), deadline);
             regulation.OpenConsultation(round);
-            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
-            return round;
+            var tail = Tail(organisationId, actor)
+                .Create(new NewConsultationRound(round.ToState(), recipients))
+                .Audit(regulationId, AuditAction.ConsultationOpened, [regulationId, round.Id],
+                    new { draftVersion = round.DraftVersion, recipients = recipients.Count, deadline })
+                .Wake(WakeKind.StartConsultation, regulationId, round.Id);
+            return (round, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
         });
 
-        await stores.Recipients.SetAsync(regulationId, round.Id, recipients, ct);
-        await stores.Consultations.AddRoundAsync(round.ToState(), ct);
-        await AuditAsync(regulationId, actor, "consultation.opened", [regulationId, round.Id],
-            new { draftVersion = round.DraftVersion, recipients = recipients.Count, deadline }, ct);
-        await RefreshStatusAsync(organisationId, ct);
-        await orchestrations.StartConsultationAsync(organisationId, regulationId, round.Id, ct);
+        await CompleteAsync(written, ct);
         return round.ToState();
     }
 
@@ -60,10 +60,10 @@ public sealed partial class RegulationWorkflow
     {
         ArgumentNullException.ThrowIfNull(comments);
         ArgumentNullException.ThrowIfNull(actor);
-        var (recorded, round) = await RetryOnConflictAsync(regulationId, async () =>
+        string organisationId = await OrganisationOfAsync(regulationId, ct);
+        var (outcome, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await stores.Consultations.GetRoundAsync(regulationId, roundId, ct)
-                ?? throw new LifecycleNotFoundException($"Consultation round '{roundId}' of regulation '{regulationId}' does not exist.");
+            var loaded = await LoadRoundAsync(regulationId, roundId, ct);
             var round = ConsultationRound.FromState(loaded.Value);
             if (!round.Recipients.Contains(recipientId))
             {
@@ -72,31 +72,28 @@ public sealed partial class RegulationWorkflow
 
             if (round.Status == ConsultationStatus.Open && round.Responses.Any(r => r.RecipientId == recipientId))
             {
-                return (false, round);
+                return (new ConsultationAnswerOutcome(false, round.ToState()), (PendingTail?)null);
             }
 
             var now = timeProvider.GetUtcNow();
             round.Answer(recipientId, agree ? ResponseKind.Agree : ResponseKind.Comments, comments.Select(c => new CommentDraft(c.Article, c.Text)), now);
-            await stores.Consultations.UpdateRoundAsync(round.ToState(), loaded.ETag, ct);
-            return (true, round);
+            var tail = Tail(organisationId, actor).Audit(regulationId, AuditAction.ConsultationAnswered, [regulationId, roundId, recipientId],
+                new { kind = comments.Count == 0 ? "agree" : "comments", comments = comments.Count });
+            if (round.Status == ConsultationStatus.Closed)
+            {
+                tail.FollowUp(FollowUpKind.StartResolution, regulationId, roundId).Wake(WakeKind.SignalConsultation, regulationId, roundId);
+            }
+
+            ConsultationAnswerOutcome recorded = new(true, round.ToState());
+            return (recorded, await stores.Consultations.UpdateRoundAsync(round.ToState(), loaded.ETag, tail.Build(recorded), ct));
         });
 
-        if (!recorded)
+        if (written is not null)
         {
-            return new ConsultationAnswerOutcome(false, round.ToState());
+            await CompleteAsync(written, ct);
         }
 
-        string organisationId = (await FindOrganisationIdAsync(regulationId, ct))!;
-        await AuditAsync(regulationId, actor, "consultation.answered", [regulationId, roundId, recipientId],
-            new { kind = comments.Count == 0 ? "agree" : "comments", comments = comments.Count }, ct);
-        if (round.Status == ConsultationStatus.Closed)
-        {
-            await StartResolutionAsync(organisationId, round, ct);
-            await orchestrations.RaiseConsultationClosedAsync(regulationId, roundId, ct);
-        }
-
-        await RefreshStatusAsync(organisationId, ct);
-        return new ConsultationAnswerOutcome(true, round.ToState());
+        return outcome;
     }
 
     /// <summary>
@@ -106,34 +103,31 @@ public sealed partial class RegulationWorkflow
     /// <returns>The round as stored afterwards.</returns>
     public async Task<ConsultationRoundState> CloseConsultationIfDueAsync(string regulationId, string roundId, CancellationToken ct = default)
     {
-        var (closedNow, round) = await RetryOnConflictAsync(regulationId, async () =>
+        string organisationId = await OrganisationOfAsync(regulationId, ct);
+        var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await stores.Consultations.GetRoundAsync(regulationId, roundId, ct)
-                ?? throw new LifecycleNotFoundException($"Consultation round '{roundId}' of regulation '{regulationId}' does not exist.");
+            var loaded = await LoadRoundAsync(regulationId, roundId, ct);
             var round = ConsultationRound.FromState(loaded.Value);
             if (!round.CloseIfDue(timeProvider.GetUtcNow()))
             {
-                return (false, round);
+                return (round, (PendingTail?)null);
             }
 
-            await stores.Consultations.UpdateRoundAsync(round.ToState(), loaded.ETag, ct);
-            return (true, round);
+            var tail = Tail(organisationId, Actors.System)
+                .Audit(regulationId, AuditAction.ConsultationClosed, [regulationId, roundId],
+                    new { reason = round.CloseReason?.ToString(), responded = round.RespondedCount, recipients = round.Recipients.Count })
+                .FollowUp(FollowUpKind.StartResolution, regulationId, roundId);
+            return (round, await stores.Consultations.UpdateRoundAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
         });
 
-        if (round.Status == ConsultationStatus.Closed)
+        if (written is not null)
         {
-            string organisationId = (await FindOrganisationIdAsync(regulationId, ct))!;
-            if (closedNow)
-            {
-                await AuditAsync(regulationId, Actors.System, "consultation.closed", [regulationId, roundId],
-                    new { reason = round.CloseReason?.ToString(), responded = round.RespondedCount, recipients = round.Recipients.Count }, ct);
-            }
-
-            // Also repairs a round closed by its last answer whose hand-over to resolving was interrupted.
-            if (await StartResolutionAsync(organisationId, round, ct) || closedNow)
-            {
-                await RefreshStatusAsync(organisationId, ct);
-            }
+            await CompleteAsync(written, ct);
+        }
+        else if (round.Status == ConsultationStatus.Closed && await StartResolutionAsync(organisationId, round, ct))
+        {
+            // Repairs a round closed by its last answer whose hand-over to resolving was interrupted.
+            await stores.Status.RefreshAsync(organisationId, ct);
         }
 
         return round.ToState();
@@ -146,7 +140,7 @@ public sealed partial class RegulationWorkflow
         ResolutionOutcome outcome, string explanation, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var sheet = await RetryOnConflictAsync(regulationId, async () =>
+        var (sheet, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
             var cycle = ActiveCycleOf(regulation, "resolve a comment");
@@ -155,7 +149,7 @@ public sealed partial class RegulationWorkflow
                 throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "resolve a comment");
             }
 
-            var loaded = await stores.Consultations.GetSheetAsync(regulationId, roundId, ct)
+            var loaded = await ReadAsync(() => stores.Consultations.GetSheetAsync(regulationId, roundId, ct), ct)
                 ?? throw new LifecycleNotFoundException($"The resolution sheet of round '{roundId}' does not exist.");
             var sheet = ResolutionSheet.FromState(loaded.Value);
             if (!sheet.Comments.Any(c => c.CommentId == commentId))
@@ -164,13 +158,12 @@ public sealed partial class RegulationWorkflow
             }
 
             sheet.Resolve(commentId, outcome, explanation, actor.Id, timeProvider.GetUtcNow());
-            await stores.Consultations.UpdateSheetAsync(regulationId, roundId, sheet.ToState(), loaded.ETag, ct);
-            return sheet;
+            var tail = Tail(organisationId, actor).Audit(regulationId, AuditAction.CommentResolved, [regulationId, sheet.ConsultationRoundId, commentId],
+                new { outcome = outcome.ToString(), explanation });
+            return (sheet, await stores.Consultations.UpdateSheetAsync(regulationId, roundId, sheet.ToState(), loaded.ETag, tail.Build(sheet.ToState()), ct));
         });
 
-        await AuditAsync(regulationId, actor, "comment.resolved", [regulationId, sheet.ConsultationRoundId, commentId],
-            new { outcome = outcome.ToString(), explanation }, ct);
-        await RefreshStatusAsync(organisationId, ct);
+        await CompleteAsync(written, ct);
         return sheet.ToState();
     }
 
@@ -178,40 +171,46 @@ public sealed partial class RegulationWorkflow
     /// <returns>True when something changed.</returns>
     private async Task<bool> StartResolutionAsync(string organisationId, ConsultationRound round, CancellationToken ct)
     {
-        bool moved = await RetryOnConflictAsync(round.RegulationId, async () =>
+        var written = await RetryOnConflictAsync(round.RegulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, round.RegulationId, ct);
             var regulation = Regulation.FromState(loaded.Value);
             if (regulation.ActiveCycle is not { Stage: DraftingStage.InConsultation } cycle || cycle.CurrentConsultationRoundId != round.Id)
             {
-                return false;
+                return null;
             }
 
             regulation.StartResolution(round);
-            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
-            return true;
+            var tail = Tail(organisationId, Actors.System)
+                .Create(new NewResolutionSheet(round.RegulationId, round.Id, new ResolutionSheet(round).ToState()))
+                .Audit(round.RegulationId, AuditAction.ResolutionStarted, [round.RegulationId, round.Id], new { comments = round.Comments.Count });
+            return await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(true), ct);
         });
 
-        bool sheetAdded = false;
-        if (await stores.Consultations.GetSheetAsync(round.RegulationId, round.Id, ct) is null)
+        if (written is not null)
         {
-            try
-            {
-                await stores.Consultations.AddSheetAsync(round.RegulationId, round.Id, new ResolutionSheet(round).ToState(), ct);
-                sheetAdded = true;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Another closer created it first; the sheet is the same.
-            }
+            await CompleteAsync(written, ct);
+            return true;
         }
 
-        if (moved)
+        // Already resolving: the sheet of a hand-over made before sheets came with it may still be missing.
+        if (await stores.Consultations.GetSheetAsync(round.RegulationId, round.Id, ct) is not null)
         {
-            await AuditAsync(round.RegulationId, Actors.System, "resolution.started", [round.RegulationId, round.Id],
-                new { comments = round.Comments.Count }, ct);
+            return false;
         }
 
-        return moved || sheetAdded;
+        try
+        {
+            await stores.Consultations.AddSheetAsync(round.RegulationId, round.Id, new ResolutionSheet(round).ToState(), ct);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
     }
+
+    private async Task<Loaded<ConsultationRoundState>> LoadRoundAsync(string regulationId, string roundId, CancellationToken ct) =>
+        await ReadAsync(() => stores.Consultations.GetRoundAsync(regulationId, roundId, ct), ct)
+        ?? throw new LifecycleNotFoundException($"Consultation round '{roundId}' of regulation '{regulationId}' does not exist.");
 }

@@ -19,20 +19,19 @@ public sealed partial class RegulationWorkflow
         var probe = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
         probe.AddDraft(new DraftVersion(ActiveCycleOf(probe, "upload a draft").Drafts.Count + 1, hash, fileName, contentType, actor.Id, timeProvider.GetUtcNow()));
         await stores.Documents.UploadAsync(content, fileName, contentType, ct);
-        var draft = await RetryOnConflictAsync(regulationId, async () =>
+        var (draft, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
             var regulation = Regulation.FromState(loaded.Value);
             var cycle = ActiveCycleOf(regulation, "upload a draft");
             DraftVersion version = new(cycle.Drafts.Count + 1, hash, fileName, contentType, actor.Id, timeProvider.GetUtcNow());
             regulation.AddDraft(version);
-            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
-            return version;
+            var tail = Tail(organisationId, actor).Audit(regulationId, AuditAction.DraftUploaded, [regulationId, hash.ToString()],
+                new { version = version.Number, fileName, contentType, bytes = content.Length });
+            return (version, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(version), ct));
         });
 
-        await AuditAsync(regulationId, actor, "draft.uploaded", [regulationId, hash.ToString()],
-            new { version = draft.Number, fileName, contentType, bytes = content.Length }, ct);
-        await RefreshStatusAsync(organisationId, ct);
+        await CompleteAsync(written, ct);
         return draft;
     }
 }

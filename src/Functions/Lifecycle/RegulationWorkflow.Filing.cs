@@ -2,6 +2,7 @@ using System.Globalization;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Filings;
 using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.Lifecycle.Tails;
 using QuyCheWorkflow.Functions.State;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
@@ -18,7 +19,7 @@ public sealed partial class RegulationWorkflow
         var organisation = await LoadOrganisationAsync(organisationId, ct);
         string upperLevel = organisation.ParentId
             ?? throw new DomainException($"Tổ chức '{organisation.Name}' không có cấp trên để gửi văn bản.");
-        var filing = await RetryOnConflictAsync(regulationId, async () =>
+        var (filing, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
             var regulation = Regulation.FromState(loaded.Value);
@@ -34,44 +35,35 @@ public sealed partial class RegulationWorkflow
                 "filing-" + (regulation.FilingIds.Count + 1).ToString(CultureInfo.InvariantCulture),
                 regulationId, text.Number.Symbol, upperLevel, actor.Id, timeProvider.GetUtcNow());
             regulation.File(filing);
-            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
-            return filing;
+            var tail = Tail(organisationId, actor)
+                .Create(new NewFiling(filing.ToState()))
+                .Audit(regulationId, AuditAction.FilingSent, [regulationId, filing.Id, upperLevel], new { symbol = filing.DocumentSymbol, upperLevel })
+                .Wake(WakeKind.StartFiling, regulationId, filing.Id);
+            return (filing, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(filing.ToState()), ct));
         });
 
-        await stores.Filings.AddAsync(filing.ToState(), ct);
-        await AuditAsync(regulationId, actor, "filing.sent", [regulationId, filing.Id, upperLevel],
-            new { symbol = filing.DocumentSymbol, upperLevel }, ct);
-        await RefreshStatusAsync(organisationId, ct);
-        await orchestrations.StartFilingAsync(organisationId, regulationId, filing.Id, ct);
+        await CompleteAsync(written, ct);
         return filing.ToState();
     }
 
     /// <summary>The upper level acknowledges the filing: the text is in force and its review cycle starts.</summary>
-    public async Task<FilingState> AcknowledgeFilingAsync(string regulationId, string filingId, Actor actor, CancellationToken ct = default)
+    public Task<FilingState> AcknowledgeFilingAsync(string regulationId, string filingId, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var filing = await RespondToFilingAsync(regulationId, filingId, f => f.Acknowledge(actor.Id, timeProvider.GetUtcNow()), ct);
-        string organisationId = (await FindOrganisationIdAsync(regulationId, ct))!;
-        await AuditAsync(regulationId, actor, "filing.acknowledged", [regulationId, filingId], null, ct);
-        await ApplyFilingResponseAsync(organisationId, filing, ct);
-        await orchestrations.RaiseFilingAnsweredAsync(regulationId, filingId, ct);
-        return filing.ToState();
+        return RespondToFilingAsync(regulationId, filingId, actor, AuditAction.FilingAcknowledged,
+            f => f.Acknowledge(actor.Id, timeProvider.GetUtcNow()), _ => null, ct);
     }
 
     /// <summary>
     /// The upper level returns the filing with reasons: the text stays in force and an amendment starts with the
     /// reasons; the review cycle keeps running.
     /// </summary>
-    public async Task<FilingState> ReturnFilingAsync(string regulationId, string filingId, IReadOnlyList<string> reasons, Actor actor, CancellationToken ct = default)
+    public Task<FilingState> ReturnFilingAsync(string regulationId, string filingId, IReadOnlyList<string> reasons, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(reasons);
         ArgumentNullException.ThrowIfNull(actor);
-        var filing = await RespondToFilingAsync(regulationId, filingId, f => f.Return(reasons, actor.Id, timeProvider.GetUtcNow()), ct);
-        string organisationId = (await FindOrganisationIdAsync(regulationId, ct))!;
-        await AuditAsync(regulationId, actor, "filing.returned", [regulationId, filingId], new { reasons = filing.ReturnReasons }, ct);
-        await ApplyFilingResponseAsync(organisationId, filing, ct);
-        await orchestrations.RaiseFilingAnsweredAsync(regulationId, filingId, ct);
-        return filing.ToState();
+        return RespondToFilingAsync(regulationId, filingId, actor, AuditAction.FilingReturned,
+            f => f.Return(reasons, actor.Id, timeProvider.GetUtcNow()), f => new { reasons = f.ReturnReasons }, ct);
     }
 
     /// <summary>
@@ -83,23 +75,33 @@ public sealed partial class RegulationWorkflow
         var filing = Filing.FromState((await LoadFilingAsync(regulationId, filingId, ct)).Value);
         if (filing.Status != FilingStatus.Sent)
         {
-            await ApplyFilingResponseAsync((await FindOrganisationIdAsync(regulationId, ct))!, filing, ct);
+            await ApplyFilingResponseAsync(await OrganisationOfAsync(regulationId, ct), filing, ct);
         }
     }
 
-    private async Task<Filing> RespondToFilingAsync(string regulationId, string filingId, Action<Filing> respond, CancellationToken ct) =>
-        await RetryOnConflictAsync(regulationId, async () =>
+    private async Task<FilingState> RespondToFilingAsync(string regulationId, string filingId, Actor actor, AuditAction action,
+        Action<Filing> respond, Func<Filing, object?> details, CancellationToken ct)
+    {
+        string organisationId = await OrganisationOfAsync(regulationId, ct);
+        var (filing, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadFilingAsync(regulationId, filingId, ct);
             var filing = Filing.FromState(loaded.Value);
             respond(filing);
-            await stores.Filings.UpdateAsync(filing.ToState(), loaded.ETag, ct);
-            return filing;
+            var tail = Tail(organisationId, actor)
+                .Audit(regulationId, action, [regulationId, filingId], details(filing))
+                .FollowUp(FollowUpKind.ApplyFilingResponse, regulationId, filingId)
+                .Wake(WakeKind.SignalFiling, regulationId, filingId);
+            return (filing, await stores.Filings.UpdateAsync(filing.ToState(), loaded.ETag, tail.Build(filing.ToState()), ct));
         });
+
+        await CompleteAsync(written, ct);
+        return filing.ToState();
+    }
 
     private async Task ApplyFilingResponseAsync(string organisationId, Filing filing, CancellationToken ct)
     {
-        var regulation = await RetryOnConflictAsync(filing.RegulationId, async () =>
+        var written = await RetryOnConflictAsync(filing.RegulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, filing.RegulationId, ct);
             var regulation = Regulation.FromState(loaded.Value);
@@ -107,7 +109,7 @@ public sealed partial class RegulationWorkflow
                 || regulation.ActiveAmendment is { Status: AmendmentStatus.Filed } a && a.FilingId == filing.Id;
             if (!awaiting)
             {
-                return regulation;
+                return null;
             }
 
             if (filing.Status == FilingStatus.Acknowledged)
@@ -120,16 +122,19 @@ public sealed partial class RegulationWorkflow
                 regulation.ApplyFilingReturned(filing, amendmentId, timeProvider.GetUtcNow());
             }
 
-            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
-            return regulation;
+            var tail = Tail(organisationId, Actors.System)
+                .FollowUp(FollowUpKind.EnsurePendingReview, filing.RegulationId)
+                .Wake(WakeKind.EnsureReviewCycle, filing.RegulationId);
+            return await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(true), ct);
         });
 
-        await EnsurePendingReviewAsync(regulation, ct);
-        await RefreshStatusAsync(organisationId, ct);
-        await orchestrations.EnsureReviewCycleAsync(organisationId, regulation.ToState(), ct);
+        if (written is not null)
+        {
+            await CompleteAsync(written, ct);
+        }
     }
 
     private async Task<Loaded<FilingState>> LoadFilingAsync(string regulationId, string filingId, CancellationToken ct) =>
-        await stores.Filings.GetAsync(regulationId, filingId, ct)
+        await ReadAsync(() => stores.Filings.GetAsync(regulationId, filingId, ct), ct)
         ?? throw new LifecycleNotFoundException($"Filing '{filingId}' of regulation '{regulationId}' does not exist.");
 }

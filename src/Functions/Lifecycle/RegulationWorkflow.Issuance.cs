@@ -4,6 +4,7 @@ using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
 using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Functions.Lifecycle.Tails;
 using QuyCheWorkflow.Functions.State;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
@@ -52,23 +53,18 @@ public sealed partial class RegulationWorkflow
             finalHash = ContentHash.Of(finalDocument.Content.Span);
         }
 
-        DateOnly? supersededReviewDue = null;
-        ContentHash approvedHash = default;
-        var issued = await RetryOnConflictAsync(regulationId, async () =>
+        var (issued, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
             var regulation = Regulation.FromState(loaded.Value);
             var approved = ApprovedDraftOf(regulation);
-            approvedHash = approved.ContentHash;
 
             Loaded<RegulationState>? supersededLoaded = null;
             Regulation? superseded = null;
             if (supersedesRegulationId is not null)
             {
-                supersededLoaded = await stores.Regulations.GetAsync(organisationId, supersedesRegulationId, ct)
-                    ?? throw new LifecycleNotFoundException($"Regulation '{supersedesRegulationId}' of organisation '{organisationId}' does not exist.");
+                supersededLoaded = await LoadRegulationAsync(organisationId, supersedesRegulationId, ct);
                 superseded = Regulation.FromState(supersededLoaded.Value);
-                supersededReviewDue = superseded.NextReviewDue;
             }
 
             // The subject names the text: the original, or one amendment of it.
@@ -83,7 +79,26 @@ public sealed partial class RegulationWorkflow
                 supersedesRegulationId,
                 actor.Id,
                 timeProvider.GetUtcNow());
+            var supersededReviewDue = superseded?.NextReviewDue;
             regulation.Issue(issuance, superseded, approvedOn, today);
+
+            var symbol = issuance.Number.Symbol;
+            var tail = Tail(organisationId, actor).Audit(regulationId, AuditAction.RegulationIssued, [regulationId, symbol, issuance.FinalDocumentHash.ToString()], new
+            {
+                symbol, issueDate, signer = signedBy.ToString(), supersedes = supersedesRegulationId, nextReviewDue = regulation.NextReviewDue,
+                finalDocument = finalDocument?.FileName, approvedDraftHash = approved.ContentHash.ToString(),
+            });
+            if (supersedesRegulationId is not null)
+            {
+                tail.Audit(supersedesRegulationId, AuditAction.RegulationSuperseded, [supersedesRegulationId, regulationId], new { by = regulationId, symbol });
+                if (supersededReviewDue is { } due)
+                {
+                    tail.Wake(WakeKind.SignalReview, supersedesRegulationId, ReviewIds.For(due));
+                }
+            }
+
+            // In force from today: the review cycle starts with the issue, not when the reconciler next looks.
+            tail.Wake(WakeKind.EnsureReviewCycle, regulationId);
 
             // The superseded one first: if the issue then loses its race, the retry finds it superseded by this id
             // and the domain refuses, which is the honest outcome of two concurrent issues.
@@ -92,30 +107,10 @@ public sealed partial class RegulationWorkflow
                 await stores.Regulations.UpdateAsync(superseded.ToState(), supersededLoaded!.ETag, ct);
             }
 
-            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
-            return regulation;
+            return (regulation, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(regulation.ToState()), ct));
         });
 
-        var symbol = issued.CurrentIssuance!.Number.Symbol;
-        await AuditAsync(regulationId, actor, "regulation.issued", [regulationId, symbol, issued.CurrentIssuance.FinalDocumentHash.ToString()],
-            new
-            {
-                symbol, issueDate, signer = signedBy.ToString(), supersedes = supersedesRegulationId, nextReviewDue = issued.NextReviewDue,
-                finalDocument = finalDocument?.FileName, approvedDraftHash = approvedHash.ToString(),
-            }, ct);
-        if (supersedesRegulationId is not null)
-        {
-            await AuditAsync(supersedesRegulationId, actor, "regulation.superseded", [supersedesRegulationId, regulationId], new { by = regulationId, symbol }, ct);
-            if (supersededReviewDue is { } due)
-            {
-                await orchestrations.RaiseReviewChangedAsync(supersedesRegulationId, ReviewIds.For(due), ct);
-            }
-        }
-
-        await RefreshStatusAsync(organisationId, ct);
-
-        // In force from today: the review cycle starts with the issue, not when the reconciler next looks.
-        await orchestrations.EnsureReviewCycleAsync(organisationId, issued.ToState(), ct);
+        await CompleteAsync(written, ct);
         return issued.ToState();
     }
 
@@ -164,7 +159,7 @@ public sealed partial class RegulationWorkflow
         }
 
         string reviewId = ReviewIds.For(due);
-        if (await stores.Reviews.GetAsync(regulation.Id, reviewId, ct) is { } existing)
+        if (await ReadAsync(() => stores.Reviews.GetAsync(regulation.Id, reviewId, ct), ct) is { } existing)
         {
             return existing;
         }

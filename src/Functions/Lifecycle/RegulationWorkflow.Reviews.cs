@@ -2,6 +2,7 @@ using System.Globalization;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Reviews;
+using QuyCheWorkflow.Functions.Lifecycle.Tails;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
 
@@ -34,31 +35,25 @@ public sealed partial class RegulationWorkflow
         }
 
         await stores.Documents.UploadAsync(minutes, minutesFileName, minutesContentType, ct);
-        var review = await RetryOnConflictAsync(regulationId, async () =>
+        var (review, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await stores.Reviews.GetAsync(regulationId, pending.Value.Id, ct) ?? pending;
+            var loaded = await ReadAsync(() => stores.Reviews.GetAsync(regulationId, pending.Value.Id, ct), ct) ?? pending;
             var review = PeriodicReview.FromState(loaded.Value);
-            review.Record(meetingDate, hash, outcome, notes, actor.Id, timeProvider.GetUtcNow());
-            await stores.Reviews.UpdateAsync(review.ToState(), loaded.ETag, ct);
-            return review;
+            var now = timeProvider.GetUtcNow();
+            review.Record(meetingDate, hash, outcome, notes, actor.Id, now);
+
+            // What the review does to the regulation, worked out on a copy: the regulation's own write follows.
+            var probe = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
+            probe.ApplyReview(review, outcome == ReviewOutcome.Amend ? "amendment-" + (probe.Amendments.Count + 1).ToString(CultureInfo.InvariantCulture) : null, now);
+            var tail = Tail(organisationId, actor)
+                .Audit(regulationId, AuditAction.ReviewRecorded, [regulationId, review.Id, hash.ToString()],
+                    new { meetingDate, outcome = outcome.ToString(), notes, nextReviewDue = probe.NextReviewDue })
+                .FollowUp(FollowUpKind.ApplyReview, regulationId, review.Id)
+                .Wake(WakeKind.SignalReview, regulationId, review.Id);
+            return (review, await stores.Reviews.UpdateAsync(review.ToState(), loaded.ETag, tail.Build(review.ToState()), ct));
         });
 
-        var regulation = await RetryOnConflictAsync(regulationId, async () =>
-        {
-            var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
-            var regulation = Regulation.FromState(loaded.Value);
-            string amendmentId = "amendment-" + (regulation.Amendments.Count + 1).ToString(CultureInfo.InvariantCulture);
-            regulation.ApplyReview(review, outcome == ReviewOutcome.Amend ? amendmentId : null, timeProvider.GetUtcNow());
-            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
-            return regulation;
-        });
-
-        await AuditAsync(regulationId, actor, "review.recorded", [regulationId, review.Id, hash.ToString()],
-            new { meetingDate, outcome = outcome.ToString(), notes, nextReviewDue = regulation.NextReviewDue }, ct);
-        await EnsurePendingReviewAsync(regulation, ct);
-        await RefreshStatusAsync(organisationId, ct);
-        await orchestrations.RaiseReviewChangedAsync(regulationId, review.Id, ct);
-        await orchestrations.EnsureReviewCycleAsync(organisationId, regulation.ToState(), ct);
+        await CompleteAsync(written, ct);
         return review.ToState();
     }
 }

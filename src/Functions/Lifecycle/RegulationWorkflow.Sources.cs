@@ -34,20 +34,18 @@ public sealed partial class RegulationWorkflow
         Regulation regulation = new(regulationId, organisationId, organisation.CurrentTerm, title, schedule, now);
         DraftVersion first = new(1, hash, fileName, contentType, actor.Id, now, startFrom, sourceId);
         regulation.AddDraft(first);
-        await AddNewRegulationAsync(regulation, ct);
-
-        await AuditAsync(regulationId, actor, "regulation.created", [regulationId, organisationId],
-            new
+        var tail = Tail(organisationId, actor)
+            .Audit(regulationId, AuditAction.RegulationCreated, [regulationId, organisationId], new
             {
                 title,
                 term = regulation.Term.ToString(),
                 cadenceMonths = regulation.ReviewSchedule.CadenceMonths,
                 origin = startFrom.ToString(),
                 sourceId,
-            }, ct);
-        await AuditAsync(regulationId, actor, "draft.uploaded", [regulationId, hash.ToString()],
-            new { version = first.Number, fileName, contentType, origin = startFrom.ToString(), sourceId }, ct);
-        await RefreshStatusAsync(organisationId, ct);
+            })
+            .Audit(regulationId, AuditAction.DraftUploaded, [regulationId, hash.ToString()],
+                new { version = first.Number, fileName, contentType, origin = startFrom.ToString(), sourceId });
+        await AddNewRegulationAsync(regulation, tail, ct);
         return regulation.ToState();
     }
 

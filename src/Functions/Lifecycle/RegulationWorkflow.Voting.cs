@@ -3,6 +3,7 @@ using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
+using QuyCheWorkflow.Functions.Lifecycle.Tails;
 using QuyCheWorkflow.Functions.State;
 
 namespace QuyCheWorkflow.Functions.Lifecycle;
@@ -18,7 +19,7 @@ public sealed partial class RegulationWorkflow
     {
         ArgumentNullException.ThrowIfNull(actor);
         var organisation = await LoadOrganisationAsync(organisationId, ct);
-        var round = await RetryOnConflictAsync(regulationId, async () =>
+        var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
             var regulation = Regulation.FromState(loaded.Value);
@@ -34,15 +35,15 @@ public sealed partial class RegulationWorkflow
                 NextId("vote", regulation, c => c.VoteRoundIds.Count), regulationId, latest.Number, organisation.Committee,
                 DecisionRule.MajorityOfAllMembers, timeProvider.GetUtcNow(), deadline);
             regulation.StartVote(round, ResolutionSheet.FromState(sheet.Value));
-            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
-            return round;
+            var tail = Tail(organisationId, actor)
+                .Create(new NewVoteRound(round.ToState()))
+                .Audit(regulationId, AuditAction.VoteOpened, [regulationId, round.Id],
+                    new { draftVersion = round.DraftVersion, members = round.Members.Count, rule = round.Rule.Code, deadline })
+                .Wake(WakeKind.StartVote, regulationId, round.Id);
+            return (round, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
         });
 
-        await stores.Votes.AddAsync(round.ToState(), ct);
-        await AuditAsync(regulationId, actor, "vote.opened", [regulationId, round.Id],
-            new { draftVersion = round.DraftVersion, members = round.Members.Count, rule = round.Rule.Code, deadline }, ct);
-        await RefreshStatusAsync(organisationId, ct);
-        await orchestrations.StartVoteAsync(organisationId, regulationId, round.Id, ct);
+        await CompleteAsync(written, ct);
         return round.ToState();
     }
 
@@ -70,37 +71,34 @@ public sealed partial class RegulationWorkflow
         string memberId, VoteChoice choice, string? reason, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (changed, round) = await RetryOnConflictAsync(regulationId, async () =>
+        string organisationId = await OrganisationOfAsync(regulationId, ct);
+        var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = current ?? await LoadVoteAsync(regulationId, roundId, ct);
+            var loaded = current is { Tail: null } ? current : await LoadVoteAsync(regulationId, roundId, ct);
             current = null;
             var round = VoteRound.FromState(loaded.Value);
             var before = round.Ballots.FirstOrDefault(b => b.MemberId == memberId);
             round.Cast(memberId, choice, reason, timeProvider.GetUtcNow());
             if (Equals(before, round.Ballots.FirstOrDefault(b => b.MemberId == memberId)))
             {
-                return (false, round);
+                return (round, (PendingTail?)null);
             }
 
-            await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
-            return (true, round);
+            var tail = Tail(organisationId, actor).Audit(regulationId, AuditAction.VoteCast, [regulationId, roundId, memberId],
+                new { choice = choice.ToString(), reason, status = round.Status.ToString() });
+            if (round.IsDecided)
+            {
+                tail.FollowUp(FollowUpKind.ApplyVoteDecision, regulationId, roundId).Wake(WakeKind.SignalVote, regulationId, roundId);
+            }
+
+            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
         });
 
-        if (!changed)
+        if (written is not null)
         {
-            return round.ToState();
+            await CompleteAsync(written, ct);
         }
 
-        string organisationId = (await FindOrganisationIdAsync(regulationId, ct))!;
-        await AuditAsync(regulationId, actor, "vote.cast", [regulationId, roundId, memberId],
-            new { choice = choice.ToString(), reason, status = round.Status.ToString() }, ct);
-        if (round.IsDecided)
-        {
-            await ApplyVoteDecisionAsync(organisationId, round, ct);
-            await orchestrations.RaiseVoteDecidedAsync(regulationId, roundId, ct);
-        }
-
-        await RefreshStatusAsync(organisationId, ct);
         return round.ToState();
     }
 
@@ -109,19 +107,19 @@ public sealed partial class RegulationWorkflow
         Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (round, previous) = await RetryOnConflictAsync(regulationId, async () =>
+        var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadCurrentVoteAsync(organisationId, regulationId, "extend the vote deadline", ct);
             var round = VoteRound.FromState(loaded.Value);
             var previous = round.Deadline;
             round.ExtendDeadline(newDeadline, actor.Id, timeProvider.GetUtcNow());
-            await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
-            return (round, previous);
+            var tail = Tail(organisationId, actor)
+                .Audit(regulationId, AuditAction.VoteExtended, [regulationId, round.Id], new { previous, newDeadline })
+                .Wake(WakeKind.VoteDeadlineMoved, regulationId, round.Id);
+            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
         });
 
-        await AuditAsync(regulationId, actor, "vote.extended", [regulationId, round.Id], new { previous, newDeadline }, ct);
-        await RefreshStatusAsync(organisationId, ct);
-        await orchestrations.RaiseVoteExtendedAsync(organisationId, regulationId, round.Id, ct);
+        await CompleteAsync(written, ct);
         return round.ToState();
     }
 
@@ -154,20 +152,20 @@ public sealed partial class RegulationWorkflow
         var probe = VoteRound.FromState((await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", ct)).Value);
         probe.RecordInPersonResult(Result(), votes);
         await stores.Documents.UploadAsync(minutes, minutesFileName, minutesContentType, ct);
-        var round = await RetryOnConflictAsync(regulationId, async () =>
+        var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", ct);
             var round = VoteRound.FromState(loaded.Value);
             round.RecordInPersonResult(Result(), votes);
-            await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
-            return round;
+            var tail = Tail(organisationId, actor)
+                .Audit(regulationId, AuditAction.VoteInPerson, [regulationId, round.Id, hash.ToString()],
+                    new { meetingDate, passed, agree, disagree, other, minutesFileName })
+                .FollowUp(FollowUpKind.ApplyVoteDecision, regulationId, round.Id)
+                .Wake(WakeKind.SignalVote, regulationId, round.Id);
+            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
         });
 
-        await AuditAsync(regulationId, actor, "vote.in-person", [regulationId, round.Id, hash.ToString()],
-            new { meetingDate, passed, agree, disagree, other, minutesFileName }, ct);
-        await ApplyVoteDecisionAsync(organisationId, round, ct);
-        await RefreshStatusAsync(organisationId, ct);
-        await orchestrations.RaiseVoteDecidedAsync(regulationId, round.Id, ct);
+        await CompleteAsync(written, ct);
         return round.ToState();
     }
 
@@ -177,23 +175,24 @@ public sealed partial class RegulationWorkflow
     /// <returns>The round as stored afterwards.</returns>
     public async Task<VoteRoundState> ExpireVoteIfDueAsync(string regulationId, string roundId, CancellationToken ct = default)
     {
-        var (expired, round) = await RetryOnConflictAsync(regulationId, async () =>
+        string organisationId = await OrganisationOfAsync(regulationId, ct);
+        var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadVoteAsync(regulationId, roundId, ct);
             var round = VoteRound.FromState(loaded.Value);
             if (!round.ExpireIfDue(timeProvider.GetUtcNow()))
             {
-                return (false, round);
+                return (round, (PendingTail?)null);
             }
 
-            await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
-            return (true, round);
+            var tail = Tail(organisationId, Actors.System)
+                .Audit(regulationId, AuditAction.VoteExpired, [regulationId, roundId], new { deadline = round.Deadline });
+            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
         });
 
-        if (expired)
+        if (written is not null)
         {
-            await AuditAsync(regulationId, Actors.System, "vote.expired", [regulationId, roundId], new { deadline = round.Deadline }, ct);
-            await RefreshStatusAsync((await FindOrganisationIdAsync(regulationId, ct))!, ct);
+            await CompleteAsync(written, ct);
         }
 
         return round.ToState();
@@ -206,43 +205,43 @@ public sealed partial class RegulationWorkflow
     public async Task ApplyVoteDecisionAsync(string regulationId, string roundId, CancellationToken ct = default)
     {
         var round = VoteRound.FromState((await LoadVoteAsync(regulationId, roundId, ct)).Value);
-        if (round.IsDecided && await ApplyVoteDecisionAsync((await FindOrganisationIdAsync(regulationId, ct))!, round, ct))
+        if (round.IsDecided)
         {
-            await RefreshStatusAsync((await FindOrganisationIdAsync(regulationId, ct))!, ct);
+            await ApplyVoteDecisionAsync(await OrganisationOfAsync(regulationId, ct), round, ct);
         }
     }
 
     private async Task<bool> ApplyVoteDecisionAsync(string organisationId, VoteRound round, CancellationToken ct)
     {
-        var stage = await RetryOnConflictAsync(round.RegulationId, async () =>
+        var written = await RetryOnConflictAsync(round.RegulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, round.RegulationId, ct);
             var regulation = Regulation.FromState(loaded.Value);
             if (regulation.ActiveCycle is not { Stage: DraftingStage.InVote } cycle || cycle.CurrentVoteRoundId != round.Id)
             {
-                return (DraftingStage?)null;
+                return null;
             }
 
-            var stage = regulation.ApplyVoteResult(round);
-            await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, ct);
-            return stage;
+            regulation.ApplyVoteResult(round);
+            var tail = Tail(organisationId, Actors.System).Audit(round.RegulationId, AuditAction.VoteDecided, [round.RegulationId, round.Id],
+                new { status = round.Status.ToString(), decidedBy = round.DecidedBy?.ToString(), reasons = round.FailureReasons });
+            return await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(true), ct);
         });
 
-        if (stage is null)
+        if (written is null)
         {
             return false;
         }
 
-        await AuditAsync(round.RegulationId, Actors.System, "vote.decided", [round.RegulationId, round.Id],
-            new { status = round.Status.ToString(), decidedBy = round.DecidedBy?.ToString(), reasons = round.FailureReasons }, ct);
+        await CompleteAsync(written, ct);
         return true;
     }
 
-    private async Task<QuyCheWorkflow.Functions.State.Loaded<VoteRoundState>> LoadVoteAsync(string regulationId, string roundId, CancellationToken ct) =>
-        await stores.Votes.GetAsync(regulationId, roundId, ct)
+    private async Task<Loaded<VoteRoundState>> LoadVoteAsync(string regulationId, string roundId, CancellationToken ct) =>
+        await ReadAsync(() => stores.Votes.GetAsync(regulationId, roundId, ct), ct)
         ?? throw new LifecycleNotFoundException($"Vote round '{roundId}' of regulation '{regulationId}' does not exist.");
 
-    private async Task<QuyCheWorkflow.Functions.State.Loaded<VoteRoundState>> LoadCurrentVoteAsync(string organisationId, string regulationId, string action, CancellationToken ct)
+    private async Task<Loaded<VoteRoundState>> LoadCurrentVoteAsync(string organisationId, string regulationId, string action, CancellationToken ct)
     {
         var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
         var cycle = ActiveCycleOf(regulation, action);

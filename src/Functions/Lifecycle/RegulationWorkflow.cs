@@ -9,14 +9,18 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 
 /// <summary>
 /// The commands of a regulation's lifecycle. Every command loads what it changes, applies the domain
-/// transition, saves under the ETag it loaded with (reloading and retrying when another writer won), appends an
-/// audit entry to the regulation's chain, refreshes the organisation's status row, and starts or signals the
-/// stage's orchestration. A refused transition throws before anything is saved. Singleton, thread-safe.
+/// transition and saves one row under the ETag it loaded with (reloading and retrying when another writer won),
+/// and in that same write states its tail (<see cref="Tails.CommandTail"/>): the rows it creates, its audit
+/// entries, follow-up commands on other rows, the organisation's status refresh and the orchestration wake-ups.
+/// The command then carries its tail out; if the process dies first, whoever finds the tail pending carries it
+/// out (the next command on that row, a retried request, the reconciler), so a crash at any point leaves the
+/// audit chain and the status row complete once recovered. A refused transition throws before anything is saved.
+/// Singleton, thread-safe.
 /// <para>
-/// When a command changes two rows (the regulation and a stage object), the regulation is saved first: its ETag
+/// When a command changes the regulation and creates a stage object, the regulation is the row written: its ETag
 /// serialises commands on one regulation, so the loser of a race reloads, sees the new stage and is refused
-/// before it writes anything. Stage rows carry ids derived from the regulation (consultation-1, vote-2, ...),
-/// so a retry after a crash between the two writes finds the same id.
+/// before it writes anything, and the stage row (with an id derived from the regulation: consultation-1, vote-2,
+/// ...) is created by the tail.
 /// </para>
 /// </summary>
 public sealed partial class RegulationWorkflow(
@@ -38,41 +42,51 @@ public sealed partial class RegulationWorkflow(
         ArgumentNullException.ThrowIfNull(actor);
         var organisation = await LoadOrganisationAsync(organisationId, ct);
         Regulation regulation = new(regulationId, organisationId, organisation.CurrentTerm, title, schedule, timeProvider.GetUtcNow());
-        await AddNewRegulationAsync(regulation, ct);
-        await AuditAsync(regulationId, actor, "regulation.created", [regulationId, organisationId],
-            new { title, term = regulation.Term.ToString(), cadenceMonths = regulation.ReviewSchedule.CadenceMonths }, ct);
-        await RefreshStatusAsync(organisationId, ct);
+        var tail = Tail(organisationId, actor).Audit(regulationId, AuditAction.RegulationCreated, [regulationId, organisationId],
+            new { title, term = regulation.Term.ToString(), cadenceMonths = regulation.ReviewSchedule.CadenceMonths });
+        await AddNewRegulationAsync(regulation, tail, ct);
         return regulation.ToState();
     }
 
-    /// <summary>Reserves the id and writes the new regulation's row: one write, so the row is whole or absent.</summary>
-    private async Task AddNewRegulationAsync(Regulation regulation, CancellationToken ct)
+    /// <summary>
+    /// Reserves the id and writes the new regulation's row with its tail, then carries the tail out: one write, so
+    /// the row is whole or absent.
+    /// </summary>
+    private async Task AddNewRegulationAsync(Regulation regulation, Tails.TailBuilder tail, CancellationToken ct)
     {
         if (!await stores.Index.ReserveAsync(regulation.Id, regulation.OrganisationId, ct))
         {
             throw new QuyCheWorkflow.Domain.DomainException($"Regulation id '{regulation.Id}' belongs to another organisation.");
         }
 
+        PendingTail written;
         try
         {
-            await stores.Regulations.AddAsync(regulation.ToState(), ct);
+            written = await stores.Regulations.AddAsync(regulation.ToState(), tail.Build(regulation.ToState()), ct);
         }
         catch (ConcurrencyConflictException exception)
         {
             throw new QuyCheWorkflow.Domain.DomainException($"Regulation '{regulation.Id}' already exists.", exception);
         }
+
+        await CompleteAsync(written, ct);
     }
 
     /// <summary>The organisation a regulation belongs to, or null when no such regulation was ever created.</summary>
     public Task<string?> FindOrganisationIdAsync(string regulationId, CancellationToken ct = default) =>
         stores.Index.FindAsync(regulationId, ct);
 
+    /// <summary>The organisation of a regulation that exists (its id was reserved when it was created).</summary>
+    private async Task<string> OrganisationOfAsync(string regulationId, CancellationToken ct) =>
+        await FindOrganisationIdAsync(regulationId, ct)
+        ?? throw new LifecycleNotFoundException($"Regulation '{regulationId}' does not exist.");
+
     private async Task<Organisation> LoadOrganisationAsync(string organisationId, CancellationToken ct) =>
         (await stores.Organisations.GetAsync(organisationId, ct))?.Value
         ?? throw new LifecycleNotFoundException($"Organisation '{organisationId}' does not exist.");
 
     private async Task<Loaded<RegulationState>> LoadRegulationAsync(string organisationId, string regulationId, CancellationToken ct) =>
-        await stores.Regulations.GetAsync(organisationId, regulationId, ct)
+        await ReadAsync(() => stores.Regulations.GetAsync(organisationId, regulationId, ct), ct)
         ?? throw new LifecycleNotFoundException($"Regulation '{regulationId}' of organisation '{organisationId}' does not exist.");
 
     private async Task<Loaded<RegulationState>> LoadRegulationAsync(string regulationId, CancellationToken ct)
@@ -97,14 +111,6 @@ public sealed partial class RegulationWorkflow(
             }
         }
     }
-
-    private async Task AuditAsync(string regulationId, Actor actor, string action, IReadOnlyList<string> subjects, object? details, CancellationToken ct)
-    {
-        string? json = details is null ? null : StateJson.Serialize(details);
-        await stores.Audit.AppendAsync(regulationId, new AuditRecord(actor.Id, actor.Display, action, subjects, json, actor.Origin), ct);
-    }
-
-    private async Task RefreshStatusAsync(string organisationId, CancellationToken ct) => await stores.Status.RefreshAsync(organisationId, ct);
 
     /// <summary>"consultation-3": ids of stage objects count across the initial cycle and every amendment.</summary>
     private static string NextId(string prefix, Regulation regulation, Func<DraftingCycle, int> count)

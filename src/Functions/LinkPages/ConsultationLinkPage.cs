@@ -1,3 +1,4 @@
+using QuyCheWorkflow.Domain.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Consultations;

@@ -1,3 +1,4 @@
+using QuyCheWorkflow.Domain.Calendar;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuyCheWorkflow.Domain;

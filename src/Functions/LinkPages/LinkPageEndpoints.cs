@@ -53,7 +53,8 @@ public static class LinkPageEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(string token, [FromForm] IFormCollection form, HttpContext context,
-        [FromServices] LinkPages pages, [FromServices] RequestLog requests, CancellationToken cancellationToken)
+        [FromServices] LinkPages pages, [FromServices] RequestLog requests,
+        [FromServices] RegulationWorkflow workflow, CancellationToken cancellationToken)
     {
         var opening = await pages.OpenAsync(token, submitting: true, cancellationToken);
         if (opening.Refusal is { } refusal)
@@ -69,7 +70,7 @@ public static class LinkPageEndpoints
 
         var link = opening.Link!;
         var claims = link.Claims;
-        LinkCommand command = new(requests, requestId,
+        LinkCommand command = new(requests, workflow, claims.RegulationId, requestId,
             "link." + claims.Action + "." + claims.RegulationId + "." + claims.RoundId + "." + claims.RecipientId,
             new Actor(claims.RecipientId, link.RecipientName, "link " + context.Connection.RemoteIpAddress));
         LinkSubmission submission;

@@ -1,3 +1,4 @@
+using QuyCheWorkflow.Domain.Calendar;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuyCheWorkflow.Domain;
@@ -132,15 +133,11 @@ internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore v
                 return LinkSubmission.Refused(error!);
             }
 
-            VoteRoundState? castOnOpenRound = null;
-            await command.RunOnceAsync(async (actor, c) =>
-            {
-                var cast = await page.CastAsync(round, Claims.RecipientId, vote!, actor, c);
-                castOnOpenRound = cast.Status == VoteRoundStatus.Open ? cast : null;
-            }, cancellationToken);
+            var cast = await command.RunOnceAsync((actor, c) => page.CastAsync(round, Claims.RecipientId, vote!, actor, c), cancellationToken);
+            var castOnOpenRound = cast.Status == VoteRoundStatus.Open ? cast : null;
 
-            // A ballot on a round it did not decide changes only the round, which the ballot returned; anything else
-            // (a decision, a replayed request) is read again.
+            // A ballot on a round it did not decide changes only the round, which the ballot returned (the first
+            // run's, for a replayed request); a decision is read again.
             return LinkSubmission.Recorded("Đã ghi nhận biểu quyết của đồng chí.", castOnOpenRound is null
                 ? null
                 : new OpenedVote(page, Claims, regulation, new Loaded<VoteRoundState>(castOnOpenRound, default), RecipientName, DocumentHash));

@@ -469,10 +469,14 @@ public static class RegulationsApi
 
             try
             {
+                string requestId = $"api-{organisationId}-{key}";
+                string? regulationId = context.GetRouteValue("regulationId") as string;
                 var outcome = key.Length == 0
                     ? await command(workflow, actor, cancellationToken)
-                    : await requests.ExecuteOnceAsync($"api-{organisationId}-{key}",
-                        await IdempotencyKeys.CommandOfAsync(context.Request, commandName, cancellationToken), ct => command(workflow, actor, ct), cancellationToken);
+                    : await requests.ExecuteOnceAsync(requestId,
+                        await IdempotencyKeys.CommandOfAsync(context.Request, commandName, cancellationToken),
+                        ct => command(workflow, actor with { RequestId = requestId }, ct),
+                        ct => workflow.CompletePendingTailsAsync(organisationId, regulationId, ct), cancellationToken);
                 return TypedResults.Ok(respond(outcome));
             }
             catch (LifecycleNotFoundException)

@@ -10,10 +10,14 @@ namespace QuyCheWorkflow.Functions.State;
 /// </summary>
 internal sealed class AggregateRows<T>(StateTables tables, string tableName)
 {
-    public async Task<ETag> AddAsync(string partitionKey, string rowKey, T state, Action<TableEntity>? columns, CancellationToken cancellationToken)
+    public Task<ETag> AddAsync(string partitionKey, string rowKey, T state, Action<TableEntity>? columns, CancellationToken cancellationToken) =>
+        AddAsync(partitionKey, rowKey, state, columns, null, cancellationToken);
+
+    /// <summary>Inserts the row; <paramref name="tail"/>, when given, is stored with it in the same write.</summary>
+    public async Task<ETag> AddAsync(string partitionKey, string rowKey, T state, Action<TableEntity>? columns, string? tail, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(tableName, cancellationToken);
-        var entity = ToEntity(partitionKey, rowKey, state, columns);
+        var entity = ToEntity(partitionKey, rowKey, state, columns, tail);
         try
         {
             var response = await table.AddEntityAsync(entity, cancellationToken);
@@ -25,7 +29,14 @@ internal sealed class AggregateRows<T>(StateTables tables, string tableName)
         }
     }
 
-    public async Task<ETag> UpdateAsync(string partitionKey, string rowKey, T state, ETag ifMatch, Action<TableEntity>? columns, CancellationToken cancellationToken)
+    public Task<ETag> UpdateAsync(string partitionKey, string rowKey, T state, ETag ifMatch, Action<TableEntity>? columns, CancellationToken cancellationToken) =>
+        UpdateAsync(partitionKey, rowKey, state, ifMatch, columns, null, cancellationToken);
+
+    /// <summary>
+    /// Replaces the row read with <paramref name="ifMatch"/>; <paramref name="tail"/>, when given, is stored with it
+    /// in the same write, and a tail stored before is replaced (the caller carried it out first).
+    /// </summary>
+    public async Task<ETag> UpdateAsync(string partitionKey, string rowKey, T state, ETag ifMatch, Action<TableEntity>? columns, string? tail, CancellationToken cancellationToken)
     {
         if (ifMatch == default)
         {
@@ -33,7 +44,7 @@ internal sealed class AggregateRows<T>(StateTables tables, string tableName)
         }
 
         var table = await tables.GetAsync(tableName, cancellationToken);
-        var entity = ToEntity(partitionKey, rowKey, state, columns);
+        var entity = ToEntity(partitionKey, rowKey, state, columns, tail);
         try
         {
             var response = await table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, cancellationToken);
@@ -49,7 +60,7 @@ internal sealed class AggregateRows<T>(StateTables tables, string tableName)
     {
         var table = await tables.GetAsync(tableName, cancellationToken);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        return response.HasValue && response.Value is { } entity ? new Loaded<T>(StateJson.Read<T>(entity), entity.ETag) : null;
+        return response.HasValue && response.Value is { } entity ? Load(entity) : null;
     }
 
     public async IAsyncEnumerable<Loaded<T>> ListAsync(string partitionKey, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -57,15 +68,25 @@ internal sealed class AggregateRows<T>(StateTables tables, string tableName)
         var table = await tables.GetAsync(tableName, cancellationToken);
         await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), cancellationToken: cancellationToken))
         {
-            yield return new Loaded<T>(StateJson.Read<T>(entity), entity.ETag);
+            yield return Load(entity);
         }
     }
 
-    private static TableEntity ToEntity(string partitionKey, string rowKey, T state, Action<TableEntity>? columns)
+    private Loaded<T> Load(TableEntity entity) => new(StateJson.Read<T>(entity), entity.ETag)
+    {
+        Tail = PendingTails.Read(tableName, entity),
+    };
+
+    private static TableEntity ToEntity(string partitionKey, string rowKey, T state, Action<TableEntity>? columns, string? tail)
     {
         TableEntity entity = new(partitionKey, rowKey);
         columns?.Invoke(entity);
         StateJson.Write(entity, state);
+        if (tail is not null)
+        {
+            PendingTails.Write(entity, tail);
+        }
+
         return entity;
     }
 }

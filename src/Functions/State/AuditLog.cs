@@ -31,6 +31,9 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
     public const string TableName = "audit";
     public const int MaxRememberedHeads = 10_000;
     private const string HeadRowKey = "head";
+
+    // Rows "key|{key}" (sorting after the head, so outside the entries' range) mark an append made once per key.
+    private const string KeyRowPrefix = "key|";
     private const int MaxDetailsChars = 8_000;
     private const int MaxAttempts = 20;
 
@@ -40,7 +43,22 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
     /// Appends <paramref name="record"/> to the chain of <paramref name="partition"/>; retries internally when a
     /// concurrent append wins. Not idempotent: a retried call appends twice (entries are facts, so a repeat shows).
     /// </summary>
-    public async Task<AuditLogEntry> AppendAsync(string partition, AuditRecord record, CancellationToken cancellationToken = default)
+    public async Task<AuditLogEntry> AppendAsync(string partition, AuditRecord record, CancellationToken cancellationToken = default) =>
+        (await AppendAsync(partition, record, null, null, cancellationToken))!;
+
+    /// <summary>
+    /// Appends <paramref name="record"/> unless an append with <paramref name="key"/> is already in the chain of
+    /// <paramref name="partition"/>: idempotent, so the unfinished tail of a command can be carried out again by
+    /// whoever finds it. The entry is dated <paramref name="at"/> (when the command ran), not when it is appended.
+    /// </summary>
+    /// <returns>The entry appended, or null when the key had been appended before.</returns>
+    public Task<AuditLogEntry?> AppendOnceAsync(string partition, AuditRecord record, string key, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return AppendAsync(partition, record, StateKeys.Id(key, nameof(key)), at, cancellationToken);
+    }
+
+    private async Task<AuditLogEntry?> AppendAsync(string partition, AuditRecord record, string? key, DateTimeOffset? at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         StateKeys.Id(partition, nameof(partition));
@@ -61,11 +79,10 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
 
             long sequence = (head?.GetInt64("Sequence") ?? 0) + 1;
             string previousHash = head?.GetString("Hash") ?? AuditChain.GenesisHash;
-            var now = timeProvider.GetUtcNow();
+            var now = at ?? timeProvider.GetUtcNow();
 
             // Tables keep times to the millisecond on some implementations; hash what reads back.
-            var at = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-            AuditLogEntry entry = new(sequence, at, record, previousHash);
+            AuditLogEntry entry = new(sequence, new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero), record, previousHash);
             TableEntity newHead = new(partition, HeadRowKey)
             {
                 ["Sequence"] = sequence,
@@ -76,16 +93,27 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
                 : new(TableTransactionActionType.UpdateReplace, newHead, head.ETag);
             try
             {
-                var responses = await table.SubmitValidatedTransactionAsync([new(TableTransactionActionType.Add, ToEntity(partition, entry)), headAction], cancellationToken);
+                List<TableTransactionAction> actions = [new(TableTransactionActionType.Add, ToEntity(partition, entry)), headAction];
+                if (key is not null)
+                {
+                    actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, KeyRowPrefix + key) { ["Sequence"] = sequence }));
+                }
+
+                var responses = await table.SubmitValidatedTransactionAsync(actions, cancellationToken);
                 newHead.ETag = responses.Value[1].Headers.ETag.GetValueOrDefault();
                 RememberHead(partition, newHead);
                 return entry;
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // A concurrent append (here or in another process) took this sequence number: reload the head.
+                // A concurrent append (here or in another process) took this sequence number, or this key is in
+                // the chain already: reload the head, or stop.
                 _heads.Forget(partition);
                 head = null;
+                if (key is not null && (await table.GetEntityIfExistsAsync<TableEntity>(partition, KeyRowPrefix + key, select: ["Sequence"], cancellationToken: cancellationToken)).HasValue)
+                {
+                    return null;
+                }
             }
             catch
             {
@@ -133,6 +161,10 @@ public sealed class AuditLog(StateTables tables, TimeProvider timeProvider)
             if (entity.RowKey == HeadRowKey)
             {
                 headHash = entity.GetString("Hash");
+            }
+            else if (entity.RowKey.StartsWith(KeyRowPrefix, StringComparison.Ordinal))
+            {
+                continue;
             }
             else
             {

@@ -32,6 +32,15 @@ public sealed class ConsultationStore(StateTables tables)
         return _rounds.UpdateAsync(Key(round.RegulationId), RoundKey(round.Id), round, ifMatch, e => RoundColumns(e, round), cancellationToken);
     }
 
+    /// <summary>Replaces the round's row with <paramref name="tail"/> in the same write; returns where the tail now waits.</summary>
+    /// <exception cref="ConcurrencyConflictException">The round changed since it was loaded with <paramref name="ifMatch"/>.</exception>
+    public async Task<PendingTail> UpdateRoundAsync(ConsultationRoundState round, ETag ifMatch, string tail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var etag = await _rounds.UpdateAsync(Key(round.RegulationId), RoundKey(round.Id), round, ifMatch, e => RoundColumns(e, round), tail, cancellationToken);
+        return new(new RowReference(TableName, Key(round.RegulationId), RoundKey(round.Id)), etag, tail);
+    }
+
     public Task<Loaded<ConsultationRoundState>?> GetRoundAsync(string regulationId, string roundId, CancellationToken cancellationToken = default) =>
         _rounds.GetAsync(Key(regulationId), RoundKey(roundId), cancellationToken);
 
@@ -41,6 +50,14 @@ public sealed class ConsultationStore(StateTables tables)
     /// <exception cref="ConcurrencyConflictException">The sheet changed since it was loaded with <paramref name="ifMatch"/>.</exception>
     public Task<ETag> UpdateSheetAsync(string regulationId, string roundId, ResolutionSheetState sheet, ETag ifMatch, CancellationToken cancellationToken = default) =>
         _sheets.UpdateAsync(Key(regulationId), SheetKey(roundId), sheet, ifMatch, e => e["Kind"] = "sheet", cancellationToken);
+
+    /// <summary>Replaces the sheet's row with <paramref name="tail"/> in the same write; returns where the tail now waits.</summary>
+    /// <exception cref="ConcurrencyConflictException">The sheet changed since it was loaded with <paramref name="ifMatch"/>.</exception>
+    public async Task<PendingTail> UpdateSheetAsync(string regulationId, string roundId, ResolutionSheetState sheet, ETag ifMatch, string tail, CancellationToken cancellationToken = default)
+    {
+        var etag = await _sheets.UpdateAsync(Key(regulationId), SheetKey(roundId), sheet, ifMatch, e => e["Kind"] = "sheet", tail, cancellationToken);
+        return new(new RowReference(TableName, Key(regulationId), SheetKey(roundId)), etag, tail);
+    }
 
     public Task<Loaded<ResolutionSheetState>?> GetSheetAsync(string regulationId, string roundId, CancellationToken cancellationToken = default) =>
         _sheets.GetAsync(Key(regulationId), SheetKey(roundId), cancellationToken);

@@ -29,6 +29,15 @@ public sealed class FilingStore(StateTables tables)
         return _rows.UpdateAsync(Key(filing.RegulationId), Key(filing.Id), filing, ifMatch, e => Columns(e, filing), cancellationToken);
     }
 
+    /// <summary>Replaces the row with <paramref name="tail"/> in the same write; returns where the tail now waits.</summary>
+    /// <exception cref="ConcurrencyConflictException">The filing changed since it was loaded with <paramref name="ifMatch"/>.</exception>
+    public async Task<PendingTail> UpdateAsync(FilingState filing, ETag ifMatch, string tail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filing);
+        var etag = await _rows.UpdateAsync(Key(filing.RegulationId), Key(filing.Id), filing, ifMatch, e => Columns(e, filing), tail, cancellationToken);
+        return new(new RowReference(TableName, Key(filing.RegulationId), Key(filing.Id)), etag, tail);
+    }
+
     public Task<Loaded<FilingState>?> GetAsync(string regulationId, string filingId, CancellationToken cancellationToken = default) =>
         _rows.GetAsync(Key(regulationId), Key(filingId), cancellationToken);
 

@@ -15,7 +15,7 @@ namespace QuyCheWorkflow.Functions.State;
 /// organisations) is one partition read.
 /// </para>
 /// <para>
-/// Organisations do not move: the parent is fixed at creation and <see cref="UpdateAsync"/> rejects a changed
+/// Organisations do not move: the parent is fixed at creation and <see cref="UpdateAsync(Organisation, Azure.ETag, CancellationToken)"/> rejects a changed
 /// parent with <see cref="InvalidOperationException"/>, because the path (and so every status row of the
 /// subtree, see <see cref="Status.StatusProjection"/>) is keyed by it. A real move is a new organisation.
 /// </para>
@@ -23,12 +23,18 @@ namespace QuyCheWorkflow.Functions.State;
 public sealed class OrganisationStore(StateTables tables)
 {
     public const string TableName = "organisations";
-    private const string Partition = "org";
+    public const string Partition = "org";
 
     /// <summary>Creates <paramref name="organisation"/>; its parent, if any, must exist.</summary>
     /// <exception cref="ConcurrencyConflictException">The id is taken.</exception>
     /// <exception cref="InvalidOperationException">The parent does not exist.</exception>
-    public async Task<ETag> CreateAsync(Organisation organisation, CancellationToken cancellationToken = default)
+    public async Task<ETag> CreateAsync(Organisation organisation, CancellationToken cancellationToken = default) =>
+        (await CreateAsync(organisation, null, cancellationToken)).ETag;
+
+    /// <summary>Creates <paramref name="organisation"/> with a command's <paramref name="tail"/> in the same write.</summary>
+    /// <exception cref="ConcurrencyConflictException">The id is taken.</exception>
+    /// <exception cref="InvalidOperationException">The parent does not exist.</exception>
+    public async Task<PendingTail> CreateAsync(Organisation organisation, string? tail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organisation);
         StateKeys.Id(organisation.Id, nameof(organisation));
@@ -43,8 +49,8 @@ public sealed class OrganisationStore(StateTables tables)
         var table = await tables.GetAsync(TableName, cancellationToken);
         try
         {
-            var response = await table.AddEntityAsync(ToEntity(organisation, path), cancellationToken);
-            return response.Headers.ETag.GetValueOrDefault();
+            var response = await table.AddEntityAsync(ToEntity(organisation, path, tail), cancellationToken);
+            return new(Row(organisation.Id), response.Headers.ETag.GetValueOrDefault(), tail ?? string.Empty);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
@@ -55,7 +61,13 @@ public sealed class OrganisationStore(StateTables tables)
     /// <summary>Saves a changed name, code, type, term or committee, if the row still has <paramref name="ifMatch"/>.</summary>
     /// <exception cref="ConcurrencyConflictException">The row changed since it was loaded.</exception>
     /// <exception cref="InvalidOperationException">The parent changed: organisations do not move.</exception>
-    public async Task<ETag> UpdateAsync(Organisation organisation, ETag ifMatch, CancellationToken cancellationToken = default)
+    public async Task<ETag> UpdateAsync(Organisation organisation, ETag ifMatch, CancellationToken cancellationToken = default) =>
+        (await UpdateAsync(organisation, ifMatch, null, cancellationToken)).ETag;
+
+    /// <summary>Saves as above with a command's <paramref name="tail"/> in the same write.</summary>
+    /// <exception cref="ConcurrencyConflictException">The row changed since it was loaded.</exception>
+    /// <exception cref="InvalidOperationException">The parent changed: organisations do not move.</exception>
+    public async Task<PendingTail> UpdateAsync(Organisation organisation, ETag ifMatch, string? tail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organisation);
         var stored = await GetStoredAsync(organisation.Id, cancellationToken)
@@ -70,8 +82,8 @@ public sealed class OrganisationStore(StateTables tables)
         var table = await tables.GetAsync(TableName, cancellationToken);
         try
         {
-            var response = await table.UpdateEntityAsync(ToEntity(organisation, stored.Path), ifMatch, TableUpdateMode.Replace, cancellationToken);
-            return response.Headers.ETag.GetValueOrDefault();
+            var response = await table.UpdateEntityAsync(ToEntity(organisation, stored.Path, tail), ifMatch, TableUpdateMode.Replace, cancellationToken);
+            return new(Row(organisation.Id), response.Headers.ETag.GetValueOrDefault(), tail ?? string.Empty);
         }
         catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
@@ -83,7 +95,7 @@ public sealed class OrganisationStore(StateTables tables)
     public async Task<Loaded<Organisation>?> GetAsync(string organisationId, CancellationToken cancellationToken = default)
     {
         var stored = await GetStoredAsync(organisationId, cancellationToken);
-        return stored is null ? null : new Loaded<Organisation>(stored.Organisation, stored.ETag);
+        return stored is null ? null : new Loaded<Organisation>(stored.Organisation, stored.ETag) { Tail = stored.Tail };
     }
 
     /// <summary>The materialized path of ids from the root ("root|bloc|base"), or null when unknown.</summary>
@@ -106,8 +118,22 @@ public sealed class OrganisationStore(StateTables tables)
         var table = await tables.GetAsync(TableName, cancellationToken);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(Partition, organisationId, cancellationToken: cancellationToken);
         return response.HasValue && response.Value is { } entity
-            ? new StoredOrganisation(FromEntity(entity), entity.GetString("Path")!, entity.ETag)
+            ? new StoredOrganisation(FromEntity(entity), entity.GetString("Path")!, entity.ETag) { Tail = PendingTails.Read(TableName, entity) }
             : null;
+    }
+
+    /// <summary>Where the row of <paramref name="organisationId"/> is.</summary>
+    public static RowReference Row(string organisationId) => new(TableName, Partition, StateKeys.Id(organisationId, nameof(organisationId)));
+
+    private static TableEntity ToEntity(Organisation organisation, string path, string? tail)
+    {
+        var entity = ToEntity(organisation, path);
+        if (tail is not null)
+        {
+            PendingTails.Write(entity, tail);
+        }
+
+        return entity;
     }
 
     private static TableEntity ToEntity(Organisation organisation, string path) => new(Partition, organisation.Id)
@@ -134,5 +160,8 @@ public sealed class OrganisationStore(StateTables tables)
         OfficeEmail = entity.GetString("OfficeEmail"),
     };
 
-    internal sealed record StoredOrganisation(Organisation Organisation, string Path, ETag ETag);
+    internal sealed record StoredOrganisation(Organisation Organisation, string Path, ETag ETag)
+    {
+        public PendingTail? Tail { get; init; }
+    }
 }

@@ -32,6 +32,26 @@ public sealed class RegulationStore(StateTables tables)
         return _rows.UpdateAsync(Key(regulation.OrganisationId), Key(regulation.Id), regulation, ifMatch, e => Columns(e, regulation), cancellationToken);
     }
 
+    /// <summary>Adds the row with <paramref name="tail"/> in the same write; returns where the tail now waits.</summary>
+    /// <exception cref="ConcurrencyConflictException">The id is taken in that organisation.</exception>
+    public async Task<PendingTail> AddAsync(RegulationState regulation, string tail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regulation);
+        var etag = await _rows.AddAsync(Key(regulation.OrganisationId), Key(regulation.Id), regulation, e => Columns(e, regulation), tail, cancellationToken);
+        return new(Row(regulation.OrganisationId, regulation.Id), etag, tail);
+    }
+
+    /// <summary>Replaces the row with <paramref name="tail"/> in the same write; returns where the tail now waits.</summary>
+    /// <exception cref="ConcurrencyConflictException">The row changed since it was loaded with <paramref name="ifMatch"/>.</exception>
+    public async Task<PendingTail> UpdateAsync(RegulationState regulation, ETag ifMatch, string tail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regulation);
+        var etag = await _rows.UpdateAsync(Key(regulation.OrganisationId), Key(regulation.Id), regulation, ifMatch, e => Columns(e, regulation), tail, cancellationToken);
+        return new(Row(regulation.OrganisationId, regulation.Id), etag, tail);
+    }
+
+    public static RowReference Row(string organisationId, string regulationId) => new(TableName, Key(organisationId), Key(regulationId));
+
     public Task<Loaded<RegulationState>?> GetAsync(string organisationId, string regulationId, CancellationToken cancellationToken = default) =>
         _rows.GetAsync(Key(organisationId), Key(regulationId), cancellationToken);
 

@@ -15,9 +15,14 @@ namespace QuyCheWorkflow.Functions.State;
 /// <para>
 /// The id is claimed by inserting a "running" row before the command runs; a concurrent second call finds the
 /// claim and gets <see cref="RequestInProgressException"/> (retry later). A command that throws releases the
-/// claim so the request can be retried. A process that dies mid-command leaves the claim: the command is then
-/// reported as in progress until <see cref="RunningClaimLifetime"/> has passed, after which it may run again,
-/// so commands must themselves be safe to repeat after such a crash (they are guarded by ETags).
+/// claim so the request can be retried.
+/// </para>
+/// <para>
+/// A process that dies mid-command leaves the claim. A command that got as far as its write stored its tail with
+/// it, and that tail marks the request done (<see cref="CompleteAsync"/>) when it is carried out; so a later call
+/// with the id first has the tails where the command wrote carried out (the <c>recover</c> callback) and then
+/// answers with the first run's outcome. A command that died before its write changed nothing: its claim is
+/// reported as in progress until <see cref="RunningClaimLifetime"/> has passed, after which it runs again.
 /// </para>
 /// </summary>
 public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
@@ -27,7 +32,7 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
     private const string Done = "done";
 
     /// <summary>How long a claim of a crashed call blocks the request id.</summary>
-    public static TimeSpan RunningClaimLifetime { get; } = TimeSpan.FromMinutes(5);
+    public static TimeSpan RunningClaimLifetime { get; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Runs <paramref name="command"/> unless <paramref name="requestId"/> already ran, and returns the outcome of
@@ -35,14 +40,24 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
     /// </summary>
     /// <exception cref="RequestInProgressException">Another call with this id is running.</exception>
     /// <exception cref="RequestIdReusedException">The id was used for a different command.</exception>
-    public async Task<T> ExecuteOnceAsync<T>(string requestId, string commandName, Func<CancellationToken, Task<T>> command, CancellationToken cancellationToken = default)
+    public Task<T> ExecuteOnceAsync<T>(string requestId, string commandName, Func<CancellationToken, Task<T>> command, CancellationToken cancellationToken = default) =>
+        ExecuteOnceAsync(requestId, commandName, command, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExecuteOnceAsync{T}(string, string, Func{CancellationToken, Task{T}}, CancellationToken)"/>;
+    /// when an earlier call with the id is still marked running, <paramref name="recover"/> first carries out the
+    /// pending command tails where this command writes (one of them may be the earlier call's, which then marks the
+    /// request done), so work that succeeded before a crash is answered with its outcome, never run again.
+    /// </summary>
+    public async Task<T> ExecuteOnceAsync<T>(string requestId, string commandName, Func<CancellationToken, Task<T>> command,
+        Func<CancellationToken, Task>? recover, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentException.ThrowIfNullOrWhiteSpace(commandName);
         StateKeys.Id(requestId, nameof(requestId));
         var table = await tables.GetAsync(TableName, cancellationToken);
 
-        var claim = await ClaimAsync(table, requestId, commandName, cancellationToken);
+        var claim = await ClaimAsync(table, requestId, commandName, recover, cancellationToken);
         if (claim.Previous is { } previous)
         {
             return StateJson.Deserialize<T>(previous);
@@ -76,13 +91,13 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         {
             await table.UpdateEntityAsync(done, claim.ETag, TableUpdateMode.Merge, cancellationToken);
         }
-        catch (RequestFailedException exception) when (exception.Status == 412)
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
-            // A first try the service applied but did not answer in time is retried by the client, and the retry's
-            // If-Match then fails: the completion that is stored is this one, and the command did run.
+            // The command's tail marked the request done (with this outcome), or a first try the service applied but
+            // did not answer in time was retried by the client and the retry's If-Match failed.
             var response = await table.GetEntityIfExistsAsync<TableEntity>(requestId, string.Empty, cancellationToken: cancellationToken);
             var stored = response.HasValue ? response.Value : null;
-            if (stored?.GetString("State") != Done || stored.GetString("Command") != commandName || stored.GetString("Outcome") != json)
+            if (stored?.GetString("State") != Done || stored.GetString("Command") != commandName)
             {
                 throw;
             }
@@ -91,7 +106,40 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         return outcome;
     }
 
-    private async Task<(string? Previous, ETag ETag)> ClaimAsync(TableClient table, string requestId, string commandName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks <paramref name="requestId"/> done with <paramref name="outcomeJson"/> (the JSON of what the command
+    /// returned), unless it is done already or unknown. Called by the command's tail, so that a request whose process
+    /// died after the command's write is answered with its outcome. Idempotent.
+    /// </summary>
+    public async Task CompleteAsync(string requestId, string outcomeJson, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcomeJson);
+        StateKeys.Id(requestId, nameof(requestId));
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(requestId, string.Empty, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value is not { } existing || existing.GetString("State") == Done)
+        {
+            return;
+        }
+
+        TableEntity done = new(requestId, string.Empty)
+        {
+            ["State"] = Done,
+            ["Outcome"] = outcomeJson,
+            ["CompletedAt"] = timeProvider.GetUtcNow(),
+        };
+        try
+        {
+            await table.UpdateEntityAsync(done, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Completed (or released by a refused run) meanwhile.
+        }
+    }
+
+    private async Task<(string? Previous, ETag ETag)> ClaimAsync(TableClient table, string requestId, string commandName,
+        Func<CancellationToken, Task>? recover, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         TableEntity claim = new(requestId, string.Empty)
@@ -120,6 +168,17 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         if (existing.GetString("State") == Done)
         {
             return (existing.GetString("Outcome"), existing.ETag);
+        }
+
+        if (recover is not null)
+        {
+            await recover(cancellationToken);
+            var reread = await table.GetEntityIfExistsAsync<TableEntity>(requestId, string.Empty, cancellationToken: cancellationToken);
+            existing = (reread.HasValue ? reread.Value : null) ?? throw new RequestInProgressException(requestId);
+            if (existing.GetString("State") == Done)
+            {
+                return (existing.GetString("Outcome"), existing.ETag);
+            }
         }
 
         if (existing.GetDateTimeOffset("StartedAt") is { } started && now - started > RunningClaimLifetime)

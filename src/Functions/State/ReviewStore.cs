@@ -29,6 +29,15 @@ public sealed class ReviewStore(StateTables tables)
         return _rows.UpdateAsync(Key(review.RegulationId), Key(review.Id), review, ifMatch, e => Columns(e, review), cancellationToken);
     }
 
+    /// <summary>Replaces the row with <paramref name="tail"/> in the same write; returns where the tail now waits.</summary>
+    /// <exception cref="ConcurrencyConflictException">The review changed since it was loaded with <paramref name="ifMatch"/>.</exception>
+    public async Task<PendingTail> UpdateAsync(PeriodicReviewState review, ETag ifMatch, string tail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var etag = await _rows.UpdateAsync(Key(review.RegulationId), Key(review.Id), review, ifMatch, e => Columns(e, review), tail, cancellationToken);
+        return new(new RowReference(TableName, Key(review.RegulationId), Key(review.Id)), etag, tail);
+    }
+
     public Task<Loaded<PeriodicReviewState>?> GetAsync(string regulationId, string reviewId, CancellationToken cancellationToken = default) =>
         _rows.GetAsync(Key(regulationId), Key(reviewId), cancellationToken);
 

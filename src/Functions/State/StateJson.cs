@@ -28,7 +28,7 @@ internal static class StateJson
     };
 
     private const string Prefix = "Json";
-    private const int ChunkChars = 30_000;
+    public const int ChunkChars = 30_000;
     private const int MaxChars = 900_000;
 
     public static void Write<T>(TableEntity entity, T value)
@@ -40,28 +40,46 @@ internal static class StateJson
                 $"{typeof(T).Name} is {json.Length} characters of JSON, more than one table entity holds ({MaxChars}).");
         }
 
-        int chunks = 0;
-        for (int offset = 0; offset < json.Length; offset += ChunkChars)
-        {
-            entity[Prefix + chunks.ToString(CultureInfo.InvariantCulture)] = json.Substring(offset, Math.Min(ChunkChars, json.Length - offset));
-            chunks++;
-        }
-
-        entity[Prefix + "Chunks"] = chunks;
+        WriteChunks(entity, Prefix, json);
     }
 
     public static T Read<T>(TableEntity entity)
     {
-        int chunks = entity.GetInt32(Prefix + "Chunks")
+        string json = ReadChunks(entity, Prefix)
             ?? throw new InvalidOperationException($"Row {entity.PartitionKey}/{entity.RowKey} holds no {typeof(T).Name}.");
+        return JsonSerializer.Deserialize<T>(json, Options)
+            ?? throw new InvalidOperationException($"Row {entity.PartitionKey}/{entity.RowKey} holds a null {typeof(T).Name}.");
+    }
+
+    /// <summary>Writes <paramref name="json"/> over <c>{prefix}0</c>, <c>{prefix}1</c>, ... and <c>{prefix}Chunks</c>.</summary>
+    public static void WriteChunks(TableEntity entity, string prefix, string json)
+    {
+        int chunks = 0;
+        for (int offset = 0; offset < json.Length; offset += ChunkChars)
+        {
+            entity[prefix + chunks.ToString(CultureInfo.InvariantCulture)] = json.Substring(offset, Math.Min(ChunkChars, json.Length - offset));
+            chunks++;
+        }
+
+        entity[prefix + "Chunks"] = chunks;
+    }
+
+    /// <summary>The text written by <see cref="WriteChunks"/>, or null when the row holds none (or zero chunks).</summary>
+    public static string? ReadChunks(TableEntity entity, string prefix)
+    {
+        int chunks = entity.GetInt32(prefix + "Chunks") ?? 0;
+        if (chunks == 0)
+        {
+            return null;
+        }
+
         StringBuilder json = new();
         for (int i = 0; i < chunks; i++)
         {
-            json.Append(entity.GetString(Prefix + i.ToString(CultureInfo.InvariantCulture)));
+            json.Append(entity.GetString(prefix + i.ToString(CultureInfo.InvariantCulture)));
         }
 
-        return JsonSerializer.Deserialize<T>(json.ToString(), Options)
-            ?? throw new InvalidOperationException($"Row {entity.PartitionKey}/{entity.RowKey} holds a null {typeof(T).Name}.");
+        return json.ToString();
     }
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

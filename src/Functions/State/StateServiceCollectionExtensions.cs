@@ -28,6 +28,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<DocumentNumberRegistry>();
         services.TryAddSingleton<RequestLog>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<PendingTails>();
         services.TryAddSingleton<DocumentStore>();
         services.TryAddSingleton<ModelRegulationStore>();
         // The status rows are written with every change, so the projection and what it reads come with the stores:

@@ -33,6 +33,15 @@ public sealed class VoteRoundStore(StateTables tables)
         return _rows.UpdateAsync(Key(round.RegulationId), Key(round.Id), round, ifMatch, e => Columns(e, round), cancellationToken);
     }
 
+    /// <summary>Replaces the row with <paramref name="tail"/> in the same write; returns where the tail now waits.</summary>
+    /// <exception cref="ConcurrencyConflictException">The round changed since it was loaded with <paramref name="ifMatch"/>.</exception>
+    public async Task<PendingTail> UpdateAsync(VoteRoundState round, ETag ifMatch, string tail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var etag = await _rows.UpdateAsync(Key(round.RegulationId), Key(round.Id), round, ifMatch, e => Columns(e, round), tail, cancellationToken);
+        return new(new RowReference(TableName, Key(round.RegulationId), Key(round.Id)), etag, tail);
+    }
+
     public Task<Loaded<VoteRoundState>?> GetAsync(string regulationId, string roundId, CancellationToken cancellationToken = default) =>
         _rows.GetAsync(Key(regulationId), Key(roundId), cancellationToken);
 

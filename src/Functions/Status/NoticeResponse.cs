@@ -28,7 +28,7 @@ public sealed record NoticeResponse(
     private static NoticeResponse From(NoticeSummary notice, bool isScheduled)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        return new(notice.Kind, StatusText.Notice(notice.Kind), notice.To, notice.At, Mail.VietnamTime.FormatDateTime(notice.At),
+        return new(notice.Kind, StatusText.Notice(notice.Kind), notice.To, notice.At, QuyCheWorkflow.Domain.Calendar.VietnamTime.FormatDateTime(notice.At),
             isScheduled, isScheduled ? ScheduledLabel : SentLabel);
     }
 }

@@ -33,7 +33,7 @@ namespace QuyCheWorkflow.Functions.Status;
 /// row whenever it sends notices.
 /// </para>
 /// <para>
-/// Organisations never move (<see cref="OrganisationStore.UpdateAsync"/> rejects a parent change), so a row's
+/// Organisations never move (<see cref="OrganisationStore.UpdateAsync(QuyCheWorkflow.Domain.Organisations.Organisation, Azure.ETag, CancellationToken)"/> rejects a parent change), so a row's
 /// key is stable. A refresh reads the row's ETag before it reads the canonical stores and writes under it
 /// (If-Match, or an insert when there is no row): a refresh that computed from older state than a write made
 /// meanwhile is refused and computes again, so the row always ends as computed after the last change, even when

@@ -28,31 +28,8 @@ public static class StatusText
         _ => "Khác",
     };
 
-    /// <summary>What an audit action means, for the timeline; unknown actions show as they are.</summary>
-    public static string AuditAction(string action) => action switch
-    {
-        "regulation.created" => "Tạo hồ sơ quy chế",
-        "draft.uploaded" => "Tải lên dự thảo",
-        "consultation.opened" => "Bắt đầu lấy ý kiến góp ý",
-        "consultation.answered" => "Gửi ý kiến góp ý",
-        "consultation.closed" => "Kết thúc lấy ý kiến góp ý",
-        "resolution.started" => "Bắt đầu tiếp thu, giải trình",
-        "comment.resolved" => "Tiếp thu, giải trình một ý kiến",
-        "vote.opened" => "Trình Ban Thường vụ biểu quyết",
-        "vote.cast" => "Ủy viên biểu quyết",
-        "vote.extended" => "Gia hạn biểu quyết",
-        "vote.expired" => "Hết hạn biểu quyết chưa có kết quả",
-        "vote.decided" => "Có kết quả biểu quyết",
-        "vote.in-person" => "Ghi nhận kết quả biểu quyết tại cuộc họp",
-        "vote.member-replaced" => "Thay ủy viên trong đợt biểu quyết",
-        "regulation.issued" => "Ban hành quy chế",
-        "regulation.superseded" => "Quy chế bị thay thế",
-        "filing.sent" => "Gửi cấp trên",
-        "filing.acknowledged" => "Cấp trên đã tiếp nhận",
-        "filing.returned" => "Cấp trên trả lại",
-        "review.recorded" => "Ghi nhận rà soát định kỳ",
-        _ => action,
-    };
+    /// <summary>What an audit action means, for the timeline (<see cref="Lifecycle.AuditAction"/>); unknown actions show as they are.</summary>
+    public static string AuditAction(string action) => Lifecycle.AuditAction.LabelOf(action);
 
     /// <summary>What a notice is, for the status view and the timeline.</summary>
     public static string Notice(NoticeKind kind) => kind switch

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Durable;
+using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Tests.State;
@@ -21,15 +22,25 @@ internal sealed class LifecycleTestContext : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public LifecycleTestContext(AzuriteFixture azurite)
+        : this(azurite, "l" + Guid.NewGuid().ToString("N")[..12], null)
     {
-        string unique = "l" + Guid.NewGuid().ToString("N")[..12];
-        TableService = azurite.Azurite.CreateTableServiceClient();
+    }
+
+    /// <summary>
+    /// A context over the tables of <paramref name="prefix"/> (another context's, to play a second process on the
+    /// same state), with <paramref name="storage"/> (e.g. a fault policy) for its storage clients.
+    /// </summary>
+    public LifecycleTestContext(AzuriteFixture azurite, string prefix, StorageOptions? storage)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        string unique = prefix;
+        TableService = azurite.Azurite.CreateTableServiceClient(storage);
         Prefix = unique;
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddSingleton(TableService)
-            .AddSingleton(azurite.Azurite.CreateBlobServiceClient())
+            .AddSingleton(azurite.Azurite.CreateBlobServiceClient(storage))
             .Configure<StateOptions>(o =>
             {
                 o.TablePrefix = unique;
