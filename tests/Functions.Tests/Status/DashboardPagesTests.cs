@@ -86,32 +86,34 @@ public sealed class DashboardPagesTests(StatusHostFixture fixture, BrowserFixtur
     [Fact]
     public async Task ShowTimeline_NoticesSentAndScheduled_ListsBothWithTheScheduledMarked()
     {
-        // base-3's regulation, issued 1 October 2026 and filed: its review is due 1 April 2027, reminded from 18 March; the
-        // upper level has no office mailbox, so no overdue notice to it is planned.
-        var filed = StateTestData.Filed("base-3", "reg-base-3", "duk", new DateOnly(2026, 10, 1));
-        await Host.Get<RegulationIndex>().ReserveAsync("reg-base-3", "base-3", Token);
+        // An organisation of its own under the district (the shared host's seeded ones stay as other tests expect),
+        // whose regulation was issued 1 October 2026 and filed: its review is due 1 April 2027, reminded from 18
+        // March; the upper level has no office mailbox, so no overdue notice to it is planned.
+        await Host.Get<OrganisationStore>().CreateAsync(StateTestData.Organisation("huyen-qc", "huyen", committeeSize: 3), Token);
+        var filed = StateTestData.Filed("huyen-qc", "reg-huyen-qc", "huyen", new DateOnly(2026, 10, 1));
+        await Host.Get<RegulationIndex>().ReserveAsync("reg-huyen-qc", "huyen-qc", Token);
         await Host.Get<RegulationStore>().AddAsync(filed.Regulation.ToState(), Token);
         await Host.Get<FilingStore>().AddAsync(filed.Filing!.ToState(), Token);
-        await Host.Get<NoticeLedger>().RecordAsync("reg-base-3", new SentNotice(
-            "filing-submitted|filing-reg-base-3|duk|202603130200", NoticeKind.FilingSubmitted, "vanphong@duk.example.vn",
-            filed.Filing.SentAt, filed.Filing.SentAt, "Văn phòng Đảng ủy duk"), Token);
-        await Host.Get<StatusProjection>().RefreshAsync("base-3", Token);
-        var page = await SignInAsync(Host.BlocKey);
+        await Host.Get<NoticeLedger>().RecordAsync("reg-huyen-qc", new SentNotice(
+            "filing-submitted|filing-reg-huyen-qc|huyen|202603130200", NoticeKind.FilingSubmitted, "vanphong@huyen.example.vn",
+            filed.Filing.SentAt, filed.Filing.SentAt, "Văn phòng Đảng ủy huyen"), Token);
+        await Host.Get<StatusProjection>().RefreshAsync("huyen-qc", Token);
+        var page = await SignInAsync(Host.DistrictKey);
 
-        await page.GotoAsync(DashboardPages.TimelinePathFor("reg-base-3"));
+        await page.GotoAsync(DashboardPages.TimelinePathFor("reg-huyen-qc"));
 
         Assert.Equal(
             ["Gửi quy chế lên cấp trên", "Nhắc rà soát định kỳ", "Nhắc rà soát định kỳ", "Nhắc rà soát định kỳ", "Báo quá hạn rà soát"],
             await page.Locator(".notice-what").AllInnerTextsAsync());
         Assert.Equal("13/03/2026 09:00 · Đã gửi", await page.Locator(".notice-when").First.InnerTextAsync());
         Assert.Equal("18/03/2027 08:00 · Dự kiến", await page.Locator(".notice--scheduled .notice-when").First.InnerTextAsync());
-        Assert.Contains("Đã gửi: Văn phòng Đảng ủy duk", await page.Locator(".notice").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Đã gửi: Văn phòng Đảng ủy huyen", await page.Locator(".notice").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(4, await page.Locator(".notice--scheduled").CountAsync());
 
         await page.GotoAsync(DashboardPages.Path);
-        string card = await page.Locator(".org-card").Filter(new() { HasText = "Đảng ủy base-3" }).InnerTextAsync();
+        string card = await page.Locator(".org-card").Filter(new() { HasText = "Đảng ủy huyen-qc" }).InnerTextAsync();
         Assert.Contains("18/03/2027 08:00: Nhắc rà soát định kỳ, gửi Nguyễn Thị Ánh 1, Nguyễn Thị Ánh 2, Nguyễn Thị Ánh 3 (dự kiến)", card, StringComparison.Ordinal);
-        Assert.Contains("13/03/2026 09:00: Gửi quy chế lên cấp trên, gửi Văn phòng Đảng ủy duk", card, StringComparison.Ordinal);
+        Assert.Contains("13/03/2026 09:00: Gửi quy chế lên cấp trên, gửi Văn phòng Đảng ủy huyen", card, StringComparison.Ordinal);
     }
 
     [Fact]
