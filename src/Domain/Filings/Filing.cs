@@ -65,7 +65,7 @@ public sealed partial class Filing
         List<string> list = [.. reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())];
         if (list.Count == 0)
         {
-            throw new DomainException("Returning a filing needs at least one reason.");
+            throw new DomainException(RefusalCode.FilingReturnWithoutReasons, "Returning a filing needs at least one reason.");
         }
 
         Respond("return the filing", by, at);
@@ -83,7 +83,7 @@ public sealed partial class Filing
 
         if (at < SentAt)
         {
-            throw new DomainException("A filing cannot be answered before it was sent.");
+            throw new DomainException(RefusalCode.FilingAnsweredBeforeSent, "A filing cannot be answered before it was sent.");
         }
 
         RespondedBy = by;

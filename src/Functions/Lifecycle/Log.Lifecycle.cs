@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(5005, LogLevel.Warning, "Reminder sweep woke {InstanceId}, still asleep past {WakeAt:o}")]
     public static partial void ReminderSweepWoke(ILogger logger, string instanceId, DateTimeOffset wakeAt);
+
+    [LoggerMessage(5006, LogLevel.Debug, "Organisation {OrganisationId}: save lost a concurrency race (attempt {Attempt}), reloading")]
+    public static partial void OrganisationConflictRetried(ILogger logger, string organisationId, int attempt);
 }

@@ -21,7 +21,8 @@ public sealed partial class RegulationWorkflow
             StateKeys.Id(recipient.RecipientId, nameof(recipients));
             if (string.IsNullOrWhiteSpace(recipient.Email) || !recipient.Email.Contains('@', StringComparison.Ordinal))
             {
-                throw new DomainException($"Recipient '{recipient.RecipientId}' needs an e-mail address.");
+                throw new DomainException(RefusalCode.ConsultationRecipientWithoutEmail, $"Recipient '{recipient.RecipientId}' needs an e-mail address.",
+                    new Dictionary<string, string> { ["recipientId"] = recipient.RecipientId });
             }
         }
 
@@ -65,7 +66,7 @@ public sealed partial class RegulationWorkflow
         ArgumentNullException.ThrowIfNull(actor);
         if (!agree && comments.Count == 0)
         {
-            throw new DomainException("Một ý kiến không nhất trí cần ít nhất một góp ý.");
+            throw new DomainException(RefusalCode.ConsultationAnswerWithoutComments, "An answer that does not agree needs at least one comment.");
         }
 
         var (recorded, round) = await RetryOnConflictAsync(regulationId, async () =>

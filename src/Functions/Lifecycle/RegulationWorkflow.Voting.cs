@@ -142,7 +142,7 @@ public sealed partial class RegulationWorkflow
         ArgumentOutOfRangeException.ThrowIfNegative(other);
         if (minutes.IsEmpty)
         {
-            throw new DomainException("Kết quả biểu quyết tại cuộc họp cần kèm biên bản.");
+            throw new DomainException(RefusalCode.MinutesRequired, "An in-person result needs its minutes.");
         }
 
         var hash = ContentHash.Of(minutes.Span);
@@ -178,22 +178,40 @@ public sealed partial class RegulationWorkflow
         var opened = VietnamTime.DateOf(round.OpenedAt);
         if (meetingDate > today || meetingDate < opened)
         {
-            throw new DomainException(string.Create(CultureInfo.InvariantCulture,
-                $"Ngày họp phải từ ngày mở biểu quyết ({opened:dd/MM/yyyy}) đến hôm nay ({today:dd/MM/yyyy})."));
+            throw new DomainException(RefusalCode.MeetingDateOutOfRange, string.Create(CultureInfo.InvariantCulture,
+                $"The meeting date {meetingDate:yyyy-MM-dd} is not between the round's opening {opened:yyyy-MM-dd} and today {today:yyyy-MM-dd}."),
+                new Dictionary<string, string>
+                {
+                    ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["opened"] = opened.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["today"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                });
         }
 
         int members = round.Members.Count;
         if (agree + disagree + other > members)
         {
-            throw new DomainException(string.Create(CultureInfo.InvariantCulture,
-                $"Tổng số phiếu ({agree + disagree + other}) vượt quá số ủy viên của đợt biểu quyết ({members})."));
+            throw new DomainException(RefusalCode.MeetingBallotsExceedMembers, string.Create(CultureInfo.InvariantCulture,
+                $"The meeting counted {agree + disagree + other} ballots for {members} members."),
+                new Dictionary<string, string>
+                {
+                    ["ballots"] = (agree + disagree + other).ToString(CultureInfo.InvariantCulture),
+                    ["members"] = members.ToString(CultureInfo.InvariantCulture),
+                });
         }
 
         int required = round.Rule.RequiredAgrees(members);
         if (passed != (agree >= required))
         {
-            throw new DomainException(string.Create(CultureInfo.InvariantCulture,
-                $"Kết quả không khớp số phiếu: theo nguyên tắc “{round.Rule.Description}”, cần {required}/{members} ủy viên đồng ý để thông qua; biên bản ghi {agree} đồng ý."));
+            throw new DomainException(RefusalCode.MeetingResultMismatch, string.Create(CultureInfo.InvariantCulture,
+                $"The result (passed: {passed}) does not follow from {agree} agreeing when {required} of {members} are needed."),
+                new Dictionary<string, string>
+                {
+                    ["rule"] = round.Rule.Description,
+                    ["required"] = required.ToString(CultureInfo.InvariantCulture),
+                    ["members"] = members.ToString(CultureInfo.InvariantCulture),
+                    ["agree"] = agree.ToString(CultureInfo.InvariantCulture),
+                });
         }
     }
 

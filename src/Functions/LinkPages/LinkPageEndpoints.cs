@@ -372,7 +372,7 @@ public static class LinkPageEndpoints
     private static string DomainRefusalText(DomainException exception) => exception switch
     {
         InvalidTransitionException => "Đợt biểu quyết (góp ý, tiếp nhận) này đã kết thúc.",
-        _ => "Yêu cầu không phù hợp với trạng thái hiện tại của hồ sơ.",
+        _ => RefusalCatalogue.Describe(exception).Message,
     };
 
     private static bool IsCurrent(string? currentId, string roundId) => string.Equals(currentId, roundId, StringComparison.Ordinal);

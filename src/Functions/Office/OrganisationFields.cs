@@ -131,9 +131,9 @@ internal static partial class OrganisationFields
         {
             return new StandingCommittee(parsed);
         }
-        catch (DomainException)
+        catch (DomainException exception)
         {
-            errors[field] = ["Mã ủy viên không được trùng và Ban Thường vụ có đúng một Bí thư."];
+            errors[field] = [RefusalCatalogue.Describe(exception).Message];
             return null;
         }
     }
