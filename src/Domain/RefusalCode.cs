@@ -33,6 +33,43 @@ public enum RefusalCode
     /// <summary>An amendment decided by a review before the upper level acknowledged the filing. Facts: <c>stage</c>.</summary>
     ReviewAmendBeforeAcknowledgement,
 
+    /// <summary>A ballot other than "đồng ý" without a reason. Facts: <c>choice</c> (the <see cref="Voting.VoteChoice"/> name).</summary>
+    BallotReasonMissing,
+
+    /// <summary>A consultation answer that does not agree and has no comment.</summary>
+    ConsultationCommentMissing,
+
+    /// <summary>A consultation answer that agrees ("nhất trí") and also carries comments. Facts: <c>comments</c> (how many).</summary>
+    ConsultationAgreementWithComments,
+
+    /// <summary>A filing returned by the upper level without any reason.</summary>
+    FilingReturnReasonMissing,
+
+    /// <summary>
+    /// An answer (ballot, consultation answer, filing response) on a round or filing that is no longer the regulation's
+    /// current one, or on another text than the one it holds. Facts: <c>subject</c> ("vote round", "consultation round",
+    /// "filing"), <c>id</c>.
+    /// </summary>
+    RoundSuperseded,
+
+    /// <summary>
+    /// An in-person vote meeting dated before the round opened or after the day it is recorded (Vietnam calendar).
+    /// Facts: <c>meetingDate</c>, <c>openedOn</c>, <c>today</c>.
+    /// </summary>
+    MeetingDateOutsideRound,
+
+    /// <summary>An in-person result with more votes than the round has members. Facts: <c>votes</c>, <c>members</c>.</summary>
+    MeetingVotesExceedMembers,
+
+    /// <summary>
+    /// An in-person result (passed or not) that the meeting's agree count contradicts under the round's rule.
+    /// Facts: <c>rule</c> (the <see cref="Voting.DecisionRule.Code"/>), <c>required</c>, <c>members</c>, <c>agrees</c>.
+    /// </summary>
+    MeetingResultContradictsVotes,
+
+    /// <summary>An e-mail address that is not one mail can be sent to. Facts: <c>email</c>.</summary>
+    EmailAddressInvalid,
+
     /// <summary>
     /// An action the object's state does not allow (<see cref="InvalidTransitionException"/>). Facts: <c>subject</c>,
     /// <c>state</c>, <c>action</c> (the English names the exception carries).
@@ -99,14 +136,8 @@ public enum RefusalCode
     /// <summary>A consultation listing a recipient twice.</summary>
     ConsultationRecipientRepeated,
 
-    /// <summary>A consultation recipient without an e-mail address. Facts: <c>recipientId</c>.</summary>
-    ConsultationRecipientWithoutEmail,
-
     /// <summary>A consultation deadline not after its opening. Facts: <c>deadline</c> (ISO 8601).</summary>
     ConsultationDeadlineNotAfterOpening,
-
-    /// <summary>An answer "with comments" that has none.</summary>
-    ConsultationAnswerWithoutComments,
 
     /// <summary>A comment on an article numbered below 1. Facts: <c>article</c>.</summary>
     CommentArticleInvalid,
@@ -141,9 +172,6 @@ public enum RefusalCode
     /// <summary>A new member who already has a seat in the vote round. Facts: <c>memberId</c>.</summary>
     AlreadyVoteRoundMember,
 
-    /// <summary>A ballot whose choice needs a reason, given without one. Facts: <c>choice</c> (the choice's Vietnamese label).</summary>
-    BallotReasonRequired,
-
     /// <summary>A new vote deadline not later than the current one and than now. Facts: <c>deadline</c>, <c>currentDeadline</c> (ISO 8601).</summary>
     VoteDeadlineNotLater,
 
@@ -152,15 +180,6 @@ public enum RefusalCode
 
     /// <summary>A meeting's result without its minutes, or with an empty file.</summary>
     MinutesRequired,
-
-    /// <summary>An in-person meeting date before the round opened or after today. Facts: <c>meetingDate</c>, <c>opened</c>, <c>today</c>.</summary>
-    MeetingDateOutOfRange,
-
-    /// <summary>An in-person count above the round's members. Facts: <c>ballots</c>, <c>members</c>.</summary>
-    MeetingBallotsExceedMembers,
-
-    /// <summary>An in-person result the count does not give under the round's rule. Facts: <c>rule</c>, <c>required</c>, <c>members</c>, <c>agree</c>.</summary>
-    MeetingResultMismatch,
 
     /// <summary>An issuance naming another superseded regulation than the one given. Facts: <c>named</c>, <c>given</c>.</summary>
     SupersededMismatch,
@@ -176,9 +195,6 @@ public enum RefusalCode
 
     /// <summary>A filing for another text than the one to file. Facts: <c>filingSymbol</c>, <c>issuedSymbol</c>.</summary>
     FilingSymbolMismatch,
-
-    /// <summary>Returning a filing without a reason.</summary>
-    FilingReturnWithoutReasons,
 
     /// <summary>A filing answered before it was sent.</summary>
     FilingAnsweredBeforeSent,

@@ -93,6 +93,54 @@ public sealed class ConsultationRoundTests
     }
 
     [Fact]
+    public void AnswerWithComments_NoComment_RefusedWithCodeAndRecordsNothing()
+    {
+        ConsultationRound round = new ConsultationRoundBuilder().Build();
+
+        DomainException error = Assert.Throws<DomainException>(() => round.AnswerWithComments("r1", [], TestData.Days(1)));
+
+        Assert.Equal(RefusalCode.ConsultationCommentMissing, error.Code);
+        Assert.Empty(round.Responses);
+    }
+
+    [Fact]
+    public void Answer_NotAgreeingWithoutComment_RefusedWithCode()
+    {
+        ConsultationRound round = new ConsultationRoundBuilder().Build();
+
+        DomainException error = Assert.Throws<DomainException>(() => round.Answer("r1", ResponseKind.Comments, [], TestData.Days(1)));
+
+        Assert.Equal(RefusalCode.ConsultationCommentMissing, error.Code);
+        Assert.Empty(round.Responses);
+    }
+
+    [Fact]
+    public void Answer_AgreeingWithComments_RefusedWithCode()
+    {
+        ConsultationRound round = new ConsultationRoundBuilder().Build();
+
+        DomainException error = Assert.Throws<DomainException>(
+            () => round.Answer("r1", ResponseKind.Agree, [new CommentDraft(2, "Sửa Điều 2.")], TestData.Days(1)));
+
+        Assert.Equal(RefusalCode.ConsultationAgreementWithComments, error.Code);
+        Assert.Equal("1", error.Facts["comments"]);
+        Assert.Empty(round.Responses);
+    }
+
+    [Fact]
+    public void Answer_Comments_RecordsThemNumbered()
+    {
+        ConsultationRound round = new ConsultationRoundBuilder().Build();
+
+        round.Answer("r1", ResponseKind.Comments, [new CommentDraft(2, " Sửa Điều 2. "), new CommentDraft(null, "Rút gọn.")], TestData.Days(1));
+
+        ConsultationResponse response = Assert.Single(round.Responses);
+        Assert.Equal(ResponseKind.Comments, response.Kind);
+        Assert.Equal(["r1#1", "r1#2"], response.Comments.Select(c => c.CommentId));
+        Assert.Equal("Sửa Điều 2.", response.Comments[0].Text);
+    }
+
+    [Fact]
     public void AnswerWithComments_ArticleZero_Throws()
     {
         ConsultationRound round = new ConsultationRoundBuilder().Build();

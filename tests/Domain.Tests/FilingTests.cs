@@ -31,7 +31,9 @@ public sealed class FilingTests
     {
         Filing filing = NewFiling();
 
-        Assert.Throws<DomainException>(() => filing.Return([" "], "duk-van-phong", TestData.Days(3)));
+        DomainException error = Assert.Throws<DomainException>(() => filing.Return([" "], "duk-van-phong", TestData.Days(3)));
+
+        Assert.Equal(RefusalCode.FilingReturnReasonMissing, error.Code);
 
         Assert.Equal(FilingStatus.Sent, filing.Status);
     }

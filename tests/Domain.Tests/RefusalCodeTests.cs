@@ -26,14 +26,14 @@ public sealed class RefusalCodeTests
     }
 
     [Fact]
-    public void VoteRoundCast_DisagreeWithoutReason_ThrowsBallotReasonRequiredWithTheChoicesLabel()
+    public void VoteRoundCast_DisagreeWithoutReason_ThrowsBallotReasonMissingWithTheChoice()
     {
         VoteRound round = new VoteRoundBuilder().WithMembers(3).Build();
 
         DomainException error = Assert.Throws<DomainException>(() => round.Cast("m2", VoteChoice.Disagree, " ", TestData.Minutes(5)));
 
-        Assert.Equal(RefusalCode.BallotReasonRequired, error.Code);
-        Assert.Equal(VoteChoiceText.Label(VoteChoice.Disagree), error.Facts["choice"]);
+        Assert.Equal(RefusalCode.BallotReasonMissing, error.Code);
+        Assert.Equal(nameof(VoteChoice.Disagree), error.Facts["choice"]);
     }
 
     [Fact]
@@ -77,12 +77,12 @@ public sealed class RefusalCodeTests
     }
 
     [Fact]
-    public void FilingReturn_WithoutReasons_ThrowsFilingReturnWithoutReasons()
+    public void FilingReturn_WithoutReasons_ThrowsFilingReturnReasonMissing()
     {
         Filing filing = new("filing-1", "qc-1", "01-QC/ĐU", "upper", "office", TestData.T0);
 
         DomainException error = Assert.Throws<DomainException>(() => filing.Return([" "], "upper", TestData.Minutes(5)));
 
-        Assert.Equal(RefusalCode.FilingReturnWithoutReasons, error.Code);
+        Assert.Equal(RefusalCode.FilingReturnReasonMissing, error.Code);
     }
 }

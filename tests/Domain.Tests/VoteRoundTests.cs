@@ -124,8 +124,10 @@ public sealed class VoteRoundTests
     {
         VoteRound round = new VoteRoundBuilder().Build();
 
-        Assert.Throws<DomainException>(() => round.Cast("m1", choice, reason, TestData.Minutes(1)));
+        DomainException error = Assert.Throws<DomainException>(() => round.Cast("m1", choice, reason, TestData.Minutes(1)));
 
+        Assert.Equal(RefusalCode.BallotReasonMissing, error.Code);
+        Assert.Equal(choice.ToString(), error.Facts["choice"]);
         Assert.Empty(round.Ballots);
     }
 
@@ -249,7 +251,7 @@ public sealed class VoteRoundTests
         round.ExpireIfDue(VoteRoundBuilder.Deadline);
         InPersonResult meeting = new(true, TestData.Hash("bien-ban"), new DateOnly(2026, 3, 6), [], "van-phong", VoteRoundBuilder.Deadline.AddDays(1));
 
-        round.RecordInPersonResult(meeting);
+        round.RecordInPersonResult(meeting, new MeetingVotes(4, 1, 0));
 
         Assert.Equal(VoteRoundStatus.Passed, round.Status);
         Assert.Equal(DecisionSource.InPersonMeeting, round.DecidedBy);
@@ -262,7 +264,8 @@ public sealed class VoteRoundTests
         VoteRound round = new VoteRoundBuilder().Build();
         round.ExpireIfDue(VoteRoundBuilder.Deadline);
 
-        round.RecordInPersonResult(new(true, TestData.Hash("bien-ban"), new DateOnly(2026, 3, 6), [], "van-phong", VoteRoundBuilder.Deadline.AddDays(3)));
+        round.RecordInPersonResult(new(true, TestData.Hash("bien-ban"), new DateOnly(2026, 3, 6), [], "van-phong", VoteRoundBuilder.Deadline.AddDays(3)),
+            new MeetingVotes(5, 0, 0));
 
         Assert.Equal(new DateOnly(2026, 3, 6), round.DecidedOn);
     }
@@ -282,12 +285,84 @@ public sealed class VoteRoundTests
     public void RecordInPersonResult_FailedWithoutReasons_Throws()
     {
         VoteRound round = new VoteRoundBuilder().Build();
-        InPersonResult meeting = new(false, TestData.Hash("bien-ban"), new DateOnly(2026, 3, 3), [" "], "van-phong", TestData.Minutes(5));
+        InPersonResult meeting = new(false, TestData.Hash("bien-ban"), new DateOnly(2026, 3, 2), [" "], "van-phong", TestData.Minutes(5));
 
-        Assert.Throws<DomainException>(() => round.RecordInPersonResult(meeting));
+        DomainException error = Assert.Throws<DomainException>(() => round.RecordInPersonResult(meeting, new MeetingVotes(2, 3, 0)));
 
+        Assert.Equal(RefusalCode.InPersonFailureWithoutReasons, error.Code);
         Assert.Equal(VoteRoundStatus.Open, round.Status);
     }
+
+    [Theory]
+    [InlineData(3)] // the day after it is recorded (2 March, Vietnam time)
+    [InlineData(1)] // the day before the round opened
+    public void RecordInPersonResult_MeetingOutsideTheRound_RefusedWithCode(int meetingDayOfMarch)
+    {
+        VoteRound round = new VoteRoundBuilder().Build();
+        InPersonResult meeting = new(true, TestData.Hash("bien-ban"), new DateOnly(2026, 3, meetingDayOfMarch), [], "van-phong", TestData.Minutes(5));
+
+        DomainException error = Assert.Throws<DomainException>(() => round.RecordInPersonResult(meeting, new MeetingVotes(4, 0, 0)));
+
+        Assert.Equal(RefusalCode.MeetingDateOutsideRound, error.Code);
+        Assert.Equal("2026-03-02", error.Facts["openedOn"]);
+        Assert.Equal("2026-03-02", error.Facts["today"]);
+        Assert.Equal(Iso(meeting.MeetingDate), error.Facts["meetingDate"]);
+        Assert.Equal(VoteRoundStatus.Open, round.Status);
+    }
+
+    [Fact]
+    public void RecordInPersonResult_MeetingOnTheVietnamDayItIsRecorded_Decides()
+    {
+        VoteRound round = new VoteRoundBuilder().Build();
+
+        // 17:30Z on 3 March is 00:30 on 4 March in Vietnam.
+        round.RecordInPersonResult(new(true, TestData.Hash("bien-ban"), new DateOnly(2026, 3, 4), [], "van-phong",
+            new DateTimeOffset(2026, 3, 3, 17, 30, 0, TimeSpan.Zero)), new MeetingVotes(4, 0, 0));
+
+        Assert.Equal(VoteRoundStatus.Passed, round.Status);
+    }
+
+    [Fact]
+    public void RecordInPersonResult_MoreVotesThanMembers_RefusedWithCode()
+    {
+        VoteRound round = new VoteRoundBuilder().WithMembers(5).Build();
+        InPersonResult meeting = new(false, TestData.Hash("bien-ban"), new DateOnly(2026, 3, 2), ["Biên bản."], "van-phong", TestData.Minutes(5));
+
+        DomainException error = Assert.Throws<DomainException>(() => round.RecordInPersonResult(meeting, new MeetingVotes(2, 3, 1)));
+
+        Assert.Equal(RefusalCode.MeetingVotesExceedMembers, error.Code);
+        Assert.Equal("6", error.Facts["votes"]);
+        Assert.Equal("5", error.Facts["members"]);
+    }
+
+    [Theory]
+    [InlineData(true, 2)] // passed with 2 of 5 agreeing
+    [InlineData(false, 3)] // failed with 3 of 5 agreeing
+    public void RecordInPersonResult_ResultTheVotesContradict_RefusedWithCode(bool passed, int agrees)
+    {
+        VoteRound round = new VoteRoundBuilder().WithMembers(5).Build();
+        InPersonResult meeting = new(passed, TestData.Hash("bien-ban"), new DateOnly(2026, 3, 2), passed ? [] : ["Biên bản."], "van-phong", TestData.Minutes(5));
+
+        DomainException error = Assert.Throws<DomainException>(() => round.RecordInPersonResult(meeting, new MeetingVotes(agrees, 5 - agrees, 0)));
+
+        Assert.Equal(RefusalCode.MeetingResultContradictsVotes, error.Code);
+        Assert.Equal("3", error.Facts["required"]);
+        Assert.Equal(agrees.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Facts["agrees"]);
+        Assert.Equal(DecisionRule.MajorityOfAllMembers.Code, error.Facts["rule"]);
+        Assert.Equal(VoteRoundStatus.Open, round.Status);
+    }
+
+    [Fact]
+    public void RecordInPersonResult_DecidedRound_ThrowsNamingStateBeforeCheckingTheMeeting()
+    {
+        VoteRound round = new VoteRoundBuilder().WithMembers(1).Build();
+        round.Cast("m1", VoteChoice.Agree, null, TestData.Minutes(1));
+
+        Assert.Throws<InvalidTransitionException>(() => round.RecordInPersonResult(
+            new(true, TestData.Hash("bien-ban"), new DateOnly(2030, 1, 1), [], "van-phong", TestData.Minutes(5)), new MeetingVotes(9, 0, 0)));
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void FailureReasons_FailedByBallots_ListsDisagreeAndOtherOpinionReasons()

@@ -6,8 +6,8 @@ namespace QuyCheWorkflow.Domain.Consultations;
 /// One consultation period (<i>lấy ý kiến góp ý</i>) on one draft version: a fixed list of recipients and a
 /// deadline. Rules:
 /// <list type="bullet">
-/// <item>A recipient answers with "nhất trí" (<see cref="AnswerAgree"/>) or with comments
-/// (<see cref="AnswerWithComments"/>). A recipient may replace their answer while the round is open; the last
+/// <item>A recipient answers (<see cref="Answer"/>) with "nhất trí" and no comment, or with at least one
+/// comment. A recipient may replace their answer while the round is open; the last
 /// answer counts. This lets someone who pressed "nhất trí" too quickly add a comment, and costs nothing since
 /// comments are only resolved after the round closes. Submitting the answer already recorded again is a
 /// no-op at any time (a form sent twice), even after the round closed.</item>
@@ -101,18 +101,48 @@ public sealed partial class ConsultationRound
 
     /// <summary>Records "nhất trí" from <paramref name="recipientId"/>, replacing any earlier answer.</summary>
     /// <returns>True when this answer closed the round (everyone has answered).</returns>
-    public bool AnswerAgree(string recipientId, DateTimeOffset at)
-        => Answer(new ConsultationResponse(recipientId, ResponseKind.Agree, [], at), at);
+    public bool AnswerAgree(string recipientId, DateTimeOffset at) => Answer(recipientId, ResponseKind.Agree, [], at);
 
     /// <summary>Records comments from <paramref name="recipientId"/>, replacing any earlier answer.</summary>
     /// <returns>True when this answer closed the round (everyone has answered).</returns>
+    /// <exception cref="DomainException"><see cref="RefusalCode.ConsultationCommentMissing"/> when there is no comment.</exception>
     public bool AnswerWithComments(string recipientId, IEnumerable<CommentDraft> comments, DateTimeOffset at)
+        => Answer(recipientId, ResponseKind.Comments, comments, at);
+
+    /// <summary>
+    /// Records <paramref name="recipientId"/>'s answer, replacing any earlier one: "nhất trí" with no comment, or at
+    /// least one comment, each non-blank and on an article from 1 (Điều 1) or on the draft in general.
+    /// </summary>
+    /// <returns>True when this answer closed the round (everyone has answered).</returns>
+    /// <exception cref="DomainException"><see cref="RefusalCode.ConsultationCommentMissing"/> (comments without any),
+    /// <see cref="RefusalCode.ConsultationAgreementWithComments"/> ("nhất trí" with comments), an article below 1,
+    /// or not a recipient.</exception>
+    /// <exception cref="InvalidTransitionException">The round is closed or its deadline has passed.</exception>
+    public bool Answer(string recipientId, ResponseKind kind, IEnumerable<CommentDraft> comments, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(comments);
         List<CommentDraft> drafts = [.. comments];
+        if (kind == ResponseKind.Agree)
+        {
+            if (drafts.Count > 0)
+            {
+                throw new DomainException(RefusalCode.ConsultationAgreementWithComments,
+                    "An answer \"nhất trí\" carries no comment.",
+                    new Dictionary<string, string> { ["comments"] = drafts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            }
+
+            return Record(new ConsultationResponse(recipientId, ResponseKind.Agree, [], at), at);
+        }
+
+        if (kind != ResponseKind.Comments)
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+
         if (drafts.Count == 0)
         {
-            throw new DomainException(RefusalCode.ConsultationAnswerWithoutComments, "An answer with comments needs at least one comment; use AnswerAgree for \"nhất trí\".");
+            throw new DomainException(RefusalCode.ConsultationCommentMissing,
+                "An answer that does not agree needs at least one comment.");
         }
 
         List<Comment> numbered = [];
@@ -128,7 +158,7 @@ public sealed partial class ConsultationRound
             numbered.Add(new Comment($"{recipientId}#{numbered.Count + 1}", recipientId, draft.Article, draft.Text.Trim()));
         }
 
-        return Answer(new ConsultationResponse(recipientId, ResponseKind.Comments, numbered, at), at);
+        return Record(new ConsultationResponse(recipientId, ResponseKind.Comments, numbered, at), at);
     }
 
     /// <summary>Closes the round if the deadline has been reached at <paramref name="now"/>.</summary>
@@ -148,7 +178,7 @@ public sealed partial class ConsultationRound
     public IReadOnlyList<string> RecipientsToRemind(DateTimeOffset now)
         => Status == ConsultationStatus.Open && now < Deadline ? RecipientsStillDue : [];
 
-    private bool Answer(ConsultationResponse response, DateTimeOffset at)
+    private bool Record(ConsultationResponse response, DateTimeOffset at)
     {
         if (_responses.TryGetValue(response.RecipientId, out ConsultationResponse? existing) && SameContent(existing, response))
         {

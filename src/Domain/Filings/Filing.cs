@@ -59,13 +59,14 @@ public sealed partial class Filing
     }
 
     /// <summary>The upper level returns the document with requested changes (at least one non-blank reason).</summary>
+    /// <exception cref="DomainException"><see cref="RefusalCode.FilingReturnReasonMissing"/>.</exception>
     public void Return(IEnumerable<string> reasons, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(reasons);
         List<string> list = [.. reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim())];
         if (list.Count == 0)
         {
-            throw new DomainException(RefusalCode.FilingReturnWithoutReasons, "Returning a filing needs at least one reason.");
+            throw new DomainException(RefusalCode.FilingReturnReasonMissing, "Returning a filing needs at least one reason.");
         }
 
         Respond("return the filing", by, at);

@@ -17,7 +17,8 @@ namespace QuyCheWorkflow.Domain.Voting;
 /// outcome can no longer change, and from then on no ballot is accepted.</item>
 /// <item>At the deadline without a decision (<see cref="ExpireIfDue"/>) the round becomes
 /// <see cref="VoteRoundStatus.ExpiredUndecided"/>; the office extends it (<see cref="ExtendDeadline"/>, to a later
-/// deadline, reopening it) or records an in-person result (<see cref="RecordInPersonResult"/>), which decides an
+/// deadline, reopening it) or records an in-person result (<see cref="RecordInPersonResult"/>, dated within the round
+/// and agreeing with the meeting's votes), which decides an
 /// open or expired round regardless of the ballots.</item>
 /// <item>A member replaced during an open round (<see cref="ReplaceMember"/>) loses the seat and the ballot; the
 /// new member may vote; the rule is re-evaluated and a <see cref="MemberReplaced"/> event is returned.</item>
@@ -147,7 +148,8 @@ public sealed partial class VoteRound
     /// </summary>
     /// <returns>The round status after the ballot.</returns>
     /// <exception cref="InvalidTransitionException">The round is not open, or the deadline has passed.</exception>
-    /// <exception cref="DomainException">Not a member of this round, or a reason is missing.</exception>
+    /// <exception cref="DomainException">Not a member of this round, or a reason is missing
+    /// (<see cref="RefusalCode.BallotReasonMissing"/>).</exception>
     public VoteRoundStatus Cast(string memberId, VoteChoice choice, string? reason, DateTimeOffset at)
     {
         string? normalisedReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -170,8 +172,8 @@ public sealed partial class VoteRound
 
         if (choice != VoteChoice.Agree && string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException(RefusalCode.BallotReasonRequired, $"A ballot \"{choice}\" needs a reason.",
-                new Dictionary<string, string> { ["choice"] = VoteChoiceText.Label(choice) });
+            throw new DomainException(RefusalCode.BallotReasonMissing, $"A ballot \"{VoteChoiceText.Label(choice)}\" needs a reason.",
+                new Dictionary<string, string> { ["choice"] = choice.ToString() });
         }
 
         _ballots[memberId] = new Ballot(memberId, choice, normalisedReason, at);
@@ -218,19 +220,28 @@ public sealed partial class VoteRound
 
     /// <summary>
     /// Decides an open or expired-undecided round by the result of an in-person meeting. The ballots stay
-    /// as cast (for the record) but no longer count.
+    /// as cast (for the record) but no longer count. The meeting lies between the day the round opened and the day
+    /// the result is recorded (<see cref="InPersonResult.RecordedAt"/>, Vietnam calendar); its
+    /// <paramref name="votes"/> count at most one per member and carry the result under the round's rule.
     /// </summary>
     /// <exception cref="InvalidTransitionException">The round is already decided.</exception>
-    /// <exception cref="DomainException">A failed result without any reason.</exception>
-    public void RecordInPersonResult(InPersonResult result)
+    /// <exception cref="DomainException"><see cref="RefusalCode.MeetingDateOutsideRound"/>,
+    /// <see cref="RefusalCode.MeetingVotesExceedMembers"/> or <see cref="RefusalCode.MeetingResultContradictsVotes"/>;
+    /// or a failed result without any reason.</exception>
+    public void RecordInPersonResult(InPersonResult result, MeetingVotes votes)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(votes);
+        ArgumentOutOfRangeException.ThrowIfNegative(votes.Agrees, nameof(votes));
+        ArgumentOutOfRangeException.ThrowIfNegative(votes.Disagrees, nameof(votes));
+        ArgumentOutOfRangeException.ThrowIfNegative(votes.OtherOpinions, nameof(votes));
         ContentHash.ThrowIfEmpty(result.MinutesHash, nameof(result));
         if (IsDecided)
         {
             throw InvalidTransitionException.For(Subject, Status, "record an in-person result");
         }
 
+        EnsureMeeting(result, votes);
         if (!result.Passed && !result.Reasons.Any(r => !string.IsNullOrWhiteSpace(r)))
         {
             throw new DomainException(RefusalCode.InPersonFailureWithoutReasons, "A failed in-person result needs the reasons from the minutes.");
@@ -290,6 +301,41 @@ public sealed partial class VoteRound
             throw InvalidTransitionException.For(Subject, Status, action, $"The deadline {Deadline:O} has passed.");
         }
     }
+
+    private void EnsureMeeting(InPersonResult result, MeetingVotes votes)
+    {
+        DateOnly today = VietnamTime.DateOf(result.RecordedAt);
+        DateOnly openedOn = VietnamTime.DateOf(OpenedAt);
+        if (result.MeetingDate > today || result.MeetingDate < openedOn)
+        {
+            throw new DomainException(RefusalCode.MeetingDateOutsideRound,
+                $"The meeting date {Iso(result.MeetingDate)} is not between the round's opening ({Iso(openedOn)}) and today ({Iso(today)}).",
+                new Dictionary<string, string> { ["meetingDate"] = Iso(result.MeetingDate), ["openedOn"] = Iso(openedOn), ["today"] = Iso(today) });
+        }
+
+        int members = _members.Count;
+        if (votes.Total > members)
+        {
+            throw new DomainException(RefusalCode.MeetingVotesExceedMembers,
+                $"The meeting counted {votes.Total} votes but the round has {members} members.",
+                new Dictionary<string, string> { ["votes"] = Number(votes.Total), ["members"] = Number(members) });
+        }
+
+        int required = Rule.RequiredAgrees(members);
+        if (result.Passed != (votes.Agrees >= required))
+        {
+            throw new DomainException(RefusalCode.MeetingResultContradictsVotes,
+                $"A result {(result.Passed ? "passed" : "failed")} contradicts {votes.Agrees} agrees of {members} members under rule '{Rule.Code}' ({required} needed).",
+                new Dictionary<string, string>
+                {
+                    ["rule"] = Rule.Code, ["required"] = Number(required), ["members"] = Number(members), ["agrees"] = Number(votes.Agrees),
+                });
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private void ApplyRule(DateTimeOffset at)
     {

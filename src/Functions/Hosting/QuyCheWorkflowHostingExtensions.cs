@@ -55,6 +55,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.AddQuyCheWorkflowState();
         AddSharedDataProtection(services);
         services.AddQuyCheWorkflowLifecycle();
+        services.AddQuyCheWorkflowLinkPages();
         services.AddQuyCheWorkflowStatus();
         services.AddQuyCheWorkflowOffice(configuration);
         services.AddSingleton<HealthProbe>();

@@ -19,11 +19,7 @@ public sealed partial class RegulationWorkflow
         foreach (var recipient in recipients)
         {
             StateKeys.Id(recipient.RecipientId, nameof(recipients));
-            if (string.IsNullOrWhiteSpace(recipient.Email) || !recipient.Email.Contains('@', StringComparison.Ordinal))
-            {
-                throw new DomainException(RefusalCode.ConsultationRecipientWithoutEmail, $"Recipient '{recipient.RecipientId}' needs an e-mail address.",
-                    new Dictionary<string, string> { ["recipientId"] = recipient.RecipientId });
-            }
+            EmailAddress.Ensure(recipient.Email);
         }
 
         var round = await RetryOnConflictAsync(regulationId, async () =>
@@ -55,20 +51,15 @@ public sealed partial class RegulationWorkflow
         stores.Recipients.GetAsync(regulationId, roundId, recipientId, ct);
 
     /// <summary>
-    /// Records a recipient's answer: agreement when <paramref name="comments"/> is empty and
-    /// <paramref name="agree"/> is true, otherwise the comments. A second answer while the round is open changes
-    /// nothing (Recorded = false). The last answer closes the round and the draft goes to resolving.
+    /// Records a recipient's answer: agreement (<paramref name="agree"/>, no comment) or at least one comment, as
+    /// <see cref="ConsultationRound.Answer"/> rules. A second answer while the round is open changes nothing
+    /// (Recorded = false). The last answer closes the round and the draft goes to resolving.
     /// </summary>
     public async Task<ConsultationAnswerOutcome> AnswerConsultationAsync(string regulationId, string roundId, string recipientId,
         bool agree, IReadOnlyList<CommentInput> comments, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(comments);
         ArgumentNullException.ThrowIfNull(actor);
-        if (!agree && comments.Count == 0)
-        {
-            throw new DomainException(RefusalCode.ConsultationAnswerWithoutComments, "An answer that does not agree needs at least one comment.");
-        }
-
         var (recorded, round) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await stores.Consultations.GetRoundAsync(regulationId, roundId, ct)
@@ -85,9 +76,7 @@ public sealed partial class RegulationWorkflow
             }
 
             var now = timeProvider.GetUtcNow();
-            _ = comments.Count == 0
-                ? round.AnswerAgree(recipientId, now)
-                : round.AnswerWithComments(recipientId, comments.Select(c => new CommentDraft(c.Article, c.Text)), now);
+            round.Answer(recipientId, agree ? ResponseKind.Agree : ResponseKind.Comments, comments.Select(c => new CommentDraft(c.Article, c.Text)), now);
             await stores.Consultations.UpdateRoundAsync(round.ToState(), loaded.ETag, ct);
             return (true, round);
         });

@@ -1,6 +1,5 @@
 using System.Globalization;
 using QuyCheWorkflow.Domain;
-using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
@@ -130,8 +129,8 @@ public sealed partial class RegulationWorkflow
     /// Records the result of a committee meeting that decided the draft in person, with its date and minutes (stored
     /// by content hash). The counts go into the audit entry; a failed result carries them as its reason.
     /// </summary>
-    /// <exception cref="DomainException">No minutes; a meeting date before the round opened or after today (Vietnam
-    /// time); more votes than members; or a result the counts contradict under the round's rule.</exception>
+    /// <exception cref="DomainException">No minutes; or the meeting refused by <see cref="VoteRound.RecordInPersonResult"/>
+    /// (a date outside the round, more votes than members, a result the counts contradict).</exception>
     public async Task<VoteRoundState> RecordInPersonResultAsync(string organisationId, string regulationId, DateOnly meetingDate,
         bool passed, int agree, int disagree, int other, ReadOnlyMemory<byte> minutes, string minutesFileName, string minutesContentType,
         Actor actor, CancellationToken ct = default)
@@ -149,17 +148,17 @@ public sealed partial class RegulationWorkflow
         string tally = string.Create(CultureInfo.InvariantCulture,
             $"Biên bản họp: {agree} đồng ý, {disagree} không đồng ý, {other} ý kiến khác.");
         InPersonResult Result() => new(passed, hash, meetingDate, passed ? [] : [tally], actor.Id, timeProvider.GetUtcNow());
+        MeetingVotes votes = new(agree, disagree, other);
 
         // Refuse before storing the minutes.
         var probe = VoteRound.FromState((await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", ct)).Value);
-        CheckMeeting(probe, meetingDate, passed, agree, disagree, other);
-        probe.RecordInPersonResult(Result());
+        probe.RecordInPersonResult(Result(), votes);
         await stores.Documents.UploadAsync(minutes, minutesFileName, minutesContentType, ct);
         var round = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", ct);
             var round = VoteRound.FromState(loaded.Value);
-            round.RecordInPersonResult(Result());
+            round.RecordInPersonResult(Result(), votes);
             await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, ct);
             return round;
         });
@@ -170,49 +169,6 @@ public sealed partial class RegulationWorkflow
         await RefreshStatusAsync(organisationId, ct);
         await orchestrations.RaiseVoteDecidedAsync(regulationId, round.Id, ct);
         return round.ToState();
-    }
-
-    private void CheckMeeting(VoteRound round, DateOnly meetingDate, bool passed, int agree, int disagree, int other)
-    {
-        var today = VietnamTime.DateOf(timeProvider.GetUtcNow());
-        var opened = VietnamTime.DateOf(round.OpenedAt);
-        if (meetingDate > today || meetingDate < opened)
-        {
-            throw new DomainException(RefusalCode.MeetingDateOutOfRange, string.Create(CultureInfo.InvariantCulture,
-                $"The meeting date {meetingDate:yyyy-MM-dd} is not between the round's opening {opened:yyyy-MM-dd} and today {today:yyyy-MM-dd}."),
-                new Dictionary<string, string>
-                {
-                    ["meetingDate"] = meetingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ["opened"] = opened.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    ["today"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                });
-        }
-
-        int members = round.Members.Count;
-        if (agree + disagree + other > members)
-        {
-            throw new DomainException(RefusalCode.MeetingBallotsExceedMembers, string.Create(CultureInfo.InvariantCulture,
-                $"The meeting counted {agree + disagree + other} ballots for {members} members."),
-                new Dictionary<string, string>
-                {
-                    ["ballots"] = (agree + disagree + other).ToString(CultureInfo.InvariantCulture),
-                    ["members"] = members.ToString(CultureInfo.InvariantCulture),
-                });
-        }
-
-        int required = round.Rule.RequiredAgrees(members);
-        if (passed != (agree >= required))
-        {
-            throw new DomainException(RefusalCode.MeetingResultMismatch, string.Create(CultureInfo.InvariantCulture,
-                $"The result (passed: {passed}) does not follow from {agree} agreeing when {required} of {members} are needed."),
-                new Dictionary<string, string>
-                {
-                    ["rule"] = round.Rule.Description,
-                    ["required"] = required.ToString(CultureInfo.InvariantCulture),
-                    ["members"] = members.ToString(CultureInfo.InvariantCulture),
-                    ["agree"] = agree.ToString(CultureInfo.InvariantCulture),
-                });
-        }
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Organisations;
@@ -96,7 +95,7 @@ internal static partial class OrganisationFields
             return null;
         }
 
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        if (!EmailAddress.IsValid(email))
         {
             errors[field] = ["Địa chỉ e-mail không hợp lệ."];
             return null;

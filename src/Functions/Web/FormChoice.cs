@@ -4,10 +4,5 @@ namespace QuyCheWorkflow.Functions.Web;
 public sealed record FormChoice(string Value, string Label)
 {
     /// <summary>The standing-committee vote options: đồng ý / không đồng ý / ý kiến khác.</summary>
-    public static IReadOnlyList<FormChoice> VoteChoices { get; } =
-    [
-        new("agree", "Đồng ý"),
-        new("disagree", "Không đồng ý"),
-        new("other", "Ý kiến khác"),
-    ];
+    public static IReadOnlyList<FormChoice> VoteChoices => LinkPages.VoteForm.Choices;
 }

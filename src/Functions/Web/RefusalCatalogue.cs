@@ -100,6 +100,22 @@ public static class RefusalCatalogue
                 $"Ngày họp rà soát {Date(facts, "meetingDate")} sớm hơn lần rà soát trước hoặc ngày ban hành ({Date(facts, "earliest")})."),
             RefusalCode.ReviewAmendBeforeAcknowledgement => new(null,
                 "Cấp trên chưa xác nhận tiếp nhận quy chế, nên chưa thể bắt đầu sửa đổi, bổ sung từ kết quả rà soát; có thể ghi nhận rà soát với kết quả giữ nguyên, rồi sửa đổi sau khi cấp trên tiếp nhận."),
+            RefusalCode.BallotReasonMissing => new("reason",
+                "Khi chọn “Không đồng ý” hoặc “Ý kiến khác”, đề nghị đồng chí ghi lý do."),
+            RefusalCode.ConsultationCommentMissing or RefusalCode.ConsultationAgreementWithComments => new("comments",
+                "Đề nghị đồng chí chọn “Nhất trí, không có ý kiến khác”, hoặc chọn “Có ý kiến góp ý” và ghi ít nhất một ý kiến."),
+            RefusalCode.FilingReturnReasonMissing => new("reasons",
+                "Khi trả lại, đề nghị đồng chí ghi ít nhất một lý do, yêu cầu sửa đổi, bổ sung."),
+            RefusalCode.RoundSuperseded => new(null,
+                $"{Capitalised(s_subjects.GetValueOrDefault(facts.GetValueOrDefault("subject") ?? string.Empty) ?? "đợt")} này đã được thay thế bằng đợt, dự thảo hoặc văn bản mới hơn; nội dung gửi cho nó không được ghi nhận."),
+            RefusalCode.MeetingDateOutsideRound => new(null,
+                $"Ngày họp phải từ ngày mở biểu quyết ({PlainDate(facts, "openedOn")}) đến hôm nay ({PlainDate(facts, "today")})."),
+            RefusalCode.MeetingVotesExceedMembers => new(null,
+                $"Tổng số phiếu ({facts.GetValueOrDefault("votes")}) vượt quá số ủy viên của đợt biểu quyết ({facts.GetValueOrDefault("members")})."),
+            RefusalCode.MeetingResultContradictsVotes => new(null,
+                $"Kết quả không khớp số phiếu: theo nguyên tắc “{RuleDescription(facts)}”, cần {facts.GetValueOrDefault("required")}/{facts.GetValueOrDefault("members")} ủy viên đồng ý để thông qua; biên bản ghi {facts.GetValueOrDefault("agrees")} đồng ý."),
+            RefusalCode.EmailAddressInvalid => new("email",
+                $"Địa chỉ e-mail “{facts.GetValueOrDefault("email")}” không hợp lệ."),
             RefusalCode.InvalidTransition => Transition(F("subject"), F("state"), F("action")),
             RefusalCode.UnresolvedComments => new(null,
                 $"Còn {F("unresolved")}/{F("total")} ý kiến góp ý chưa được tiếp thu, giải trình; đề nghị giải trình hết rồi đưa dự thảo ra biểu quyết."),
@@ -131,12 +147,8 @@ public static class RefusalCatalogue
             RefusalCode.OrganisationIdTaken => new(null, $"Mã tổ chức “{F("organisationId")}” đã được dùng."),
             RefusalCode.ConsultationWithoutRecipients => new(null, "Cần ít nhất một cá nhân hoặc tổ chức được lấy ý kiến."),
             RefusalCode.ConsultationRecipientRepeated => new(null, "Mỗi cá nhân, tổ chức chỉ ghi một lần trong danh sách được lấy ý kiến."),
-            RefusalCode.ConsultationRecipientWithoutEmail => new(null,
-                $"“{F("recipientId")}” chưa có địa chỉ e-mail hợp lệ để nhận liên kết góp ý."),
             RefusalCode.ConsultationDeadlineNotAfterOpening => new(null,
                 $"Hạn góp ý ({Instant(facts, "deadline")}) phải sau thời điểm bắt đầu lấy ý kiến."),
-            RefusalCode.ConsultationAnswerWithoutComments => new(null,
-                "Đề nghị đồng chí chọn “Nhất trí, không có ý kiến khác”, hoặc chọn “Có ý kiến góp ý” và ghi ít nhất một ý kiến."),
             RefusalCode.CommentArticleInvalid => new(null, $"Số điều phải từ 1 trở lên; ý kiến ghi điều {F("article")}."),
             RefusalCode.NotConsultationRecipient => new(null,
                 $"“{F("recipientId")}” không có trong danh sách được lấy ý kiến của đợt này."),
@@ -154,26 +166,17 @@ public static class RefusalCatalogue
                 $"Mã ủy viên “{F("memberId")}” không có trong danh sách biểu quyết của đợt này."),
             RefusalCode.AlreadyVoteRoundMember => new(null,
                 $"Mã ủy viên “{F("memberId")}” đã có trong danh sách biểu quyết của đợt này."),
-            RefusalCode.BallotReasonRequired => new(null, $"Khi chọn “{F("choice")}”, đề nghị đồng chí ghi rõ lý do."),
             RefusalCode.VoteDeadlineNotLater => new(null,
                 $"Hạn mới ({Instant(facts, "deadline")}) phải muộn hơn hạn hiện tại ({Instant(facts, "currentDeadline")}) và muộn hơn thời điểm hiện tại."),
             RefusalCode.InPersonFailureWithoutReasons => new(null,
                 "Khi ghi nhận dự thảo không được thông qua, đề nghị ghi lý do theo biên bản họp."),
             RefusalCode.MinutesRequired => new(null, "Kết quả cuộc họp cần kèm biên bản; đề nghị gửi kèm tệp biên bản."),
-            RefusalCode.MeetingDateOutOfRange => new(null,
-                $"Ngày họp {Date(facts, "meetingDate")} phải từ ngày mở biểu quyết ({Date(facts, "opened")}) đến hôm nay ({Date(facts, "today")})."),
-            RefusalCode.MeetingBallotsExceedMembers => new(null,
-                $"Tổng số phiếu ({F("ballots")}) vượt quá số ủy viên của đợt biểu quyết ({F("members")})."),
-            RefusalCode.MeetingResultMismatch => new(null,
-                $"Kết quả không khớp số phiếu: theo nguyên tắc “{F("rule")}”, cần {F("required")}/{F("members")} ủy viên đồng ý để thông qua; biên bản ghi {F("agree")} đồng ý."),
             RefusalCode.SupersededMismatch => new(null, "Quy chế được thay thế không khớp với quy chế ghi trong văn bản ban hành."),
             RefusalCode.SupersedesOtherOrganisation => new(null, "Chỉ thay thế được một quy chế khác của chính tổ chức này."),
             RefusalCode.AmendmentCannotSupersede => new(null, "Văn bản sửa đổi, bổ sung không thay thế quy chế khác."),
             RefusalCode.FinalDocumentEmpty => new(null, "Tệp văn bản ban hành rỗng; đề nghị gửi đúng văn bản đã ký ban hành."),
             RefusalCode.FilingSymbolMismatch => new(null,
                 $"Hồ sơ gửi cấp trên là của văn bản số {F("filingSymbol")}, không phải văn bản số {F("issuedSymbol")}."),
-            RefusalCode.FilingReturnWithoutReasons => new(null,
-                "Khi trả lại, đề nghị đồng chí ghi ít nhất một lý do, yêu cầu sửa đổi, bổ sung."),
             RefusalCode.FilingAnsweredBeforeSent => new(null, "Chưa thể trả lời hồ sơ trước thời điểm hồ sơ được gửi."),
             RefusalCode.NoUpperLevel => new(null, $"Tổ chức “{F("organisation")}” không có cấp trên để gửi văn bản."),
             RefusalCode.RegulationIdTaken => new(null, $"Mã quy chế “{F("regulationId")}” đã được dùng."),
@@ -223,6 +226,27 @@ public static class RefusalCatalogue
         DateOnly.TryParseExact(facts.GetValueOrDefault(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? "ngày " + date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
             : facts.GetValueOrDefault(name) ?? string.Empty;
+
+    /// <summary>"05/12/2026", without the "ngày" that <see cref="Date"/> puts before it.</summary>
+    private static string PlainDate(IReadOnlyDictionary<string, string> facts, string name) =>
+        DateOnly.TryParseExact(facts.GetValueOrDefault(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            : facts.GetValueOrDefault(name) ?? string.Empty;
+
+    private static string RuleDescription(IReadOnlyDictionary<string, string> facts)
+    {
+        try
+        {
+            return Domain.Voting.DecisionRule.FromCode(facts.GetValueOrDefault("rule") ?? string.Empty).Description;
+        }
+        catch (ArgumentException)
+        {
+            return facts.GetValueOrDefault("rule") ?? string.Empty;
+        }
+    }
+
+    private static string Capitalised(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Term(IReadOnlyDictionary<string, string> facts, string name) =>
         (facts.GetValueOrDefault(name) ?? string.Empty).Replace("–", " - ", StringComparison.Ordinal);
