@@ -104,6 +104,39 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
         Assert.Equal(LifecycleOrchestrations.ConsultationRoundOrchestratorName, instance!.Name);
     }
 
+    [Theory]
+    [InlineData("r1@")]
+    [InlineData("Trần Văn Bình <r1@example.vn>")]
+    public async Task OpenConsultationAsync_RecipientWithoutAnAddressMailCanReach_RefusedWithCodeAndOpensNothing(string email)
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await DraftedAsync(_ctx, Org, "qc-1", Ct);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _ctx.Workflow.OpenConsultationAsync(
+            Org, "qc-1", [Recipient(1) with { Email = email }], _ctx.Clock.GetUtcNow().AddDays(7), Clerk, Ct));
+
+        Assert.Equal(RefusalCode.EmailAddressInvalid, refused.Code);
+        Assert.Equal(email, refused.Facts["email"]);
+        Assert.Empty(Regulation.FromState((await _ctx.Get<RegulationStore>().GetAsync(Org, "qc-1", Ct))!.Value).InitialCycle.ConsultationRoundIds);
+    }
+
+    [Fact]
+    public async Task AnswerConsultationAsync_NotAgreeingWithoutComment_RefusedWithCodeAndRecordsNothing()
+    {
+        await _ctx.AddOrganisationAsync(Org, ct: Ct);
+        await DraftedAsync(_ctx, Org, "qc-1", Ct);
+        var round = await _ctx.Workflow.OpenConsultationAsync(Org, "qc-1", [Recipient(1), Recipient(2)], _ctx.Clock.GetUtcNow().AddDays(7), Clerk, Ct);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(
+            () => _ctx.Workflow.AnswerConsultationAsync("qc-1", round.Id, "r1", false, [], Clerk, Ct));
+        var agreeing = await Assert.ThrowsAsync<DomainException>(
+            () => _ctx.Workflow.AnswerConsultationAsync("qc-1", round.Id, "r1", true, [new CommentInput(2, "Sửa Điều 2.")], Clerk, Ct));
+
+        Assert.Equal(RefusalCode.ConsultationCommentMissing, refused.Code);
+        Assert.Equal(RefusalCode.ConsultationAgreementWithComments, agreeing.Code);
+        Assert.Empty((await _ctx.Get<ConsultationStore>().GetRoundAsync("qc-1", round.Id, Ct))!.Value.Responses);
+    }
+
     [Fact]
     public async Task AnswerConsultationAsync_SecondAnswerWhileOpen_NotRecordedAndKeepsFirst()
     {
@@ -270,6 +303,8 @@ public sealed class RegulationWorkflowTests(AzuriteFixture azurite) : IAsyncDisp
             Org, "qc-1", Today().AddDays(daysFromToday), passed, agree, disagree, other, minutes, "Biên bản.pdf", "application/pdf", Clerk, Ct));
 
         Assert.IsNotType<InvalidTransitionException>(refused);
+        Assert.Equal(daysFromToday != 0 ? RefusalCode.MeetingDateOutsideRound
+            : agree + disagree + other > 5 ? RefusalCode.MeetingVotesExceedMembers : RefusalCode.MeetingResultContradictsVotes, refused.Code);
         Assert.Equal(before!.ETag, (await _ctx.Get<VoteRoundStore>().GetAsync("qc-1", vote.Id, Ct))!.ETag);
         Assert.Null(await _ctx.Get<DocumentStore>().DownloadAsync(ContentHash.Of(minutes), Ct));
     }
