@@ -5,6 +5,10 @@ namespace QuyCheWorkflow.Domain;
 /// lifecycle do not allow in the current state. Argument errors (null, blank, out of range) stay
 /// <see cref="ArgumentException"/>s; a <see cref="DomainException"/> means the request was well formed but
 /// not allowed, so the app maps it to a 409/422-style answer rather than a 400.
+/// <para>
+/// Every refusal the domain and the app throw carries a <see cref="RefusalCode"/> and its facts, so the surface can
+/// word it for people; the message-only constructors exist for the exception pattern and are not used to refuse.
+/// </para>
 /// </summary>
 public class DomainException : Exception
 {
@@ -26,7 +30,16 @@ public class DomainException : Exception
     /// <param name="message">The refusal in English, for logs.</param>
     /// <param name="facts">The values the surface's wording needs (dates as yyyy-MM-dd, names, states).</param>
     public DomainException(RefusalCode code, string message, IReadOnlyDictionary<string, string>? facts = null)
-        : base(message)
+        : this(code, message, facts, null)
+    {
+    }
+
+    /// <param name="code">What was refused, for the surface's own wording.</param>
+    /// <param name="message">The refusal in English, for logs.</param>
+    /// <param name="facts">The values the surface's wording needs (dates as yyyy-MM-dd, names, states).</param>
+    /// <param name="innerException">What the refusal was found by (e.g. a storage conflict), or null.</param>
+    public DomainException(RefusalCode code, string message, IReadOnlyDictionary<string, string>? facts, Exception? innerException)
+        : base(message, innerException)
     {
         Code = code;
         Facts = facts ?? new Dictionary<string, string>();

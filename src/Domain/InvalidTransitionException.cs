@@ -3,7 +3,7 @@ namespace QuyCheWorkflow.Domain;
 /// <summary>
 /// Thrown when a transition method is called in a state that does not allow it. The message always names
 /// the object, its current state and the attempted action, e.g.
-/// <c>Cannot start a vote: regulation is Drafting.</c>
+/// <c>Cannot start a vote: regulation is Drafting.</c> Its code is <see cref="RefusalCode.InvalidTransition"/>.
 /// </summary>
 public sealed class InvalidTransitionException : DomainException
 {
@@ -35,7 +35,8 @@ public sealed class InvalidTransitionException : DomainException
     /// <param name="action">The attempted action as a verb phrase ("start a vote").</param>
     /// <param name="detail">Optional extra explanation appended to the message.</param>
     public InvalidTransitionException(string subject, string currentState, string action, string? detail = null)
-        : base(BuildMessage(subject, currentState, action, detail))
+        : base(RefusalCode.InvalidTransition, BuildMessage(subject, currentState, action, detail),
+            new Dictionary<string, string> { ["subject"] = subject, ["state"] = currentState, ["action"] = action })
     {
         Subject = subject;
         CurrentState = currentState;

@@ -46,6 +46,8 @@ public sealed class OrganisationTests
         DomainException error = Assert.Throws<DomainException>(() => new StandingCommittee(members));
 
         Assert.Contains("exactly one secretary", error.Message, StringComparison.Ordinal);
+        Assert.Equal(RefusalCode.CommitteeSecretaryCount, error.Code);
+        Assert.Equal("2", error.Facts["secretaries"]);
     }
 
     [Fact]
@@ -53,7 +55,29 @@ public sealed class OrganisationTests
     {
         CommitteeMember[] members = [CommitteeBuilder.Member(1), CommitteeBuilder.Member(2, CommitteeRole.DeputySecretary)];
 
-        Assert.Throws<DomainException>(() => new StandingCommittee(members));
+        DomainException error = Assert.Throws<DomainException>(() => new StandingCommittee(members));
+
+        Assert.Equal(RefusalCode.CommitteeSecretaryCount, error.Code);
+        Assert.Equal("0", error.Facts["secretaries"]);
+    }
+
+    [Fact]
+    public void StandingCommittee_NoMembers_ThrowsCommitteeEmpty()
+    {
+        DomainException error = Assert.Throws<DomainException>(() => new StandingCommittee([]));
+
+        Assert.Equal(RefusalCode.CommitteeEmpty, error.Code);
+    }
+
+    [Fact]
+    public void StandingCommittee_MemberIdTwice_ThrowsNamingIt()
+    {
+        CommitteeMember[] members = [CommitteeBuilder.Member(1, CommitteeRole.Secretary), CommitteeBuilder.Member(2), CommitteeBuilder.Member(2)];
+
+        DomainException error = Assert.Throws<DomainException>(() => new StandingCommittee(members));
+
+        Assert.Equal(RefusalCode.CommitteeMemberRepeated, error.Code);
+        Assert.Equal("m2", error.Facts["memberId"]);
     }
 
     [Fact]
@@ -61,7 +85,48 @@ public sealed class OrganisationTests
     {
         StandingCommittee committee = CommitteeBuilder.OfSize(3);
 
-        Assert.Throws<DomainException>(() => committee.Replace("m1", CommitteeBuilder.Newcomer()));
+        DomainException error = Assert.Throws<DomainException>(() => committee.Replace("m1", CommitteeBuilder.Newcomer()));
+
+        Assert.Equal(RefusalCode.CommitteeSecretarySeat, error.Code);
+        Assert.Equal("true", error.Facts["replacesSecretary"]);
+    }
+
+    [Fact]
+    public void StandingCommittee_ReplaceMemberWithASecretary_ThrowsCommitteeSecretarySeat()
+    {
+        StandingCommittee committee = CommitteeBuilder.OfSize(3);
+        CommitteeMember secretary = CommitteeBuilder.Newcomer() with { Role = CommitteeRole.Secretary };
+
+        DomainException error = Assert.Throws<DomainException>(() => committee.Replace("m2", secretary));
+
+        Assert.Equal(RefusalCode.CommitteeSecretarySeat, error.Code);
+        Assert.Equal("false", error.Facts["replacesSecretary"]);
+        Assert.Equal("m2", error.Facts["memberId"]);
+    }
+
+    [Fact]
+    public void StandingCommittee_ReplaceSecretaryWithASecretary_MovesTheRole()
+    {
+        StandingCommittee committee = CommitteeBuilder.OfSize(3);
+        CommitteeMember successor = CommitteeBuilder.Newcomer() with { Role = CommitteeRole.Secretary };
+
+        StandingCommittee replaced = committee.Replace("m1", successor);
+
+        Assert.Equal(successor, replaced.Secretary);
+        Assert.False(replaced.Contains("m1"));
+    }
+
+    [Theory]
+    [InlineData("m2", "m2", RefusalCode.CommitteeReplacementSameMember)]
+    [InlineData("m2", "m3", RefusalCode.CommitteeMemberAlreadyOn)]
+    [InlineData("m9", "m-new", RefusalCode.CommitteeMemberNotFound)]
+    public void StandingCommittee_ReplaceRefused_ThrowsItsCode(string oldMemberId, string newMemberId, RefusalCode expected)
+    {
+        StandingCommittee committee = CommitteeBuilder.OfSize(3);
+
+        DomainException error = Assert.Throws<DomainException>(() => committee.Replace(oldMemberId, CommitteeBuilder.Newcomer(newMemberId)));
+
+        Assert.Equal(expected, error.Code);
     }
 
     [Fact]
@@ -79,7 +144,11 @@ public sealed class OrganisationTests
     {
         Organisation organisation = new OrganisationBuilder().WithTerm(TestData.Term2030).Build();
 
-        Assert.Throws<DomainException>(() => organisation.EnterTerm(TestData.Term2025, CommitteeBuilder.OfSize(3)));
+        DomainException error = Assert.Throws<DomainException>(() => organisation.EnterTerm(TestData.Term2025, CommitteeBuilder.OfSize(3)));
+
+        Assert.Equal(RefusalCode.TermNotAfterCurrent, error.Code);
+        Assert.Equal(TestData.Term2025.ToString(), error.Facts["term"]);
+        Assert.Equal(TestData.Term2030.ToString(), error.Facts["currentTerm"]);
     }
 
     [Fact]

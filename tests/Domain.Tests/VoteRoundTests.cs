@@ -289,7 +289,7 @@ public sealed class VoteRoundTests
 
         DomainException error = Assert.Throws<DomainException>(() => round.RecordInPersonResult(meeting, new MeetingVotes(2, 3, 0)));
 
-        Assert.Equal(RefusalCode.None, error.Code);
+        Assert.Equal(RefusalCode.InPersonFailureWithoutReasons, error.Code);
         Assert.Equal(VoteRoundStatus.Open, round.Status);
     }
 

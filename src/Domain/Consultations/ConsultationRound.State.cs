@@ -21,7 +21,8 @@ public sealed partial class ConsultationRound
         {
             if (!round._recipients.Contains(response.RecipientId, StringComparer.Ordinal) || !round._responses.TryAdd(response.RecipientId, response))
             {
-                throw new DomainException($"Consultation round '{state.Id}' has a response of '{response.RecipientId}' that does not fit its recipients.");
+                throw new DomainException(RefusalCode.StoredStateInconsistent, $"Consultation round '{state.Id}' has a response of '{response.RecipientId}' that does not fit its recipients.",
+                    new Dictionary<string, string> { ["what"] = "consultation round " + state.Id });
             }
         }
 

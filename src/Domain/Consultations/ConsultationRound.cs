@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace QuyCheWorkflow.Domain.Consultations;
 
 /// <summary>
@@ -43,17 +45,18 @@ public sealed partial class ConsultationRound
         _recipients = [.. recipientIds];
         if (_recipients.Count == 0)
         {
-            throw new DomainException("A consultation needs at least one recipient.");
+            throw new DomainException(RefusalCode.ConsultationWithoutRecipients, "A consultation needs at least one recipient.");
         }
 
         if (_recipients.Distinct(StringComparer.Ordinal).Count() != _recipients.Count)
         {
-            throw new DomainException("A consultation lists each recipient once.");
+            throw new DomainException(RefusalCode.ConsultationRecipientRepeated, "A consultation lists each recipient once.");
         }
 
         if (deadline <= openedAt)
         {
-            throw new DomainException("A consultation deadline must be after its opening.");
+            throw new DomainException(RefusalCode.ConsultationDeadlineNotAfterOpening, "A consultation deadline must be after its opening.",
+                new Dictionary<string, string> { ["deadline"] = deadline.ToString("O", CultureInfo.InvariantCulture) });
         }
 
         Id = id;
@@ -148,7 +151,8 @@ public sealed partial class ConsultationRound
             ArgumentException.ThrowIfNullOrWhiteSpace(draft.Text, nameof(comments));
             if (draft.Article is < 1)
             {
-                throw new DomainException($"Article numbers start at 1 (Điều 1); got {draft.Article}.");
+                throw new DomainException(RefusalCode.CommentArticleInvalid, $"Article numbers start at 1 (Điều 1); got {draft.Article}.",
+                    new Dictionary<string, string> { ["article"] = draft.Article.Value.ToString(CultureInfo.InvariantCulture) });
             }
 
             numbered.Add(new Comment($"{recipientId}#{numbered.Count + 1}", recipientId, draft.Article, draft.Text.Trim()));
@@ -193,7 +197,8 @@ public sealed partial class ConsultationRound
 
         if (!_recipients.Contains(response.RecipientId, StringComparer.Ordinal))
         {
-            throw new DomainException($"'{response.RecipientId}' is not a recipient of consultation round '{Id}'.");
+            throw new DomainException(RefusalCode.NotConsultationRecipient, $"'{response.RecipientId}' is not a recipient of consultation round '{Id}'.",
+                new Dictionary<string, string> { ["recipientId"] = response.RecipientId });
         }
 
         _responses[response.RecipientId] = response;

@@ -52,7 +52,8 @@ public sealed partial class ResolutionSheet
 
         if (!Comments.Any(c => c.CommentId == commentId))
         {
-            throw new DomainException($"Comment '{commentId}' is not in consultation round '{ConsultationRoundId}'.");
+            throw new DomainException(RefusalCode.CommentNotInRound, $"Comment '{commentId}' is not in consultation round '{ConsultationRoundId}'.",
+                new Dictionary<string, string> { ["commentId"] = commentId });
         }
 
         _resolutions[commentId] = new CommentResolution(commentId, outcome, explanation.Trim(), resolvedBy, at);

@@ -18,7 +18,14 @@ public sealed class UnresolvedCommentsException : DomainException
     }
 
     public UnresolvedCommentsException(int unresolvedCount, int totalCount)
-        : base($"Cannot start a vote: {unresolvedCount} of {totalCount} comments of the last consultation round are unresolved.")
+        : base(
+            RefusalCode.UnresolvedComments,
+            $"Cannot start a vote: {unresolvedCount} of {totalCount} comments of the last consultation round are unresolved.",
+            new Dictionary<string, string>
+            {
+                ["unresolved"] = unresolvedCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["total"] = totalCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })
     {
         UnresolvedCount = unresolvedCount;
         TotalCount = totalCount;

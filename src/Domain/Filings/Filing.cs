@@ -84,7 +84,7 @@ public sealed partial class Filing
 
         if (at < SentAt)
         {
-            throw new DomainException("A filing cannot be answered before it was sent.");
+            throw new DomainException(RefusalCode.FilingAnsweredBeforeSent, "A filing cannot be answered before it was sent.");
         }
 
         RespondedBy = by;

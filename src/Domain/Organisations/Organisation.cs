@@ -34,7 +34,8 @@ public sealed record Organisation(
         ArgumentNullException.ThrowIfNull(committee);
         if (next <= CurrentTerm)
         {
-            throw new DomainException($"Term {next} does not follow the current term {CurrentTerm} of '{Id}'.");
+            throw new DomainException(RefusalCode.TermNotAfterCurrent, $"Term {next} does not follow the current term {CurrentTerm} of '{Id}'.",
+                new Dictionary<string, string> { ["term"] = next.ToString(), ["currentTerm"] = CurrentTerm.ToString() });
         }
 
         return this with { CurrentTerm = next, Committee = committee };

@@ -19,7 +19,8 @@ public sealed class OrganisationTree
         {
             if (!_parentOf.TryAdd(id, parent))
             {
-                throw new DomainException($"Organisation '{id}' appears twice in the tree.");
+                throw new DomainException(RefusalCode.OrganisationRepeated, $"Organisation '{id}' appears twice in the tree.",
+                    new Dictionary<string, string> { ["organisationId"] = id });
             }
         }
 
@@ -27,7 +28,8 @@ public sealed class OrganisationTree
         {
             if (parent is not null && !_parentOf.ContainsKey(parent))
             {
-                throw new DomainException($"Organisation '{id}' has unknown parent '{parent}'.");
+                throw new DomainException(RefusalCode.OrganisationParentUnknown, $"Organisation '{id}' has unknown parent '{parent}'.",
+                    new Dictionary<string, string> { ["organisationId"] = id, ["parentId"] = parent });
             }
         }
 
@@ -49,7 +51,8 @@ public sealed class OrganisationTree
     /// <summary>The parent of <paramref name="id"/>, or null for a root.</summary>
     public string? ParentOf(string id) => _parentOf.TryGetValue(id, out string? parent)
         ? parent
-        : throw new DomainException($"Organisation '{id}' is not in the tree.");
+        : throw new DomainException(RefusalCode.OrganisationNotInTree, $"Organisation '{id}' is not in the tree.",
+            new Dictionary<string, string> { ["organisationId"] = id });
 
     /// <summary>True when <paramref name="id"/> is <paramref name="rootId"/> or one of its descendants.</summary>
     /// <exception cref="DomainException"><paramref name="id"/> is not in the tree.</exception>
@@ -80,7 +83,8 @@ public sealed class OrganisationTree
         {
             if (!seen.Add(current))
             {
-                throw new DomainException($"The parent links starting at '{start}' form a cycle.");
+                throw new DomainException(RefusalCode.OrganisationCycle, $"The parent links starting at '{start}' form a cycle.",
+                    new Dictionary<string, string> { ["organisationId"] = start });
             }
         }
     }

@@ -31,7 +31,8 @@ public sealed record DraftVersion
         ArgumentException.ThrowIfNullOrWhiteSpace(uploadedBy);
         if (contentType is not (DocxContentType or PdfContentType))
         {
-            throw new DomainException($"A draft is a DOCX or PDF file; got content type '{contentType}'.");
+            throw new DomainException(RefusalCode.DraftFileTypeUnsupported, $"A draft is a DOCX or PDF file; got content type '{contentType}'.",
+                new Dictionary<string, string> { ["contentType"] = contentType ?? string.Empty });
         }
 
         ContentHash.ThrowIfEmpty(contentHash, nameof(contentHash));
@@ -42,9 +43,10 @@ public sealed record DraftVersion
 
         if ((origin == DraftOrigin.Upload) != string.IsNullOrWhiteSpace(sourceId))
         {
-            throw new DomainException(origin == DraftOrigin.Upload
-                ? "An uploaded draft has no source."
-                : $"A draft taken from {origin} names its source.");
+            throw new DomainException(
+                RefusalCode.DraftSourceMismatch,
+                origin == DraftOrigin.Upload ? "An uploaded draft has no source." : $"A draft taken from {origin} names its source.",
+                new Dictionary<string, string> { ["origin"] = origin.ToString() });
         }
 
         Number = number;

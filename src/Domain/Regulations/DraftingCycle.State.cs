@@ -19,7 +19,8 @@ public sealed partial class DraftingCycle
         };
         if (state.Drafts.Select((d, i) => d.Number != i + 1).Any(gap => gap))
         {
-            throw new DomainException($"The drafts of {state.Subject} '{state.RegulationId}' are not numbered 1, 2, 3, ...");
+            throw new DomainException(RefusalCode.StoredStateInconsistent, $"The drafts of {state.Subject} '{state.RegulationId}' are not numbered 1, 2, 3, ...",
+                new Dictionary<string, string> { ["what"] = state.Subject + " " + state.RegulationId });
         }
 
         cycle._drafts.AddRange(state.Drafts);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Voting;
 
@@ -67,7 +68,8 @@ public sealed partial class DraftingCycle
         EnsureStage("upload a draft", DraftingStage.Drafting, DraftingStage.Resolving);
         if (draft.Number != _drafts.Count + 1)
         {
-            throw new DomainException($"The next draft of {Subject} '{RegulationId}' is version {_drafts.Count + 1}, not {draft.Number}.");
+            throw new DomainException(RefusalCode.DraftNumberOutOfSequence, $"The next draft of {Subject} '{RegulationId}' is version {_drafts.Count + 1}, not {draft.Number}.",
+                new Dictionary<string, string> { ["expected"] = (_drafts.Count + 1).ToString(CultureInfo.InvariantCulture), ["given"] = draft.Number.ToString(CultureInfo.InvariantCulture) });
         }
 
         _drafts.Add(draft);
@@ -175,7 +177,8 @@ public sealed partial class DraftingCycle
     {
         if (regulationId != RegulationId)
         {
-            throw new DomainException($"'{objectId}' belongs to regulation '{regulationId}', not '{RegulationId}'.");
+            throw new DomainException(RefusalCode.ObjectOfAnotherRegulation, $"'{objectId}' belongs to regulation '{regulationId}', not '{RegulationId}'.",
+                new Dictionary<string, string> { ["objectId"] = objectId });
         }
     }
 
@@ -183,7 +186,8 @@ public sealed partial class DraftingCycle
     {
         if (given != current)
         {
-            throw new DomainException($"The {what} '{given}' is not the current one ('{current}') of {Subject} '{RegulationId}'.");
+            throw new DomainException(RefusalCode.NotCurrentRound, $"The {what} '{given}' is not the current one ('{current}') of {Subject} '{RegulationId}'.",
+                new Dictionary<string, string> { ["what"] = what, ["given"] = given, ["current"] = current ?? string.Empty });
         }
     }
 
@@ -196,7 +200,8 @@ public sealed partial class DraftingCycle
 
         if (draftVersion != LatestDraft.Number)
         {
-            throw new DomainException($"Draft version {draftVersion} is not the latest ({LatestDraft.Number}).");
+            throw new DomainException(RefusalCode.DraftNotLatest, $"Draft version {draftVersion} is not the latest ({LatestDraft.Number}).",
+                new Dictionary<string, string> { ["draftVersion"] = draftVersion.ToString(CultureInfo.InvariantCulture), ["latest"] = LatestDraft.Number.ToString(CultureInfo.InvariantCulture) });
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using QuyCheWorkflow.Domain.Filings;
 
 namespace QuyCheWorkflow.Domain.Regulations;
@@ -26,14 +27,17 @@ public sealed partial class Regulation
         if (issuance.SupersedesRegulationId != superseded?.Id)
         {
             throw new DomainException(
-                $"The issuance names '{issuance.SupersedesRegulationId}' as superseded but '{superseded?.Id}' was given.");
+                RefusalCode.SupersededMismatch,
+                $"The issuance names '{issuance.SupersedesRegulationId}' as superseded but '{superseded?.Id}' was given.",
+                new Dictionary<string, string> { ["named"] = issuance.SupersedesRegulationId ?? string.Empty, ["given"] = superseded?.Id ?? string.Empty });
         }
 
         if (superseded is not null)
         {
             if (superseded.Id == Id || superseded.OrganisationId != OrganisationId)
             {
-                throw new DomainException($"Regulation '{Id}' can only supersede another regulation of organisation '{OrganisationId}'.");
+                throw new DomainException(RefusalCode.SupersedesOtherOrganisation, $"Regulation '{Id}' can only supersede another regulation of organisation '{OrganisationId}'.",
+                    new Dictionary<string, string> { ["regulationId"] = superseded.Id });
             }
 
             superseded.EnsureStage("be superseded", RegulationStage.Issued, RegulationStage.Filed, RegulationStage.InForce);
@@ -50,7 +54,7 @@ public sealed partial class Regulation
             AmendmentCycle amendment = ActiveAmendment ?? throw InvalidTransitionException.For(Subject, Stage, "issue");
             if (superseded is not null)
             {
-                throw new DomainException("An amendment does not supersede another regulation.");
+                throw new DomainException(RefusalCode.AmendmentCannotSupersede, "An amendment does not supersede another regulation.");
             }
 
             amendment.Cycle.Issue(issuance);
@@ -178,7 +182,8 @@ public sealed partial class Regulation
     {
         if (filing.RegulationId != Id)
         {
-            throw new DomainException($"Filing '{filing.Id}' belongs to regulation '{filing.RegulationId}', not '{Id}'.");
+            throw new DomainException(RefusalCode.ObjectOfAnotherRegulation, $"Filing '{filing.Id}' belongs to regulation '{filing.RegulationId}', not '{Id}'.",
+                new Dictionary<string, string> { ["objectId"] = filing.Id });
         }
 
         if (filing.Status != expected)
@@ -191,7 +196,8 @@ public sealed partial class Regulation
     {
         if (filing.DocumentSymbol != issuance.Number.Symbol)
         {
-            throw new DomainException($"Filing '{filing.Id}' is for '{filing.DocumentSymbol}', but the text to file is '{issuance.Number.Symbol}'.");
+            throw new DomainException(RefusalCode.FilingSymbolMismatch, $"Filing '{filing.Id}' is for '{filing.DocumentSymbol}', but the text to file is '{issuance.Number.Symbol}'.",
+                new Dictionary<string, string> { ["filingSymbol"] = filing.DocumentSymbol, ["issuedSymbol"] = issuance.Number.Symbol });
         }
     }
 }

@@ -60,7 +60,8 @@ public sealed partial class Regulation
         ArgumentNullException.ThrowIfNull(review);
         if (review.RegulationId != Id)
         {
-            throw new DomainException($"Review '{review.Id}' belongs to regulation '{review.RegulationId}', not '{Id}'.");
+            throw new DomainException(RefusalCode.ObjectOfAnotherRegulation, $"Review '{review.Id}' belongs to regulation '{review.RegulationId}', not '{Id}'.",
+                new Dictionary<string, string> { ["objectId"] = review.Id });
         }
 
         if (review.Status != PeriodicReviewStatus.Recorded)

@@ -37,12 +37,14 @@ public sealed partial class Regulation
         Regulation regulation = new(state);
         if (regulation._amendments.Count(a => a.IsActive) > 1)
         {
-            throw new DomainException($"Regulation '{state.Id}' has more than one active amendment.");
+            throw new DomainException(RefusalCode.StoredStateInconsistent, $"Regulation '{state.Id}' has more than one active amendment.",
+                new Dictionary<string, string> { ["what"] = "regulation " + state.Id });
         }
 
         if (state.StageAfterIssue is not null && (state.CurrentIssuance is null || state.StageAfterIssue < RegulationStage.Issued))
         {
-            throw new DomainException($"Regulation '{state.Id}' is {state.StageAfterIssue} without being issued.");
+            throw new DomainException(RefusalCode.StoredStateInconsistent, $"Regulation '{state.Id}' is {state.StageAfterIssue} without being issued.",
+                new Dictionary<string, string> { ["what"] = "regulation " + state.Id });
         }
 
         return regulation;

@@ -25,7 +25,8 @@ public sealed partial class VoteRound
         {
             if (!round._members.Any(m => m.MemberId == ballot.MemberId) || !round._ballots.TryAdd(ballot.MemberId, ballot))
             {
-                throw new DomainException($"Vote round '{state.Id}' has a ballot of '{ballot.MemberId}' that does not fit its members.");
+                throw new DomainException(RefusalCode.StoredStateInconsistent, $"Vote round '{state.Id}' has a ballot of '{ballot.MemberId}' that does not fit its members.",
+                    new Dictionary<string, string> { ["what"] = "vote round " + state.Id });
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Organisations;
 
@@ -65,13 +66,14 @@ public sealed partial class VoteRound
         ArgumentNullException.ThrowIfNull(rule);
         if (deadline <= openedAt)
         {
-            throw new DomainException("A vote deadline must be after the round opens.");
+            throw new DomainException(RefusalCode.VoteDeadlineNotAfterOpening, "A vote deadline must be after the round opens.",
+                new Dictionary<string, string> { ["deadline"] = deadline.ToString("O", CultureInfo.InvariantCulture) });
         }
 
         _members = [.. members];
         if (_members.Count == 0 || _members.DistinctBy(m => m.MemberId, StringComparer.Ordinal).Count() != _members.Count)
         {
-            throw new DomainException("A vote round needs at least one member, each listed once.");
+            throw new DomainException(RefusalCode.VoteRoundMembersInvalid, "A vote round needs at least one member, each listed once.");
         }
 
         Id = id;
@@ -159,7 +161,8 @@ public sealed partial class VoteRound
         EnsureOpenBeforeDeadline("cast a ballot", at);
         if (!_members.Any(m => m.MemberId == memberId))
         {
-            throw new DomainException($"'{memberId}' is not a voter in vote round '{Id}'.");
+            throw new DomainException(RefusalCode.NotVoteRoundMember, $"'{memberId}' is not a voter in vote round '{Id}'.",
+                new Dictionary<string, string> { ["memberId"] = memberId });
         }
 
         if (!Enum.IsDefined(choice))
@@ -206,7 +209,8 @@ public sealed partial class VoteRound
 
         if (newDeadline <= Deadline || newDeadline <= at)
         {
-            throw new DomainException($"The new deadline {newDeadline:O} must be later than the current deadline {Deadline:O} and than now.");
+            throw new DomainException(RefusalCode.VoteDeadlineNotLater, $"The new deadline {newDeadline:O} must be later than the current deadline {Deadline:O} and than now.",
+                new Dictionary<string, string> { ["deadline"] = newDeadline.ToString("O", CultureInfo.InvariantCulture), ["currentDeadline"] = Deadline.ToString("O", CultureInfo.InvariantCulture) });
         }
 
         _extensions.Add(new DeadlineExtension(Deadline, newDeadline, extendedBy, at));
@@ -240,7 +244,7 @@ public sealed partial class VoteRound
         EnsureMeeting(result, votes);
         if (!result.Passed && !result.Reasons.Any(r => !string.IsNullOrWhiteSpace(r)))
         {
-            throw new DomainException("A failed in-person result needs the reasons from the minutes.");
+            throw new DomainException(RefusalCode.InPersonFailureWithoutReasons, "A failed in-person result needs the reasons from the minutes.");
         }
 
         InPersonResult = result;
@@ -267,12 +271,14 @@ public sealed partial class VoteRound
         int seat = _members.FindIndex(m => m.MemberId == oldMemberId);
         if (seat < 0)
         {
-            throw new DomainException($"'{oldMemberId}' is not a voter in vote round '{Id}'.");
+            throw new DomainException(RefusalCode.NotVoteRoundMember, $"'{oldMemberId}' is not a voter in vote round '{Id}'.",
+                new Dictionary<string, string> { ["memberId"] = oldMemberId });
         }
 
         if (_members.Any(m => m.MemberId == newMember.MemberId))
         {
-            throw new DomainException($"'{newMember.MemberId}' already votes in vote round '{Id}'.");
+            throw new DomainException(RefusalCode.AlreadyVoteRoundMember, $"'{newMember.MemberId}' already votes in vote round '{Id}'.",
+                new Dictionary<string, string> { ["memberId"] = newMember.MemberId });
         }
 
         VoteRoundStatus before = Status;

@@ -18,9 +18,8 @@ namespace QuyCheWorkflow.Functions.Demo;
 /// </summary>
 public sealed class DemoSeeder(
     IOptions<DemoOptions> options,
-    OrganisationStore organisations,
-    StatusProjection status,
-    AuditLog audit,
+    OrganisationStore organisationStore,
+    OrganisationWorkflow organisations,
     ApiKeyStore apiKeys,
     RegulationWorkflow workflow,
     TimeProvider timeProvider,
@@ -32,7 +31,7 @@ public sealed class DemoSeeder(
     /// <returns>False when the demo data was there already.</returns>
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
-        if (await organisations.GetAsync(DemoTree.ProvinceId, cancellationToken) is not null)
+        if (await organisationStore.GetAsync(DemoTree.ProvinceId, cancellationToken) is not null)
         {
             Log.DemoAlreadySeeded(logger);
             return false;
@@ -41,10 +40,7 @@ public sealed class DemoSeeder(
         await WriteKeysAsync(cancellationToken);
         foreach (var organisation in DemoTree.Organisations)
         {
-            await organisations.CreateAsync(organisation, cancellationToken);
-            await audit.AppendAsync(organisation.Id, new AuditRecord(
-                s_seeder.Id, s_seeder.Display, "organisation.created", [organisation.Id], null, s_seeder.Origin), cancellationToken);
-            await status.RefreshAsync(organisation.Id, cancellationToken);
+            await organisations.CreateAsync(organisation, s_seeder, cancellationToken);
         }
 
         await SeedConsultationAsync(DemoTree.FinanceId, cancellationToken);

@@ -9,7 +9,7 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 public static class LifecycleServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="RegulationWorkflow"/> and what it needs beyond the state stores
+    /// Registers <see cref="RegulationWorkflow"/>, <see cref="OrganisationWorkflow"/> and what it needs beyond the state stores
     /// (<see cref="QuyCheWorkflow.Functions.State.StateServiceCollectionExtensions.AddQuyCheWorkflowState"/>) and the
     /// durable engine, which the app registers; and the <see cref="LifecycleReconciler"/> and <see cref="ReminderSweep"/>
     /// jobs of the timer functions of the same names.
@@ -22,6 +22,7 @@ public static class LifecycleServiceCollectionExtensions
         services.TryAddSingleton<LifecycleStores>();
         services.TryAddSingleton<LifecycleOrchestrations>();
         services.TryAddSingleton<RegulationWorkflow>();
+        services.TryAddSingleton<OrganisationWorkflow>();
         services.TryAddSingleton<NoticeLedger>();
         services.TryAddSingleton<LifecycleNotifier>();
         services.TryAddSingleton<Orchestrations.LifecycleFacts>();

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(5006, LogLevel.Warning, "Carried out the command tail left pending in {Table} row {PartitionKey}/{RowKey} by a process that stopped")]
     public static partial void PendingTailCompleted(ILogger logger, string table, string partitionKey, string rowKey);
+
+    [LoggerMessage(5007, LogLevel.Debug, "Organisation {OrganisationId}: save lost a concurrency race (attempt {Attempt}), reloading")]
+    public static partial void OrganisationConflictRetried(ILogger logger, string organisationId, int attempt);
 }

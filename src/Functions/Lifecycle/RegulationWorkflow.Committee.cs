@@ -10,91 +10,44 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 public sealed partial class RegulationWorkflow
 {
     /// <summary>
-    /// Gives <paramref name="oldMemberId"/>'s seat on the standing committee to <paramref name="newMember"/>, and
-    /// the same seat in every open vote round of the organisation: the old member's ballot is discarded, the new
-    /// member gets a vote request, and the decision rule is applied again (the change can decide the round). Each
-    /// round's change is a <see cref="MemberReplaced"/> entry on the regulation's audit chain.
-    /// <para>
-    /// Every check runs before the first write. Safe to repeat after an interruption: a committee that already
-    /// holds the new member instead of the old one is not changed again, and rounds already changed are skipped.
-    /// </para>
+    /// The open vote rounds of the organisation's regulations in which <paramref name="oldMemberId"/> has a seat,
+    /// each checked to take <paramref name="newMember"/> in that seat (refused, e.g. when the new member already votes
+    /// there, before anything is written).
     /// </summary>
-    /// <exception cref="LifecycleNotFoundException">The organisation does not exist.</exception>
-    /// <exception cref="DomainException">The old member is not on the committee, the new one already is, or the
-    /// committee would have no single secretary.</exception>
-    public async Task<CommitteeMemberReplacement> ReplaceCommitteeMemberAsync(string organisationId, string oldMemberId,
-        CommitteeMember newMember, Actor actor, CancellationToken ct = default)
+    /// <exception cref="DomainException">A round refuses the replacement.</exception>
+    internal async Task<IReadOnlyList<(string RegulationId, string RoundId)>> CheckSeatReplacementAsync(
+        string organisationId, string oldMemberId, CommitteeMember newMember, Actor actor, CancellationToken ct = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(oldMemberId);
-        ArgumentNullException.ThrowIfNull(newMember);
-        ArgumentNullException.ThrowIfNull(actor);
-        if (oldMemberId == newMember.MemberId)
-        {
-            throw new DomainException("Ủy viên mới phải có mã khác ủy viên được thay.");
-        }
-
         var open = await OpenRoundsHoldingAsync(organisationId, oldMemberId, ct);
         foreach (var (_, round) in open)
         {
-            // Refuse before the first write (e.g. the new member already votes in that round).
             VoteRound.FromState(round.Value).ReplaceMember(oldMemberId, newMember, actor.Id, timeProvider.GetUtcNow());
         }
 
-        var organisation = await ReplaceOnCommitteeAsync(organisationId, oldMemberId, newMember, actor, ct);
+        return [.. open.Select(o => (o.RegulationId, o.Round.Value.Id))];
+    }
+
+    /// <summary>
+    /// Gives <paramref name="oldMemberId"/>'s seat to <paramref name="newMember"/> in each of <paramref name="rounds"/>
+    /// (from <see cref="CheckSeatReplacementAsync"/>): the old member's ballot is discarded, the new member gets a vote
+    /// request, and the decision rule is applied again (the change can decide the round). Each round's change is a
+    /// <see cref="MemberReplaced"/> entry on the regulation's audit chain. A round that no longer holds the old member
+    /// (already changed, or decided) is skipped, so this is safe to repeat.
+    /// </summary>
+    internal async Task<IReadOnlyList<VoteSeatReplacement>> ReplaceSeatInRoundsAsync(string organisationId,
+        IReadOnlyList<(string RegulationId, string RoundId)> rounds, string oldMemberId, CommitteeMember newMember, Actor actor,
+        CancellationToken ct = default)
+    {
         List<VoteSeatReplacement> replaced = [];
-        foreach (var (regulationId, round) in open)
+        foreach (var (regulationId, roundId) in rounds)
         {
-            if (await ReplaceInRoundAsync(organisationId, regulationId, round.Value.Id, oldMemberId, newMember, actor, ct) is { } change)
+            if (await ReplaceInRoundAsync(organisationId, regulationId, roundId, oldMemberId, newMember, actor, ct) is { } change)
             {
                 replaced.Add(new VoteSeatReplacement(regulationId, change));
             }
         }
 
-        return new CommitteeMemberReplacement(organisation, replaced);
-    }
-
-    private async Task<Organisation> ReplaceOnCommitteeAsync(string organisationId, string oldMemberId, CommitteeMember newMember,
-        Actor actor, CancellationToken ct)
-    {
-        var (organisation, written) = await RetryOnConflictAsync(organisationId, async () =>
-        {
-            var loaded = await ReadAsync(() => stores.Organisations.GetAsync(organisationId, ct), ct)
-                ?? throw new LifecycleNotFoundException($"Organisation '{organisationId}' does not exist.");
-            var committee = loaded.Value.Committee;
-            if (!committee.Contains(oldMemberId) && committee.Members.Contains(newMember))
-            {
-                return (loaded.Value, (PendingTail?)null);
-            }
-
-            if (committee.Contains(newMember.MemberId))
-            {
-                throw new DomainException($"Mã ủy viên '{newMember.MemberId}' đã có trong Ban Thường vụ.");
-            }
-
-            if (!committee.Contains(oldMemberId))
-            {
-                throw new DomainException($"Mã ủy viên '{oldMemberId}' không có trong Ban Thường vụ.");
-            }
-
-            // The committee keeps exactly one secretary: the role moves only with the secretary's own seat.
-            bool replacesSecretary = committee.Secretary.MemberId == oldMemberId;
-            if (replacesSecretary != (newMember.Role == CommitteeRole.Secretary))
-            {
-                throw new DomainException("Ban Thường vụ có đúng một Bí thư: người thay Bí thư phải có vai trò Bí thư, người thay ủy viên khác thì không.");
-            }
-
-            var updated = loaded.Value with { Committee = committee.Replace(oldMemberId, newMember) };
-            var tail = Tail(organisationId, actor).Audit(organisationId, AuditAction.CommitteeMemberReplaced, [organisationId, oldMemberId, newMember.MemberId],
-                new { oldMemberId, newMemberId = newMember.MemberId, newMember.FullName, role = newMember.Role.ToString() });
-            return (updated, await stores.Organisations.UpdateAsync(updated, loaded.ETag, tail.Build(true), ct));
-        });
-
-        if (written is not null)
-        {
-            await CompleteAsync(written, ct);
-        }
-
-        return organisation;
+        return replaced;
     }
 
     /// <returns>The change, or null when the round no longer holds the old member (already replaced, or decided).</returns>

@@ -18,7 +18,8 @@ public sealed partial class RegulationWorkflow
         ArgumentNullException.ThrowIfNull(actor);
         var organisation = await LoadOrganisationAsync(organisationId, ct);
         string upperLevel = organisation.ParentId
-            ?? throw new DomainException($"Tổ chức '{organisation.Name}' không có cấp trên để gửi văn bản.");
+            ?? throw new DomainException(RefusalCode.NoUpperLevel, $"Organisation '{organisation.Id}' has no upper level to file with.",
+                new Dictionary<string, string> { ["organisation"] = organisation.Name });
         var (filing, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
             var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);

@@ -46,7 +46,7 @@ public sealed partial class RegulationWorkflow
         {
             if (finalDocument.Content.IsEmpty)
             {
-                throw new DomainException("Tệp văn bản ban hành rỗng.");
+                throw new DomainException(RefusalCode.FinalDocumentEmpty, "The issued text is an empty file.");
             }
 
             await stores.Documents.UploadAsync(finalDocument.Content, finalDocument.FileName, finalDocument.ContentType, ct);

@@ -21,7 +21,7 @@ public sealed partial class RegulationWorkflow
         ArgumentNullException.ThrowIfNull(actor);
         if (minutes.IsEmpty)
         {
-            throw new DomainException("Kết quả rà soát cần kèm biên bản.");
+            throw new DomainException(RefusalCode.MinutesRequired, "A review's result needs its minutes.");
         }
 
         var hash = ContentHash.Of(minutes.Span);

@@ -52,7 +52,7 @@ public sealed partial class RegulationWorkflow
     private async Task<(ContentHash Hash, string FileName, string ContentType, string SourceId)> ModelSourceAsync(Organisation organisation, CancellationToken ct)
     {
         var model = await stores.Models.FindApplicableAsync(organisation.Id, organisation.Type, includeSelf: false, ct)
-            ?? throw new DomainException("Cấp trên chưa ban hành quy chế mẫu cho loại hình của tổ chức này; đề nghị tạo hồ sơ quy chế mới rồi tải dự thảo lên.");
+            ?? throw new DomainException(RefusalCode.ModelRegulationMissing, $"No model regulation applies to organisation '{organisation.Id}' of type {organisation.Type}.");
         return (model.ContentHash, model.FileName, model.ContentType, model.Id);
     }
 
@@ -65,7 +65,8 @@ public sealed partial class RegulationWorkflow
         }
 
         var previous = DraftSources.PreviousTermRegulation(organisation, regulations)
-            ?? throw new DomainException($"Tổ chức chưa có quy chế đã ban hành của nhiệm kỳ trước (liền trước nhiệm kỳ {organisation.CurrentTerm}); đề nghị tạo hồ sơ quy chế mới rồi tải dự thảo lên.");
+            ?? throw new DomainException(RefusalCode.PreviousRegulationMissing, $"Organisation '{organisation.Id}' has no issued regulation of the term before {organisation.CurrentTerm}.",
+                new Dictionary<string, string> { ["term"] = organisation.CurrentTerm.ToString() });
         var hash = previous.CurrentIssuance!.FinalDocumentHash;
         if (DraftSources.FinalDraftOf(previous) is { } final)
         {
@@ -73,7 +74,8 @@ public sealed partial class RegulationWorkflow
         }
 
         var stored = await stores.Documents.DownloadAsync(hash, ct)
-            ?? throw new DomainException($"Văn bản ban hành của quy chế '{previous.Id}' không còn được lưu trữ.");
+            ?? throw new DomainException(RefusalCode.IssuedDocumentMissing, $"The issued text of regulation '{previous.Id}' is no longer stored.",
+                new Dictionary<string, string> { ["regulationId"] = previous.Id });
         return (hash, stored.FileName, stored.ContentType, previous.Id);
     }
 }

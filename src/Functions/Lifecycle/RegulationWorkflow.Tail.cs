@@ -18,15 +18,15 @@ public sealed partial class RegulationWorkflow
     // round, an applied review's regulation), and must see it as it is instead of carrying the same tail out again.
     private static readonly AsyncLocal<ImmutableHashSet<string>?> s_completing = new();
 
-    /// <summary>Starts the tail of a command run by <paramref name="actor"/> now.</summary>
-    private TailBuilder Tail(string organisationId, Actor actor) => new(organisationId, actor, timeProvider.GetUtcNow());
+    /// <summary>Starts the tail of a command run by <paramref name="actor"/> now (also for the organisation commands).</summary>
+    internal TailBuilder Tail(string organisationId, Actor actor) => new(organisationId, actor, timeProvider.GetUtcNow());
 
     /// <summary>
     /// Carries out <paramref name="pending"/> and clears it from its row: rows created unless they exist, audit
     /// entries appended once, follow-up commands, the status refresh, the wake-ups, the request marked done.
     /// Idempotent, so two finders racing, or a finder racing the command itself, do each step at most once in effect.
     /// </summary>
-    private async Task CompleteAsync(PendingTail pending, CancellationToken ct)
+    internal async Task CompleteAsync(PendingTail pending, CancellationToken ct)
     {
         var outer = s_completing.Value;
         s_completing.Value = (outer ?? []).Add(pending.Json);
@@ -137,7 +137,7 @@ public sealed partial class RegulationWorkflow
     /// Reads a row through <paramref name="read"/>, first carrying out a tail left pending in it: the next write
     /// replaces the whole row, so whoever writes a row finishes what its last writer left undone.
     /// </summary>
-    private async Task<Loaded<T>?> ReadAsync<T>(Func<Task<Loaded<T>?>> read, CancellationToken ct)
+    internal async Task<Loaded<T>?> ReadAsync<T>(Func<Task<Loaded<T>?>> read, CancellationToken ct)
     {
         for (int round = 1; ; round++)
         {

@@ -139,7 +139,7 @@ public sealed partial class RegulationWorkflow
         ArgumentOutOfRangeException.ThrowIfNegative(other);
         if (minutes.IsEmpty)
         {
-            throw new DomainException("Kết quả biểu quyết tại cuộc họp cần kèm biên bản.");
+            throw new DomainException(RefusalCode.MinutesRequired, "An in-person result needs its minutes.");
         }
 
         var hash = ContentHash.Of(minutes.Span);

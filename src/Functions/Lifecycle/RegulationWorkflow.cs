@@ -56,7 +56,8 @@ public sealed partial class RegulationWorkflow(
     {
         if (!await stores.Index.ReserveAsync(regulation.Id, regulation.OrganisationId, ct))
         {
-            throw new QuyCheWorkflow.Domain.DomainException($"Regulation id '{regulation.Id}' belongs to another organisation.");
+            throw new QuyCheWorkflow.Domain.DomainException(QuyCheWorkflow.Domain.RefusalCode.RegulationIdTaken, $"Regulation id '{regulation.Id}' belongs to another organisation.",
+                new Dictionary<string, string> { ["regulationId"] = regulation.Id });
         }
 
         PendingTail written;
@@ -66,7 +67,8 @@ public sealed partial class RegulationWorkflow(
         }
         catch (ConcurrencyConflictException exception)
         {
-            throw new QuyCheWorkflow.Domain.DomainException($"Regulation '{regulation.Id}' already exists.", exception);
+            throw new QuyCheWorkflow.Domain.DomainException(QuyCheWorkflow.Domain.RefusalCode.RegulationIdTaken, $"Regulation '{regulation.Id}' already exists.",
+                new Dictionary<string, string> { ["regulationId"] = regulation.Id }, exception);
         }
 
         await CompleteAsync(written, ct);

@@ -123,7 +123,7 @@ public static class LinkPageEndpoints
             StatusCodes.Status409Conflict,
             "Không ghi nhận được",
             "Nội dung vừa gửi không được ghi nhận; nội dung đã ghi nhận trước đó vẫn giữ nguyên.",
-            refusal is InvalidTransitionException ? "Đợt biểu quyết (góp ý, tiếp nhận) này đã kết thúc." : "Yêu cầu không phù hợp với trạng thái hiện tại của hồ sơ.",
+            refusal is InvalidTransitionException ? "Đợt biểu quyết (góp ý, tiếp nhận) này đã kết thúc." : RefusalCatalogue.Describe(refusal).Message,
             MessageTone.Warning);
     }
 

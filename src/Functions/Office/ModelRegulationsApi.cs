@@ -6,6 +6,8 @@ using QuyCheWorkflow.Functions.ApiReference;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 
+using QuyCheWorkflow.Functions.Lifecycle;
+
 namespace QuyCheWorkflow.Functions.Office;
 
 /// <summary>
@@ -142,7 +144,7 @@ public static class ModelRegulationsApi
             }
 
             var details = StateJson.Serialize(new { type = model.Type.ToString(), model.Version, model.Title, model.FileName, bytes = document.Content.Length });
-            await audit.AppendAsync(organisationId, new AuditRecord(actor.Id, actor.Display, "model-regulation.published",
+            await audit.AppendAsync(organisationId, new AuditRecord(actor.Id, actor.Display, AuditAction.ModelRegulationPublished.Code,
                 [organisationId, model.Id, hash.ToString()], details, actor.Origin), cancellationToken);
             return TypedResults.Ok(ModelRegulationResponse.From(model, organisationId));
         }

@@ -23,16 +23,12 @@ internal static class OfficeProblems
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Thao tác không thực hiện được ở trạng thái hiện tại", detail: detail);
 
     /// <summary>
-    /// A domain refusal: a coded one in the catalogue's words — 422 naming the field when it is about one input,
-    /// else 409 — and an uncoded one with its own message (409).
+    /// A domain refusal in the catalogue's words: 422 naming the field when it is about one input, else 409. The
+    /// refusal's English message is for logs, never for the answer.
     /// </summary>
     public static ProblemHttpResult Refused(DomainException refusal)
     {
-        if (RefusalCatalogue.Describe(refusal) is not { } text)
-        {
-            return Conflict(refusal.Message);
-        }
-
+        var text = RefusalCatalogue.Describe(refusal);
         if (text.Field is null)
         {
             return Conflict(text.Message);

@@ -129,9 +129,9 @@ internal static class OrganisationFields
         {
             return new StandingCommittee(parsed);
         }
-        catch (DomainException)
+        catch (DomainException exception)
         {
-            errors[field] = ["Mã ủy viên không được trùng và Ban Thường vụ có đúng một Bí thư."];
+            errors[field] = [RefusalCatalogue.Describe(exception).Message];
             return null;
         }
     }

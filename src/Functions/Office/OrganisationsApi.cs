@@ -12,7 +12,7 @@ namespace QuyCheWorkflow.Functions.Office;
 /// <summary>
 /// Organisations of the caller's subtree: create below an organisation it reaches (a root only as an administrator),
 /// read, list, change name/code/type/office mailbox, replace the standing committee, enter a new term. Every change
-/// is audited on the organisation's chain and refreshes its status row.
+/// goes through <see cref="OrganisationWorkflow"/>, which audits it on the organisation's chain and refreshes its status row.
 /// </summary>
 public static class OrganisationsApi
 {
@@ -69,8 +69,8 @@ public static class OrganisationsApi
     }
 
     public static async Task<Results<Created<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> CreateOrganisation(
-        CreateOrganisationRequest? request, HttpContext context, OrganisationAccess access, OrganisationStore store,
-        AuditLog audit, StatusProjection status, CancellationToken cancellationToken)
+        CreateOrganisationRequest? request, HttpContext context, OrganisationAccess access, OrganisationWorkflow organisations,
+        CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -101,14 +101,17 @@ public static class OrganisationsApi
         Organisation organisation = new(id!, name!, code!.Value, type!.Value, parentId, term!.Value, committee!) { OfficeEmail = officeEmail };
         try
         {
-            await store.CreateAsync(organisation, cancellationToken);
+            await organisations.CreateAsync(organisation, OfficeCaller.ActorOf(context), cancellationToken);
         }
-        catch (ConcurrencyConflictException)
+        catch (DomainException exception)
         {
-            return OfficeProblems.Conflict($"Mã tổ chức '{organisation.Id}' đã được dùng.");
+            return OfficeProblems.Refused(exception);
+        }
+        catch (LifecycleNotFoundException)
+        {
+            return OfficeProblems.NotFound("tổ chức cấp trên");
         }
 
-        await RecordAsync(context, audit, status, organisation, "organisation.created", cancellationToken);
         return TypedResults.Created($"{Path}/{Uri.EscapeDataString(organisation.Id)}", OrganisationResponse.From(organisation));
     }
 
@@ -143,7 +146,7 @@ public static class OrganisationsApi
 
     public static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrganisation(
         string organisationId, UpdateOrganisationRequest? request, HttpContext context, OrganisationAccess access,
-        OrganisationStore store, AuditLog audit, StatusProjection status, CancellationToken cancellationToken)
+        OrganisationWorkflow organisations, CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -160,18 +163,21 @@ public static class OrganisationsApi
             return OfficeProblems.Invalid(errors);
         }
 
-        return await ChangeAsync(organisationId, context, access, store, audit, status, "organisation.updated", o => o with
+        OrganisationChanges changes = new()
         {
-            Name = name ?? o.Name,
-            Code = code ?? o.Code,
-            Type = type ?? o.Type,
-            OfficeEmail = request.OfficeEmail is null ? o.OfficeEmail : officeEmail,
-        }, cancellationToken);
+            Name = name,
+            Code = code,
+            Type = type,
+            ChangesOfficeEmail = request.OfficeEmail is not null,
+            OfficeEmail = officeEmail,
+        };
+        return await ChangeAsync(organisationId, context, access,
+            actor => organisations.UpdateAsync(organisationId, changes, actor, cancellationToken: cancellationToken), cancellationToken);
     }
 
     public static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> ReplaceCommittee(
         string organisationId, CommitteeRequest? request, HttpContext context, OrganisationAccess access,
-        OrganisationStore store, AuditLog audit, StatusProjection status, CancellationToken cancellationToken)
+        OrganisationWorkflow organisations, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var committee = OrganisationFields.Committee(request?.Members, "members", errors);
@@ -180,8 +186,8 @@ public static class OrganisationsApi
             return OfficeProblems.Invalid(errors);
         }
 
-        return await ChangeAsync(organisationId, context, access, store, audit, status, "organisation.committee-replaced",
-            o => o with { Committee = committee! }, cancellationToken);
+        return await ChangeAsync(organisationId, context, access,
+            actor => organisations.ReplaceCommitteeAsync(organisationId, committee!, actor, cancellationToken: cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -192,7 +198,7 @@ public static class OrganisationsApi
     /// </summary>
     public static async Task<Results<Ok<MemberReplacementResponse>, ValidationProblem, ProblemHttpResult>> ReplaceMember(
         string organisationId, MemberReplacementRequest? request, HttpContext context, RegulationsApi.Commands commands,
-        CancellationToken cancellationToken)
+        OrganisationWorkflow organisations, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var oldMemberId = OrganisationFields.Id(request?.OldMemberId, "oldMemberId", errors);
@@ -203,13 +209,13 @@ public static class OrganisationsApi
         }
 
         return await commands.RunAsync(context, organisationId, nameof(ReplaceMember),
-            async (w, actor, ct) => MemberReplacementResponse.From(await w.ReplaceCommitteeMemberAsync(organisationId, oldMemberId!, newMember!, actor, ct)),
+            async (_, actor, ct) => MemberReplacementResponse.From(await organisations.ReplaceCommitteeMemberAsync(organisationId, oldMemberId!, newMember!, actor, ct)),
             cancellationToken);
     }
 
     public static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> EnterTerm(
         string organisationId, CommitteeRequest? request, HttpContext context, OrganisationAccess access,
-        OrganisationStore store, AuditLog audit, StatusProjection status, CancellationToken cancellationToken)
+        OrganisationWorkflow organisations, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var term = OrganisationFields.Term(request?.Term, "term", errors);
@@ -219,25 +225,26 @@ public static class OrganisationsApi
             return OfficeProblems.Invalid(errors);
         }
 
-        return await ChangeAsync(organisationId, context, access, store, audit, status, "organisation.term-entered",
-            o => o.EnterTerm(term!.Value, committee!), cancellationToken);
+        return await ChangeAsync(organisationId, context, access,
+            actor => organisations.EnterTermAsync(organisationId, term!.Value, committee!, actor, cancellationToken), cancellationToken);
     }
 
     private static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore store, AuditLog audit,
-        StatusProjection status, string action, Func<Organisation, Organisation> change, CancellationToken cancellationToken)
+        string organisationId, HttpContext context, OrganisationAccess access, Func<Actor, Task<Organisation>> command,
+        CancellationToken cancellationToken)
     {
-        var loaded = await LoadReachableAsync(organisationId, context, access, store, cancellationToken);
-        if (loaded is null)
+        if (!await IsReachableAsync(organisationId, context, access, cancellationToken))
         {
             return OfficeProblems.NotFound("tổ chức");
         }
 
-        Organisation changed;
         try
         {
-            changed = change(loaded.Value);
-            await store.UpdateAsync(changed, loaded.ETag, cancellationToken);
+            return TypedResults.Ok(OrganisationResponse.From(await command(OfficeCaller.ActorOf(context))));
+        }
+        catch (LifecycleNotFoundException)
+        {
+            return OfficeProblems.NotFound("tổ chức");
         }
         catch (DomainException exception)
         {
@@ -247,37 +254,16 @@ public static class OrganisationsApi
         {
             return OfficeProblems.Conflict("Tổ chức vừa được người khác thay đổi; đề nghị tải lại và thử lại.");
         }
-
-        await RecordAsync(context, audit, status, changed, action, cancellationToken);
-        return TypedResults.Ok(OrganisationResponse.From(changed));
     }
+
+    private static async Task<bool> IsReachableAsync(
+        string organisationId, HttpContext context, OrganisationAccess access, CancellationToken cancellationToken) =>
+        OrganisationFields.Id(organisationId, "organisationId", new(StringComparer.Ordinal)) is not null &&
+        await access.CanReachAsync(context.User, organisationId, cancellationToken);
 
     private static async Task<Loaded<Organisation>?> LoadReachableAsync(
-        string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore store, CancellationToken cancellationToken)
-    {
-        if (OrganisationFields.Id(organisationId, "organisationId", new(StringComparer.Ordinal)) is null ||
-            !await access.CanReachAsync(context.User, organisationId, cancellationToken))
-        {
-            return null;
-        }
-
-        return await store.GetAsync(organisationId, cancellationToken);
-    }
-
-    /// <summary>Audits a change on the organisation's chain and refreshes its status row.</summary>
-    internal static async Task RecordAsync(
-        HttpContext context, AuditLog audit, StatusProjection status, Organisation organisation, string action, CancellationToken cancellationToken)
-    {
-        var actor = OfficeCaller.ActorOf(context);
-        var details = System.Text.Json.JsonSerializer.Serialize(new
-        {
-            name = organisation.Name,
-            code = organisation.Code.Value,
-            type = organisation.Type.ToString(),
-            term = organisation.CurrentTerm.ToString(),
-            members = organisation.Committee.Members.Count,
-        });
-        await audit.AppendAsync(organisation.Id, new AuditRecord(actor.Id, actor.Display, action, [organisation.Id], details, actor.Origin), cancellationToken);
-        await status.RefreshAsync(organisation.Id, cancellationToken);
-    }
+        string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore store, CancellationToken cancellationToken) =>
+        await IsReachableAsync(organisationId, context, access, cancellationToken)
+            ? await store.GetAsync(organisationId, cancellationToken)
+            : null;
 }

@@ -29,7 +29,7 @@ public sealed class CommitteeMemberReplacementTests(AzuriteFixture azurite, Mail
         await host.Workflow.CastBallotAsync(RegulationId, vote.Id, "m3", VoteChoice.Agree, null, Clerk, Ct);
         CommitteeMember newcomer = new("m9", "Đỗ Minh Quân", "m9@" + host.Domain, CommitteeRole.Member);
 
-        var replacement = await host.Workflow.ReplaceCommitteeMemberAsync(Org, "m3", newcomer, Clerk, Ct);
+        var replacement = await host.Organisations.ReplaceCommitteeMemberAsync(Org, "m3", newcomer, Clerk, Ct);
 
         var seat = Assert.Single(replacement.VoteRounds);
         Assert.Equal(RegulationId, seat.RegulationId);
@@ -76,11 +76,11 @@ public sealed class CommitteeMemberReplacementTests(AzuriteFixture azurite, Mail
         await host.AddOrganisationsAsync(Org, "ĐU");
         var vote = await OpenVoteAsync(host);
         CommitteeMember newcomer = new("m9", "Đỗ Minh Quân", "m9@" + host.Domain, CommitteeRole.Member);
-        await host.Workflow.ReplaceCommitteeMemberAsync(Org, "m4", newcomer, Clerk, Ct);
+        await host.Organisations.ReplaceCommitteeMemberAsync(Org, "m4", newcomer, Clerk, Ct);
         int regulationEntries = (await AuditAsync(host, RegulationId)).Count;
         int organisationEntries = (await AuditAsync(host, Org)).Count;
 
-        var again = await host.Workflow.ReplaceCommitteeMemberAsync(Org, "m4", newcomer, Clerk, Ct);
+        var again = await host.Organisations.ReplaceCommitteeMemberAsync(Org, "m4", newcomer, Clerk, Ct);
 
         Assert.Empty(again.VoteRounds);
         Assert.Equal(regulationEntries, (await AuditAsync(host, RegulationId)).Count);
@@ -103,7 +103,7 @@ public sealed class CommitteeMemberReplacementTests(AzuriteFixture azurite, Mail
         var roundBefore = (await host.Get<VoteRoundStore>().GetAsync(RegulationId, vote.Id, Ct))!;
         int auditBefore = (await AuditAsync(host, RegulationId)).Count;
 
-        await Assert.ThrowsAsync<DomainException>(() => host.Workflow.ReplaceCommitteeMemberAsync(
+        await Assert.ThrowsAsync<DomainException>(() => host.Organisations.ReplaceCommitteeMemberAsync(
             Org, oldMemberId, new CommitteeMember(newMemberId, "Đỗ Minh Quân", "m9@" + host.Domain, role), Clerk, Ct));
 
         Assert.Equal(organisationBefore.ETag, (await host.Get<OrganisationStore>().GetAsync(Org, Ct))!.ETag);
@@ -118,7 +118,7 @@ public sealed class CommitteeMemberReplacementTests(AzuriteFixture azurite, Mail
         await host.AddOrganisationsAsync(Org, "ĐU");
         CommitteeMember secretary = new("m8", "Hoàng Văn Sơn", "m8@" + host.Domain, CommitteeRole.Secretary);
 
-        var replacement = await host.Workflow.ReplaceCommitteeMemberAsync(Org, "m1", secretary, Clerk, Ct);
+        var replacement = await host.Organisations.ReplaceCommitteeMemberAsync(Org, "m1", secretary, Clerk, Ct);
 
         Assert.Empty(replacement.VoteRounds);
         Assert.Equal(secretary, (await host.Get<OrganisationStore>().GetAsync(Org, Ct))!.Value.Committee.Secretary);

@@ -45,6 +45,8 @@ internal sealed class LifecycleHost : IAsyncDisposable
 
     public RegulationWorkflow Workflow => Get<RegulationWorkflow>();
 
+    public OrganisationWorkflow Organisations => Get<OrganisationWorkflow>();
+
     public DurableTaskClient Durable => Get<DurableTaskClient>();
 
     public static async Task<LifecycleHost> StartAsync(

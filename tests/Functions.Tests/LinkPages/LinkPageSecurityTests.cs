@@ -250,7 +250,7 @@ public sealed class LinkPageSecurityTests(OfficeAppFixture fixture, AzuriteFixtu
         var vote = await InVoteAsync();
         using var client = NewClient();
         var form = await FormAsync(client, vote.Path("m2"));
-        await Workflow.ReplaceCommitteeMemberAsync(vote.OrganisationId, "m2",
+        await App.Services.GetRequiredService<OrganisationWorkflow>().ReplaceCommitteeMemberAsync(vote.OrganisationId, "m2",
             new CommitteeMember("m3", "Phạm Quốc Cường", "cuong@example.vn", CommitteeRole.Member), s_clerk, Token);
         var before = await RoundAsync(vote);
 

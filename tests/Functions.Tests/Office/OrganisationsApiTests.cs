@@ -99,6 +99,44 @@ public sealed class OrganisationsApiTests(OfficeAppFixture fixture) : IClassFixt
         Assert.Null(await App.Organisations.GetAsync(request.Id!, Token));
     }
 
+    [Fact]
+    public async Task CreateOrganisation_TwoSecretaries_Returns400WithTheCataloguesSentence()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, root.Id);
+        var request = Request(OfficeTestApp.NewId("cb"), root.Id) with
+        {
+            Members =
+            [
+                new CommitteeMemberRequest("bt", "Phạm Thị Dung", "dung@example.vn", "Secretary"),
+                new CommitteeMemberRequest("bt2", "Hoàng Văn Em", "em@example.vn", "Secretary"),
+            ],
+        };
+
+        using var response = await client.PostAsJsonAsync(OrganisationsApi.Path, request, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        var members = problem.RootElement.GetProperty("errors").GetProperty("members")[0].GetString();
+        Assert.Equal("Ban Thường vụ có đúng một Bí thư; danh sách gửi có 2 Bí thư.", members);
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_TakenId_Returns409InVietnameseAndKeepsTheFirst()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, root.Id);
+        var request = Request(OfficeTestApp.NewId("cb"), root.Id);
+        (await client.PostAsJsonAsync(OrganisationsApi.Path, request, Token)).Dispose();
+
+        using var again = await client.PostAsJsonAsync(OrganisationsApi.Path, request with { Name = "Chi bộ khác" }, Token);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var problem = JsonDocument.Parse(await again.Content.ReadAsStringAsync(Token));
+        Assert.Equal($"Mã tổ chức “{request.Id}” đã được dùng.", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal("Chi bộ Phòng Tổ chức", (await App.Organisations.GetAsync(request.Id!, Token))!.Value.Name);
+    }
+
     [Theory]
     [InlineData("chi-bộ-1")]
     [InlineData("chi bo 1")]

@@ -1,4 +1,5 @@
 using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Tests.Web;
@@ -33,18 +34,107 @@ public sealed class RefusalCatalogueTests
     }
 
     [Fact]
-    public void Describe_ActionWithoutWording_IsNullSoTheCallerFallsBack()
+    public void Describe_ActionWithoutWording_FallsBackToTheGeneralSentence()
     {
-        Assert.Null(RefusalCatalogue.Describe(new InvalidTransitionException("regulation", "Drafting", "do something new")));
+        var text = RefusalCatalogue.Describe(new InvalidTransitionException("regulation", "Drafting", "do something new"));
+
+        Assert.Equal(RefusalCatalogue.GeneralRefusal, text.Message);
     }
 
     [Fact]
-    public void Describe_EveryCode_HasWording()
+    public void Describe_NoUpperLevel_NamesTheOrganisation()
     {
-        foreach (var code in Enum.GetValues<RefusalCode>().Where(c => c != RefusalCode.None))
+        var refusal = new DomainException(RefusalCode.NoUpperLevel, "Organisation 'tu' has no upper level to file with.",
+            new Dictionary<string, string> { ["organisation"] = "Tỉnh ủy Bình Minh" });
+
+        var text = RefusalCatalogue.Describe(refusal);
+
+        Assert.Equal("Tổ chức “Tỉnh ủy Bình Minh” không có cấp trên để gửi văn bản.", text.Message);
+        Assert.Null(text.Field);
+    }
+
+    [Fact]
+    public void Describe_VoteDeadlineNotLater_WritesTheInstantsInVietnamTime()
+    {
+        var refusal = new DomainException(RefusalCode.VoteDeadlineNotLater, "x", new Dictionary<string, string>
         {
-            Assert.True(RefusalCatalogue.Describe(new DomainException(code, "refused")) is not null, $"{code} has no wording.");
+            ["deadline"] = "2026-12-05T10:00:00.0000000+00:00",
+            ["currentDeadline"] = "2026-12-06T10:00:00.0000000+00:00",
+        });
+
+        var text = RefusalCatalogue.Describe(refusal);
+
+        Assert.Equal("Hạn mới (17:00 ngày 05/12/2026) phải muộn hơn hạn hiện tại (17:00 ngày 06/12/2026) và muộn hơn thời điểm hiện tại.", text.Message);
+    }
+
+    public static TheoryData<RefusalCode> Codes() => [.. Enum.GetValues<RefusalCode>().Where(c => c != RefusalCode.None)];
+
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void Describe_EveryRefusalCode_HasItsOwnVietnameseSentence(RefusalCode code)
+    {
+        var facts = code == RefusalCode.InvalidTransition
+            ? new Dictionary<string, string> { ["subject"] = "regulation", ["state"] = "Drafting", ["action"] = "issue" }
+            : new Dictionary<string, string>();
+
+        var text = RefusalCatalogue.Describe(new DomainException(code, "English text for logs.", facts));
+
+        Assert.NotEqual(RefusalCatalogue.GeneralRefusal, text.Message);
+        Assert.DoesNotContain("English", text.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> TransitionActions() => [.. RefusalSources.TransitionLiterals().Where(l => !RefusalSources.Subjects.Contains(l))];
+
+    [Theory]
+    [MemberData(nameof(TransitionActions))]
+    public void Describe_EveryTransitionActionInTheSource_IsWorded(string action)
+    {
+        var text = RefusalCatalogue.Describe(new InvalidTransitionException("regulation", "Drafting", action));
+
+        Assert.NotEqual(RefusalCatalogue.GeneralRefusal, text.Message);
+    }
+
+    [Fact]
+    public void Describe_EverySubjectAndStateOfARefusedTransition_IsWorded()
+    {
+        Type[] states = [typeof(RegulationStage), typeof(DraftingStage), typeof(AmendmentStatus), typeof(Domain.Consultations.ConsultationStatus),
+            typeof(Domain.Voting.VoteRoundStatus), typeof(Domain.Filings.FilingStatus), typeof(Domain.Reviews.PeriodicReviewStatus)];
+        List<string> unworded = [];
+
+        foreach (var subject in RefusalSources.Subjects)
+        {
+            foreach (var state in states.SelectMany(Enum.GetNames))
+            {
+                if (RefusalCatalogue.Describe(new InvalidTransitionException(subject, state, "issue")).Message == RefusalCatalogue.GeneralRefusal)
+                {
+                    unworded.Add(subject + "/" + state);
+                }
+            }
         }
+
+        Assert.Empty(unworded);
+    }
+
+    [Fact]
+    public void Source_EveryDomainExceptionThrown_CarriesARefusalCode()
+    {
+        var uncoded = RefusalSources.UncodedConstructions();
+
+        Assert.Empty(uncoded);
+    }
+
+    [Fact]
+    public void Source_DomainExceptionSubclasses_AreTheCodedOnes()
+    {
+        var subclasses = new[] { typeof(DomainException).Assembly, typeof(RefusalCatalogue).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.IsSubclassOf(typeof(DomainException)))
+            .Select(t => t.Name)
+            .Order(StringComparer.Ordinal);
+
+        // Each of these sets its code in its structured constructor (see RefusalCodeTests in Domain.Tests); a new
+        // subclass needs the same, and its place here.
+        Assert.Equal(["InvalidTransitionException", "UnresolvedCommentsException"], subclasses);
     }
 
     [Fact]

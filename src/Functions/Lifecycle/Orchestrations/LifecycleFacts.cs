@@ -44,5 +44,6 @@ public sealed class LifecycleFacts(LifecycleStores stores)
     public static Issuance IssuanceOf(Regulation regulation, string symbol) =>
         new[] { regulation.InitialCycle.Issuance }.Concat(regulation.Amendments.Select(a => a.Cycle.Issuance))
             .FirstOrDefault(i => i?.Number.Symbol == symbol)
-        ?? throw new DomainException($"Regulation '{regulation.Id}' has no issuance '{symbol}'.");
+        ?? throw new DomainException(RefusalCode.IssuanceMissing, $"Regulation '{regulation.Id}' has no issuance '{symbol}'.",
+            new Dictionary<string, string> { ["symbol"] = symbol });
 }

@@ -129,7 +129,7 @@ public static class OrganisationImportApi
         {
             if (key.Length == 0)
             {
-                return TypedResults.Ok(await importer.ApplyAsync(context, steps, cancellationToken));
+                return TypedResults.Ok(await importer.ApplyAsync(OfficeCaller.ActorOf(context), steps, cancellationToken));
             }
 
             ImportSummary? first = null;
@@ -137,7 +137,7 @@ public static class OrganisationImportApi
             var recorded = await requests.ExecuteOnceAsync($"api-import-{scope}-{key}",
                 await IdempotencyKeys.CommandOfAsync(context.Request, commandName, cancellationToken), async ct =>
             {
-                first = await importer.ApplyAsync(context, steps, ct);
+                first = await importer.ApplyAsync(OfficeCaller.ActorOf(context), steps, ct);
                 return StateJson.Serialize(first).Length <= MaxRecordedOutcomeChars ? first : first with
                 {
                     CreatedIds = [],

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Status;
@@ -8,15 +10,12 @@ namespace QuyCheWorkflow.Functions.Office.Import;
 
 /// <summary>
 /// Turns validated import rows into steps against the stored tree (nothing written while planning), then writes
-/// them: parents before children, each change audited on the organisation's chain and its status row refreshed as
-/// the single-organisation endpoints do. A row equal to what is stored is a no-op (no write, no audit entry).
+/// them through <see cref="OrganisationWorkflow"/>, as the single-organisation endpoints do: parents before children,
+/// each change audited on the organisation's chain and its status row refreshed. A row equal to what is stored is a
+/// no-op (no write, no audit entry).
 /// </summary>
-public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit, StatusProjection status)
+public sealed class OrganisationImporter(OrganisationStore store, OrganisationWorkflow organisations)
 {
-    private const string Created = "organisation.created";
-    private const string Updated = "organisation.updated";
-    private const string CommitteeReplaced = "organisation.committee-replaced";
-
     /// <summary>Writes in flight at once; each is a handful of storage requests (row, parent, audit, status).</summary>
     private const int MaxConcurrentWrites = 8;
 
@@ -63,7 +62,7 @@ public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit
                 {
                     OfficeEmail = row.OfficeEmail,
                 };
-                steps[row.Id] = new ImportStep(ImportChange.Create, organisation, null, Created);
+                steps[row.Id] = new ImportStep(ImportChange.Create, organisation, null);
             }
         }
 
@@ -119,8 +118,8 @@ public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit
 
             var organisation = loaded.Value;
             steps.Add(organisation.Committee.Members.SequenceEqual(group.Committee.Members)
-                ? new ImportStep(ImportChange.Unchanged, organisation, loaded.ETag, CommitteeReplaced)
-                : new ImportStep(ImportChange.Update, organisation with { Committee = group.Committee }, loaded.ETag, CommitteeReplaced));
+                ? new ImportStep(ImportChange.Unchanged, organisation, loaded.ETag, ReplacesCommittee: true)
+                : new ImportStep(ImportChange.Update, organisation with { Committee = group.Committee }, loaded.ETag, ReplacesCommittee: true));
         }
 
         return steps;
@@ -132,7 +131,7 @@ public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit
     /// writes of one wave do not meet. An organisation changed meanwhile by someone else stops the import.
     /// </summary>
     /// <exception cref="ImportInterruptedException">A write met a concurrent change.</exception>
-    internal async Task<ImportSummary> ApplyAsync(HttpContext context, IReadOnlyList<ImportStep> steps, CancellationToken cancellationToken)
+    internal async Task<ImportSummary> ApplyAsync(Actor actor, IReadOnlyList<ImportStep> steps, CancellationToken cancellationToken)
     {
         var written = 0;
         ParallelOptions parallel = new() { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken };
@@ -140,24 +139,36 @@ public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit
         {
             await Parallel.ForEachAsync(wave, parallel, async (step, ct) =>
             {
+                var organisation = step.Organisation;
                 try
                 {
                     if (step.Change == ImportChange.Create)
                     {
-                        await store.CreateAsync(step.Organisation, ct);
+                        await organisations.CreateAsync(organisation, actor, ct);
+                    }
+                    else if (step.ReplacesCommittee)
+                    {
+                        await organisations.ReplaceCommitteeAsync(organisation.Id, organisation.Committee, actor, step.ETag, ct);
                     }
                     else
                     {
-                        await store.UpdateAsync(step.Organisation, step.ETag!.Value, ct);
+                        OrganisationChanges changes = new()
+                        {
+                            Name = organisation.Name,
+                            Code = organisation.Code,
+                            Type = organisation.Type,
+                            ChangesOfficeEmail = true,
+                            OfficeEmail = organisation.OfficeEmail,
+                        };
+                        await organisations.UpdateAsync(organisation.Id, changes, actor, step.ETag, ct);
                     }
                 }
-                catch (Exception exception) when (exception is ConcurrencyConflictException or InvalidOperationException)
+                catch (Exception exception) when (exception is ConcurrencyConflictException or LifecycleNotFoundException or DomainException)
                 {
-                    throw new ImportInterruptedException(Volatile.Read(ref written), step.Organisation.Id, exception);
+                    throw new ImportInterruptedException(Volatile.Read(ref written), organisation.Id, exception);
                 }
 
                 Interlocked.Increment(ref written);
-                await OrganisationsApi.RecordAsync(context, audit, status, step.Organisation, step.Action, ct);
             });
         }
 
@@ -206,8 +217,8 @@ public sealed class OrganisationImporter(OrganisationStore store, AuditLog audit
             OfficeEmail = row.HasOfficeEmail ? row.OfficeEmail : stored.OfficeEmail,
         };
         return changed == stored
-            ? new ImportStep(ImportChange.Unchanged, stored, loaded.ETag, Updated)
-            : new ImportStep(ImportChange.Update, changed, loaded.ETag, Updated);
+            ? new ImportStep(ImportChange.Unchanged, stored, loaded.ETag)
+            : new ImportStep(ImportChange.Update, changed, loaded.ETag);
     }
 
     /// <summary>The changes in waves: a new organisation one wave after the new parent it names.</summary>

@@ -1,0 +1,38 @@
+using QuyCheWorkflow.Domain.Organisations;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+/// <summary>
+/// What <see cref="OrganisationWorkflow.UpdateAsync"/> changes of an organisation: a field left null stays as it is.
+/// The office mailbox can also be cleared, so it changes only when <see cref="ChangesOfficeEmail"/> is set.
+/// </summary>
+public sealed record OrganisationChanges
+{
+    /// <summary>The new full name, or null to keep it.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The new code used in document symbols, or null to keep it.</summary>
+    public OrganisationCode? Code { get; init; }
+
+    /// <summary>The new kind of organisation, or null to keep it.</summary>
+    public OrganisationType? Type { get; init; }
+
+    /// <summary>True to set the office mailbox to <see cref="OfficeEmail"/> (null clears it).</summary>
+    public bool ChangesOfficeEmail { get; init; }
+
+    /// <summary>The new office mailbox, when <see cref="ChangesOfficeEmail"/> is set.</summary>
+    public string? OfficeEmail { get; init; }
+
+    /// <summary>The organisation with these changes made.</summary>
+    public Organisation ApplyTo(Organisation organisation)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        return organisation with
+        {
+            Name = Name ?? organisation.Name,
+            Code = Code ?? organisation.Code,
+            Type = Type ?? organisation.Type,
+            OfficeEmail = ChangesOfficeEmail ? OfficeEmail : organisation.OfficeEmail,
+        };
+    }
+}
