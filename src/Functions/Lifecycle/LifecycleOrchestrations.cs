@@ -50,17 +50,17 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
 
     public static string ReviewInstanceId(string regulationId, string reviewId) => $"review|{regulationId}|{reviewId}";
 
-    public Task<bool> StartConsultationAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default) =>
-        StartAsync(ConsultationRoundOrchestratorName, ConsultationInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), ct);
+    public Task<bool> StartConsultationAsync(string organisationId, string regulationId, string roundId, CancellationToken cancellationToken = default) =>
+        StartAsync(ConsultationRoundOrchestratorName, ConsultationInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), cancellationToken);
 
-    public Task<bool> StartVoteAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default) =>
-        StartAsync(VoteRoundOrchestratorName, VoteInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), ct, VoteRoundVersion);
+    public Task<bool> StartVoteAsync(string organisationId, string regulationId, string roundId, CancellationToken cancellationToken = default) =>
+        StartAsync(VoteRoundOrchestratorName, VoteInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), cancellationToken, VoteRoundVersion);
 
-    public Task<bool> StartFilingAsync(string organisationId, string regulationId, string filingId, CancellationToken ct = default) =>
-        StartAsync(FilingOrchestratorName, FilingInstanceId(regulationId, filingId), new(organisationId, regulationId, filingId), ct);
+    public Task<bool> StartFilingAsync(string organisationId, string regulationId, string filingId, CancellationToken cancellationToken = default) =>
+        StartAsync(FilingOrchestratorName, FilingInstanceId(regulationId, filingId), new(organisationId, regulationId, filingId), cancellationToken);
 
     /// <summary>Starts the review cycle for the regulation's next due review, unless one is running.</summary>
-    public async Task<bool> EnsureReviewCycleAsync(string organisationId, RegulationState regulation, CancellationToken ct = default)
+    public async Task<bool> EnsureReviewCycleAsync(string organisationId, RegulationState regulation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(regulation);
         if (regulation.NextReviewDue is not { } due || !Regulation.FromState(regulation).HasTextInForce)
@@ -69,7 +69,7 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
         }
 
         string reviewId = ReviewIds.For(due);
-        return await StartAsync(ReviewCycleOrchestratorName, ReviewInstanceId(regulation.Id, reviewId), new(organisationId, regulation.Id, reviewId), ct,
+        return await StartAsync(ReviewCycleOrchestratorName, ReviewInstanceId(regulation.Id, reviewId), new(organisationId, regulation.Id, reviewId), cancellationToken,
             ReviewCycleVersion);
     }
 
@@ -77,34 +77,34 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
     /// Tells the instance (any lifecycle orchestration) that its subject changed: it re-reads the tables. A missing
     /// or finished instance is left alone.
     /// </summary>
-    public Task SignalAsync(string instanceId, CancellationToken ct = default) => WakeAsync(instanceId, ct);
+    public Task SignalAsync(string instanceId, CancellationToken cancellationToken = default) => WakeAsync(instanceId, cancellationToken);
 
     /// <summary>Wakes the round's orchestration for its new deadline, or starts it again if it had finished.</summary>
-    public async Task VoteDeadlineMovedAsync(string organisationId, string regulationId, string roundId, CancellationToken ct = default)
+    public async Task VoteDeadlineMovedAsync(string organisationId, string regulationId, string roundId, CancellationToken cancellationToken = default)
     {
         string instanceId = VoteInstanceId(regulationId, roundId);
-        var instance = await client.GetInstanceAsync(instanceId, cancellation: ct);
+        var instance = await client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
         if (instance is null || instance.IsCompleted)
         {
-            await StartVoteAsync(organisationId, regulationId, roundId, ct);
+            await StartVoteAsync(organisationId, regulationId, roundId, cancellationToken);
             return;
         }
 
-        await WakeAsync(instanceId, ct);
+        await WakeAsync(instanceId, cancellationToken);
     }
 
     /// <summary>The instance's status, or null when it does not exist (never started, or purged).</summary>
-    public Task<OrchestrationMetadata?> GetAsync(string instanceId, CancellationToken ct = default) =>
-        client.GetInstanceAsync(instanceId, cancellation: ct);
+    public Task<OrchestrationMetadata?> GetAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
 
     /// <returns>True when a new instance was scheduled; false when one with that id is pending or running.</returns>
-    internal async Task<bool> StartAsync(string orchestratorName, string instanceId, LifecycleInstanceInput input, CancellationToken ct,
+    internal async Task<bool> StartAsync(string orchestratorName, string instanceId, LifecycleInstanceInput input, CancellationToken cancellationToken,
         string? version = null)
     {
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId, Version = version is null ? null : new TaskVersion(version) }, ct);
+                orchestratorName, input, new StartOrchestrationOptions { InstanceId = instanceId, Version = version is null ? null : new TaskVersion(version) }, cancellationToken);
             Log.OrchestrationStarted(logger, orchestratorName, instanceId);
             return true;
         }
@@ -114,11 +114,11 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
         }
     }
 
-    private async Task WakeAsync(string instanceId, CancellationToken ct)
+    private async Task WakeAsync(string instanceId, CancellationToken cancellationToken)
     {
         try
         {
-            await client.RaiseEventAsync(instanceId, StateChangedEvent, null, ct);
+            await client.RaiseEventAsync(instanceId, StateChangedEvent, null, cancellationToken);
         }
         catch (OrchestrationNotFoundException)
         {

@@ -34,16 +34,16 @@ public sealed class LifecycleReconciler(
     public const string Schedule = "0 */15 * * * *";
 
     /// <returns>How many instances were started.</returns>
-    public async Task<int> RunAsync(CancellationToken ct = default)
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         // First what a process that died mid-command left undone: audit entries, status rows, wake-ups.
-        await workflow.CompletePendingTailsAsync(ct);
+        await workflow.CompletePendingTailsAsync(cancellationToken);
         int started = 0;
-        await foreach (var organisation in stores.Organisations.ListAsync(ct))
+        await foreach (var organisation in stores.Organisations.ListAsync(cancellationToken))
         {
-            await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisation.Value.Id, ct))
+            await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisation.Value.Id, cancellationToken))
             {
-                started += await ReconcileAsync(organisation.Value.Id, loaded.Value, ct);
+                started += await ReconcileAsync(organisation.Value.Id, loaded.Value, cancellationToken);
             }
         }
 
@@ -51,52 +51,52 @@ public sealed class LifecycleReconciler(
         return started;
     }
 
-    private async Task<int> ReconcileAsync(string organisationId, RegulationState state, CancellationToken ct)
+    private async Task<int> ReconcileAsync(string organisationId, RegulationState state, CancellationToken cancellationToken)
     {
         var regulation = Regulation.FromState(state);
         int started = 0;
         if (regulation.ActiveCycle is { } cycle)
         {
             if (cycle.Stage == DraftingStage.InConsultation && cycle.CurrentConsultationRoundId is { } roundId
-                && await stores.Consultations.GetRoundAsync(regulation.Id, roundId, ct) is not null)
+                && await stores.Consultations.GetRoundAsync(regulation.Id, roundId, cancellationToken) is not null)
             {
                 started += await RestartAsync(LifecycleOrchestrations.ConsultationInstanceId(regulation.Id, roundId),
-                    () => orchestrations.StartConsultationAsync(organisationId, regulation.Id, roundId, ct), ct);
+                    () => orchestrations.StartConsultationAsync(organisationId, regulation.Id, roundId, cancellationToken), cancellationToken);
             }
 
             if (cycle.Stage == DraftingStage.InVote && cycle.CurrentVoteRoundId is { } voteId
-                && await stores.Votes.GetAsync(regulation.Id, voteId, ct) is { } vote)
+                && await stores.Votes.GetAsync(regulation.Id, voteId, cancellationToken) is { } vote)
             {
                 if (vote.Value.Status is VoteRoundStatus.Passed or VoteRoundStatus.Failed)
                 {
-                    await workflow.ApplyVoteDecisionAsync(regulation.Id, voteId, ct);
+                    await workflow.ApplyVoteDecisionAsync(regulation.Id, voteId, cancellationToken);
                 }
                 else
                 {
                     started += await RestartAsync(LifecycleOrchestrations.VoteInstanceId(regulation.Id, voteId),
-                        () => orchestrations.StartVoteAsync(organisationId, regulation.Id, voteId, ct), ct);
+                        () => orchestrations.StartVoteAsync(organisationId, regulation.Id, voteId, cancellationToken), cancellationToken);
                 }
             }
         }
 
         foreach (string filingId in regulation.FilingIds)
         {
-            var filing = await stores.Filings.GetAsync(regulation.Id, filingId, ct);
+            var filing = await stores.Filings.GetAsync(regulation.Id, filingId, cancellationToken);
             if (filing?.Value.Status == FilingStatus.Sent)
             {
                 started += await RestartAsync(LifecycleOrchestrations.FilingInstanceId(regulation.Id, filingId),
-                    () => orchestrations.StartFilingAsync(organisationId, regulation.Id, filingId, ct), ct);
+                    () => orchestrations.StartFilingAsync(organisationId, regulation.Id, filingId, cancellationToken), cancellationToken);
             }
             else if (filing is not null && AwaitsAnswer(regulation, filingId))
             {
-                await workflow.ApplyFilingResponseAsync(regulation.Id, filingId, ct);
+                await workflow.ApplyFilingResponseAsync(regulation.Id, filingId, cancellationToken);
             }
         }
 
         if (regulation.HasTextInForce && regulation.NextReviewDue is { } due)
         {
             started += await RestartAsync(LifecycleOrchestrations.ReviewInstanceId(regulation.Id, ReviewIds.For(due)),
-                () => orchestrations.EnsureReviewCycleAsync(organisationId, state, ct), ct);
+                () => orchestrations.EnsureReviewCycleAsync(organisationId, state, cancellationToken), cancellationToken);
         }
 
         return started;
@@ -108,9 +108,9 @@ public sealed class LifecycleReconciler(
         || regulation.ActiveAmendment is { Status: AmendmentStatus.Filed } amendment && amendment.FilingId == filingId;
 
     /// <summary>Starts the instance unless it is pending, running or suspended.</summary>
-    private async Task<int> RestartAsync(string instanceId, Func<Task<bool>> start, CancellationToken ct)
+    private async Task<int> RestartAsync(string instanceId, Func<Task<bool>> start, CancellationToken cancellationToken)
     {
-        if (await orchestrations.GetAsync(instanceId, ct) is { } existing
+        if (await orchestrations.GetAsync(instanceId, cancellationToken) is { } existing
             && existing.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
         {
             return 0;

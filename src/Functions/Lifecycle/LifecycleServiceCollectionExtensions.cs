@@ -29,9 +29,9 @@ public static class LifecycleServiceCollectionExtensions
         services.TryAddSingleton<LifecycleReconciler>();
         services.TryAddSingleton<ReminderSweep>();
         services.AddScheduledJob(LifecycleReconciler.JobName, LifecycleReconciler.Schedule,
-            (sp, ct) => sp.GetRequiredService<LifecycleReconciler>().RunAsync(ct));
+            (sp, cancellationToken) => sp.GetRequiredService<LifecycleReconciler>().RunAsync(cancellationToken));
         services.AddScheduledJob(ReminderSweep.JobName, ReminderSweep.Schedule,
-            (sp, ct) => sp.GetRequiredService<ReminderSweep>().RunAsync(ct));
+            (sp, cancellationToken) => sp.GetRequiredService<ReminderSweep>().RunAsync(cancellationToken));
         services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.SectionName);
         services.TryAddSingleton(sp => new PublicHolidayCalendar(sp.GetRequiredService<IOptions<LifecycleOptions>>().Value.PublicHolidays));
         return services;

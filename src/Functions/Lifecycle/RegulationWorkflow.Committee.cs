@@ -16,9 +16,9 @@ public sealed partial class RegulationWorkflow
     /// </summary>
     /// <exception cref="DomainException">A round refuses the replacement.</exception>
     internal async Task<IReadOnlyList<(string RegulationId, string RoundId)>> CheckSeatReplacementAsync(
-        string organisationId, string oldMemberId, CommitteeMember newMember, Actor actor, CancellationToken ct = default)
+        string organisationId, string oldMemberId, CommitteeMember newMember, Actor actor, CancellationToken cancellationToken = default)
     {
-        var open = await OpenRoundsHoldingAsync(organisationId, oldMemberId, ct);
+        var open = await OpenRoundsHoldingAsync(organisationId, oldMemberId, cancellationToken);
         foreach (var (_, round) in open)
         {
             VoteRound.FromState(round.Value).ReplaceMember(oldMemberId, newMember, actor.Id, timeProvider.GetUtcNow());
@@ -36,12 +36,12 @@ public sealed partial class RegulationWorkflow
     /// </summary>
     internal async Task<IReadOnlyList<VoteSeatReplacement>> ReplaceSeatInRoundsAsync(string organisationId,
         IReadOnlyList<(string RegulationId, string RoundId)> rounds, string oldMemberId, CommitteeMember newMember, Actor actor,
-        CancellationToken ct = default)
+        CancellationToken cancellationToken = default)
     {
         List<VoteSeatReplacement> replaced = [];
         foreach (var (regulationId, roundId) in rounds)
         {
-            if (await ReplaceInRoundAsync(organisationId, regulationId, roundId, oldMemberId, newMember, actor, ct) is { } change)
+            if (await ReplaceInRoundAsync(organisationId, regulationId, roundId, oldMemberId, newMember, actor, cancellationToken) is { } change)
             {
                 replaced.Add(new VoteSeatReplacement(regulationId, change));
             }
@@ -52,11 +52,11 @@ public sealed partial class RegulationWorkflow
 
     /// <returns>The change, or null when the round no longer holds the old member (already replaced, or decided).</returns>
     private async Task<MemberReplaced?> ReplaceInRoundAsync(string organisationId, string regulationId, string roundId,
-        string oldMemberId, CommitteeMember newMember, Actor actor, CancellationToken ct)
+        string oldMemberId, CommitteeMember newMember, Actor actor, CancellationToken cancellationToken)
     {
         var (change, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadVoteAsync(regulationId, roundId, ct);
+            var loaded = await LoadVoteAsync(regulationId, roundId, cancellationToken);
             if (loaded.Value.Status != VoteRoundStatus.Open || !loaded.Value.Members.Any(m => m.MemberId == oldMemberId))
             {
                 return ((MemberReplaced?)null, (PendingTail?)null);
@@ -79,7 +79,7 @@ public sealed partial class RegulationWorkflow
             }
 
             tail.Wake(WakeKind.SignalVote, regulationId, round.Id);
-            return (change, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(true), ct));
+            return (change, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(true), cancellationToken));
         });
 
         if (written is null)
@@ -87,20 +87,20 @@ public sealed partial class RegulationWorkflow
             return null;
         }
 
-        await CompleteAsync(written, ct);
+        await CompleteAsync(written, cancellationToken);
         return change;
     }
 
     /// <summary>The open vote rounds of the organisation's regulations in which <paramref name="memberId"/> has a seat.</summary>
     private async Task<List<(string RegulationId, Loaded<VoteRoundState> Round)>> OpenRoundsHoldingAsync(
-        string organisationId, string memberId, CancellationToken ct)
+        string organisationId, string memberId, CancellationToken cancellationToken)
     {
         List<(string, Loaded<VoteRoundState>)> rounds = [];
-        await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisationId, ct))
+        await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisationId, cancellationToken))
         {
             var cycle = Regulation.FromState(loaded.Value).ActiveCycle;
             if (cycle is not { Stage: DraftingStage.InVote, CurrentVoteRoundId: { } roundId } ||
-                await stores.Votes.GetAsync(loaded.Value.Id, roundId, ct) is not { } round ||
+                await stores.Votes.GetAsync(loaded.Value.Id, roundId, cancellationToken) is not { } round ||
                 round.Value.Status != VoteRoundStatus.Open ||
                 !round.Value.Members.Any(m => m.MemberId == memberId))
             {

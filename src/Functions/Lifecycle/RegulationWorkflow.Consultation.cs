@@ -13,7 +13,7 @@ public sealed partial class RegulationWorkflow
     /// starts the round's orchestration (invitations, reminders, closing at the deadline).
     /// </summary>
     public async Task<ConsultationRoundState> OpenConsultationAsync(string organisationId, string regulationId,
-        IReadOnlyList<ConsultationRecipient> recipients, DateTimeOffset deadline, Actor actor, CancellationToken ct = default)
+        IReadOnlyList<ConsultationRecipient> recipients, DateTimeOffset deadline, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recipients);
         ArgumentNullException.ThrowIfNull(actor);
@@ -25,7 +25,7 @@ public sealed partial class RegulationWorkflow
 
         var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
+            var loaded = await LoadRegulationAsync(organisationId, regulationId, cancellationToken);
             var regulation = Regulation.FromState(loaded.Value);
             var cycle = ActiveCycleOf(regulation, "open a consultation");
             var latest = cycle.LatestDraft
@@ -39,16 +39,16 @@ public sealed partial class RegulationWorkflow
                 .Audit(regulationId, AuditAction.ConsultationOpened, [regulationId, round.Id],
                     new { draftVersion = round.DraftVersion, recipients = recipients.Count, deadline })
                 .Wake(WakeKind.StartConsultation, regulationId, round.Id);
-            return (round, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
+            return (round, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(round.ToState()), cancellationToken));
         });
 
-        await CompleteAsync(written, ct);
+        await CompleteAsync(written, cancellationToken);
         return round.ToState();
     }
 
     /// <summary>The name and address of one recipient of a round, or null.</summary>
-    public Task<ConsultationRecipient?> GetConsultationRecipientAsync(string regulationId, string roundId, string recipientId, CancellationToken ct = default) =>
-        stores.Recipients.GetAsync(regulationId, roundId, recipientId, ct);
+    public Task<ConsultationRecipient?> GetConsultationRecipientAsync(string regulationId, string roundId, string recipientId, CancellationToken cancellationToken = default) =>
+        stores.Recipients.GetAsync(regulationId, roundId, recipientId, cancellationToken);
 
     /// <summary>
     /// Records a recipient's answer: agreement (<paramref name="agree"/>, no comment) or at least one comment, as
@@ -56,14 +56,14 @@ public sealed partial class RegulationWorkflow
     /// (Recorded = false). The last answer closes the round and the draft goes to resolving.
     /// </summary>
     public async Task<ConsultationAnswerOutcome> AnswerConsultationAsync(string regulationId, string roundId, string recipientId,
-        bool agree, IReadOnlyList<CommentInput> comments, Actor actor, CancellationToken ct = default)
+        bool agree, IReadOnlyList<CommentInput> comments, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(comments);
         ArgumentNullException.ThrowIfNull(actor);
-        string organisationId = await OrganisationOfAsync(regulationId, ct);
+        string organisationId = await OrganisationOfAsync(regulationId, cancellationToken);
         var (outcome, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadRoundAsync(regulationId, roundId, ct);
+            var loaded = await LoadRoundAsync(regulationId, roundId, cancellationToken);
             var round = ConsultationRound.FromState(loaded.Value);
             if (!round.Recipients.Contains(recipientId))
             {
@@ -85,12 +85,12 @@ public sealed partial class RegulationWorkflow
             }
 
             ConsultationAnswerOutcome recorded = new(true, round.ToState());
-            return (recorded, await stores.Consultations.UpdateRoundAsync(round.ToState(), loaded.ETag, tail.Build(recorded), ct));
+            return (recorded, await stores.Consultations.UpdateRoundAsync(round.ToState(), loaded.ETag, tail.Build(recorded), cancellationToken));
         });
 
         if (written is not null)
         {
-            await CompleteAsync(written, ct);
+            await CompleteAsync(written, cancellationToken);
         }
 
         return outcome;
@@ -101,12 +101,12 @@ public sealed partial class RegulationWorkflow
     /// moves the draft to resolving. Idempotent: a closed round is left as it is.
     /// </summary>
     /// <returns>The round as stored afterwards.</returns>
-    public async Task<ConsultationRoundState> CloseConsultationIfDueAsync(string regulationId, string roundId, CancellationToken ct = default)
+    public async Task<ConsultationRoundState> CloseConsultationIfDueAsync(string regulationId, string roundId, CancellationToken cancellationToken = default)
     {
-        string organisationId = await OrganisationOfAsync(regulationId, ct);
+        string organisationId = await OrganisationOfAsync(regulationId, cancellationToken);
         var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadRoundAsync(regulationId, roundId, ct);
+            var loaded = await LoadRoundAsync(regulationId, roundId, cancellationToken);
             var round = ConsultationRound.FromState(loaded.Value);
             if (!round.CloseIfDue(timeProvider.GetUtcNow()))
             {
@@ -117,17 +117,17 @@ public sealed partial class RegulationWorkflow
                 .Audit(regulationId, AuditAction.ConsultationClosed, [regulationId, roundId],
                     new { reason = round.CloseReason?.ToString(), responded = round.RespondedCount, recipients = round.Recipients.Count })
                 .FollowUp(FollowUpKind.StartResolution, regulationId, roundId);
-            return (round, await stores.Consultations.UpdateRoundAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
+            return (round, await stores.Consultations.UpdateRoundAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), cancellationToken));
         });
 
         if (written is not null)
         {
-            await CompleteAsync(written, ct);
+            await CompleteAsync(written, cancellationToken);
         }
-        else if (round.Status == ConsultationStatus.Closed && await StartResolutionAsync(organisationId, round, ct))
+        else if (round.Status == ConsultationStatus.Closed && await StartResolutionAsync(organisationId, round, cancellationToken))
         {
             // Repairs a round closed by its last answer whose hand-over to resolving was interrupted.
-            await stores.Status.RefreshAsync(organisationId, ct);
+            await stores.Status.RefreshAsync(organisationId, cancellationToken);
         }
 
         return round.ToState();
@@ -137,19 +137,19 @@ public sealed partial class RegulationWorkflow
     /// Resolves one comment of the current round's resolution sheet (the draft must be resolving).
     /// </summary>
     public async Task<ResolutionSheetState> ResolveCommentAsync(string organisationId, string regulationId, string commentId,
-        ResolutionOutcome outcome, string explanation, Actor actor, CancellationToken ct = default)
+        ResolutionOutcome outcome, string explanation, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var (sheet, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
+            var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, cancellationToken)).Value);
             var cycle = ActiveCycleOf(regulation, "resolve a comment");
             if (cycle.Stage != DraftingStage.Resolving || cycle.CurrentConsultationRoundId is not { } roundId)
             {
                 throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "resolve a comment");
             }
 
-            var loaded = await ReadAsync(() => stores.Consultations.GetSheetAsync(regulationId, roundId, ct), ct)
+            var loaded = await ReadAsync(() => stores.Consultations.GetSheetAsync(regulationId, roundId, cancellationToken), cancellationToken)
                 ?? throw new LifecycleNotFoundException($"The resolution sheet of round '{roundId}' does not exist.");
             var sheet = ResolutionSheet.FromState(loaded.Value);
             if (!sheet.Comments.Any(c => c.CommentId == commentId))
@@ -160,20 +160,20 @@ public sealed partial class RegulationWorkflow
             sheet.Resolve(commentId, outcome, explanation, actor.Id, timeProvider.GetUtcNow());
             var tail = Tail(organisationId, actor).Audit(regulationId, AuditAction.CommentResolved, [regulationId, sheet.ConsultationRoundId, commentId],
                 new { outcome = outcome.ToString(), explanation });
-            return (sheet, await stores.Consultations.UpdateSheetAsync(regulationId, roundId, sheet.ToState(), loaded.ETag, tail.Build(sheet.ToState()), ct));
+            return (sheet, await stores.Consultations.UpdateSheetAsync(regulationId, roundId, sheet.ToState(), loaded.ETag, tail.Build(sheet.ToState()), cancellationToken));
         });
 
-        await CompleteAsync(written, ct);
+        await CompleteAsync(written, cancellationToken);
         return sheet.ToState();
     }
 
     /// <summary>Moves the regulation to resolving for a closed round and creates its sheet, unless already done.</summary>
     /// <returns>True when something changed.</returns>
-    private async Task<bool> StartResolutionAsync(string organisationId, ConsultationRound round, CancellationToken ct)
+    private async Task<bool> StartResolutionAsync(string organisationId, ConsultationRound round, CancellationToken cancellationToken)
     {
         var written = await RetryOnConflictAsync(round.RegulationId, async () =>
         {
-            var loaded = await LoadRegulationAsync(organisationId, round.RegulationId, ct);
+            var loaded = await LoadRegulationAsync(organisationId, round.RegulationId, cancellationToken);
             var regulation = Regulation.FromState(loaded.Value);
             if (regulation.ActiveCycle is not { Stage: DraftingStage.InConsultation } cycle || cycle.CurrentConsultationRoundId != round.Id)
             {
@@ -184,24 +184,24 @@ public sealed partial class RegulationWorkflow
             var tail = Tail(organisationId, Actors.System)
                 .Create(new NewResolutionSheet(round.RegulationId, round.Id, new ResolutionSheet(round).ToState()))
                 .Audit(round.RegulationId, AuditAction.ResolutionStarted, [round.RegulationId, round.Id], new { comments = round.Comments.Count });
-            return await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(true), ct);
+            return await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(true), cancellationToken);
         });
 
         if (written is not null)
         {
-            await CompleteAsync(written, ct);
+            await CompleteAsync(written, cancellationToken);
             return true;
         }
 
         // Already resolving: the sheet of a hand-over made before sheets came with it may still be missing.
-        if (await stores.Consultations.GetSheetAsync(round.RegulationId, round.Id, ct) is not null)
+        if (await stores.Consultations.GetSheetAsync(round.RegulationId, round.Id, cancellationToken) is not null)
         {
             return false;
         }
 
         try
         {
-            await stores.Consultations.AddSheetAsync(round.RegulationId, round.Id, new ResolutionSheet(round).ToState(), ct);
+            await stores.Consultations.AddSheetAsync(round.RegulationId, round.Id, new ResolutionSheet(round).ToState(), cancellationToken);
             return true;
         }
         catch (ConcurrencyConflictException)
@@ -210,7 +210,7 @@ public sealed partial class RegulationWorkflow
         }
     }
 
-    private async Task<Loaded<ConsultationRoundState>> LoadRoundAsync(string regulationId, string roundId, CancellationToken ct) =>
-        await ReadAsync(() => stores.Consultations.GetRoundAsync(regulationId, roundId, ct), ct)
+    private async Task<Loaded<ConsultationRoundState>> LoadRoundAsync(string regulationId, string roundId, CancellationToken cancellationToken) =>
+        await ReadAsync(() => stores.Consultations.GetRoundAsync(regulationId, roundId, cancellationToken), cancellationToken)
         ?? throw new LifecycleNotFoundException($"Consultation round '{roundId}' of regulation '{regulationId}' does not exist.");
 }

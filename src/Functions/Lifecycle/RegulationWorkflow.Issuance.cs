@@ -20,8 +20,8 @@ public sealed partial class RegulationWorkflow
     /// date lies between the day the committee approved the text and today (Vietnam calendar), within the term.
     /// </summary>
     public Task<RegulationState> IssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signer,
-        string? supersedesRegulationId, Actor actor, CancellationToken ct = default) =>
-        IssueAsync(organisationId, regulationId, issueDate, signer, supersedesRegulationId, null, actor, ct);
+        string? supersedesRegulationId, Actor actor, CancellationToken cancellationToken = default) =>
+        IssueAsync(organisationId, regulationId, issueDate, signer, supersedesRegulationId, null, actor, cancellationToken);
 
     /// <summary>
     /// Issues as above, with <paramref name="finalDocument"/> (the signed, numbered file) as the final document
@@ -29,15 +29,15 @@ public sealed partial class RegulationWorkflow
     /// Null keeps the approved draft.
     /// </summary>
     public async Task<RegulationState> IssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signer,
-        string? supersedesRegulationId, FinalDocument? finalDocument, Actor actor, CancellationToken ct = default)
+        string? supersedesRegulationId, FinalDocument? finalDocument, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(signer);
         ArgumentNullException.ThrowIfNull(actor);
-        var organisation = await LoadOrganisationAsync(organisationId, ct);
+        var organisation = await LoadOrganisationAsync(organisationId, cancellationToken);
         var signedBy = Signer.From(organisation.Committee, signer);
         var today = VietnamTime.DateOf(timeProvider.GetUtcNow());
-        var current = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
-        var approvedOn = await ApprovalDayAsync(current, ct);
+        var current = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, cancellationToken)).Value);
+        var approvedOn = await ApprovalDayAsync(current, cancellationToken);
 
         // Refuse before taking a number or storing a file.
         current.EnsureIssueDate(issueDate, approvedOn, today);
@@ -49,13 +49,13 @@ public sealed partial class RegulationWorkflow
                 throw new DomainException(RefusalCode.FinalDocumentEmpty, "The issued text is an empty file.");
             }
 
-            await stores.Documents.UploadAsync(finalDocument.Content, finalDocument.FileName, finalDocument.ContentType, ct);
+            await stores.Documents.UploadAsync(finalDocument.Content, finalDocument.FileName, finalDocument.ContentType, cancellationToken);
             finalHash = ContentHash.Of(finalDocument.Content.Span);
         }
 
         var (issued, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
+            var loaded = await LoadRegulationAsync(organisationId, regulationId, cancellationToken);
             var regulation = Regulation.FromState(loaded.Value);
             var approved = ApprovedDraftOf(regulation);
 
@@ -63,13 +63,13 @@ public sealed partial class RegulationWorkflow
             Regulation? superseded = null;
             if (supersedesRegulationId is not null)
             {
-                supersededLoaded = await LoadRegulationAsync(organisationId, supersedesRegulationId, ct);
+                supersededLoaded = await LoadRegulationAsync(organisationId, supersedesRegulationId, cancellationToken);
                 superseded = Regulation.FromState(supersededLoaded.Value);
             }
 
             // The subject names the text: the original, or one amendment of it.
             string subject = regulation.ActiveAmendment is { } amendment ? regulationId + ":" + amendment.Id : regulationId;
-            int number = await NumberForAsync(organisationId, regulation.Term, subject, ct);
+            int number = await NumberForAsync(organisationId, regulation.Term, subject, cancellationToken);
             Issuance issuance = new(
                 regulationId,
                 new DocumentNumber(number, DocumentType.Regulation, organisation.Code),
@@ -104,13 +104,13 @@ public sealed partial class RegulationWorkflow
             // and the domain refuses, which is the honest outcome of two concurrent issues.
             if (superseded is not null)
             {
-                await stores.Regulations.UpdateAsync(superseded.ToState(), supersededLoaded!.ETag, ct);
+                await stores.Regulations.UpdateAsync(superseded.ToState(), supersededLoaded!.ETag, cancellationToken);
             }
 
-            return (regulation, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(regulation.ToState()), ct));
+            return (regulation, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(regulation.ToState()), cancellationToken));
         });
 
-        await CompleteAsync(written, ct);
+        await CompleteAsync(written, cancellationToken);
         return issued.ToState();
     }
 
@@ -118,11 +118,11 @@ public sealed partial class RegulationWorkflow
     /// The Vietnam calendar day the committee approved the text to issue: the decision day of the active cycle's
     /// current vote round. Refuses (as the domain does) when nothing is approved.
     /// </summary>
-    private async Task<DateOnly> ApprovalDayAsync(Regulation regulation, CancellationToken ct)
+    private async Task<DateOnly> ApprovalDayAsync(Regulation regulation, CancellationToken cancellationToken)
     {
         ApprovedDraftOf(regulation);
         var cycle = ActiveCycleOf(regulation, "issue");
-        var round = cycle.CurrentVoteRoundId is { } roundId ? await stores.Votes.GetAsync(regulation.Id, roundId, ct) : null;
+        var round = cycle.CurrentVoteRoundId is { } roundId ? await stores.Votes.GetAsync(regulation.Id, roundId, cancellationToken) : null;
         return round is not null && VoteRound.FromState(round.Value).DecidedOn is { } decidedOn
             ? decidedOn
             : throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "issue", "No decided vote round approved the text.");
@@ -136,9 +136,9 @@ public sealed partial class RegulationWorkflow
             : throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "issue");
     }
 
-    private async Task<int> NumberForAsync(string organisationId, QuyCheWorkflow.Domain.Organisations.Term term, string subject, CancellationToken ct)
+    private async Task<int> NumberForAsync(string organisationId, QuyCheWorkflow.Domain.Organisations.Term term, string subject, CancellationToken cancellationToken)
     {
-        var taken = await stores.Numbers.ListAsync(organisationId, term, DocumentType.Regulation, ct);
+        var taken = await stores.Numbers.ListAsync(organisationId, term, DocumentType.Regulation, cancellationToken);
         foreach (var (number, subjectId) in taken)
         {
             if (subjectId == subject)
@@ -147,11 +147,11 @@ public sealed partial class RegulationWorkflow
             }
         }
 
-        return (await stores.Numbers.RegisterNextAsync(organisationId, term, DocumentType.Regulation, subject, ct)).Number;
+        return (await stores.Numbers.RegisterNextAsync(organisationId, term, DocumentType.Regulation, subject, cancellationToken)).Number;
     }
 
     /// <summary>The review row for the regulation's next due date, created when missing.</summary>
-    private async Task<Loaded<PeriodicReviewState>?> EnsurePendingReviewAsync(Regulation regulation, CancellationToken ct)
+    private async Task<Loaded<PeriodicReviewState>?> EnsurePendingReviewAsync(Regulation regulation, CancellationToken cancellationToken)
     {
         if (regulation.NextReviewDue is not { } due)
         {
@@ -159,20 +159,20 @@ public sealed partial class RegulationWorkflow
         }
 
         string reviewId = ReviewIds.For(due);
-        if (await ReadAsync(() => stores.Reviews.GetAsync(regulation.Id, reviewId, ct), ct) is { } existing)
+        if (await ReadAsync(() => stores.Reviews.GetAsync(regulation.Id, reviewId, cancellationToken), cancellationToken) is { } existing)
         {
             return existing;
         }
 
         try
         {
-            await stores.Reviews.AddAsync(new PeriodicReview(reviewId, regulation.Id, due).ToState(), ct);
+            await stores.Reviews.AddAsync(new PeriodicReview(reviewId, regulation.Id, due).ToState(), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
             // Created concurrently: the same review.
         }
 
-        return await stores.Reviews.GetAsync(regulation.Id, reviewId, ct);
+        return await stores.Reviews.GetAsync(regulation.Id, reviewId, cancellationToken);
     }
 }

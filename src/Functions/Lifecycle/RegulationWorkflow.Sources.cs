@@ -18,7 +18,7 @@ public sealed partial class RegulationWorkflow
     /// <exception cref="LifecycleNotFoundException">The organisation does not exist.</exception>
     /// <exception cref="DomainException">There is no such source, or the id is taken.</exception>
     public async Task<RegulationState> CreateRegulationFromAsync(string organisationId, string regulationId, string title,
-        ReviewSchedule? schedule, DraftOrigin startFrom, Actor actor, CancellationToken ct = default)
+        ReviewSchedule? schedule, DraftOrigin startFrom, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (startFrom == DraftOrigin.Upload)
@@ -26,10 +26,10 @@ public sealed partial class RegulationWorkflow
             throw new ArgumentOutOfRangeException(nameof(startFrom), startFrom, "An empty regulation is created with CreateRegulationAsync.");
         }
 
-        var organisation = await LoadOrganisationAsync(organisationId, ct);
+        var organisation = await LoadOrganisationAsync(organisationId, cancellationToken);
         var (hash, fileName, contentType, sourceId) = startFrom == DraftOrigin.Model
-            ? await ModelSourceAsync(organisation, ct)
-            : await PreviousTermSourceAsync(organisation, ct);
+            ? await ModelSourceAsync(organisation, cancellationToken)
+            : await PreviousTermSourceAsync(organisation, cancellationToken);
         var now = timeProvider.GetUtcNow();
         Regulation regulation = new(regulationId, organisationId, organisation.CurrentTerm, title, schedule, now);
         DraftVersion first = new(1, hash, fileName, contentType, actor.Id, now, startFrom, sourceId);
@@ -45,21 +45,21 @@ public sealed partial class RegulationWorkflow
             })
             .Audit(regulationId, AuditAction.DraftUploaded, [regulationId, hash.ToString()],
                 new { version = first.Number, fileName, contentType, origin = startFrom.ToString(), sourceId });
-        await AddNewRegulationAsync(regulation, tail, ct);
+        await AddNewRegulationAsync(regulation, tail, cancellationToken);
         return regulation.ToState();
     }
 
-    private async Task<(ContentHash Hash, string FileName, string ContentType, string SourceId)> ModelSourceAsync(Organisation organisation, CancellationToken ct)
+    private async Task<(ContentHash Hash, string FileName, string ContentType, string SourceId)> ModelSourceAsync(Organisation organisation, CancellationToken cancellationToken)
     {
-        var model = await stores.Models.FindApplicableAsync(organisation.Id, organisation.Type, includeSelf: false, ct)
+        var model = await stores.Models.FindApplicableAsync(organisation.Id, organisation.Type, includeSelf: false, cancellationToken)
             ?? throw new DomainException(RefusalCode.ModelRegulationMissing, $"No model regulation applies to organisation '{organisation.Id}' of type {organisation.Type}.");
         return (model.ContentHash, model.FileName, model.ContentType, model.Id);
     }
 
-    private async Task<(ContentHash Hash, string FileName, string ContentType, string SourceId)> PreviousTermSourceAsync(Organisation organisation, CancellationToken ct)
+    private async Task<(ContentHash Hash, string FileName, string ContentType, string SourceId)> PreviousTermSourceAsync(Organisation organisation, CancellationToken cancellationToken)
     {
         List<Regulation> regulations = [];
-        await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisation.Id, ct))
+        await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisation.Id, cancellationToken))
         {
             regulations.Add(Regulation.FromState(loaded.Value));
         }
@@ -73,7 +73,7 @@ public sealed partial class RegulationWorkflow
             return (hash, final.FileName, final.ContentType, previous.Id);
         }
 
-        var stored = await stores.Documents.DownloadAsync(hash, ct)
+        var stored = await stores.Documents.DownloadAsync(hash, cancellationToken)
             ?? throw new DomainException(RefusalCode.IssuedDocumentMissing, $"The issued text of regulation '{previous.Id}' is no longer stored.",
                 new Dictionary<string, string> { ["regulationId"] = previous.Id });
         return (hash, stored.FileName, stored.ContentType, previous.Id);

@@ -26,13 +26,13 @@ public sealed partial class RegulationWorkflow
     /// entries appended once, follow-up commands, the status refresh, the wake-ups, the request marked done.
     /// Idempotent, so two finders racing, or a finder racing the command itself, do each step at most once in effect.
     /// </summary>
-    internal async Task CompleteAsync(PendingTail pending, CancellationToken ct)
+    internal async Task CompleteAsync(PendingTail pending, CancellationToken cancellationToken)
     {
         var outer = s_completing.Value;
         s_completing.Value = (outer ?? []).Add(pending.Json);
         try
         {
-            await CarryOutAsync(pending, ct);
+            await CarryOutAsync(pending, cancellationToken);
         }
         finally
         {
@@ -40,50 +40,50 @@ public sealed partial class RegulationWorkflow
         }
     }
 
-    private async Task CarryOutAsync(PendingTail pending, CancellationToken ct)
+    private async Task CarryOutAsync(PendingTail pending, CancellationToken cancellationToken)
     {
         var tail = StateJson.Deserialize<CommandTail>(pending.Json);
         foreach (var row in tail.Rows)
         {
-            await CreateAsync(row, ct);
+            await CreateAsync(row, cancellationToken);
         }
 
         for (int i = 0; i < tail.Audit.Count; i++)
         {
             var entry = tail.Audit[i];
-            await stores.Audit.AppendOnceAsync(entry.Partition, entry.Record, tail.Id + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), tail.At, ct);
+            await stores.Audit.AppendOnceAsync(entry.Partition, entry.Record, tail.Id + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), tail.At, cancellationToken);
         }
 
         foreach (var followUp in tail.FollowUps)
         {
-            await FollowUpAsync(tail.OrganisationId, followUp, ct);
+            await FollowUpAsync(tail.OrganisationId, followUp, cancellationToken);
         }
 
-        await stores.Status.RefreshAsync(tail.OrganisationId, ct);
+        await stores.Status.RefreshAsync(tail.OrganisationId, cancellationToken);
         foreach (var wake in tail.Wakes)
         {
-            await WakeAsync(tail.OrganisationId, wake, ct);
+            await WakeAsync(tail.OrganisationId, wake, cancellationToken);
         }
 
         if (tail.RequestId is { } requestId && tail.ResultJson is { } result)
         {
-            await stores.Requests.CompleteAsync(requestId, result, ct);
+            await stores.Requests.CompleteAsync(requestId, result, cancellationToken);
         }
 
-        await stores.Tails.ClearAsync(pending, ct);
+        await stores.Tails.ClearAsync(pending, cancellationToken);
     }
 
     /// <summary>
     /// Carries out every command tail left pending by a process that died (the reconciler's sweep).
     /// </summary>
     /// <returns>How many were carried out.</returns>
-    public async Task<int> CompletePendingTailsAsync(CancellationToken ct = default)
+    public async Task<int> CompletePendingTailsAsync(CancellationToken cancellationToken = default)
     {
         int completed = 0;
-        await foreach (var pending in stores.Tails.ListAsync(ct))
+        await foreach (var pending in stores.Tails.ListAsync(cancellationToken))
         {
             Log.PendingTailCompleted(logger, pending.Row.Table, pending.Row.PartitionKey, pending.Row.RowKey);
-            await CompleteAsync(pending, ct);
+            await CompleteAsync(pending, cancellationToken);
             completed++;
         }
 
@@ -95,10 +95,10 @@ public sealed partial class RegulationWorkflow
     /// null, a command on the organisation (its row and its regulations' rows): what a retried request does before
     /// answering, so work that succeeded before a crash is answered with its outcome.
     /// </summary>
-    public async Task CompletePendingTailsAsync(string organisationId, string? regulationId, CancellationToken ct = default)
+    public async Task CompletePendingTailsAsync(string organisationId, string? regulationId, CancellationToken cancellationToken = default)
     {
         List<PendingTail> found = [];
-        await foreach (var pending in stores.Tails.ListAsync(RegulationStore.TableName, organisationId, ct))
+        await foreach (var pending in stores.Tails.ListAsync(RegulationStore.TableName, organisationId, cancellationToken))
         {
             if (regulationId is null || pending.Row.RowKey == regulationId)
             {
@@ -108,7 +108,7 @@ public sealed partial class RegulationWorkflow
 
         if (regulationId is null)
         {
-            await foreach (var pending in stores.Tails.ListAsync(OrganisationStore.TableName, OrganisationStore.Partition, ct))
+            await foreach (var pending in stores.Tails.ListAsync(OrganisationStore.TableName, OrganisationStore.Partition, cancellationToken))
             {
                 if (pending.Row.RowKey == organisationId)
                 {
@@ -120,7 +120,7 @@ public sealed partial class RegulationWorkflow
         {
             foreach (string table in (string[])[ConsultationStore.TableName, VoteRoundStore.TableName, FilingStore.TableName, ReviewStore.TableName])
             {
-                await foreach (var pending in stores.Tails.ListAsync(table, regulationId, ct))
+                await foreach (var pending in stores.Tails.ListAsync(table, regulationId, cancellationToken))
                 {
                     found.Add(pending);
                 }
@@ -129,7 +129,7 @@ public sealed partial class RegulationWorkflow
 
         foreach (var pending in found)
         {
-            await CompleteAsync(pending, ct);
+            await CompleteAsync(pending, cancellationToken);
         }
     }
 
@@ -137,7 +137,7 @@ public sealed partial class RegulationWorkflow
     /// Reads a row through <paramref name="read"/>, first carrying out a tail left pending in it: the next write
     /// replaces the whole row, so whoever writes a row finishes what its last writer left undone.
     /// </summary>
-    internal async Task<Loaded<T>?> ReadAsync<T>(Func<Task<Loaded<T>?>> read, CancellationToken ct)
+    internal async Task<Loaded<T>?> ReadAsync<T>(Func<Task<Loaded<T>?>> read, CancellationToken cancellationToken)
     {
         for (int round = 1; ; round++)
         {
@@ -147,43 +147,43 @@ public sealed partial class RegulationWorkflow
                 return loaded;
             }
 
-            await CompleteAsync(pending, ct);
+            await CompleteAsync(pending, cancellationToken);
         }
     }
 
     /// <summary>Writes a row a tail creates, unless it exists (the tail ran before).</summary>
-    private async Task CreateAsync(TailRow row, CancellationToken ct)
+    private async Task CreateAsync(TailRow row, CancellationToken cancellationToken)
     {
         try
         {
             switch (row)
             {
                 case NewConsultationRound consultation:
-                    await stores.Recipients.SetAsync(consultation.Round.RegulationId, consultation.Round.Id, consultation.Recipients, ct);
-                    if (await stores.Consultations.GetRoundAsync(consultation.Round.RegulationId, consultation.Round.Id, ct) is null)
+                    await stores.Recipients.SetAsync(consultation.Round.RegulationId, consultation.Round.Id, consultation.Recipients, cancellationToken);
+                    if (await stores.Consultations.GetRoundAsync(consultation.Round.RegulationId, consultation.Round.Id, cancellationToken) is null)
                     {
-                        await stores.Consultations.AddRoundAsync(consultation.Round, ct);
+                        await stores.Consultations.AddRoundAsync(consultation.Round, cancellationToken);
                     }
 
                     break;
                 case NewVoteRound vote:
-                    if (await stores.Votes.GetAsync(vote.Round.RegulationId, vote.Round.Id, ct) is null)
+                    if (await stores.Votes.GetAsync(vote.Round.RegulationId, vote.Round.Id, cancellationToken) is null)
                     {
-                        await stores.Votes.AddAsync(vote.Round, ct);
+                        await stores.Votes.AddAsync(vote.Round, cancellationToken);
                     }
 
                     break;
                 case NewFiling filing:
-                    if (await stores.Filings.GetAsync(filing.Filing.RegulationId, filing.Filing.Id, ct) is null)
+                    if (await stores.Filings.GetAsync(filing.Filing.RegulationId, filing.Filing.Id, cancellationToken) is null)
                     {
-                        await stores.Filings.AddAsync(filing.Filing, ct);
+                        await stores.Filings.AddAsync(filing.Filing, cancellationToken);
                     }
 
                     break;
                 case NewResolutionSheet sheet:
-                    if (await stores.Consultations.GetSheetAsync(sheet.RegulationId, sheet.RoundId, ct) is null)
+                    if (await stores.Consultations.GetSheetAsync(sheet.RegulationId, sheet.RoundId, cancellationToken) is null)
                     {
-                        await stores.Consultations.AddSheetAsync(sheet.RegulationId, sheet.RoundId, sheet.Sheet, ct);
+                        await stores.Consultations.AddSheetAsync(sheet.RegulationId, sheet.RoundId, sheet.Sheet, cancellationToken);
                     }
 
                     break;
@@ -197,31 +197,31 @@ public sealed partial class RegulationWorkflow
         }
     }
 
-    private async Task FollowUpAsync(string organisationId, TailFollowUp followUp, CancellationToken ct)
+    private async Task FollowUpAsync(string organisationId, TailFollowUp followUp, CancellationToken cancellationToken)
     {
         switch (followUp.Kind)
         {
             case FollowUpKind.ApplyVoteDecision:
-                await ApplyVoteDecisionAsync(followUp.RegulationId, followUp.SubjectId, ct);
+                await ApplyVoteDecisionAsync(followUp.RegulationId, followUp.SubjectId, cancellationToken);
                 break;
             case FollowUpKind.StartResolution:
-                if (await stores.Consultations.GetRoundAsync(followUp.RegulationId, followUp.SubjectId, ct) is { } round
+                if (await stores.Consultations.GetRoundAsync(followUp.RegulationId, followUp.SubjectId, cancellationToken) is { } round
                     && round.Value.Status == ConsultationStatus.Closed)
                 {
-                    await StartResolutionAsync(organisationId, ConsultationRound.FromState(round.Value), ct);
+                    await StartResolutionAsync(organisationId, ConsultationRound.FromState(round.Value), cancellationToken);
                 }
 
                 break;
             case FollowUpKind.ApplyFilingResponse:
-                await ApplyFilingResponseAsync(followUp.RegulationId, followUp.SubjectId, ct);
+                await ApplyFilingResponseAsync(followUp.RegulationId, followUp.SubjectId, cancellationToken);
                 break;
             case FollowUpKind.ApplyReview:
-                await ApplyReviewAsync(organisationId, followUp.RegulationId, followUp.SubjectId, ct);
+                await ApplyReviewAsync(organisationId, followUp.RegulationId, followUp.SubjectId, cancellationToken);
                 break;
             case FollowUpKind.EnsurePendingReview:
-                if (await ReadAsync(() => stores.Regulations.GetAsync(organisationId, followUp.RegulationId, ct), ct) is { } regulation)
+                if (await ReadAsync(() => stores.Regulations.GetAsync(organisationId, followUp.RegulationId, cancellationToken), cancellationToken) is { } regulation)
                 {
-                    await EnsurePendingReviewAsync(Regulation.FromState(regulation.Value), ct);
+                    await EnsurePendingReviewAsync(Regulation.FromState(regulation.Value), cancellationToken);
                 }
 
                 break;
@@ -230,40 +230,40 @@ public sealed partial class RegulationWorkflow
         }
     }
 
-    private async Task WakeAsync(string organisationId, TailWake wake, CancellationToken ct)
+    private async Task WakeAsync(string organisationId, TailWake wake, CancellationToken cancellationToken)
     {
         switch (wake.Kind)
         {
             case WakeKind.StartConsultation:
-                await orchestrations.StartConsultationAsync(organisationId, wake.RegulationId, wake.SubjectId, ct);
+                await orchestrations.StartConsultationAsync(organisationId, wake.RegulationId, wake.SubjectId, cancellationToken);
                 break;
             case WakeKind.StartVote:
-                await orchestrations.StartVoteAsync(organisationId, wake.RegulationId, wake.SubjectId, ct);
+                await orchestrations.StartVoteAsync(organisationId, wake.RegulationId, wake.SubjectId, cancellationToken);
                 break;
             case WakeKind.StartFiling:
-                await orchestrations.StartFilingAsync(organisationId, wake.RegulationId, wake.SubjectId, ct);
+                await orchestrations.StartFilingAsync(organisationId, wake.RegulationId, wake.SubjectId, cancellationToken);
                 break;
             case WakeKind.EnsureReviewCycle:
-                if (await stores.Regulations.GetAsync(organisationId, wake.RegulationId, ct) is { } regulation)
+                if (await stores.Regulations.GetAsync(organisationId, wake.RegulationId, cancellationToken) is { } regulation)
                 {
-                    await orchestrations.EnsureReviewCycleAsync(organisationId, regulation.Value, ct);
+                    await orchestrations.EnsureReviewCycleAsync(organisationId, regulation.Value, cancellationToken);
                 }
 
                 break;
             case WakeKind.SignalConsultation:
-                await orchestrations.SignalAsync(LifecycleOrchestrations.ConsultationInstanceId(wake.RegulationId, wake.SubjectId), ct);
+                await orchestrations.SignalAsync(LifecycleOrchestrations.ConsultationInstanceId(wake.RegulationId, wake.SubjectId), cancellationToken);
                 break;
             case WakeKind.SignalVote:
-                await orchestrations.SignalAsync(LifecycleOrchestrations.VoteInstanceId(wake.RegulationId, wake.SubjectId), ct);
+                await orchestrations.SignalAsync(LifecycleOrchestrations.VoteInstanceId(wake.RegulationId, wake.SubjectId), cancellationToken);
                 break;
             case WakeKind.SignalFiling:
-                await orchestrations.SignalAsync(LifecycleOrchestrations.FilingInstanceId(wake.RegulationId, wake.SubjectId), ct);
+                await orchestrations.SignalAsync(LifecycleOrchestrations.FilingInstanceId(wake.RegulationId, wake.SubjectId), cancellationToken);
                 break;
             case WakeKind.SignalReview:
-                await orchestrations.SignalAsync(LifecycleOrchestrations.ReviewInstanceId(wake.RegulationId, wake.SubjectId), ct);
+                await orchestrations.SignalAsync(LifecycleOrchestrations.ReviewInstanceId(wake.RegulationId, wake.SubjectId), cancellationToken);
                 break;
             case WakeKind.VoteDeadlineMoved:
-                await orchestrations.VoteDeadlineMovedAsync(organisationId, wake.RegulationId, wake.SubjectId, ct);
+                await orchestrations.VoteDeadlineMovedAsync(organisationId, wake.RegulationId, wake.SubjectId, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"A tail holds a wake-up of unknown kind {wake.Kind}.");
@@ -271,9 +271,9 @@ public sealed partial class RegulationWorkflow
     }
 
     /// <summary>Applies a recorded review to its regulation unless applied already (the next due date moved on).</summary>
-    private async Task ApplyReviewAsync(string organisationId, string regulationId, string reviewId, CancellationToken ct)
+    private async Task ApplyReviewAsync(string organisationId, string regulationId, string reviewId, CancellationToken cancellationToken)
     {
-        if (await stores.Reviews.GetAsync(regulationId, reviewId, ct) is not { } loadedReview
+        if (await stores.Reviews.GetAsync(regulationId, reviewId, cancellationToken) is not { } loadedReview
             || PeriodicReview.FromState(loadedReview.Value) is not { Status: PeriodicReviewStatus.Recorded } review)
         {
             return;
@@ -281,7 +281,7 @@ public sealed partial class RegulationWorkflow
 
         var written = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
+            var loaded = await LoadRegulationAsync(organisationId, regulationId, cancellationToken);
             var regulation = Regulation.FromState(loaded.Value);
             if (regulation.NextReviewDue != review.DueDate || !regulation.HasTextInForce || regulation.LastReviewDate == review.MeetingDate)
             {
@@ -293,12 +293,12 @@ public sealed partial class RegulationWorkflow
             var tail = Tail(organisationId, Actors.System)
                 .FollowUp(FollowUpKind.EnsurePendingReview, regulationId)
                 .Wake(WakeKind.EnsureReviewCycle, regulationId);
-            return await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(true), ct);
+            return await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(true), cancellationToken);
         });
 
         if (written is not null)
         {
-            await CompleteAsync(written, ct);
+            await CompleteAsync(written, cancellationToken);
         }
     }
 }

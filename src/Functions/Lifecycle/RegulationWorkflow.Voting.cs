@@ -15,13 +15,13 @@ public sealed partial class RegulationWorkflow
     /// default rule (more than half of all members agree). Every comment of the last round must be resolved.
     /// </summary>
     public async Task<VoteRoundState> SubmitForVoteAsync(string organisationId, string regulationId, DateTimeOffset deadline,
-        Actor actor, CancellationToken ct = default)
+        Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var organisation = await LoadOrganisationAsync(organisationId, ct);
+        var organisation = await LoadOrganisationAsync(organisationId, cancellationToken);
         var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadRegulationAsync(organisationId, regulationId, ct);
+            var loaded = await LoadRegulationAsync(organisationId, regulationId, cancellationToken);
             var regulation = Regulation.FromState(loaded.Value);
             var cycle = ActiveCycleOf(regulation, "start a vote");
             if (cycle.Stage != DraftingStage.Resolving || cycle.CurrentConsultationRoundId is not { } consultationId || cycle.LatestDraft is not { } latest)
@@ -29,7 +29,7 @@ public sealed partial class RegulationWorkflow
                 throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), "start a vote");
             }
 
-            var sheet = await stores.Consultations.GetSheetAsync(regulationId, consultationId, ct)
+            var sheet = await stores.Consultations.GetSheetAsync(regulationId, consultationId, cancellationToken)
                 ?? throw new LifecycleNotFoundException($"The resolution sheet of round '{consultationId}' does not exist.");
             VoteRound round = new(
                 NextId("vote", regulation, c => c.VoteRoundIds.Count), regulationId, latest.Number, organisation.Committee,
@@ -40,10 +40,10 @@ public sealed partial class RegulationWorkflow
                 .Audit(regulationId, AuditAction.VoteOpened, [regulationId, round.Id],
                     new { draftVersion = round.DraftVersion, members = round.Members.Count, rule = round.Rule.Code, deadline })
                 .Wake(WakeKind.StartVote, regulationId, round.Id);
-            return (round, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
+            return (round, await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(round.ToState()), cancellationToken));
         });
 
-        await CompleteAsync(written, ct);
+        await CompleteAsync(written, cancellationToken);
         return round.ToState();
     }
 
@@ -52,8 +52,8 @@ public sealed partial class RegulationWorkflow
     /// moves the regulation on (approved, or back to resolving with the reasons).
     /// </summary>
     public Task<VoteRoundState> CastBallotAsync(string regulationId, string roundId, string memberId, VoteChoice choice,
-        string? reason, Actor actor, CancellationToken ct = default) =>
-        CastBallotAsync(regulationId, roundId, null, memberId, choice, reason, actor, ct);
+        string? reason, Actor actor, CancellationToken cancellationToken = default) =>
+        CastBallotAsync(regulationId, roundId, null, memberId, choice, reason, actor, cancellationToken);
 
     /// <summary>
     /// <see cref="CastBallotAsync(string, string, string, VoteChoice, string?, Actor, CancellationToken)"/> on the
@@ -61,20 +61,20 @@ public sealed partial class RegulationWorkflow
     /// again; if it changed since, the conditional write fails and the ballot is cast on the round read afresh.
     /// </summary>
     public Task<VoteRoundState> CastBallotAsync(Loaded<VoteRoundState> current, string memberId, VoteChoice choice,
-        string? reason, Actor actor, CancellationToken ct = default)
+        string? reason, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(current);
-        return CastBallotAsync(current.Value.RegulationId, current.Value.Id, current, memberId, choice, reason, actor, ct);
+        return CastBallotAsync(current.Value.RegulationId, current.Value.Id, current, memberId, choice, reason, actor, cancellationToken);
     }
 
     private async Task<VoteRoundState> CastBallotAsync(string regulationId, string roundId, Loaded<VoteRoundState>? current,
-        string memberId, VoteChoice choice, string? reason, Actor actor, CancellationToken ct)
+        string memberId, VoteChoice choice, string? reason, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        string organisationId = await OrganisationOfAsync(regulationId, ct);
+        string organisationId = await OrganisationOfAsync(regulationId, cancellationToken);
         var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = current is { Tail: null } ? current : await LoadVoteAsync(regulationId, roundId, ct);
+            var loaded = current is { Tail: null } ? current : await LoadVoteAsync(regulationId, roundId, cancellationToken);
             current = null;
             var round = VoteRound.FromState(loaded.Value);
             var before = round.Ballots.FirstOrDefault(b => b.MemberId == memberId);
@@ -91,12 +91,12 @@ public sealed partial class RegulationWorkflow
                 tail.FollowUp(FollowUpKind.ApplyVoteDecision, regulationId, roundId).Wake(WakeKind.SignalVote, regulationId, roundId);
             }
 
-            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
+            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), cancellationToken));
         });
 
         if (written is not null)
         {
-            await CompleteAsync(written, ct);
+            await CompleteAsync(written, cancellationToken);
         }
 
         return round.ToState();
@@ -104,22 +104,22 @@ public sealed partial class RegulationWorkflow
 
     /// <summary>Moves the deadline of the current, undecided round later (also reopens a round that expired undecided).</summary>
     public async Task<VoteRoundState> ExtendVoteDeadlineAsync(string organisationId, string regulationId, DateTimeOffset newDeadline,
-        Actor actor, CancellationToken ct = default)
+        Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadCurrentVoteAsync(organisationId, regulationId, "extend the vote deadline", ct);
+            var loaded = await LoadCurrentVoteAsync(organisationId, regulationId, "extend the vote deadline", cancellationToken);
             var round = VoteRound.FromState(loaded.Value);
             var previous = round.Deadline;
             round.ExtendDeadline(newDeadline, actor.Id, timeProvider.GetUtcNow());
             var tail = Tail(organisationId, actor)
                 .Audit(regulationId, AuditAction.VoteExtended, [regulationId, round.Id], new { previous, newDeadline })
                 .Wake(WakeKind.VoteDeadlineMoved, regulationId, round.Id);
-            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
+            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), cancellationToken));
         });
 
-        await CompleteAsync(written, ct);
+        await CompleteAsync(written, cancellationToken);
         return round.ToState();
     }
 
@@ -131,7 +131,7 @@ public sealed partial class RegulationWorkflow
     /// (a date outside the round, more votes than members, a result the counts contradict).</exception>
     public async Task<VoteRoundState> RecordInPersonResultAsync(string organisationId, string regulationId, DateOnly meetingDate,
         bool passed, int agree, int disagree, int other, ReadOnlyMemory<byte> minutes, string minutesFileName, string minutesContentType,
-        Actor actor, CancellationToken ct = default)
+        Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentOutOfRangeException.ThrowIfNegative(agree);
@@ -149,12 +149,12 @@ public sealed partial class RegulationWorkflow
         MeetingVotes votes = new(agree, disagree, other);
 
         // Refuse before storing the minutes.
-        var probe = VoteRound.FromState((await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", ct)).Value);
+        var probe = VoteRound.FromState((await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", cancellationToken)).Value);
         probe.RecordInPersonResult(Result(), votes);
-        await stores.Documents.UploadAsync(minutes, minutesFileName, minutesContentType, ct);
+        await stores.Documents.UploadAsync(minutes, minutesFileName, minutesContentType, cancellationToken);
         var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", ct);
+            var loaded = await LoadCurrentVoteAsync(organisationId, regulationId, "record an in-person result", cancellationToken);
             var round = VoteRound.FromState(loaded.Value);
             round.RecordInPersonResult(Result(), votes);
             var tail = Tail(organisationId, actor)
@@ -162,10 +162,10 @@ public sealed partial class RegulationWorkflow
                     new { meetingDate, passed, agree, disagree, other, minutesFileName })
                 .FollowUp(FollowUpKind.ApplyVoteDecision, regulationId, round.Id)
                 .Wake(WakeKind.SignalVote, regulationId, round.Id);
-            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
+            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), cancellationToken));
         });
 
-        await CompleteAsync(written, ct);
+        await CompleteAsync(written, cancellationToken);
         return round.ToState();
     }
 
@@ -173,12 +173,12 @@ public sealed partial class RegulationWorkflow
     /// Marks the round expired when its deadline passed undecided (called by the round's orchestration). Idempotent.
     /// </summary>
     /// <returns>The round as stored afterwards.</returns>
-    public async Task<VoteRoundState> ExpireVoteIfDueAsync(string regulationId, string roundId, CancellationToken ct = default)
+    public async Task<VoteRoundState> ExpireVoteIfDueAsync(string regulationId, string roundId, CancellationToken cancellationToken = default)
     {
-        string organisationId = await OrganisationOfAsync(regulationId, ct);
+        string organisationId = await OrganisationOfAsync(regulationId, cancellationToken);
         var (round, written) = await RetryOnConflictAsync(regulationId, async () =>
         {
-            var loaded = await LoadVoteAsync(regulationId, roundId, ct);
+            var loaded = await LoadVoteAsync(regulationId, roundId, cancellationToken);
             var round = VoteRound.FromState(loaded.Value);
             if (!round.ExpireIfDue(timeProvider.GetUtcNow()))
             {
@@ -187,12 +187,12 @@ public sealed partial class RegulationWorkflow
 
             var tail = Tail(organisationId, Actors.System)
                 .Audit(regulationId, AuditAction.VoteExpired, [regulationId, roundId], new { deadline = round.Deadline });
-            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), ct));
+            return (round, await stores.Votes.UpdateAsync(round.ToState(), loaded.ETag, tail.Build(round.ToState()), cancellationToken));
         });
 
         if (written is not null)
         {
-            await CompleteAsync(written, ct);
+            await CompleteAsync(written, cancellationToken);
         }
 
         return round.ToState();
@@ -202,20 +202,20 @@ public sealed partial class RegulationWorkflow
     /// Applies a decided round to the regulation unless already applied (a retry, or a repair by the round's
     /// orchestration after an interrupted command). Idempotent.
     /// </summary>
-    public async Task ApplyVoteDecisionAsync(string regulationId, string roundId, CancellationToken ct = default)
+    public async Task ApplyVoteDecisionAsync(string regulationId, string roundId, CancellationToken cancellationToken = default)
     {
-        var round = VoteRound.FromState((await LoadVoteAsync(regulationId, roundId, ct)).Value);
+        var round = VoteRound.FromState((await LoadVoteAsync(regulationId, roundId, cancellationToken)).Value);
         if (round.IsDecided)
         {
-            await ApplyVoteDecisionAsync(await OrganisationOfAsync(regulationId, ct), round, ct);
+            await ApplyVoteDecisionAsync(await OrganisationOfAsync(regulationId, cancellationToken), round, cancellationToken);
         }
     }
 
-    private async Task<bool> ApplyVoteDecisionAsync(string organisationId, VoteRound round, CancellationToken ct)
+    private async Task<bool> ApplyVoteDecisionAsync(string organisationId, VoteRound round, CancellationToken cancellationToken)
     {
         var written = await RetryOnConflictAsync(round.RegulationId, async () =>
         {
-            var loaded = await LoadRegulationAsync(organisationId, round.RegulationId, ct);
+            var loaded = await LoadRegulationAsync(organisationId, round.RegulationId, cancellationToken);
             var regulation = Regulation.FromState(loaded.Value);
             if (regulation.ActiveCycle is not { Stage: DraftingStage.InVote } cycle || cycle.CurrentVoteRoundId != round.Id)
             {
@@ -225,7 +225,7 @@ public sealed partial class RegulationWorkflow
             regulation.ApplyVoteResult(round);
             var tail = Tail(organisationId, Actors.System).Audit(round.RegulationId, AuditAction.VoteDecided, [round.RegulationId, round.Id],
                 new { status = round.Status.ToString(), decidedBy = round.DecidedBy?.ToString(), reasons = round.FailureReasons });
-            return await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(true), ct);
+            return await stores.Regulations.UpdateAsync(regulation.ToState(), loaded.ETag, tail.Build(true), cancellationToken);
         });
 
         if (written is null)
@@ -233,23 +233,23 @@ public sealed partial class RegulationWorkflow
             return false;
         }
 
-        await CompleteAsync(written, ct);
+        await CompleteAsync(written, cancellationToken);
         return true;
     }
 
-    private async Task<Loaded<VoteRoundState>> LoadVoteAsync(string regulationId, string roundId, CancellationToken ct) =>
-        await ReadAsync(() => stores.Votes.GetAsync(regulationId, roundId, ct), ct)
+    private async Task<Loaded<VoteRoundState>> LoadVoteAsync(string regulationId, string roundId, CancellationToken cancellationToken) =>
+        await ReadAsync(() => stores.Votes.GetAsync(regulationId, roundId, cancellationToken), cancellationToken)
         ?? throw new LifecycleNotFoundException($"Vote round '{roundId}' of regulation '{regulationId}' does not exist.");
 
-    private async Task<Loaded<VoteRoundState>> LoadCurrentVoteAsync(string organisationId, string regulationId, string action, CancellationToken ct)
+    private async Task<Loaded<VoteRoundState>> LoadCurrentVoteAsync(string organisationId, string regulationId, string action, CancellationToken cancellationToken)
     {
-        var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, ct)).Value);
+        var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, cancellationToken)).Value);
         var cycle = ActiveCycleOf(regulation, action);
         if (cycle.CurrentVoteRoundId is not { } roundId || cycle.Stage != DraftingStage.InVote)
         {
             throw new InvalidTransitionException("regulation", regulation.Stage.ToString(), action, "No vote is under way.");
         }
 
-        return await LoadVoteAsync(regulationId, roundId, ct);
+        return await LoadVoteAsync(regulationId, roundId, cancellationToken);
     }
 }

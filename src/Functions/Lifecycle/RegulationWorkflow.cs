@@ -37,14 +37,14 @@ public sealed partial class RegulationWorkflow(
     /// <exception cref="LifecycleNotFoundException">The organisation does not exist.</exception>
     /// <exception cref="QuyCheWorkflow.Domain.DomainException">The id is taken.</exception>
     public async Task<RegulationState> CreateRegulationAsync(string organisationId, string regulationId, string title,
-        ReviewSchedule? schedule, Actor actor, CancellationToken ct = default)
+        ReviewSchedule? schedule, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var organisation = await LoadOrganisationAsync(organisationId, ct);
+        var organisation = await LoadOrganisationAsync(organisationId, cancellationToken);
         Regulation regulation = new(regulationId, organisationId, organisation.CurrentTerm, title, schedule, timeProvider.GetUtcNow());
         var tail = Tail(organisationId, actor).Audit(regulationId, AuditAction.RegulationCreated, [regulationId, organisationId],
             new { title, term = regulation.Term.ToString(), cadenceMonths = regulation.ReviewSchedule.CadenceMonths });
-        await AddNewRegulationAsync(regulation, tail, ct);
+        await AddNewRegulationAsync(regulation, tail, cancellationToken);
         return regulation.ToState();
     }
 
@@ -52,9 +52,9 @@ public sealed partial class RegulationWorkflow(
     /// Reserves the id and writes the new regulation's row with its tail, then carries the tail out: one write, so
     /// the row is whole or absent.
     /// </summary>
-    private async Task AddNewRegulationAsync(Regulation regulation, Tails.TailBuilder tail, CancellationToken ct)
+    private async Task AddNewRegulationAsync(Regulation regulation, Tails.TailBuilder tail, CancellationToken cancellationToken)
     {
-        if (!await stores.Index.ReserveAsync(regulation.Id, regulation.OrganisationId, ct))
+        if (!await stores.Index.ReserveAsync(regulation.Id, regulation.OrganisationId, cancellationToken))
         {
             throw new QuyCheWorkflow.Domain.DomainException(QuyCheWorkflow.Domain.RefusalCode.RegulationIdTaken, $"Regulation id '{regulation.Id}' belongs to another organisation.",
                 new Dictionary<string, string> { ["regulationId"] = regulation.Id });
@@ -63,7 +63,7 @@ public sealed partial class RegulationWorkflow(
         PendingTail written;
         try
         {
-            written = await stores.Regulations.AddAsync(regulation.ToState(), tail.Build(regulation.ToState()), ct);
+            written = await stores.Regulations.AddAsync(regulation.ToState(), tail.Build(regulation.ToState()), cancellationToken);
         }
         catch (ConcurrencyConflictException exception)
         {
@@ -71,31 +71,31 @@ public sealed partial class RegulationWorkflow(
                 new Dictionary<string, string> { ["regulationId"] = regulation.Id }, exception);
         }
 
-        await CompleteAsync(written, ct);
+        await CompleteAsync(written, cancellationToken);
     }
 
     /// <summary>The organisation a regulation belongs to, or null when no such regulation was ever created.</summary>
-    public Task<string?> FindOrganisationIdAsync(string regulationId, CancellationToken ct = default) =>
-        stores.Index.FindAsync(regulationId, ct);
+    public Task<string?> FindOrganisationIdAsync(string regulationId, CancellationToken cancellationToken = default) =>
+        stores.Index.FindAsync(regulationId, cancellationToken);
 
     /// <summary>The organisation of a regulation that exists (its id was reserved when it was created).</summary>
-    private async Task<string> OrganisationOfAsync(string regulationId, CancellationToken ct) =>
-        await FindOrganisationIdAsync(regulationId, ct)
+    private async Task<string> OrganisationOfAsync(string regulationId, CancellationToken cancellationToken) =>
+        await FindOrganisationIdAsync(regulationId, cancellationToken)
         ?? throw new LifecycleNotFoundException($"Regulation '{regulationId}' does not exist.");
 
-    private async Task<Organisation> LoadOrganisationAsync(string organisationId, CancellationToken ct) =>
-        (await stores.Organisations.GetAsync(organisationId, ct))?.Value
+    private async Task<Organisation> LoadOrganisationAsync(string organisationId, CancellationToken cancellationToken) =>
+        (await stores.Organisations.GetAsync(organisationId, cancellationToken))?.Value
         ?? throw new LifecycleNotFoundException($"Organisation '{organisationId}' does not exist.");
 
-    private async Task<Loaded<RegulationState>> LoadRegulationAsync(string organisationId, string regulationId, CancellationToken ct) =>
-        await ReadAsync(() => stores.Regulations.GetAsync(organisationId, regulationId, ct), ct)
+    private async Task<Loaded<RegulationState>> LoadRegulationAsync(string organisationId, string regulationId, CancellationToken cancellationToken) =>
+        await ReadAsync(() => stores.Regulations.GetAsync(organisationId, regulationId, cancellationToken), cancellationToken)
         ?? throw new LifecycleNotFoundException($"Regulation '{regulationId}' of organisation '{organisationId}' does not exist.");
 
-    private async Task<Loaded<RegulationState>> LoadRegulationAsync(string regulationId, CancellationToken ct)
+    private async Task<Loaded<RegulationState>> LoadRegulationAsync(string regulationId, CancellationToken cancellationToken)
     {
-        string organisationId = await FindOrganisationIdAsync(regulationId, ct)
+        string organisationId = await FindOrganisationIdAsync(regulationId, cancellationToken)
             ?? throw new LifecycleNotFoundException($"Regulation '{regulationId}' does not exist.");
-        return await LoadRegulationAsync(organisationId, regulationId, ct);
+        return await LoadRegulationAsync(organisationId, regulationId, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="attempt"/> again (it reloads) when a save lost an optimistic-concurrency race.</summary>

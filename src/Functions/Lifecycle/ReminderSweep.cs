@@ -22,12 +22,12 @@ public sealed class ReminderSweep(DurableTaskClient client, TimeProvider timePro
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(30);
 
     /// <returns>How many orchestrations were woken.</returns>
-    public async Task<int> RunAsync(CancellationToken ct = default)
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow();
         int woken = 0;
         OrchestrationQuery query = new() { Statuses = [OrchestrationRuntimeStatus.Running], PageSize = 500 };
-        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(ct))
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
             if (!IsLifecycle(instance.Name) || instance.SerializedCustomStatus is null)
             {
@@ -37,7 +37,7 @@ public sealed class ReminderSweep(DurableTaskClient client, TimeProvider timePro
             var wait = instance.ReadCustomStatusAs<LifecycleWaitStatus>();
             if (wait?.WakeAt is { } wakeAt && wakeAt + Grace < now)
             {
-                await client.RaiseEventAsync(instance.InstanceId, LifecycleOrchestrations.StateChangedEvent, null, ct);
+                await client.RaiseEventAsync(instance.InstanceId, LifecycleOrchestrations.StateChangedEvent, null, cancellationToken);
                 Log.ReminderSweepWoke(logger, instance.InstanceId, wakeAt);
                 woken++;
             }

@@ -10,22 +10,22 @@ public sealed class LifecycleFacts(LifecycleStores stores)
 {
     public LifecycleStores Stores => stores;
 
-    public async Task<Organisation> OrganisationAsync(string organisationId, CancellationToken ct) =>
-        (await stores.Organisations.GetAsync(organisationId, ct))?.Value
+    public async Task<Organisation> OrganisationAsync(string organisationId, CancellationToken cancellationToken) =>
+        (await stores.Organisations.GetAsync(organisationId, cancellationToken))?.Value
         ?? throw new LifecycleNotFoundException($"Organisation '{organisationId}' does not exist.");
 
-    public async Task<Regulation> RegulationAsync(LifecycleInstanceInput input, CancellationToken ct) =>
-        Regulation.FromState((await stores.Regulations.GetAsync(input.OrganisationId, input.RegulationId, ct))?.Value
+    public async Task<Regulation> RegulationAsync(LifecycleInstanceInput input, CancellationToken cancellationToken) =>
+        Regulation.FromState((await stores.Regulations.GetAsync(input.OrganisationId, input.RegulationId, cancellationToken))?.Value
             ?? throw new LifecycleNotFoundException($"Regulation '{input.RegulationId}' does not exist."));
 
     /// <summary>
     /// After <paramref name="sent"/> notices went out (none: nothing to do), refreshes the organisation's status row,
     /// which shows the last notice sent and the next one scheduled.
     /// </summary>
-    public Task NoticesSentAsync(LifecycleInstanceInput input, int sent, CancellationToken ct)
+    public Task NoticesSentAsync(LifecycleInstanceInput input, int sent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return sent > 0 ? stores.Status.RefreshAsync(input.OrganisationId, ct) : Task.CompletedTask;
+        return sent > 0 ? stores.Status.RefreshAsync(input.OrganisationId, cancellationToken) : Task.CompletedTask;
     }
 
     /// <summary>The office mailbox of an organisation, when it has one.</summary>

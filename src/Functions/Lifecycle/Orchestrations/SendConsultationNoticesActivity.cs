@@ -18,14 +18,14 @@ public sealed class SendConsultationNoticesActivity(LifecycleFacts facts, Lifecy
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
-        var ct = context.CancellationToken;
+        var cancellationToken = context.CancellationToken;
         var input = request.Subject;
-        var round = ConsultationRound.FromState((await facts.Stores.Consultations.GetRoundAsync(input.RegulationId, input.SubjectId, ct))?.Value
+        var round = ConsultationRound.FromState((await facts.Stores.Consultations.GetRoundAsync(input.RegulationId, input.SubjectId, cancellationToken))?.Value
             ?? throw new LifecycleNotFoundException($"Consultation round '{input.SubjectId}' does not exist."));
-        var organisation = await facts.OrganisationAsync(input.OrganisationId, ct);
-        var regulation = await facts.RegulationAsync(input, ct);
+        var organisation = await facts.OrganisationAsync(input.OrganisationId, cancellationToken);
+        var regulation = await facts.RegulationAsync(input, cancellationToken);
         var draft = LifecycleFacts.DraftOf(regulation, round.Id, round.DraftVersion);
-        var contacts = await facts.Stores.Recipients.ListAsync(input.RegulationId, round.Id, ct);
+        var contacts = await facts.Stores.Recipients.ListAsync(input.RegulationId, round.Id, cancellationToken);
         IEnumerable<string> due = request.Kind == NoticeKind.ConsultationInvitation ? round.Recipients : round.RecipientsStillDue;
         int sent = 0;
         foreach (var contact in contacts.Where(c => due.Contains(c.RecipientId)))
@@ -40,11 +40,11 @@ public sealed class SendConsultationNoticesActivity(LifecycleFacts facts, Lifecy
                 return request.Kind == NoticeKind.ConsultationInvitation
                     ? NotificationTemplates.ConsultationInvitation(notice)
                     : NotificationTemplates.ConsultationReminder(notice);
-            }, ct);
+            }, cancellationToken);
             sent += mailed ? 1 : 0;
         }
 
-        await facts.NoticesSentAsync(input, sent, ct);
+        await facts.NoticesSentAsync(input, sent, cancellationToken);
         return sent;
     }
 }

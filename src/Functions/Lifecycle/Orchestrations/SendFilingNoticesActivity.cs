@@ -19,13 +19,13 @@ public sealed class SendFilingNoticesActivity(LifecycleFacts facts, LifecycleNot
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
-        var ct = context.CancellationToken;
+        var cancellationToken = context.CancellationToken;
         var input = request.Subject;
-        var filing = Filing.FromState((await facts.Stores.Filings.GetAsync(input.RegulationId, input.SubjectId, ct))?.Value
+        var filing = Filing.FromState((await facts.Stores.Filings.GetAsync(input.RegulationId, input.SubjectId, cancellationToken))?.Value
             ?? throw new LifecycleNotFoundException($"Filing '{input.SubjectId}' does not exist."));
-        var organisation = await facts.OrganisationAsync(input.OrganisationId, ct);
-        var upperLevel = await facts.OrganisationAsync(filing.UpperLevelOrganisationId, ct);
-        var regulation = await facts.RegulationAsync(input, ct);
+        var organisation = await facts.OrganisationAsync(input.OrganisationId, cancellationToken);
+        var upperLevel = await facts.OrganisationAsync(filing.UpperLevelOrganisationId, cancellationToken);
+        var regulation = await facts.RegulationAsync(input, cancellationToken);
         var issuance = LifecycleFacts.IssuanceOf(regulation, filing.DocumentSymbol);
         var to = request.Kind == NoticeKind.FilingReturned
             ? LifecycleFacts.Office(organisation) ?? Secretary(organisation)
@@ -44,8 +44,8 @@ public sealed class SendFilingNoticesActivity(LifecycleFacts facts, LifecycleNot
             FilingNotice notice = new(id, to, upperLevel.Name, organisation.Name, regulation.Title, filing.DocumentSymbol,
                 VietnamTime.ToInstant(issuance.IssueDate, VietnamTime.MorningReminderTime), filing.SentAt, link);
             return request.Kind == NoticeKind.FilingSubmitted ? NotificationTemplates.FilingSubmitted(notice) : NotificationTemplates.FilingReminder(notice);
-        }, ct);
-        await facts.NoticesSentAsync(input, mailed ? 1 : 0, ct);
+        }, cancellationToken);
+        await facts.NoticesSentAsync(input, mailed ? 1 : 0, cancellationToken);
         return mailed ? 1 : 0;
     }
 

@@ -22,16 +22,16 @@ public sealed class SendReviewNoticesActivity(LifecycleFacts facts, LifecycleNot
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
-        var ct = context.CancellationToken;
+        var cancellationToken = context.CancellationToken;
         var input = request.Subject;
-        var organisation = await facts.OrganisationAsync(input.OrganisationId, ct);
-        var regulation = await facts.RegulationAsync(input, ct);
+        var organisation = await facts.OrganisationAsync(input.OrganisationId, cancellationToken);
+        var regulation = await facts.RegulationAsync(input, cancellationToken);
         if (regulation.NextReviewDue is not { } due || regulation.CurrentIssuance is not { } issuance)
         {
             return 0;
         }
 
-        var upperLevel = organisation.ParentId is { } parentId ? await facts.OrganisationAsync(parentId, ct) : null;
+        var upperLevel = organisation.ParentId is { } parentId ? await facts.OrganisationAsync(parentId, cancellationToken) : null;
         var office = LifecycleFacts.Office(organisation);
         var secretary = organisation.Committee.Secretary;
         List<(string Key, MailRecipient To)> recipients = request.Kind switch
@@ -59,12 +59,12 @@ public sealed class SendReviewNoticesActivity(LifecycleFacts facts, LifecycleNot
                     id, to,
                     request.Kind == NoticeKind.ReviewOverdueToOrganisation ? OverdueReviewAudience.Organisation : OverdueReviewAudience.UpperLevel,
                     organisation.Name, upperLevel?.Name ?? string.Empty, regulation.Title, issuance.Number.Symbol,
-                    VietnamTime.ToInstant(due, VietnamTime.MorningReminderTime), Math.Max(1, -daysBefore))), ct);
+                    VietnamTime.ToInstant(due, VietnamTime.MorningReminderTime), Math.Max(1, -daysBefore))), cancellationToken);
             sent += mailed ? 1 : 0;
         }
 
         // The status row says the upper level was told (an overdue notice to it) only from now on.
-        await facts.NoticesSentAsync(input, sent, ct);
+        await facts.NoticesSentAsync(input, sent, cancellationToken);
         return sent;
     }
 

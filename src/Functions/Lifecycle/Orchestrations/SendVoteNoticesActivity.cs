@@ -20,12 +20,12 @@ public sealed class SendVoteNoticesActivity(LifecycleFacts facts, LifecycleNotif
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
-        var ct = context.CancellationToken;
+        var cancellationToken = context.CancellationToken;
         var input = request.Subject;
-        var round = VoteRound.FromState((await facts.Stores.Votes.GetAsync(input.RegulationId, input.SubjectId, ct))?.Value
+        var round = VoteRound.FromState((await facts.Stores.Votes.GetAsync(input.RegulationId, input.SubjectId, cancellationToken))?.Value
             ?? throw new LifecycleNotFoundException($"Vote round '{input.SubjectId}' does not exist."));
-        var organisation = await facts.OrganisationAsync(input.OrganisationId, ct);
-        var regulation = await facts.RegulationAsync(input, ct);
+        var organisation = await facts.OrganisationAsync(input.OrganisationId, cancellationToken);
+        var regulation = await facts.RegulationAsync(input, cancellationToken);
         var draft = LifecycleFacts.DraftOf(regulation, round.Id, round.DraftVersion);
         string version = "lần " + round.DraftVersion.ToString(CultureInfo.InvariantCulture);
         var tally = round.Tally;
@@ -59,11 +59,11 @@ public sealed class SendVoteNoticesActivity(LifecycleFacts facts, LifecycleNotif
                 NoticeKind.VoteResult => NotificationTemplates.VoteResult(new VoteResultNotice(
                     id, to, organisation.Name, regulation.Title, version, round.Status == VoteRoundStatus.Passed, tally, round.DecidedAt ?? scheduledFor, round.FailureReasons)),
                 _ => NotificationTemplates.VoteDeadlineWithoutDecision(new VoteDeadlineNotice(id, to, organisation.Name, regulation.Title, version, round.Deadline, tally)),
-            }, ct);
+            }, cancellationToken);
             sent += mailed ? 1 : 0;
         }
 
-        await facts.NoticesSentAsync(input, sent, ct);
+        await facts.NoticesSentAsync(input, sent, cancellationToken);
         return sent;
     }
 
