@@ -43,6 +43,11 @@ public sealed partial class RegulationWorkflow
     private async Task CarryOutAsync(PendingTail pending, CancellationToken cancellationToken)
     {
         var tail = StateJson.Deserialize<CommandTail>(pending.Json);
+        if (tail.RequestId is { } running)
+        {
+            stores.Requests.NoteWritten(running);
+        }
+
         foreach (var row in tail.Rows)
         {
             await CreateAsync(row, cancellationToken);

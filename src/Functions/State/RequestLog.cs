@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -14,8 +15,9 @@ namespace QuyCheWorkflow.Functions.State;
 /// </para>
 /// <para>
 /// The id is claimed by inserting a "running" row before the command runs; a concurrent second call finds the
-/// claim and gets <see cref="RequestInProgressException"/> (retry later). A command that throws releases the
-/// claim so the request can be retried.
+/// claim and gets <see cref="RequestInProgressException"/> (retry later). A command that throws before it wrote
+/// anything (a refusal) releases the claim so the request can be sent again; one that fails after its write keeps
+/// it, and the retry recovers the outcome as below.
 /// </para>
 /// <para>
 /// A process that dies mid-command leaves the claim. A command that got as far as its write stored its tail with
@@ -27,6 +29,18 @@ namespace QuyCheWorkflow.Functions.State;
 /// </summary>
 public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
 {
+    // The requests this process is running, and how far their command got: written (its change and tail are
+    // stored, so a failure after it must leave the claim for a retry to recover) or done (its tail marked it done,
+    // so the run does not write its outcome again).
+    private readonly ConcurrentDictionary<string, Progress> _running = new(StringComparer.Ordinal);
+
+    private enum Progress
+    {
+        Started,
+        Written,
+        Done,
+    }
+
     public const string TableName = "requests";
     private const string Running = "running";
     private const string Done = "done";
@@ -64,14 +78,22 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         }
 
         T outcome;
+        _running[requestId] = Progress.Started;
         try
         {
             outcome = await command(cancellationToken);
         }
-        catch
+        catch when (_running.TryRemove(requestId, out var progress) && progress == Progress.Started)
         {
+            // Nothing was written: release the id so the request can be sent again. (Once the command's change is
+            // written the claim stays, and a retry recovers its tail and outcome.)
             await table.DeleteEntityAsync(requestId, string.Empty, claim.ETag, CancellationToken.None);
             throw;
+        }
+
+        if (_running.TryRemove(requestId, out var reached) && reached == Progress.Done)
+        {
+            return outcome;
         }
 
         string json = StateJson.Serialize(outcome);
@@ -116,12 +138,6 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(outcomeJson);
         StateKeys.Id(requestId, nameof(requestId));
         var table = await tables.GetAsync(TableName, cancellationToken);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(requestId, string.Empty, cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value is not { } existing || existing.GetString("State") == Done)
-        {
-            return;
-        }
-
         TableEntity done = new(requestId, string.Empty)
         {
             ["State"] = Done,
@@ -130,13 +146,22 @@ public sealed class RequestLog(StateTables tables, TimeProvider timeProvider)
         };
         try
         {
-            await table.UpdateEntityAsync(done, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+            // Unconditional: whatever state the row is in, this request's command ran with this outcome.
+            await table.UpdateEntityAsync(done, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            _running.TryUpdate(requestId, Progress.Done, Progress.Written);
+            _running.TryUpdate(requestId, Progress.Done, Progress.Started);
         }
-        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
-            // Completed (or released by a refused run) meanwhile.
+            // Released by a refused run meanwhile, or never claimed here.
         }
     }
+
+    /// <summary>
+    /// Notes that the command of <paramref name="requestId"/>, running in this process, has written its change (with
+    /// its tail): from then on a failure leaves the claim, so a retry recovers the outcome instead of running again.
+    /// </summary>
+    public void NoteWritten(string requestId) => _running.TryUpdate(requestId, Progress.Written, Progress.Started);
 
     private async Task<(string? Previous, ETag ETag)> ClaimAsync(TableClient table, string requestId, string commandName,
         Func<CancellationToken, Task>? recover, CancellationToken cancellationToken)

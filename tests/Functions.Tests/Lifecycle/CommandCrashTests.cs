@@ -1,3 +1,4 @@
+using QuyCheWorkflow.Domain.Filings;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Durable.Storage;
@@ -50,6 +51,48 @@ public sealed class CommandCrashTests(AzuriteFixture azurite) : IAsyncDisposable
             Assert.Equal("filing-1", outcome.Id);
             await AssertFiledOnceAsync(organisationId, allowed);
         }
+    }
+
+    [Fact]
+    public async Task FileAsync_OneStorageCallFailsAtEachRequest_RetryInTheSameProcessGetsTheFirstOutcome()
+    {
+        int requests = await CountRequestsAsync(IssuedAsync, (ctx, org, actor) => ctx.Workflow.FileAsync(org, Qc(org), actor, Ct));
+
+        for (int allowed = 0; allowed < requests; allowed++)
+        {
+            string organisationId = await IssuedAsync(300 + allowed);
+            string requestId = "file-once-" + organisationId;
+            Doomed.Clock.SetUtcNow(Survivor.Clock.GetUtcNow());
+            _kill.Reset(allowed, once: true);
+            try
+            {
+                await RunAsync(Doomed, requestId, organisationId);
+            }
+            catch (ProcessKilledException)
+            {
+                // The failed call surfaced; the process lives on and the client sends the request again.
+            }
+
+            _kill.Reset(null);
+            FilingState outcome;
+            try
+            {
+                outcome = await RunAsync(Doomed, requestId, organisationId);
+            }
+            catch (RequestInProgressException)
+            {
+                Doomed.Clock.Advance(RequestLog.RunningClaimLifetime + TimeSpan.FromSeconds(1));
+                outcome = await RunAsync(Doomed, requestId, organisationId);
+            }
+
+            Assert.Equal("filing-1", outcome.Id);
+            await AssertFiledOnceAsync(organisationId, allowed);
+        }
+
+        static Task<FilingState> RunAsync(LifecycleTestContext process, string requestId, string organisationId) =>
+            process.Get<RequestLog>().ExecuteOnceAsync(requestId, "command",
+                c => process.Workflow.FileAsync(organisationId, Qc(organisationId), Clerk with { RequestId = requestId }, c),
+                c => process.Workflow.CompletePendingTailsAsync(organisationId, Qc(organisationId), c), Ct);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace QuyCheWorkflow.Functions.Tests.Lifecycle;
 
 /// <summary>
 /// Plays a process killed part-way through a command: lets <see cref="Allowed"/> storage requests through, then
-/// fails every later one before it is sent, as if the process had died after the last request it completed.
+/// fails every later one before it is sent, as if the process had died after the last request it completed. With
+/// <see cref="Once"/>, only that one request fails (a storage call failing in a process that lives on).
 /// </summary>
 internal sealed class ProcessKill : HttpPipelinePolicy
 {
@@ -17,10 +18,14 @@ internal sealed class ProcessKill : HttpPipelinePolicy
     /// <summary>Requests that went through since the last <see cref="Reset"/>.</summary>
     public int Sent => Volatile.Read(ref _sent);
 
-    public void Reset(int? allowed)
+    /// <summary>Fail only request <see cref="Allowed"/> + 1, not every later one.</summary>
+    public bool Once { get; set; }
+
+    public void Reset(int? allowed, bool once = false)
     {
         Volatile.Write(ref _sent, 0);
         Allowed = allowed;
+        Once = once;
     }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
@@ -37,7 +42,8 @@ internal sealed class ProcessKill : HttpPipelinePolicy
 
     private void Admit()
     {
-        if (Interlocked.Increment(ref _sent) > Allowed)
+        int sent = Interlocked.Increment(ref _sent);
+        if (Once ? sent == Allowed + 1 : sent > Allowed)
         {
             throw new ProcessKilledException();
         }
