@@ -101,7 +101,7 @@ public sealed class OrganisationsApiTests(OfficeAppFixture fixture) : IClassFixt
     public async Task CreateOrganisation_TimelineActor_IsTheCallersOfficeByName()
     {
         var rootId = OfficeTestApp.NewId("tu");
-        await App.Organisations.CreateAsync(new OrganisationBuilder().WithId(rootId).WithName("Đảng bộ tỉnh Sông Hồng").WithType(OrganisationType.Agency)
+        await App.Organisations.CreateAsync(new OrganisationBuilder().WithId(rootId).WithParent(null).WithName("Đảng bộ tỉnh Sông Hồng").WithType(OrganisationType.Agency)
             .WithCommittee(new StandingCommittee([new CommitteeMember("m1", "Nguyễn Văn Ân", "an@example.vn", CommitteeRole.Secretary)])).Build()
             with { CommitteeName = "Tỉnh ủy Sông Hồng" }, Token);
         using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, rootId);
