@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace QuyCheWorkflow.Domain.Organisations;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace QuyCheWorkflow.Domain.Organisations;
 /// organisation owe a new working regulation for that term.
 /// </summary>
 /// <param name="Id">Stable identifier.</param>
-/// <param name="Name">Full name, e.g. "Đảng ủy Khối các cơ quan tỉnh".</param>
+/// <param name="Name">Full name of the Party organisation, e.g. "Đảng bộ Sở Tài chính" or "Đảng ủy Khối các cơ quan tỉnh".</param>
 /// <param name="Code">Code used in document symbols.</param>
 /// <param name="Type">Kind of organisation; selects the model regulation.</param>
 /// <param name="ParentId">The upper level (<i>cấp ủy cấp trên</i>), or null for the root.</param>
@@ -23,6 +25,26 @@ public sealed record Organisation(
 {
     /// <summary>The committee office's mailbox (văn phòng cấp ủy): where notices meant for the office go.</summary>
     public string? OfficeEmail { get; init; }
+
+    private readonly string? _committeeName;
+
+    /// <summary>
+    /// The committee's name (<i>cấp ủy</i>), which "Ban Thường vụ …" and "Văn phòng …" are built from, e.g.
+    /// "Đảng ủy Sở Tài chính" for the "Đảng bộ Sở Tài chính". Unless set, it follows <see cref="Name"/>
+    /// (<see cref="CommitteeNames.FromOrganisationName"/>), also after a rename; setting null or blank goes back to that.
+    /// </summary>
+    [AllowNull]
+    public string CommitteeName
+    {
+        get => _committeeName ?? CommitteeNames.FromOrganisationName(Name);
+        init => _committeeName = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>True when <see cref="CommitteeName"/> was set rather than derived from <see cref="Name"/>.</summary>
+    public bool HasOwnCommitteeName => _committeeName is not null;
+
+    /// <summary>The committee office's name, "Văn phòng {<see cref="CommitteeName"/>}", e.g. "Văn phòng Đảng ủy Sở Tài chính".</summary>
+    public string OfficeName => CommitteeNames.OfficeOf(CommitteeName);
 
     /// <summary>
     /// Moves to <paramref name="next"/>, which must start after the current term, with the newly elected

@@ -4,7 +4,8 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 
 /// <summary>
 /// What <see cref="OrganisationWorkflow.UpdateAsync"/> changes of an organisation: a field left null stays as it is.
-/// The office mailbox can also be cleared, so it changes only when <see cref="ChangesOfficeEmail"/> is set.
+/// The office mailbox and the committee's own name can also be cleared, so they change only when
+/// <see cref="ChangesOfficeEmail"/> or <see cref="ChangesCommitteeName"/> is set.
 /// </summary>
 public sealed record OrganisationChanges
 {
@@ -23,16 +24,23 @@ public sealed record OrganisationChanges
     /// <summary>The new office mailbox, when <see cref="ChangesOfficeEmail"/> is set.</summary>
     public string? OfficeEmail { get; init; }
 
+    /// <summary>True to set the committee's name to <see cref="CommitteeName"/> (null: it follows the name again).</summary>
+    public bool ChangesCommitteeName { get; init; }
+
+    /// <summary>The committee's own name, when <see cref="ChangesCommitteeName"/> is set.</summary>
+    public string? CommitteeName { get; init; }
+
     /// <summary>The organisation with these changes made.</summary>
     public Organisation ApplyTo(Organisation organisation)
     {
         ArgumentNullException.ThrowIfNull(organisation);
-        return organisation with
+        var changed = organisation with
         {
             Name = Name ?? organisation.Name,
             Code = Code ?? organisation.Code,
             Type = Type ?? organisation.Type,
             OfficeEmail = ChangesOfficeEmail ? OfficeEmail : organisation.OfficeEmail,
         };
+        return ChangesCommitteeName ? changed with { CommitteeName = CommitteeName } : changed;
     }
 }

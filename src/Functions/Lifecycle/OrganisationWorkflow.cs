@@ -174,6 +174,7 @@ public sealed class OrganisationWorkflow(LifecycleStores stores, RegulationWorkf
     private static object Summary(Organisation organisation) => new
     {
         name = organisation.Name,
+        committeeName = organisation.CommitteeName,
         code = organisation.Code.Value,
         type = organisation.Type.ToString(),
         term = organisation.CurrentTerm.ToString(),

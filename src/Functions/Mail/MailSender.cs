@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace QuyCheWorkflow.Functions.Mail;
 
 /// <summary>
-/// The one way the app sends e-mail: checks the message, stamps the configured sender and hands it to the
+/// The one way the app sends e-mail: checks the message, stamps the configured sender (under the message's own
+/// display name, the office it is from, when it has one) and hands it to the
 /// transport chosen by <c>Mail:Transport</c>. Thread-safe.
 /// </summary>
 public sealed class MailSender
@@ -45,7 +46,10 @@ public sealed class MailSender
 
         try
         {
-            await _transport.SendAsync(mail, _from, cancellationToken);
+            var from = string.IsNullOrWhiteSpace(mail.FromName) || mail.FromName.AsSpan().IndexOfAny(['\r', '\n']) >= 0
+                ? _from
+                : _from with { Name = mail.FromName };
+            await _transport.SendAsync(mail, from, cancellationToken);
         }
         catch (MailDeliveryFailedException exception)
         {

@@ -22,6 +22,9 @@ public sealed record OutgoingMail
 
     public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
 
+    /// <summary>The sender's display name for this message (the office it is from), or null for the configured one.</summary>
+    public string? FromName { get; init; }
+
     /// <summary>Extra headers; the notification id header is added by the transport.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 

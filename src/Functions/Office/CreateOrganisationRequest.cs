@@ -1,6 +1,9 @@
 namespace QuyCheWorkflow.Functions.Office;
 
-/// <summary>Body of <c>POST /api/organisations</c>. Term like "2025-2030"; type an OrganisationType name.</summary>
+/// <summary>
+/// Body of <c>POST /api/organisations</c>. Term like "2025-2030"; type an OrganisationType name; committeeName (the
+/// cấp ủy, e.g. "Đảng ủy Sở Tài chính") optional, derived from the name when left out.
+/// </summary>
 public sealed record CreateOrganisationRequest(
     string? Id,
     string? Name,
@@ -9,4 +12,5 @@ public sealed record CreateOrganisationRequest(
     string? ParentId,
     string? Term,
     string? OfficeEmail,
-    IReadOnlyList<CommitteeMemberRequest>? Members);
+    IReadOnlyList<CommitteeMemberRequest>? Members,
+    string? CommitteeName = null);

@@ -117,7 +117,7 @@ public static class ModelRegulationsApi
             return OfficeProblems.Invalid(errors);
         }
 
-        var actor = OfficeCaller.ActorOf(context);
+        var actor = await OfficeCaller.ActorOfAsync(context, cancellationToken);
         for (int attempt = 1; ; attempt++)
         {
             var current = await models.GetAsync(organisationId, parsed!.Value, cancellationToken);

@@ -33,6 +33,10 @@ internal static class OrganisationFields
         return name.Text;
     }
 
+    /// <summary>The committee's own name, or null (and no error) when empty: it then follows the organisation's name.</summary>
+    public static string? CommitteeName(string? value, string field, Dictionary<string, string[]> errors) =>
+        string.IsNullOrWhiteSpace(value) ? null : Name(value, field, errors);
+
     /// <summary>Free text of several lines (an explanation, notes): null and no error when empty.</summary>
     public static string? Paragraphs(string? value, string field, int maxLength, Dictionary<string, string[]> errors)
     {

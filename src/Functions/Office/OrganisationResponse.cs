@@ -2,7 +2,10 @@ using QuyCheWorkflow.Domain.Organisations;
 
 namespace QuyCheWorkflow.Functions.Office;
 
-/// <summary>An organisation as the office API returns it.</summary>
+/// <summary>
+/// An organisation as the office API returns it; <see cref="CommitteeName"/> is the committee's name as used in
+/// mail (stored or derived), <see cref="OfficeName"/> its office's.
+/// </summary>
 public sealed record OrganisationResponse(
     string Id,
     string Name,
@@ -11,7 +14,9 @@ public sealed record OrganisationResponse(
     string? ParentId,
     string Term,
     string? OfficeEmail,
-    IReadOnlyList<CommitteeMemberResponse> Members)
+    IReadOnlyList<CommitteeMemberResponse> Members,
+    string CommitteeName,
+    string OfficeName)
 {
     public static OrganisationResponse From(Organisation organisation)
     {
@@ -24,6 +29,8 @@ public sealed record OrganisationResponse(
             organisation.ParentId,
             $"{organisation.CurrentTerm.StartYear}-{organisation.CurrentTerm.EndYear}",
             organisation.OfficeEmail,
-            [.. organisation.Committee.Members.Select(m => new CommitteeMemberResponse(m.MemberId, m.FullName, m.Email, m.Role.ToString()))]);
+            [.. organisation.Committee.Members.Select(m => new CommitteeMemberResponse(m.MemberId, m.FullName, m.Email, m.Role.ToString()))],
+            organisation.CommitteeName,
+            organisation.OfficeName);
     }
 }

@@ -11,7 +11,7 @@ namespace QuyCheWorkflow.Functions.Office;
 
 /// <summary>
 /// Organisations of the caller's subtree: create below an organisation it reaches (a root only as an administrator),
-/// read, list, change name/code/type/office mailbox, replace the standing committee, enter a new term. Every change
+/// read, list, change name/committee name/code/type/office mailbox, replace the standing committee, enter a new term. Every change
 /// goes through <see cref="OrganisationWorkflow"/>, which audits it on the organisation's chain and refreshes its status row.
 /// </summary>
 public static class OrganisationsApi
@@ -43,7 +43,7 @@ public static class OrganisationsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("/{organisationId}", UpdateOrganisation).WithName(nameof(UpdateOrganisation))
             .WithSummary("Change an organisation")
-            .WithDescription("Changes the name, code, type or office mailbox; fields left out stay as they are. 409 when someone changed it meanwhile or the change is refused, 422 when a field is refused.")
+            .WithDescription("Changes the name, committee name, code, type or office mailbox; fields left out stay as they are, an empty committeeName follows the name again. 409 when someone changed it meanwhile or the change is refused, 422 when a field is refused.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -84,6 +84,7 @@ public static class OrganisationsApi
         var type = OrganisationFields.Type(request.Type, "type", errors);
         var term = OrganisationFields.Term(request.Term, "term", errors);
         var officeEmail = OrganisationFields.Email(request.OfficeEmail, "officeEmail", optional: true, errors);
+        var committeeName = OrganisationFields.CommitteeName(request.CommitteeName, "committeeName", errors);
         var committee = OrganisationFields.Committee(request.Members, "members", errors);
         var parentId = string.IsNullOrWhiteSpace(request.ParentId) ? null : OrganisationFields.Id(request.ParentId, "parentId", errors);
         if (errors.Count > 0)
@@ -98,10 +99,10 @@ public static class OrganisationsApi
             return OfficeProblems.NotFound("tổ chức cấp trên");
         }
 
-        Organisation organisation = new(id!, name!, code!.Value, type!.Value, parentId, term!.Value, committee!) { OfficeEmail = officeEmail };
+        Organisation organisation = new(id!, name!, code!.Value, type!.Value, parentId, term!.Value, committee!) { OfficeEmail = officeEmail, CommitteeName = committeeName };
         try
         {
-            await organisations.CreateAsync(organisation, OfficeCaller.ActorOf(context), cancellationToken);
+            await organisations.CreateAsync(organisation, await OfficeCaller.ActorOfAsync(context, cancellationToken), cancellationToken);
         }
         catch (DomainException exception)
         {
@@ -158,6 +159,7 @@ public static class OrganisationsApi
         var code = request.Code is null ? null : OrganisationFields.Code(request.Code, "code", errors);
         var type = request.Type is null ? null : OrganisationFields.Type(request.Type, "type", errors);
         var officeEmail = request.OfficeEmail is null ? null : OrganisationFields.Email(request.OfficeEmail, "officeEmail", optional: true, errors);
+        var committeeName = request.CommitteeName is null ? null : OrganisationFields.CommitteeName(request.CommitteeName, "committeeName", errors);
         if (errors.Count > 0)
         {
             return OfficeProblems.Invalid(errors);
@@ -170,6 +172,8 @@ public static class OrganisationsApi
             Type = type,
             ChangesOfficeEmail = request.OfficeEmail is not null,
             OfficeEmail = officeEmail,
+            ChangesCommitteeName = request.CommitteeName is not null,
+            CommitteeName = committeeName,
         };
         return await ChangeAsync(organisationId, context, access,
             actor => organisations.UpdateAsync(organisationId, changes, actor, cancellationToken: cancellationToken), cancellationToken);
@@ -240,7 +244,7 @@ public static class OrganisationsApi
 
         try
         {
-            return TypedResults.Ok(OrganisationResponse.From(await command(OfficeCaller.ActorOf(context))));
+            return TypedResults.Ok(OrganisationResponse.From(await command(await OfficeCaller.ActorOfAsync(context, cancellationToken))));
         }
         catch (LifecycleNotFoundException)
         {

@@ -460,7 +460,7 @@ public static class RegulationsApi
                 return OfficeProblems.NotFound("tổ chức");
             }
 
-            var actor = OfficeCaller.ActorOf(context);
+            var actor = await OfficeCaller.ActorOfAsync(context, cancellationToken);
             var key = context.Request.Headers[IdempotencyKeyHeader].ToString().Trim();
             if (key.Length > 0 && OrganisationFields.Id(key, IdempotencyKeyHeader, new(StringComparer.Ordinal)) is null)
             {

@@ -11,7 +11,8 @@ namespace QuyCheWorkflow.Functions.Security;
 
 /// <summary>
 /// Authenticates <c>Authorization: ApiKey &lt;key&gt;</c> or <c>X-Api-Key: &lt;key&gt;</c> against <see cref="ApiKeyStore"/>
-/// (or the bootstrap key); answers 401 with WWW-Authenticate and 403, both as problem details.
+/// (or the bootstrap key); answers 401 with WWW-Authenticate and 403, both as problem details in Vietnamese only, as
+/// every other problem reply.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options,
@@ -61,15 +62,15 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.Headers[HeaderNames.WWWAuthenticate] = challenges.ToArray();
         await WriteProblemAsync(
             StatusCodes.Status401Unauthorized,
-            "Chưa xác thực / Not authenticated",
-            "Thiếu khóa API hợp lệ (Authorization: ApiKey <khóa> hoặc X-Api-Key). / A valid API key is required.");
+            "Chưa xác thực",
+            "Thiếu khóa API hợp lệ (tiêu đề Authorization: ApiKey <khóa> hoặc X-Api-Key).");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(
             StatusCodes.Status403Forbidden,
-            "Không có quyền / Forbidden",
-            "Khóa API này không có quyền thực hiện thao tác. / This API key may not perform the operation.");
+            "Không có quyền",
+            "Khóa API này không có quyền thực hiện thao tác.");
 
     internal static string? ReadPresentedKey(HttpRequest request)
     {

@@ -36,7 +36,7 @@ public static class ApiKeysApi
         var errors = Validate(request, out var role);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, title: "Yêu cầu không hợp lệ / Invalid request");
+            return TypedResults.ValidationProblem(errors, title: "Yêu cầu không hợp lệ");
         }
 
         var created = await store.CreateAsync(role, request!.OrganisationId!.Trim(), request.Label?.Trim(), cancellationToken);
@@ -59,7 +59,7 @@ public static class ApiKeysApi
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound,
-            title: "Không tìm thấy khóa API / API key not found");
+            title: "Không tìm thấy khóa API");
 
     private static Dictionary<string, string[]> Validate(CreateApiKeyRequest? request, out ApiRole role)
     {
@@ -67,14 +67,14 @@ public static class ApiKeysApi
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request is null)
         {
-            errors["body"] = ["Thiếu nội dung yêu cầu. / The request body is missing."];
+            errors["body"] = ["Thiếu nội dung yêu cầu."];
             return errors;
         }
 
         // Names only: Enum.TryParse would also take "7" or "Office,Administrator".
         if (request.Role is null || !Enum.GetNames<ApiRole>().Contains(request.Role, StringComparer.Ordinal))
         {
-            errors["role"] = [$"Vai trò phải là một trong: {string.Join(", ", Enum.GetNames<ApiRole>())}. / Unknown role."];
+            errors["role"] = [$"Vai trò phải là một trong: {string.Join(", ", Enum.GetNames<ApiRole>())}."];
         }
         else
         {
@@ -85,12 +85,12 @@ public static class ApiKeysApi
         if (!IdSyntax.IsValidReference(organisationId))
         {
             errors["organisationId"] =
-                [$"Mã tổ chức bắt buộc, {IdSyntax.ReferenceRule}. / organisationId is required (up to {IdSyntax.MaxLength} letters, digits, '-', '_', '.')."];
+                [$"Mã tổ chức bắt buộc, {IdSyntax.ReferenceRule}."];
         }
 
         if (request.Label is { Length: > MaxLabelLength })
         {
-            errors["label"] = [$"Nhãn tối đa {MaxLabelLength} ký tự. / The label is too long."];
+            errors["label"] = [$"Nhãn tối đa {MaxLabelLength} ký tự."];
         }
 
         return errors;

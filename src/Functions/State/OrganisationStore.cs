@@ -9,7 +9,8 @@ namespace QuyCheWorkflow.Functions.State;
 /// Organisations and their standing committees.
 /// <para>
 /// Table <c>organisations</c>: PK = "org", RK = organisation id; columns Name, Code, Type, ParentId (absent for a
-/// root), Term ("2025-2030"), Path (materialized path of ids from the root, "root|bloc|base") and Members (JSON
+/// root), CommitteeName (absent when it
+/// follows the name, see <see cref="Organisation.CommitteeName"/>; rows written before it existed read so), Term ("2025-2030"), Path (materialized path of ids from the root, "root|bloc|base") and Members (JSON
 /// of the committee, at most a few dozen people, far below the 64 KiB property limit). The committee lives on
 /// the organisation row so that one ETag guards both, and the whole tree (a province has a few thousand
 /// organisations) is one partition read.
@@ -146,6 +147,7 @@ public sealed class OrganisationStore(StateTables tables)
         ["Path"] = path,
         ["Members"] = StateJson.Serialize(organisation.Committee.Members),
         ["OfficeEmail"] = organisation.OfficeEmail,
+        ["CommitteeName"] = organisation.HasOwnCommitteeName ? organisation.CommitteeName : null,
     };
 
     private static Organisation FromEntity(TableEntity entity) => new(
@@ -158,6 +160,7 @@ public sealed class OrganisationStore(StateTables tables)
         new StandingCommittee(StateJson.Deserialize<List<CommitteeMember>>(entity.GetString("Members")!)))
     {
         OfficeEmail = entity.GetString("OfficeEmail"),
+        CommitteeName = entity.GetString("CommitteeName"),
     };
 
     internal sealed record StoredOrganisation(Organisation Organisation, string Path, ETag ETag)

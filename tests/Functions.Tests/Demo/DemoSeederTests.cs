@@ -136,8 +136,11 @@ public sealed class DemoSeederTests(AzuriteFixture azurite, MaildevFixture maild
             DemoTree.ConsultedParties(DemoTree.FinanceId)[0].Email, HasPersonalLink, TimeSpan.FromSeconds(60), Token);
         var voteRequest = await maildev.Maildev.WaitForEmailAsync(
             health.Committee.Secretary.Email, HasPersonalLink, TimeSpan.FromSeconds(60), Token);
+        Assert.Contains("Ban Thường vụ Đảng ủy Sở Tài chính đề nghị đồng chí góp ý", invitation.Text, StringComparison.Ordinal);
         Assert.Contains(finance.Name, invitation.Text, StringComparison.Ordinal);
-        Assert.Contains(health.Name, voteRequest.Text, StringComparison.Ordinal);
+        Assert.Contains("Ban Thường vụ Đảng ủy Sở Y tế xem xét", voteRequest.Text, StringComparison.Ordinal);
+        Assert.Contains(health.OfficeName, voteRequest.Text, StringComparison.Ordinal);
+        Assert.Equal("Văn phòng Đảng ủy Sở Y tế", Assert.Single(voteRequest.From).Name);
         Assert.NotEqual(invitation.Subject, voteRequest.Subject);
     }
 

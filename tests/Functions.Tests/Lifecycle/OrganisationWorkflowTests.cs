@@ -82,6 +82,34 @@ public sealed class OrganisationWorkflowTests(AzuriteFixture azurite) : IAsyncDi
     }
 
     [Fact]
+    public async Task UpdateAsync_CommitteeName_SetKeptAndCleared()
+    {
+        await _ctx.AddOrganisationAsync("du-ct", ct: Ct);
+
+        var set = await Organisations.UpdateAsync("du-ct",
+            new OrganisationChanges { Name = "Đảng bộ tỉnh Sông Hồng", ChangesCommitteeName = true, CommitteeName = "Tỉnh ủy Sông Hồng" }, Clerk, cancellationToken: Ct);
+        var kept = await Organisations.UpdateAsync("du-ct", new OrganisationChanges { Name = "Đảng bộ tỉnh Sông Hồng mới" }, Clerk, cancellationToken: Ct);
+        var cleared = await Organisations.UpdateAsync("du-ct", new OrganisationChanges { ChangesCommitteeName = true }, Clerk, cancellationToken: Ct);
+
+        Assert.Equal("Tỉnh ủy Sông Hồng", set.CommitteeName);
+        Assert.Equal("Tỉnh ủy Sông Hồng", kept.CommitteeName);
+        Assert.False(cleared.HasOwnCommitteeName);
+        Assert.Equal("Đảng ủy tỉnh Sông Hồng mới", (await _ctx.Get<OrganisationStore>().GetAsync("du-ct", Ct))!.Value.CommitteeName);
+        var audited = (await _ctx.AuditAsync("du-ct", Ct)).Select(e => JsonDocument.Parse(e.Record.DetailsJson!).RootElement.GetProperty("committeeName").GetString());
+        Assert.Equal(["Tỉnh ủy Sông Hồng", "Tỉnh ủy Sông Hồng", "Đảng ủy tỉnh Sông Hồng mới"], audited.TakeLast(3));
+    }
+
+    [Fact]
+    public void Office_MailboxOfAnOrganisation_IsNamedAfterItsCommittee()
+    {
+        var organisation = new OrganisationBuilder().WithId("db-tc").WithParent(null).WithName("Đảng bộ Sở Tài chính").WithOfficeEmail("vp@example.vn").Build();
+
+        var office = QuyCheWorkflow.Functions.Lifecycle.Orchestrations.LifecycleFacts.Office(organisation);
+
+        Assert.Equal(new QuyCheWorkflow.Functions.Mail.MailRecipient("vp@example.vn", "Văn phòng Đảng ủy Sở Tài chính"), office);
+    }
+
+    [Fact]
     public async Task UpdateAsync_StaleETag_ThrowsConflictAndChangesNothing()
     {
         await _ctx.AddOrganisationAsync("du-cq", ct: Ct);

@@ -7,8 +7,14 @@ namespace QuyCheWorkflow.Functions.Tests.Mail;
 /// <summary>Notices with realistic Vietnamese defaults; each test overrides only what it is about.</summary>
 internal static class NotificationSamples
 {
+    // Already a committee's name, so the committee derived from it is the same.
     public const string Organisation = "Đảng ủy Khối Cơ quan và Doanh nghiệp tỉnh";
-    public const string UpperLevel = "Văn phòng Tỉnh ủy";
+    public const string Office = "Văn phòng " + Organisation;
+
+    // The upper level's organisation, whose committee has a name of its own.
+    public const string UpperLevel = "Đảng bộ tỉnh Thừa Thiên Huế";
+    public const string UpperLevelCommittee = "Tỉnh ủy Thừa Thiên Huế";
+    public const string UpperLevelOffice = "Văn phòng Tỉnh ủy Thừa Thiên Huế";
     public const string Title = "Quy chế làm việc của Ban Chấp hành Đảng bộ nhiệm kỳ 2025–2030";
 
     // 17:00 Vietnam time on Saturday 5 December 2026.
@@ -32,12 +38,18 @@ internal static class NotificationSamples
         $"vote-deadline/{address}", Recipient(address), Organisation, Title, "lần 5", Deadline, new VoteTally(9, 3, 2, 0), Link);
 
     public static FilingNotice Filing(string address) => new(
-        $"filing/{address}", new MailRecipient(address, UpperLevel), UpperLevel, Organisation, Title, "05-QC/ĐUK",
-        new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero), Link);
+        $"filing/{address}", new MailRecipient(address, UpperLevelOffice), UpperLevel, Organisation, Title, "05-QC/ĐUK",
+        new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero), Link)
+    {
+        UpperLevelCommitteeName = UpperLevelCommittee,
+    };
 
     public static FilingReturnedNotice FilingReturned(string address) => new(
         $"filing-returned/{address}", Recipient(address), Organisation, UpperLevel, Title, "05-QC/ĐUK",
-        "Đề nghị sửa Điều 12: thẩm quyền của Ban Thường vụ; bổ sung chế độ thông tin, báo cáo.", Deadline, Link);
+        "Đề nghị sửa Điều 12: thẩm quyền của Ban Thường vụ; bổ sung chế độ thông tin, báo cáo.", Deadline, Link)
+    {
+        UpperLevelCommitteeName = UpperLevelCommittee,
+    };
 
     public static ReviewReminderNotice ReviewReminder(string address, int daysBefore = 14) => new(
         $"review-reminder/{daysBefore}/{address}",

@@ -124,9 +124,9 @@ public sealed class NotificationTemplatesTests
     {
         var mail = NotificationTemplates.FilingSubmitted(NotificationSamples.Filing("a@example.vn"));
 
-        Assert.Contains("Kính gửi: Văn phòng Tỉnh ủy,", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi: Văn phòng Tỉnh ủy Thừa Thiên Huế,", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Kính gửi đồng chí Văn phòng", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("Đề nghị Văn phòng Tỉnh ủy xác nhận đã tiếp nhận", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Đề nghị Văn phòng Tỉnh ủy Thừa Thiên Huế xác nhận đã tiếp nhận", mail.Text, StringComparison.Ordinal);
         Assert.Contains("Quy chế làm việc số 05-QC/ĐUK để báo cáo", mail.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("nộp lưu", mail.Text, StringComparison.Ordinal);
     }
@@ -139,5 +139,107 @@ public sealed class NotificationTemplatesTests
 
         Assert.Contains("Đề nghị tổ chức rà soát và ghi nhận kết quả.", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("gửi đến .", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilingSubmitted_ToTheSecretary_StillAsksTheUpperLevelsOfficeByName()
+    {
+        var notice = NotificationSamples.Filing("a@example.vn") with { To = NotificationSamples.Recipient("a@example.vn") };
+
+        var mail = NotificationTemplates.FilingSubmitted(notice);
+
+        Assert.Contains("Kính gửi đồng chí Nguyễn Thị Hồng Nhung,", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Đề nghị Văn phòng Tỉnh ủy Thừa Thiên Huế xác nhận đã tiếp nhận, hoặc trả lại kèm yêu cầu sửa đổi, bổ sung.", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đề nghị đồng chí xác nhận", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilingSubmitted_WithoutUpperLevelCommitteeName_DerivesItFromTheOrganisation()
+    {
+        var notice = NotificationSamples.Filing("a@example.vn") with { UpperLevelName = "Đảng bộ Khối các cơ quan tỉnh", UpperLevelCommitteeName = null };
+
+        var mail = NotificationTemplates.FilingSubmitted(notice);
+
+        Assert.Contains("Đề nghị Văn phòng Đảng ủy Khối các cơ quan tỉnh xác nhận", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Văn phòng Đảng bộ", mail.Text, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> VoteKinds => new("VoteRequest", "VoteReminder", "VoteResult", "VoteDeadline");
+
+    [Theory]
+    [MemberData(nameof(VoteKinds))]
+    public void VoteMails_NameTheCommitteesStandingCommittee_NotTheOrganisation(string kind)
+    {
+        const string Organisation = "Đảng bộ Sở Tài chính";
+        var mail = kind switch
+        {
+            "VoteRequest" => NotificationTemplates.VoteRequest(NotificationSamples.Vote("a@example.vn") with { OrganisationName = Organisation }),
+            "VoteReminder" => NotificationTemplates.VoteReminder(NotificationSamples.Vote("a@example.vn") with { OrganisationName = Organisation }),
+            "VoteResult" => NotificationTemplates.VoteResult(NotificationSamples.VoteResult("a@example.vn") with { OrganisationName = Organisation }),
+            _ => NotificationTemplates.VoteDeadlineWithoutDecision(NotificationSamples.VoteDeadline("a@example.vn") with { OrganisationName = Organisation }),
+        };
+
+        Assert.Contains("Ban Thường vụ Đảng ủy Sở Tài chính", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ban Thường vụ Đảng bộ", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Trân trọng.\nVăn phòng Đảng ủy Sở Tài chính\n", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Trân trọng.<br>\n<strong>Văn phòng Đảng ủy Sở Tài chính</strong>", mail.Html, StringComparison.Ordinal);
+        Assert.Equal("Văn phòng Đảng ủy Sở Tài chính", mail.FromName);
+    }
+
+    [Fact]
+    public void VoteRequest_WithOwnCommitteeName_UsesIt()
+    {
+        var mail = NotificationTemplates.VoteRequest(NotificationSamples.Vote("a@example.vn") with
+        {
+            OrganisationName = "Đảng bộ tỉnh Thừa Thiên Huế",
+            CommitteeName = "Tỉnh ủy Thừa Thiên Huế",
+        });
+
+        Assert.Contains("Ban Thường vụ Tỉnh ủy Thừa Thiên Huế xem xét, biểu quyết dự thảo", mail.Text, StringComparison.Ordinal);
+        Assert.Equal("Văn phòng Tỉnh ủy Thừa Thiên Huế", mail.FromName);
+    }
+
+    [Fact]
+    public void ConsultationInvitation_RequesterIsTheStandingCommittee()
+    {
+        var notice = NotificationSamples.Consultation("a@example.vn") with { OrganisationName = "Đảng bộ Sở Tài chính" };
+
+        var invitation = NotificationTemplates.ConsultationInvitation(notice);
+        var reminder = NotificationTemplates.ConsultationReminder(notice);
+
+        Assert.Contains("Ban Thường vụ Đảng ủy Sở Tài chính đề nghị đồng chí góp ý dự thảo", invitation.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cho ý kiến góp ý", invitation.Text, StringComparison.Ordinal);
+        Assert.Contains("Đến nay, Ban Thường vụ Đảng ủy Sở Tài chính chưa nhận được ý kiến góp ý", reminder.Text, StringComparison.Ordinal);
+        Assert.Equal("Văn phòng Đảng ủy Sở Tài chính", invitation.FromName);
+    }
+
+    [Fact]
+    public void ReviewReminder_TheCommitteeHoldsTheMeeting()
+    {
+        var mail = NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder("a@example.vn") with { OrganisationName = "Đảng bộ Sở Tài chính" });
+
+        Assert.Contains($"Theo quy định, Đảng ủy Sở Tài chính tổ chức họp rà soát định kỳ {NotificationSamples.Title}, số 05-QC/ĐUK, cụ thể như sau:", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Trân trọng.\nVăn phòng Đảng ủy Sở Tài chính\n", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilingMails_AreSignedByTheSendingOffice()
+    {
+        var submitted = NotificationTemplates.FilingSubmitted(NotificationSamples.Filing("a@example.vn"));
+        var returned = NotificationTemplates.FilingReturned(NotificationSamples.FilingReturned("a@example.vn"));
+
+        Assert.Equal(NotificationSamples.Office, submitted.FromName);
+        Assert.Contains($"Trân trọng.\n{NotificationSamples.Office}\n", submitted.Text, StringComparison.Ordinal);
+        Assert.Equal(NotificationSamples.UpperLevelOffice, returned.FromName);
+        Assert.Contains($"Trân trọng.\n{NotificationSamples.UpperLevelOffice}\n", returned.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReviewOverdue_IsTheSystemsNotice_UnsignedUnderTheConfiguredName()
+    {
+        var mail = NotificationTemplates.ReviewOverdue(NotificationSamples.Overdue("a@example.vn", OverdueReviewAudience.Organisation));
+
+        Assert.Null(mail.FromName);
+        Assert.Contains("Trân trọng.\n\n--\n", mail.Text, StringComparison.Ordinal);
     }
 }

@@ -35,7 +35,7 @@ public sealed class SendGridMailTransportTests
         Assert.Equal("Nguyễn Thị Hồng Nhung", to.GetProperty("name").GetString());
         Assert.Equal(mail.NotificationId, personalization.GetProperty("custom_args").GetProperty("notification_id").GetString());
         Assert.Equal("vanphong@quyche.example.vn", root.GetProperty("from").GetProperty("email").GetString());
-        Assert.Equal("Hệ thống quản lý quy chế làm việc", root.GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal(NotificationSamples.Office, root.GetProperty("from").GetProperty("name").GetString());
         Assert.Equal(mail.Subject, root.GetProperty("subject").GetString());
         var content = root.GetProperty("content").EnumerateArray().ToList();
         Assert.Equal(["text/plain", "text/html"], content.Select(c => c.GetProperty("type").GetString()));
@@ -89,7 +89,11 @@ public sealed class SendGridMailTransportTests
     {
         await using var sendGrid = await FakeSendGrid.StartAsync();
         using var services = MailTestServices.SendGrid(sendGrid.Endpoint, new Dictionary<string, string?> { ["Mail:FromName"] = "Văn phòng; Đảng ủy, Khối" });
-        var mail = NotificationTemplates.VoteRequest(NotificationSamples.Vote(Recipient)) with { To = new MailRecipient(Recipient, "Nguyễn Văn A, Bí thư; Chi bộ 3") };
+        var mail = NotificationTemplates.VoteRequest(NotificationSamples.Vote(Recipient)) with
+        {
+            To = new MailRecipient(Recipient, "Nguyễn Văn A, Bí thư; Chi bộ 3"),
+            FromName = "Văn phòng; Đảng ủy, Khối",
+        };
 
         await services.Sender.SendAsync(mail, TestContext.Current.CancellationToken);
 

@@ -32,7 +32,7 @@ public sealed partial class SmtpMailTransportTests(MaildevFixture maildev) : IDi
         Assert.Contains(NotificationSamples.Organisation, received.Html, StringComparison.Ordinal);
         Assert.Contains("<h1", received.Html, StringComparison.Ordinal);
         Assert.Equal(mail.NotificationId, received.Headers?["x-quyche-notification-id"].ToString());
-        Assert.Equal("Hệ thống quản lý quy chế làm việc", Assert.Single(received.From).Name);
+        Assert.Equal(mail.FromName ?? "Hệ thống quản lý quy chế làm việc", Assert.Single(received.From).Name);
         Assert.Equal(mail.To.Name, Assert.Single(received.To).Name);
     }
 

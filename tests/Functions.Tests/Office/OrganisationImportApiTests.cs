@@ -167,6 +167,38 @@ public sealed class OrganisationImportApiTests(OfficeAppFixture fixture, Azurite
     }
 
     [Fact]
+    public async Task ImportOrganisations_CommitteeNameColumn_StoresItEmptyDerivesAndAbsentKeeps()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, root.Id);
+        var (own, derived) = (OfficeTestApp.NewId("db"), OfficeTestApp.NewId("db"));
+        var withColumn = "id,parentId,name,code,type,term,committeeName,secretaryId,secretaryName,secretaryEmail\n" +
+            $"{own},{root.Id},Đảng bộ tỉnh Sông Hồng,TU,Agency,2025-2030,Tỉnh ủy Sông Hồng,bt,Phạm Thị Dung,dung@example.vn\n" +
+            $"{derived},{root.Id},Đảng bộ Sở Tài chính,ĐU,Agency,2025-2030,,bt,Lê Văn Chính,chinh@example.vn\n";
+
+        using var created = await client.PostAsync(OrganisationImportApi.Path, Csv(withColumn), Token);
+        var ownStored = (await App.Organisations.GetAsync(own, Token))!.Value;
+        var derivedStored = (await App.Organisations.GetAsync(derived, Token))!.Value;
+        // Without the column, a committee's own name stays as it is.
+        var withoutColumn = "id,parentId,name,code,type,term\n" + $"{own},{root.Id},Đảng bộ tỉnh Sông Hồng,TU,Agency,2025-2030\n";
+        using var again = await client.PostAsync(OrganisationImportApi.Path, Csv(withoutColumn), Token);
+        var summary = await again.Content.ReadFromJsonAsync<ImportSummary>(Token);
+        // With the column empty, it follows the name again.
+        var cleared = "id,parentId,name,code,type,term,committeeName\n" + $"{own},{root.Id},Đảng bộ tỉnh Sông Hồng,TU,Agency,2025-2030,\n";
+        using var clearing = await client.PostAsync(OrganisationImportApi.Path, Csv(cleared), Token);
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal("Tỉnh ủy Sông Hồng", ownStored.CommitteeName);
+        Assert.Equal("Văn phòng Tỉnh ủy Sông Hồng", ownStored.OfficeName);
+        Assert.False(derivedStored.HasOwnCommitteeName);
+        Assert.Equal("Đảng ủy Sở Tài chính", derivedStored.CommitteeName);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal([own], summary!.UnchangedIds);
+        Assert.Equal(HttpStatusCode.OK, clearing.StatusCode);
+        Assert.Equal("Đảng ủy tỉnh Sông Hồng", (await App.Organisations.GetAsync(own, Token))!.Value.CommitteeName);
+    }
+
+    [Fact]
     public async Task ImportOrganisations_ChangedParentOrTerm_Returns400AndKeepsTheOrganisation()
     {
         var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.Office;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
@@ -33,6 +34,86 @@ public sealed class OrganisationsApiTests(OfficeAppFixture fixture) : IClassFixt
         Assert.Equal(new[] { root.Id, childId }.Order(StringComparer.Ordinal), list!.Select(o => o.Id));
         var audit = App.Services.GetRequiredService<AuditLog>();
         Assert.Equal("organisation.created", Assert.Single(await audit.ReadAsync(childId, Token).ToListAsync(Token)).Record.Action);
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_WithoutCommitteeName_DerivesItAndAnswersTheOfficeName()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, root.Id);
+        var childId = OfficeTestApp.NewId("db");
+
+        using var response = await client.PostAsJsonAsync(OrganisationsApi.Path, Request(childId, root.Id) with { Name = "Đảng bộ Sở Tài chính" }, Token);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<OrganisationResponse>(Token);
+        Assert.Equal("Đảng ủy Sở Tài chính", body!.CommitteeName);
+        Assert.Equal("Văn phòng Đảng ủy Sở Tài chính", body.OfficeName);
+        Assert.False((await App.Organisations.GetAsync(childId, Token))!.Value.HasOwnCommitteeName);
+    }
+
+    [Fact]
+    public async Task CreateAndUpdateOrganisation_CommitteeName_IsStoredChangedAndCleared()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, root.Id);
+        var childId = OfficeTestApp.NewId("db");
+
+        using var created = await client.PostAsJsonAsync(OrganisationsApi.Path,
+            Request(childId, root.Id) with { Name = "Đảng bộ tỉnh Sông Hồng", CommitteeName = " Tỉnh ủy Sông Hồng " }, Token);
+        var afterCreate = (await App.Organisations.GetAsync(childId, Token))!.Value;
+        using var renamed = await client.PatchAsJsonAsync($"{OrganisationsApi.Path}/{childId}",
+            new UpdateOrganisationRequest(null, null, null, null, "Tỉnh ủy Sông Hồng (khóa mới)"), Token);
+        var afterRename = (await App.Organisations.GetAsync(childId, Token))!.Value;
+        using var untouched = await client.PatchAsJsonAsync($"{OrganisationsApi.Path}/{childId}",
+            new UpdateOrganisationRequest("Đảng bộ tỉnh Sông Hồng mới", null, null, null), Token);
+        var afterNameOnly = (await App.Organisations.GetAsync(childId, Token))!.Value;
+        using var cleared = await client.PatchAsJsonAsync($"{OrganisationsApi.Path}/{childId}",
+            new UpdateOrganisationRequest(null, null, null, null, ""), Token);
+        var body = await cleared.Content.ReadFromJsonAsync<OrganisationResponse>(Token);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Tỉnh ủy Sông Hồng", afterCreate.CommitteeName);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("Tỉnh ủy Sông Hồng (khóa mới)", afterRename.CommitteeName);
+        Assert.Equal("Tỉnh ủy Sông Hồng (khóa mới)", afterNameOnly.CommitteeName);
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal("Đảng ủy tỉnh Sông Hồng mới", body!.CommitteeName);
+        Assert.Equal("Văn phòng Đảng ủy tỉnh Sông Hồng mới", body.OfficeName);
+        Assert.False((await App.Organisations.GetAsync(childId, Token))!.Value.HasOwnCommitteeName);
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_CommitteeNameWithLineBreak_Returns400OnIt()
+    {
+        var root = await App.SeedAsync(OfficeTestApp.NewId("tu"), null);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, root.Id);
+
+        using var response = await client.PostAsJsonAsync(OrganisationsApi.Path,
+            Request(OfficeTestApp.NewId("db"), root.Id) with { CommitteeName = "Đảng ủy\nSở Tài chính" }, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("committeeName", out _));
+    }
+
+    [Fact]
+    public async Task CreateOrganisation_TimelineActor_IsTheCallersOfficeByName()
+    {
+        var rootId = OfficeTestApp.NewId("tu");
+        await App.Organisations.CreateAsync(new OrganisationBuilder().WithId(rootId).WithParent(null).WithName("Đảng bộ tỉnh Sông Hồng").WithType(OrganisationType.Agency)
+            .WithCommittee(new StandingCommittee([new CommitteeMember("m1", "Nguyễn Văn Ân", "an@example.vn", CommitteeRole.Secretary)])).Build()
+            with { CommitteeName = "Tỉnh ủy Sông Hồng" }, Token);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, rootId);
+        var childId = OfficeTestApp.NewId("cb");
+
+        using var response = await client.PostAsJsonAsync(OrganisationsApi.Path, Request(childId, rootId), Token);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var audit = App.Services.GetRequiredService<AuditLog>();
+        var record = Assert.Single(await audit.ReadAsync(childId, Token).ToListAsync(Token)).Record;
+        Assert.Equal("Văn phòng Tỉnh ủy Sông Hồng", record.ActorDisplay);
+        Assert.DoesNotContain(rootId, record.ActorDisplay, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,7 +61,10 @@ public sealed class ApiKeysApiTests(SecurityAppFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
-        Assert.True(problem.RootElement.GetProperty("errors").EnumerateObject().Any());
+        Assert.Equal("Yêu cầu không hợp lệ", problem.RootElement.GetProperty("title").GetString());
+        var messages = problem.RootElement.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).Select(m => m.GetString()!).ToList();
+        Assert.NotEmpty(messages);
+        Assert.All(messages, m => Assert.DoesNotContain(" / ", m, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,6 +77,7 @@ public sealed class ApiKeysApiTests(SecurityAppFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("ApiKey", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await AssertVietnameseOnlyAsync(response, "Chưa xác thực", "Thiếu khóa API hợp lệ (tiêu đề Authorization: ApiKey <khóa> hoặc X-Api-Key).");
     }
 
     [Fact]
@@ -86,6 +90,7 @@ public sealed class ApiKeysApiTests(SecurityAppFixture fixture) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await AssertVietnameseOnlyAsync(response, "Không có quyền", "Khóa API này không có quyền thực hiện thao tác.");
     }
 
     [Fact]
@@ -114,5 +119,17 @@ public sealed class ApiKeysApiTests(SecurityAppFixture fixture) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await AssertVietnameseOnlyAsync(response, "Không tìm thấy khóa API", null);
+    }
+
+    // One language in every problem reply, as FrameworkProblems gives for the rest of the API: no "… / English" halves.
+    private static async Task AssertVietnameseOnlyAsync(HttpResponseMessage response, string title, string? detail)
+    {
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        if (detail is not null)
+        {
+            Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
+        }
     }
 }

@@ -30,6 +30,65 @@ public sealed class OrganisationStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task CreateAsync_OwnCommitteeName_ReadsBack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var organisation = StateTestData.Organisation("dbt-songhong", null, "TU") with
+        {
+            Name = "Đảng bộ tỉnh Sông Hồng",
+            CommitteeName = "Tỉnh ủy Sông Hồng",
+        };
+        await _state.Organisations.CreateAsync(organisation, ct);
+
+        var loaded = (await _state.Organisations.GetAsync("dbt-songhong", ct))!.Value;
+
+        Assert.True(loaded.HasOwnCommitteeName);
+        Assert.Equal("Tỉnh ủy Sông Hồng", loaded.CommitteeName);
+        Assert.Equal("Văn phòng Tỉnh ủy Sông Hồng", loaded.OfficeName);
+        Assert.Equal(organisation, loaded with { Committee = organisation.Committee });
+    }
+
+    [Fact]
+    public async Task GetAsync_RowWithoutCommitteeNameColumn_DerivesItFromTheName()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var organisation = StateTestData.Organisation("db-taichinh", null) with
+        {
+            Name = "Đảng bộ Sở Tài chính",
+            CommitteeName = "Đảng ủy Sở Tài chính (tạm)",
+        };
+        await _state.Organisations.CreateAsync(organisation, ct);
+
+        // A row as written before the column existed.
+        var table = await _state.Tables.GetAsync(OrganisationStore.TableName, ct);
+        var entity = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(OrganisationStore.Partition, "db-taichinh", cancellationToken: ct)).Value;
+        Assert.Equal("Đảng ủy Sở Tài chính (tạm)", entity.GetString("CommitteeName"));
+        Assert.True(entity.Remove("CommitteeName"));
+        await table.UpdateEntityAsync(entity, entity.ETag, Azure.Data.Tables.TableUpdateMode.Replace, ct);
+
+        var loaded = (await _state.Organisations.GetAsync("db-taichinh", ct))!.Value;
+
+        Assert.False(loaded.HasOwnCommitteeName);
+        Assert.Equal("Đảng ủy Sở Tài chính", loaded.CommitteeName);
+        Assert.Equal("Văn phòng Đảng ủy Sở Tài chính", loaded.OfficeName);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_DerivedCommitteeName_IsNotStored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var organisation = StateTestData.Organisation("db-yte", null) with { Name = "Đảng bộ Sở Y tế", CommitteeName = "Đảng ủy Y tế" };
+        var etag = await _state.Organisations.CreateAsync(organisation, ct);
+
+        await _state.Organisations.UpdateAsync(organisation with { CommitteeName = null, Name = "Đảng bộ Sở Y tế tỉnh" }, etag, ct);
+
+        var table = await _state.Tables.GetAsync(OrganisationStore.TableName, ct);
+        var entity = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(OrganisationStore.Partition, "db-yte", cancellationToken: ct)).Value;
+        Assert.Null(entity.GetString("CommitteeName"));
+        Assert.Equal("Đảng ủy Sở Y tế tỉnh", (await _state.Organisations.GetAsync("db-yte", ct))!.Value.CommitteeName);
+    }
+
+    [Fact]
     public async Task UpdateAsync_StaleETag_ThrowsAndLeavesRowUnchanged()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -28,9 +28,9 @@ public sealed class LifecycleFacts(LifecycleStores stores)
         return sent > 0 ? stores.Status.RefreshAsync(input.OrganisationId, cancellationToken) : Task.CompletedTask;
     }
 
-    /// <summary>The office mailbox of an organisation, when it has one.</summary>
+    /// <summary>The office mailbox of an organisation, when it has one, under the office's name ("Văn phòng Đảng ủy …").</summary>
     public static MailRecipient? Office(Organisation organisation) =>
-        string.IsNullOrWhiteSpace(organisation.OfficeEmail) ? null : new MailRecipient(organisation.OfficeEmail, "Văn phòng " + organisation.Name);
+        string.IsNullOrWhiteSpace(organisation.OfficeEmail) ? null : new MailRecipient(organisation.OfficeEmail, organisation.OfficeName);
 
     /// <summary>The draft a round was opened on, from whichever cycle (initial or amendment) holds the round.</summary>
     public static DraftVersion DraftOf(Regulation regulation, string roundId, int version)

@@ -36,7 +36,10 @@ public sealed class SendConsultationNoticesActivity(LifecycleFacts facts, Lifecy
                 var link = links.Create(new LinkClaims(
                     input.RegulationId, round.Id, contact.RecipientId, LinkAction.Consultation, draft.ContentHash.ToString(), round.Deadline.AddDays(1)));
                 ConsultationNotice notice = new(id, new MailRecipient(contact.Email, contact.Name), organisation.Name, regulation.Title,
-                    "lần " + round.DraftVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), round.Deadline, link);
+                    "lần " + round.DraftVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), round.Deadline, link)
+                {
+                    CommitteeName = organisation.CommitteeName,
+                };
                 return request.Kind == NoticeKind.ConsultationInvitation
                     ? NotificationTemplates.ConsultationInvitation(notice)
                     : NotificationTemplates.ConsultationReminder(notice);

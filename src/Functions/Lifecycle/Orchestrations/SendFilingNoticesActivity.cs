@@ -37,12 +37,19 @@ public sealed class SendFilingNoticesActivity(LifecycleFacts facts, LifecycleNot
             if (request.Kind == NoticeKind.FilingReturned)
             {
                 return NotificationTemplates.FilingReturned(new FilingReturnedNotice(
-                    id, to, organisation.Name, upperLevel.Name, regulation.Title, filing.DocumentSymbol, string.Join("; ", filing.ReturnReasons), scheduledFor));
+                    id, to, organisation.Name, upperLevel.Name, regulation.Title, filing.DocumentSymbol, string.Join("; ", filing.ReturnReasons), scheduledFor)
+                {
+                    UpperLevelCommitteeName = upperLevel.CommitteeName,
+                });
             }
 
             var link = links.Create(input.RegulationId, filing.Id, upperLevel.Id, LinkAction.FilingAcknowledgement, issuance.FinalDocumentHash.ToString());
             FilingNotice notice = new(id, to, upperLevel.Name, organisation.Name, regulation.Title, filing.DocumentSymbol,
-                VietnamTime.ToInstant(issuance.IssueDate, VietnamTime.MorningReminderTime), filing.SentAt, link);
+                VietnamTime.ToInstant(issuance.IssueDate, VietnamTime.MorningReminderTime), filing.SentAt, link)
+            {
+                CommitteeName = organisation.CommitteeName,
+                UpperLevelCommitteeName = upperLevel.CommitteeName,
+            };
             return request.Kind == NoticeKind.FilingSubmitted ? NotificationTemplates.FilingSubmitted(notice) : NotificationTemplates.FilingReminder(notice);
         }, cancellationToken);
         await facts.NoticesSentAsync(input, mailed ? 1 : 0, cancellationToken);

@@ -54,7 +54,10 @@ public sealed class SendReviewNoticesActivity(LifecycleFacts facts, LifecycleNot
             bool mailed = await notifier.SendOnceAsync(input.RegulationId, request.Kind, noticeId, request.ScheduledFor, id => request.Kind == NoticeKind.ReviewReminder
                 ? NotificationTemplates.ReviewReminder(new ReviewReminderNotice(
                     id, to, organisation.Name, regulation.Title, issuance.Number.Symbol, input.SubjectId, Math.Max(0, daysBefore),
-                    VietnamTime.ToInstant(due, MeetingStart), VietnamTime.ToInstant(due, MeetingEnd), organizer, timeProvider.GetUtcNow()))
+                    VietnamTime.ToInstant(due, MeetingStart), VietnamTime.ToInstant(due, MeetingEnd), organizer, timeProvider.GetUtcNow())
+                {
+                    CommitteeName = organisation.CommitteeName,
+                })
                 : NotificationTemplates.ReviewOverdue(new OverdueReviewNotice(
                     id, to,
                     request.Kind == NoticeKind.ReviewOverdueToOrganisation ? OverdueReviewAudience.Organisation : OverdueReviewAudience.UpperLevel,

@@ -55,10 +55,19 @@ public sealed class SendVoteNoticesActivity(LifecycleFacts facts, LifecycleNotif
             bool mailed = await notifier.SendOnceAsync(input.RegulationId, request.Kind, noticeId, scheduledFor, id => request.Kind switch
             {
                 NoticeKind.VoteRequest or NoticeKind.VoteReminder => Compose(request.Kind, new VoteNotice(id, to, organisation.Name, regulation.Title, version, round.Deadline,
-                    links.Create(new LinkClaims(input.RegulationId, round.Id, member!.MemberId, LinkAction.Vote, draft.ContentHash.ToString(), round.Deadline + LinkBuilder.VoteLinkGrace)))),
+                    links.Create(new LinkClaims(input.RegulationId, round.Id, member!.MemberId, LinkAction.Vote, draft.ContentHash.ToString(), round.Deadline + LinkBuilder.VoteLinkGrace)))
+                {
+                    CommitteeName = organisation.CommitteeName,
+                }),
                 NoticeKind.VoteResult => NotificationTemplates.VoteResult(new VoteResultNotice(
-                    id, to, organisation.Name, regulation.Title, version, round.Status == VoteRoundStatus.Passed, tally, round.DecidedAt ?? scheduledFor, round.FailureReasons)),
-                _ => NotificationTemplates.VoteDeadlineWithoutDecision(new VoteDeadlineNotice(id, to, organisation.Name, regulation.Title, version, round.Deadline, tally)),
+                    id, to, organisation.Name, regulation.Title, version, round.Status == VoteRoundStatus.Passed, tally, round.DecidedAt ?? scheduledFor, round.FailureReasons)
+                {
+                    CommitteeName = organisation.CommitteeName,
+                }),
+                _ => NotificationTemplates.VoteDeadlineWithoutDecision(new VoteDeadlineNotice(id, to, organisation.Name, regulation.Title, version, round.Deadline, tally)
+                {
+                    CommitteeName = organisation.CommitteeName,
+                }),
             }, cancellationToken);
             sent += mailed ? 1 : 0;
         }

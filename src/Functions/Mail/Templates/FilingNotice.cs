@@ -10,4 +10,11 @@ public sealed record FilingNotice(
     string Symbol,
     DateTimeOffset IssuedAt,
     DateTimeOffset FiledAt,
-    Uri Link);
+    Uri Link)
+{
+    /// <summary>The filing organisation's committee, e.g. "Đảng ủy Sở Tài chính"; null: derived from <see cref="OrganisationName"/>.</summary>
+    public string? CommitteeName { get; init; }
+
+    /// <summary>The upper level's committee, e.g. "Đảng ủy Khối các cơ quan tỉnh"; null: derived from <see cref="UpperLevelName"/>.</summary>
+    public string? UpperLevelCommitteeName { get; init; }
+}

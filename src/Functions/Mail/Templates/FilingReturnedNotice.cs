@@ -10,4 +10,8 @@ public sealed record FilingReturnedNotice(
     string Symbol,
     string Reason,
     DateTimeOffset ReturnedAt,
-    Uri? Link = null);
+    Uri? Link = null)
+{
+    /// <summary>The upper level's committee, whose office signs; null: derived from <see cref="UpperLevelName"/>.</summary>
+    public string? UpperLevelCommitteeName { get; init; }
+}

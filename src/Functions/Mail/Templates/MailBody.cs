@@ -14,6 +14,7 @@ internal sealed class MailBody
     private readonly string _subject;
     private readonly StringBuilder _html = new();
     private readonly StringBuilder _text = new();
+    private string? _sender;
 
     public MailBody(string subject, string heading)
     {
@@ -79,6 +80,17 @@ internal sealed class MailBody
         return this;
     }
 
+    /// <summary>
+    /// The office the message is from, e.g. "Văn phòng Đảng ủy Sở Tài chính": it signs under "Trân trọng." and is the
+    /// sender's display name. Without it the message ends with "Trân trọng." and goes out under the configured name.
+    /// </summary>
+    public MailBody SignedBy(string office)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(office);
+        _sender = office.Trim();
+        return this;
+    }
+
     public OutgoingMail ToMail(
         string notificationId, MailRecipient to, string category, IReadOnlyList<MailAttachment>? attachments = null)
     {
@@ -92,12 +104,19 @@ internal sealed class MailBody
             .Append("<div role=\"article\" aria-roledescription=\"email\" lang=\"vi\" style=\"max-width:600px;margin:0 auto;padding:24px 16px;background:#ffffff;")
             .Append(FontStyle).Append("\">\n")
             .Append(_html)
-            .Append("<p style=\"margin:0 0 16px;\">").Append(Closing).Append("</p>\n")
+            .Append("<p style=\"margin:0 0 16px;\">").Append(Closing)
+            .Append(_sender is null ? "" : "<br>\n<strong>" + Encode(_sender) + "</strong>").Append("</p>\n")
             .Append("<hr style=\"border:none;border-top:1px solid #dddddd;margin:24px 0 12px;\">\n")
             .Append("<p style=\"margin:0;font-size:12px;color:#5f5f5f;\">").Append(Encode(Footer)).Append("</p>\n")
             .Append("</div>\n</body>\n</html>\n")
             .ToString();
-        var text = _text.Append(Closing).Append("\n\n--\n").Append(Footer).Append('\n').ToString();
+        _text.Append(Closing).Append('\n');
+        if (_sender is not null)
+        {
+            _text.Append(_sender).Append('\n');
+        }
+
+        var text = _text.Append("\n--\n").Append(Footer).Append('\n').ToString();
         return new OutgoingMail
         {
             NotificationId = notificationId,
@@ -107,6 +126,7 @@ internal sealed class MailBody
             Text = text,
             Attachments = attachments ?? [],
             Categories = ["quycheworkflow", category],
+            FromName = _sender,
         };
     }
 

@@ -13,7 +13,7 @@ public static partial class NotificationTemplates
                 $"Lấy ý kiến góp ý dự thảo {notice.RegulationTitle} — hạn {deadline}",
                 "Lấy ý kiến góp ý dự thảo quy chế làm việc")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"{notice.OrganisationName} đề nghị đồng chí góp ý dự thảo {notice.RegulationTitle}.")
+            .Paragraph($"Ban Thường vụ {CommitteeOf(notice.CommitteeName, notice.OrganisationName)} đề nghị đồng chí góp ý dự thảo {notice.RegulationTitle}.")
             .Facts(
                 ("Tổ chức", notice.OrganisationName),
                 ("Văn bản", notice.RegulationTitle),
@@ -22,6 +22,7 @@ public static partial class NotificationTemplates
             .Paragraph("Đồng chí có thể góp ý theo từng điều của dự thảo, hoặc chọn “Nhất trí, không có ý kiến khác”.")
             .Action("Xem dự thảo và góp ý", notice.Link)
             .Note(PersonalLinkNote)
+            .SignedBy(OfficeOf(notice.CommitteeName, notice.OrganisationName))
             .ToMail(notice.NotificationId, notice.To, "consultation-invitation");
     }
 
@@ -34,7 +35,7 @@ public static partial class NotificationTemplates
                 $"Nhắc góp ý dự thảo {notice.RegulationTitle} — hạn {deadline}",
                 "Nhắc góp ý dự thảo quy chế làm việc")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Đến nay, {notice.OrganisationName} chưa nhận được ý kiến góp ý của đồng chí đối với dự thảo {notice.RegulationTitle}. Đề nghị đồng chí gửi ý kiến trước hạn.")
+            .Paragraph($"Đến nay, Ban Thường vụ {CommitteeOf(notice.CommitteeName, notice.OrganisationName)} chưa nhận được ý kiến góp ý của đồng chí đối với dự thảo {notice.RegulationTitle}. Đề nghị đồng chí gửi ý kiến trước hạn.")
             .Facts(
                 ("Văn bản", notice.RegulationTitle),
                 ("Dự thảo", notice.DraftVersion),
@@ -42,6 +43,7 @@ public static partial class NotificationTemplates
             .Action("Xem dự thảo và góp ý", notice.Link)
             .Note("Trường hợp không có ý kiến, đề nghị đồng chí chọn “Nhất trí, không có ý kiến khác” để văn phòng cấp ủy tổng hợp.")
             .Note(PersonalLinkNote)
+            .SignedBy(OfficeOf(notice.CommitteeName, notice.OrganisationName))
             .ToMail(notice.NotificationId, notice.To, "consultation-reminder");
     }
 }

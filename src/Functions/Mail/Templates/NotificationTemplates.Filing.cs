@@ -14,9 +14,10 @@ public static partial class NotificationTemplates
             .Paragraph(Salutation(notice.To))
             .Paragraph($"{notice.OrganisationName} gửi {notice.RegulationTitle} (số {notice.Symbol}) để cấp ủy cấp trên theo dõi, kiểm tra.")
             .Facts(FilingFacts(notice))
-            .Paragraph($"Đề nghị {Addressee(notice.To)} xác nhận đã tiếp nhận, hoặc trả lại kèm yêu cầu sửa đổi, bổ sung.")
+            .Paragraph($"Đề nghị {OfficeOf(notice.UpperLevelCommitteeName, notice.UpperLevelName)} xác nhận đã tiếp nhận, hoặc trả lại kèm yêu cầu sửa đổi, bổ sung.")
             .Action("Tiếp nhận hoặc trả lại", notice.Link)
             .Note("Đường liên kết này dành riêng cho người nhận thư; đề nghị không chuyển tiếp thư này.")
+            .SignedBy(OfficeOf(notice.CommitteeName, notice.OrganisationName))
             .ToMail(notice.NotificationId, notice.To, "filing-submitted");
     }
 
@@ -32,6 +33,7 @@ public static partial class NotificationTemplates
             .Facts(FilingFacts(notice))
             .Action("Tiếp nhận hoặc trả lại", notice.Link)
             .Note("Đường liên kết này dành riêng cho người nhận thư; đề nghị không chuyển tiếp thư này.")
+            .SignedBy(OfficeOf(notice.CommitteeName, notice.OrganisationName))
             .ToMail(notice.NotificationId, notice.To, "filing-reminder");
     }
 
@@ -54,7 +56,7 @@ public static partial class NotificationTemplates
             body.Action("Bắt đầu sửa đổi, bổ sung", link);
         }
 
-        return body.ToMail(notice.NotificationId, notice.To, "filing-returned");
+        return body.SignedBy(OfficeOf(notice.UpperLevelCommitteeName, notice.UpperLevelName)).ToMail(notice.NotificationId, notice.To, "filing-returned");
     }
 
     private static (string, string)[] FilingFacts(FilingNotice notice) =>

@@ -42,7 +42,7 @@ public static partial class NotificationTemplates
 
         var body = new MailBody(subject, heading)
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Theo quy định, {notice.OrganisationName} tổ chức họp rà soát định kỳ {notice.RegulationTitle}, số {notice.Symbol}, cụ thể như sau:")
+            .Paragraph($"Theo quy định, {CommitteeOf(notice.CommitteeName, notice.OrganisationName)} tổ chức họp rà soát định kỳ {notice.RegulationTitle}, số {notice.Symbol}, cụ thể như sau:")
             .Facts([.. facts])
             .Paragraph("Lịch họp được đính kèm (tệp .ics) để đồng chí thêm vào lịch của mình.")
             .Paragraph("Sau cuộc họp, văn phòng cấp ủy ghi nhận kết quả rà soát (giữ nguyên; sửa đổi, bổ sung; hoặc bãi bỏ) kèm biên bản.");
@@ -51,7 +51,8 @@ public static partial class NotificationTemplates
             body.Action("Ghi nhận kết quả rà soát", link);
         }
 
-        return body.ToMail(notice.NotificationId, notice.To, "review-reminder", [invitation]);
+        return body.SignedBy(OfficeOf(notice.CommitteeName, notice.OrganisationName))
+            .ToMail(notice.NotificationId, notice.To, "review-reminder", [invitation]);
     }
 
     /// <summary>A review is overdue: told to the organisation, or to its upper level.</summary>

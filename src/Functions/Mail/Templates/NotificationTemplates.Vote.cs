@@ -15,7 +15,7 @@ public static partial class NotificationTemplates
                 $"Biểu quyết dự thảo {notice.RegulationTitle} — hạn {deadline}",
                 "Đề nghị biểu quyết dự thảo quy chế làm việc")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Ban Thường vụ {notice.OrganisationName} xem xét, biểu quyết dự thảo {notice.RegulationTitle}. Đề nghị đồng chí biểu quyết (đồng ý, không đồng ý hoặc ý kiến khác; có thể kèm lý do).")
+            .Paragraph($"Ban Thường vụ {CommitteeOf(notice.CommitteeName, notice.OrganisationName)} xem xét, biểu quyết dự thảo {notice.RegulationTitle}. Đề nghị đồng chí biểu quyết (đồng ý, không đồng ý hoặc ý kiến khác; có thể kèm lý do).")
             .Facts(
                 ("Văn bản", notice.RegulationTitle),
                 ("Dự thảo", notice.DraftVersion),
@@ -23,6 +23,7 @@ public static partial class NotificationTemplates
             .Action("Xem dự thảo và biểu quyết", notice.Link)
             .Note("Đồng chí có thể thay đổi biểu quyết cho đến khi có kết quả.")
             .Note(PersonalLinkNote)
+            .SignedBy(OfficeOf(notice.CommitteeName, notice.OrganisationName))
             .ToMail(notice.NotificationId, notice.To, "vote-request");
     }
 
@@ -35,13 +36,14 @@ public static partial class NotificationTemplates
                 $"Nhắc biểu quyết dự thảo {notice.RegulationTitle} — hạn {deadline}",
                 "Nhắc biểu quyết dự thảo quy chế làm việc")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Đến nay, hệ thống chưa nhận được biểu quyết của đồng chí đối với dự thảo {notice.RegulationTitle} đang được Ban Thường vụ {notice.OrganisationName} xem xét. Đề nghị đồng chí biểu quyết trước hạn.")
+            .Paragraph($"Đến nay, hệ thống chưa nhận được biểu quyết của đồng chí đối với dự thảo {notice.RegulationTitle} đang được Ban Thường vụ {CommitteeOf(notice.CommitteeName, notice.OrganisationName)} xem xét. Đề nghị đồng chí biểu quyết trước hạn.")
             .Facts(
                 ("Văn bản", notice.RegulationTitle),
                 ("Dự thảo", notice.DraftVersion),
                 ("Hạn biểu quyết", deadline))
             .Action("Xem dự thảo và biểu quyết", notice.Link)
             .Note(PersonalLinkNote)
+            .SignedBy(OfficeOf(notice.CommitteeName, notice.OrganisationName))
             .ToMail(notice.NotificationId, notice.To, "vote-reminder");
     }
 
@@ -54,7 +56,7 @@ public static partial class NotificationTemplates
                 $"Kết quả biểu quyết: dự thảo {notice.RegulationTitle} {outcome}",
                 $"Kết quả biểu quyết: dự thảo {outcome}")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Ban Thường vụ {notice.OrganisationName} đã biểu quyết dự thảo {notice.RegulationTitle} ({notice.DraftVersion}). Kết quả: dự thảo {outcome}.")
+            .Paragraph($"Ban Thường vụ {CommitteeOf(notice.CommitteeName, notice.OrganisationName)} đã biểu quyết dự thảo {notice.RegulationTitle} ({notice.DraftVersion}). Kết quả: dự thảo {outcome}.")
             .Facts(TallyFacts(notice.Tally, ("Thời điểm có kết quả", VietnamTime.FormatTimeOnDate(notice.DecidedAt))));
         if (notice.Reasons is { Count: > 0 } reasons)
         {
@@ -69,7 +71,7 @@ public static partial class NotificationTemplates
             body.Action("Xem chi tiết", link);
         }
 
-        return body.ToMail(notice.NotificationId, notice.To, "vote-result");
+        return body.SignedBy(OfficeOf(notice.CommitteeName, notice.OrganisationName)).ToMail(notice.NotificationId, notice.To, "vote-result");
     }
 
     /// <summary>To the secretary and the office: the deadline passed and the vote is still undecided.</summary>
@@ -80,7 +82,7 @@ public static partial class NotificationTemplates
                 $"Hết hạn biểu quyết nhưng chưa có kết quả: {notice.RegulationTitle}",
                 "Hết hạn biểu quyết nhưng chưa có kết quả")
             .Paragraph(Salutation(notice.To))
-            .Paragraph($"Đã hết hạn biểu quyết dự thảo {notice.RegulationTitle} ({notice.DraftVersion}) của Ban Thường vụ {notice.OrganisationName} nhưng chưa đủ số phiếu để kết luận.")
+            .Paragraph($"Đã hết hạn biểu quyết dự thảo {notice.RegulationTitle} ({notice.DraftVersion}) của Ban Thường vụ {CommitteeOf(notice.CommitteeName, notice.OrganisationName)} nhưng chưa đủ số phiếu để kết luận.")
             .Facts(TallyFacts(notice.Tally, ("Hạn biểu quyết", VietnamTime.FormatTimeOnDate(notice.Deadline))))
             .Paragraph("Văn phòng cấp ủy có thể gia hạn biểu quyết, hoặc ghi nhận kết quả biểu quyết tại cuộc họp trực tiếp kèm biên bản.");
         if (notice.Link is { } link)
@@ -88,7 +90,8 @@ public static partial class NotificationTemplates
             body.Action("Gia hạn hoặc ghi nhận kết quả họp", link);
         }
 
-        return body.ToMail(notice.NotificationId, notice.To, "vote-deadline-without-decision");
+        return body.SignedBy(OfficeOf(notice.CommitteeName, notice.OrganisationName))
+            .ToMail(notice.NotificationId, notice.To, "vote-deadline-without-decision");
     }
 
     private static (string, string)[] TallyFacts(VoteTally tally, (string, string) extra) =>

@@ -1,3 +1,5 @@
+using QuyCheWorkflow.Domain.Organisations;
+
 namespace QuyCheWorkflow.Functions.Mail.Templates;
 
 /// <summary>
@@ -30,12 +32,13 @@ public static partial class NotificationTemplates
         return IsOrganisation(name) ? $"Kính gửi: {name}," : $"Kính gửi đồng chí {name},";
     }
 
-    /// <summary>Who "Đề nghị …" asks: the office by its name, or "đồng chí".</summary>
-    private static string Addressee(MailRecipient to)
-    {
-        var name = to.Name?.Trim();
-        return !string.IsNullOrEmpty(name) && IsOrganisation(name) ? name : "đồng chí";
-    }
+    /// <summary>The committee (cấp ủy) as given, or derived from the organisation's name ("Đảng bộ X" → "Đảng ủy X").</summary>
+    private static string CommitteeOf(string? committeeName, string organisationName) =>
+        string.IsNullOrWhiteSpace(committeeName) ? CommitteeNames.FromOrganisationName(organisationName) : committeeName.Trim();
+
+    /// <summary>The committee's office, "Văn phòng {committee}", which signs a message.</summary>
+    private static string OfficeOf(string? committeeName, string organisationName) =>
+        CommitteeNames.OfficeOf(CommitteeOf(committeeName, organisationName));
 
     private static bool IsOrganisation(string name) =>
         s_organisationPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));

@@ -20,4 +20,8 @@ public sealed record ReviewReminderNotice(
     DateTimeOffset CreatedAt,
     string? Location = null,
     int Sequence = 0,
-    Uri? Link = null);
+    Uri? Link = null)
+{
+    /// <summary>The organisation's committee (cấp ủy), e.g. "Đảng ủy Sở Tài chính"; null: derived from <see cref="OrganisationName"/>.</summary>
+    public string? CommitteeName { get; init; }
+}

@@ -11,4 +11,8 @@ public sealed record VoteDeadlineNotice(
     string DraftVersion,
     DateTimeOffset Deadline,
     VoteTally Tally,
-    Uri? Link = null);
+    Uri? Link = null)
+{
+    /// <summary>The organisation's committee (cấp ủy), e.g. "Đảng ủy Sở Tài chính"; null: derived from <see cref="OrganisationName"/>.</summary>
+    public string? CommitteeName { get; init; }
+}

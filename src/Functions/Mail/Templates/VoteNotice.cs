@@ -8,4 +8,8 @@ public sealed record VoteNotice(
     string RegulationTitle,
     string DraftVersion,
     DateTimeOffset Deadline,
-    Uri Link);
+    Uri Link)
+{
+    /// <summary>The organisation's committee (cấp ủy), e.g. "Đảng ủy Sở Tài chính"; null: derived from <see cref="OrganisationName"/>.</summary>
+    public string? CommitteeName { get; init; }
+}

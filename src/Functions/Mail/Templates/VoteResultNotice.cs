@@ -13,4 +13,8 @@ public sealed record VoteResultNotice(
     VoteTally Tally,
     DateTimeOffset DecidedAt,
     IReadOnlyList<string>? Reasons = null,
-    Uri? Link = null);
+    Uri? Link = null)
+{
+    /// <summary>The organisation's committee (cấp ủy), e.g. "Đảng ủy Sở Tài chính"; null: derived from <see cref="OrganisationName"/>.</summary>
+    public string? CommitteeName { get; init; }
+}

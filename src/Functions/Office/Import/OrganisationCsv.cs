@@ -3,8 +3,8 @@ using QuyCheWorkflow.Domain.Organisations;
 namespace QuyCheWorkflow.Functions.Office.Import;
 
 /// <summary>
-/// The organisations file: <c>id,parentId,name,code,type,term</c> required, <c>officeEmail</c> and
-/// <c>secretaryId,secretaryName,secretaryEmail</c> optional. Every value is checked by <see cref="OrganisationFields"/>,
+/// The organisations file: <c>id,parentId,name,code,type,term</c> required, <c>officeEmail</c>,
+/// <c>committeeName</c> (empty: derived from the name) and <c>secretaryId,secretaryName,secretaryEmail</c> optional. Every value is checked by <see cref="OrganisationFields"/>,
 /// as for <c>POST /api/organisations</c>; an empty parentId is a root.
 /// </summary>
 internal static class OrganisationCsv
@@ -16,13 +16,14 @@ internal static class OrganisationCsv
     public const string Type = "type";
     public const string Term = "term";
     public const string OfficeEmail = "officeEmail";
+    public const string CommitteeName = "committeeName";
     public const string SecretaryId = "secretaryId";
     public const string SecretaryName = "secretaryName";
     public const string SecretaryEmail = "secretaryEmail";
 
     public static IReadOnlyList<string> RequiredColumns { get; } = [Id, ParentId, Name, Code, Type, Term];
 
-    public static IReadOnlyList<string> OptionalColumns { get; } = [OfficeEmail, SecretaryId, SecretaryName, SecretaryEmail];
+    public static IReadOnlyList<string> OptionalColumns { get; } = [OfficeEmail, CommitteeName, SecretaryId, SecretaryName, SecretaryEmail];
 
     /// <summary>The valid rows; a faulty row adds its errors and is left out.</summary>
     public static IReadOnlyList<OrganisationRow> Parse(ImportSheet sheet, Dictionary<string, string[]> errors)
@@ -30,6 +31,7 @@ internal static class OrganisationCsv
         List<OrganisationRow> rows = [];
         Dictionary<string, int> lineOf = new(StringComparer.Ordinal);
         bool hasOfficeEmail = sheet.Columns.Contains(OfficeEmail);
+        bool hasCommitteeName = sheet.Columns.Contains(CommitteeName);
         foreach (var row in sheet.Rows)
         {
             var before = errors.Count;
@@ -50,10 +52,15 @@ internal static class OrganisationCsv
             var type = OrganisationFields.Type(row[Type], row.Key(Type), errors);
             var term = OrganisationFields.Term(row[Term], row.Key(Term), errors);
             var officeEmail = hasOfficeEmail ? OrganisationFields.Email(row[OfficeEmail], row.Key(OfficeEmail), optional: true, errors) : null;
+            var committeeName = hasCommitteeName ? OrganisationFields.CommitteeName(row[CommitteeName], row.Key(CommitteeName), errors) : null;
             var secretary = Secretary(row, errors);
             if (errors.Count == before)
             {
-                rows.Add(new OrganisationRow(row.Line, id!, parentId, name!, code!.Value, type!.Value, term!.Value, hasOfficeEmail, officeEmail, secretary));
+                rows.Add(new OrganisationRow(row.Line, id!, parentId, name!, code!.Value, type!.Value, term!.Value, hasOfficeEmail, officeEmail, secretary)
+                {
+                    HasCommitteeName = hasCommitteeName,
+                    CommitteeName = committeeName,
+                });
             }
         }
 

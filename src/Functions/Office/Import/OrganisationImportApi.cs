@@ -40,7 +40,7 @@ public static class OrganisationImportApi
         group.MapPost("/", ImportOrganisations).WithName(nameof(ImportOrganisations)).Accepts<IFormFile>("text/csv", "multipart/form-data")
             .WithSummary("Import organisations from CSV")
             .WithDescription("Creates the new organisations of the file (parents anywhere in it) and updates the changed ones, all or nothing. " +
-                "Columns: id,parentId,name,code,type,term required; officeEmail; secretaryId,secretaryName,secretaryEmail. " +
+                "Columns: id,parentId,name,code,type,term required; officeEmail; committeeName (empty: derived from the name); secretaryId,secretaryName,secretaryEmail. " +
                 "Send text/csv, or multipart/form-data with the file in the part 'file'. 400 names each faulty line and column; " +
                 "409 when an organisation changed during the import; 422 when the Idempotency-Key was used for another request.")
             .WithFormFields(new ApiField("file", "string", "The CSV file (UTF-8).", "binary", Required: true));
@@ -125,11 +125,12 @@ public static class OrganisationImportApi
             return OfficeProblems.Invalid(RegulationsApi.IdempotencyKeyHeader, "Idempotency-Key tối đa 64 ký tự chữ, số, '-', '_' hoặc '.'.");
         }
 
+        var actor = await OfficeCaller.ActorOfAsync(context, cancellationToken);
         try
         {
             if (key.Length == 0)
             {
-                return TypedResults.Ok(await importer.ApplyAsync(OfficeCaller.ActorOf(context), steps, cancellationToken));
+                return TypedResults.Ok(await importer.ApplyAsync(actor, steps, cancellationToken));
             }
 
             ImportSummary? first = null;
@@ -137,7 +138,7 @@ public static class OrganisationImportApi
             var recorded = await requests.ExecuteOnceAsync($"api-import-{scope}-{key}",
                 await IdempotencyKeys.CommandOfAsync(context.Request, commandName, cancellationToken), async ct =>
             {
-                first = await importer.ApplyAsync(OfficeCaller.ActorOf(context), steps, ct);
+                first = await importer.ApplyAsync(actor, steps, ct);
                 return StateJson.Serialize(first).Length <= MaxRecordedOutcomeChars ? first : first with
                 {
                     CreatedIds = [],

@@ -61,6 +61,7 @@ public sealed class OrganisationImporter(OrganisationStore store, OrganisationWo
                 Organisation organisation = new(row.Id, row.Name, row.Code, row.Type, row.ParentId, row.Term, new StandingCommittee([row.Secretary]))
                 {
                     OfficeEmail = row.OfficeEmail,
+                    CommitteeName = row.CommitteeName,
                 };
                 steps[row.Id] = new ImportStep(ImportChange.Create, organisation, null);
             }
@@ -159,6 +160,8 @@ public sealed class OrganisationImporter(OrganisationStore store, OrganisationWo
                             Type = organisation.Type,
                             ChangesOfficeEmail = true,
                             OfficeEmail = organisation.OfficeEmail,
+                            ChangesCommitteeName = true,
+                            CommitteeName = organisation.HasOwnCommitteeName ? organisation.CommitteeName : null,
                         };
                         await organisations.UpdateAsync(organisation.Id, changes, actor, step.ETag, ct);
                     }
@@ -216,6 +219,11 @@ public sealed class OrganisationImporter(OrganisationStore store, OrganisationWo
             Type = row.Type,
             OfficeEmail = row.HasOfficeEmail ? row.OfficeEmail : stored.OfficeEmail,
         };
+        if (row.HasCommitteeName)
+        {
+            changed = changed with { CommitteeName = row.CommitteeName };
+        }
+
         return changed == stored
             ? new ImportStep(ImportChange.Unchanged, stored, loaded.ETag)
             : new ImportStep(ImportChange.Update, changed, loaded.ETag);

@@ -16,4 +16,11 @@ internal sealed record OrganisationRow(
     Term Term,
     bool HasOfficeEmail,
     string? OfficeEmail,
-    CommitteeMember? Secretary);
+    CommitteeMember? Secretary)
+{
+    /// <summary>False when the file has no committeeName column: an existing committee name is then kept.</summary>
+    public bool HasCommitteeName { get; init; }
+
+    /// <summary>The committee's own name, or null to derive it from <see cref="Name"/>.</summary>
+    public string? CommitteeName { get; init; }
+}
