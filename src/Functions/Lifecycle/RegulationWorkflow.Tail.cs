@@ -192,6 +192,9 @@ public sealed partial class RegulationWorkflow
                     }
 
                     break;
+                case NewModelPublication publication:
+                    await stores.Models.AddHistoryAsync(publication.Model, cancellationToken);
+                    break;
                 default:
                     throw new InvalidOperationException($"A tail holds a row of unknown kind {row.GetType().Name}.");
             }

@@ -7,6 +7,7 @@ using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 
 using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.Lifecycle.Tails;
 
 namespace QuyCheWorkflow.Functions.Office;
 
@@ -95,7 +96,7 @@ public static class ModelRegulationsApi
     /// <summary>Multipart: <c>file</c> (DOCX or PDF) and <c>title</c>. Publishes the model of <paramref name="type"/> of the organisation.</summary>
     public static async Task<Results<Ok<ModelRegulationResponse>, ValidationProblem, ProblemHttpResult>> PublishModelRegulation(
         string organisationId, string type, HttpContext context, OrganisationAccess access, ModelRegulationStore models,
-        DocumentStore documents, AuditLog audit, TimeProvider timeProvider, IOptions<OfficeApiOptions> options,
+        DocumentStore documents, RegulationWorkflow workflow, TimeProvider timeProvider, IOptions<OfficeApiOptions> options,
         CancellationToken cancellationToken)
     {
         if (!await RegulationsApi.Commands.ReachesAsync(context, access, organisationId, cancellationToken))
@@ -130,9 +131,14 @@ public static class ModelRegulationsApi
             ModelRegulation model = new(organisationId, parsed.Value, (current?.Value.Version ?? 0) + 1, title!, hash, document.FileName,
                 document.Kind.ContentType, actor.Display, timeProvider.GetUtcNow());
             await documents.UploadAsync(document.Content, document.FileName, document.Kind.ContentType, cancellationToken);
+            var tail = workflow.Tail(organisationId, actor with { RequestId = null })
+                .Create(new NewModelPublication(model))
+                .Audit(organisationId, AuditAction.ModelRegulationPublished, [organisationId, model.Id, hash.ToString()],
+                    new { type = model.Type.ToString(), model.Version, model.Title, model.FileName, bytes = document.Content.Length });
+            PendingTail written;
             try
             {
-                await models.PublishAsync(model, current?.ETag ?? default, cancellationToken);
+                written = await models.PublishAsync(model, current?.ETag ?? default, tail.Build(true), cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -143,9 +149,7 @@ public static class ModelRegulationsApi
                 return OfficeProblems.Conflict("Quy chế mẫu vừa được người khác ban hành; đề nghị thử lại.");
             }
 
-            var details = StateJson.Serialize(new { type = model.Type.ToString(), model.Version, model.Title, model.FileName, bytes = document.Content.Length });
-            await audit.AppendAsync(organisationId, new AuditRecord(actor.Id, actor.Display, AuditAction.ModelRegulationPublished.Code,
-                [organisationId, model.Id, hash.ToString()], details, actor.Origin), cancellationToken);
+            await workflow.CompleteAsync(written, cancellationToken);
             return TypedResults.Ok(ModelRegulationResponse.From(model, organisationId));
         }
     }

@@ -31,24 +31,31 @@ public sealed class ModelRegulationStore(StateTables tables, OrganisationStore o
         _rows.GetAsync(Key(publisherOrganisationId), type.ToString(), cancellationToken);
 
     /// <summary>
-    /// Makes <paramref name="model"/> the current one of its publisher and type: its version must follow the
-    /// current one's, which is replaced only if it still has <paramref name="ifMatch"/> (empty when there is none).
+    /// Writes <paramref name="model"/> as the current model of its type, with a command's <paramref name="tail"/> in the
+    /// same write (which records it in the history with <see cref="AddHistoryAsync"/>); returns where the tail waits.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">Another publication came first.</exception>
-    public async Task PublishAsync(ModelRegulation model, ETag ifMatch, CancellationToken cancellationToken = default)
+    public async Task<PendingTail> PublishAsync(ModelRegulation model, ETag ifMatch, string tail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         string partition = Key(model.PublisherOrganisationId);
-        _ = ifMatch == default
-            ? await _rows.AddAsync(partition, model.Type.ToString(), model, e => Columns(e, model), cancellationToken)
-            : await _rows.UpdateAsync(partition, model.Type.ToString(), model, ifMatch, e => Columns(e, model), cancellationToken);
+        var etag = ifMatch == default
+            ? await _rows.AddAsync(partition, model.Type.ToString(), model, e => Columns(e, model), tail, cancellationToken)
+            : await _rows.UpdateAsync(partition, model.Type.ToString(), model, ifMatch, e => Columns(e, model), tail, cancellationToken);
+        return new(new RowReference(TableName, partition, model.Type.ToString()), etag, tail);
+    }
+
+    /// <summary>Records a publication in the type's history, unless it is there already. Idempotent.</summary>
+    public async Task AddHistoryAsync(ModelRegulation model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         try
         {
-            await _rows.AddAsync(partition, HistoryKey(model.Type, model.Version), model, e => Columns(e, model), cancellationToken);
+            await _rows.AddAsync(Key(model.PublisherOrganisationId), HistoryKey(model.Type, model.Version), model, e => Columns(e, model), cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
-            // Only the winner of the current row's ETag reaches here with this version; a row already there is a retry's.
+            // Only the winner of the current row's ETag records this version; a row already there is a retry's.
         }
     }
 

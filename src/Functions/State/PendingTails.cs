@@ -23,6 +23,7 @@ public sealed class PendingTails(StateTables tables)
         FilingStore.TableName,
         ReviewStore.TableName,
         OrganisationStore.TableName,
+        ModelRegulationStore.TableName,
     ];
 
     /// <summary>Every pending tail of every table (the reconciler's sweep: a scan of each table, filtered by the service).</summary>

@@ -145,6 +145,41 @@ public sealed class CommandCrashTests(AzuriteFixture azurite) : IAsyncDisposable
         }
     }
 
+    [Fact]
+    public async Task CreateOrganisationAsync_KilledBeforeAnyRequest_ReconcilerCompletesWhatWasWritten()
+    {
+        await OrganisationAsync(900);
+        int requests = 0;
+        foreach (int number in (int[])[901, 902])
+        {
+            _kill.Reset(null);
+            await Doomed.Get<OrganisationWorkflow>().CreateAsync(StateTestData.Organisation("du-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture), UpperLevel), Clerk, Ct);
+            requests = _kill.Sent;
+        }
+
+        for (int allowed = 0; allowed < requests; allowed++)
+        {
+            string organisationId = "du-new-" + allowed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _kill.Reset(allowed);
+            await Assert.ThrowsAnyAsync<Exception>(() => Doomed.Get<OrganisationWorkflow>().CreateAsync(StateTestData.Organisation(organisationId, UpperLevel), Clerk, Ct));
+            _kill.Reset(null);
+
+            await Survivor.Workflow.CompletePendingTailsAsync(Ct);
+
+            var audit = await Survivor.AuditAsync(organisationId, Ct);
+            if (await Survivor.Get<OrganisationStore>().GetAsync(organisationId, Ct) is { } created)
+            {
+                Assert.Null(created.Tail);
+                Assert.Single(audit, e => e.Record.Action == AuditAction.OrganisationCreated.Code);
+                Assert.Contains(await Survivor.Get<StatusProjection>().QuerySubtreeAsync(organisationId, null, Ct), s => s.OrganisationId == organisationId);
+            }
+            else
+            {
+                Assert.Empty(audit);
+            }
+        }
+    }
+
     private StorageOptions KillingStorage()
     {
         var options = TestStorageOptions.Create();

@@ -12,6 +12,7 @@ namespace QuyCheWorkflow.Functions.Lifecycle.Tails;
 [JsonDerivedType(typeof(NewVoteRound), "vote-round")]
 [JsonDerivedType(typeof(NewFiling), "filing")]
 [JsonDerivedType(typeof(NewResolutionSheet), "resolution-sheet")]
+[JsonDerivedType(typeof(NewModelPublication), "model-publication")]
 public abstract record TailRow;
 
 /// <summary>A consultation round opened by the command, with its recipients' contact details.</summary>
@@ -25,3 +26,6 @@ public sealed record NewFiling(FilingState Filing) : TailRow;
 
 /// <summary>The resolution sheet of a consultation round that closed.</summary>
 public sealed record NewResolutionSheet(string RegulationId, string RoundId, ResolutionSheetState Sheet) : TailRow;
+
+/// <summary>A model regulation's publication, recorded in its type's history.</summary>
+public sealed record NewModelPublication(QuyCheWorkflow.Functions.State.ModelRegulation Model) : TailRow;
