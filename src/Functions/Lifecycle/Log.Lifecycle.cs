@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(5007, LogLevel.Debug, "Organisation {OrganisationId}: save lost a concurrency race (attempt {Attempt}), reloading")]
     public static partial void OrganisationConflictRetried(ILogger logger, string organisationId, int attempt);
+
+    [LoggerMessage(5008, LogLevel.Warning, "Follow-up {Kind} of regulation {RegulationId} ({SubjectId}) refused by the domain, left undone: {Reason}")]
+    public static partial void TailFollowUpRefused(ILogger logger, string kind, string regulationId, string subjectId, string reason);
 }

@@ -61,7 +61,16 @@ public sealed partial class RegulationWorkflow
 
         foreach (var followUp in tail.FollowUps)
         {
-            await FollowUpAsync(tail.OrganisationId, followUp, cancellationToken);
+            try
+            {
+                await FollowUpAsync(tail.OrganisationId, followUp, cancellationToken);
+            }
+            catch (QuyCheWorkflow.Domain.DomainException exception)
+            {
+                // A follow-up applies "if still applicable": one the domain now refuses (the state moved on since the
+                // command) must not block this row's tail, nor every later command on the row, for good.
+                Log.TailFollowUpRefused(logger, followUp.Kind.ToString(), followUp.RegulationId, followUp.SubjectId, exception.Message);
+            }
         }
 
         await stores.Status.RefreshAsync(tail.OrganisationId, cancellationToken);
