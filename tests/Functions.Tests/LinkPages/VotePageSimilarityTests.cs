@@ -6,6 +6,7 @@ using QuyCheWorkflow.Domain.Documents;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.LinkPages;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Office;
 using QuyCheWorkflow.Functions.Security;
@@ -62,6 +63,20 @@ public sealed class VotePageSimilarityTests(OfficeAppFixture fixture) : IClassFi
 
         Assert.Contains("Dự thảo là bản quét, không đối chiếu được nội dung.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Dự thảo giống", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SimilarityText_PreviousTermWithDroppedArticles_NamesTheSourceAndCountsTheDropped()
+    {
+        RegulationComparison figures = new(94, [
+            new ArticleComparison(ArticleChange.Unchanged, 1, 1, 100),
+            new ArticleComparison(ArticleChange.Changed, 2, 2, 80),
+            new ArticleComparison(ArticleChange.Removed, null, 3, 0),
+        ]);
+
+        Assert.Equal("Dự thảo giống 94% quy chế nhiệm kỳ trước: 1/2 điều có thay đổi, 1 điều bị bỏ.",
+            VoteLinkPage.SimilarityText(new DraftComparison(DraftOrigin.PreviousTerm, figures)));
+        Assert.Null(VoteLinkPage.SimilarityText(null));
     }
 
     /// <summary>Publishes the model above a new organisation, starts its regulation from it, puts <paramref name="draft"/> to the vote and opens a member's page.</summary>
