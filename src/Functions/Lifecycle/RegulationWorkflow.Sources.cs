@@ -49,6 +49,38 @@ public sealed partial class RegulationWorkflow
         return regulation.ToState();
     }
 
+    /// <summary>
+    /// The existing text a draft of <paramref name="regulation"/> is compared with: the source its first draft was
+    /// taken from when there is one still (the model of the organisation's type for <see cref="DraftOrigin.Model"/>,
+    /// else the previous term's issued regulation), otherwise the other of the two; null when neither exists. Found
+    /// as <see cref="CreateRegulationFromAsync"/> finds them; reads only.
+    /// </summary>
+    internal async Task<(ContentHash Hash, DraftOrigin Origin)?> ComparisonSourceAsync(RegulationState regulation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regulation);
+        var organisation = await LoadOrganisationAsync(regulation.OrganisationId, cancellationToken);
+        DraftOrigin[] order = regulation.InitialCycle.Drafts is [var first, ..] && first.Origin == DraftOrigin.Model
+            ? [DraftOrigin.Model, DraftOrigin.PreviousTerm]
+            : [DraftOrigin.PreviousTerm, DraftOrigin.Model];
+        foreach (var origin in order)
+        {
+            try
+            {
+                var (hash, _, _, _) = origin == DraftOrigin.Model
+                    ? await ModelSourceAsync(organisation, cancellationToken)
+                    : await PreviousTermSourceAsync(organisation, cancellationToken);
+                return (hash, origin);
+            }
+            catch (DomainException missing) when (missing.Code is RefusalCode.ModelRegulationMissing or RefusalCode.PreviousRegulationMissing
+                or RefusalCode.IssuedDocumentMissing)
+            {
+                // No such source: try the other.
+            }
+        }
+
+        return null;
+    }
+
     private async Task<(ContentHash Hash, string FileName, string ContentType, string SourceId)> ModelSourceAsync(Organisation organisation, CancellationToken cancellationToken)
     {
         var model = await stores.Models.FindApplicableAsync(organisation.Id, organisation.Type, includeSelf: false, cancellationToken)

@@ -1,3 +1,4 @@
+using QuyCheWorkflow.Functions.Office;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace QuyCheWorkflow.Functions.LinkPages;
@@ -8,6 +9,7 @@ public static class LinkPagesServiceCollectionExtensions
     public static IServiceCollection AddQuyCheWorkflowLinkPages(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<DraftComparer>();
         services.TryAddSingleton<VoteLinkPage>();
         services.TryAddSingleton<ConsultationLinkPage>();
         services.TryAddSingleton<FilingLinkPage>();

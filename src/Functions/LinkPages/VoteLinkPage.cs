@@ -7,6 +7,7 @@ using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
+using QuyCheWorkflow.Functions.Office;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Web;
 
@@ -16,9 +17,10 @@ namespace QuyCheWorkflow.Functions.LinkPages;
 /// A standing-committee member's vote link: the draft, the member's ballot and, once decided, the result; the form
 /// casts or changes the ballot. The link lives as long as its round's current deadline and a day
 /// (<see cref="LinkBuilder.VoteLinkGrace"/>); a member replaced during the round is told the seat went to someone
-/// else; a round that ended its cycle's voting shows how it was decided.
+/// else; a round that ended its cycle's voting shows how it was decided. An open round's page says how alike the
+/// draft is to the previous term's regulation or the model (<see cref="DraftComparer"/>), when there is one to compare.
 /// </summary>
-internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore votes, TimeProvider timeProvider) : ILinkPage
+internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore votes, DraftComparer comparer, TimeProvider timeProvider) : ILinkPage
 {
     public LinkAction Action => LinkAction.Vote;
 
@@ -50,7 +52,8 @@ internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore v
         try
         {
             var draft = request.Rules.EnsureCurrentVoteRound(round.Id, round.DraftVersion, LinkHashes.Parse(claims.ContentHash));
-            return LinkOpening.Open(new OpenedVote(this, claims, request.Regulation, loaded, member.FullName, draft.ContentHash));
+            string? similarity = SimilarityText(await comparer.CompareAsync(request.Regulation, draft.ContentHash, cancellationToken));
+            return LinkOpening.Open(new OpenedVote(this, claims, request.Regulation, loaded, member.FullName, draft.ContentHash, similarity));
         }
         catch (DomainException refusal) when (refusal.Code == RefusalCode.RoundSuperseded)
         {
@@ -83,6 +86,25 @@ internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore v
             : MessagePages.Show(StatusCodes.Status200OK, "Đợt biểu quyết đã kết thúc", explanation, details, MessageTone.Info);
     }
 
+    /// <summary>"Dự thảo giống 94% quy chế nhiệm kỳ trước: 3/27 điều có thay đổi", or that a scanned draft cannot be compared.</summary>
+    internal static string? SimilarityText(DraftComparison? comparison)
+    {
+        if (comparison is null)
+        {
+            return null;
+        }
+
+        if (comparison.Comparison is not { } figures)
+        {
+            return "Dự thảo là bản quét, không đối chiếu được nội dung.";
+        }
+
+        string source = comparison.Source == DraftOrigin.Model ? "quy chế mẫu" : "quy chế nhiệm kỳ trước";
+        string removed = figures.RemovedCount > 0 ? $", {figures.RemovedCount} điều bị bỏ" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Dự thảo giống {figures.SimilarityPercent}% {source}: {figures.ChangedOrNewCount}/{figures.DraftArticleCount} điều có thay đổi{removed}.");
+    }
+
     private static string? ResultText(VoteRoundState round)
     {
         int agree = round.Ballots.Count(b => b.Choice == VoteChoice.Agree);
@@ -100,7 +122,8 @@ internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore v
     }
 
     private sealed class OpenedVote(
-        VoteLinkPage page, LinkClaims claims, RegulationState regulation, Loaded<VoteRoundState> round, string memberName, ContentHash draftHash)
+        VoteLinkPage page, LinkClaims claims, RegulationState regulation, Loaded<VoteRoundState> round, string memberName, ContentHash draftHash,
+        string? similarity)
         : OpenedLink(claims, memberName, draftHash)
     {
         public override IResult Render(LinkPageView view, string? notice)
@@ -113,6 +136,7 @@ internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore v
                 [nameof(LinkVotePage.DraftVersion)] = round.Value.DraftVersion,
                 [nameof(LinkVotePage.Deadline)] = VietnamTime.FormatTimeOnDate(round.Value.Deadline),
                 [nameof(LinkVotePage.DownloadUrl)] = view.DownloadUrl,
+                [nameof(LinkVotePage.Similarity)] = similarity,
                 [nameof(LinkVotePage.MemberName)] = RecipientName,
                 [nameof(LinkVotePage.CurrentChoice)] = ballot is null ? null : VoteChoiceText.Label(ballot.Choice),
                 [nameof(LinkVotePage.SelectedValue)] = ballot is null ? null : VoteForm.Value(ballot.Choice),
@@ -140,7 +164,7 @@ internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore v
             // run's, for a replayed request); a decision is read again.
             return LinkSubmission.Recorded("Đã ghi nhận biểu quyết của đồng chí.", castOnOpenRound is null
                 ? null
-                : new OpenedVote(page, Claims, regulation, new Loaded<VoteRoundState>(castOnOpenRound, default), RecipientName, DocumentHash));
+                : new OpenedVote(page, Claims, regulation, new Loaded<VoteRoundState>(castOnOpenRound, default), RecipientName, DocumentHash, similarity));
         }
     }
 

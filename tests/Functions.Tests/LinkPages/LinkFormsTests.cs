@@ -13,7 +13,7 @@ public sealed class LinkFormsTests
     public void For_EveryLinkAction_IsServedByThePageOfThatKind()
     {
         var pages = new QuyCheWorkflow.Functions.LinkPages.LinkPages(null!, null!, null!,
-            new VoteLinkPage(null!, null!, TimeProvider.System), new ConsultationLinkPage(null!, null!), new FilingLinkPage(null!, null!, null!));
+            new VoteLinkPage(null!, null!, null!, TimeProvider.System), new ConsultationLinkPage(null!, null!), new FilingLinkPage(null!, null!, null!));
 
         foreach (var action in Enum.GetValues<LinkAction>())
         {
@@ -26,7 +26,7 @@ public sealed class LinkFormsTests
     [Fact]
     public void OutlivesSignedExpiry_OnlyTheVoteLink()
     {
-        Assert.True(new VoteLinkPage(null!, null!, TimeProvider.System).OutlivesSignedExpiry);
+        Assert.True(new VoteLinkPage(null!, null!, null!, TimeProvider.System).OutlivesSignedExpiry);
         Assert.False(new ConsultationLinkPage(null!, null!).OutlivesSignedExpiry);
         Assert.False(new FilingLinkPage(null!, null!, null!).OutlivesSignedExpiry);
     }

@@ -32,6 +32,37 @@ internal static class TestDocuments
         return builder.Build();
     }
 
+    /// <summary>A DOCX with one paragraph per item of <paramref name="paragraphs"/>, each in its own run.</summary>
+    public static byte[] DocxParagraphs(params string[] paragraphs) =>
+        Docx(string.Join("</w:t></w:r></w:p><w:p><w:r><w:t>", paragraphs.Select(System.Security.SecurityElement.Escape)));
+
+    /// <summary>A one-page PDF with one line per item of <paramref name="lines"/> (ASCII), top to bottom.</summary>
+    public static byte[] PdfLines(params string[] lines)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.A4);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            page.AddText(lines[i], 12, new PdfPoint(72, 760 - (20 * i)), font);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>A two-page PDF as a scanner makes it, as far as text goes: pages with marks on them and no text layer.</summary>
+    public static byte[] PdfWithoutText()
+    {
+        var builder = new PdfDocumentBuilder();
+        for (var i = 0; i < 2; i++)
+        {
+            var page = builder.AddPage(PageSize.A4);
+            page.DrawRectangle(new PdfPoint(72, 400), 300, 200, 2, fill: true);
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>A PDF whose catalogue has no pages: well formed (with its cross-reference table), and empty.</summary>
     public static byte[] PdfWithoutPages()
     {
