@@ -10,8 +10,11 @@ namespace QuyCheWorkflow.Functions.Office;
 /// <summary>
 /// Compares a draft with the previous term's issued regulation or the model of its type
 /// (<see cref="RegulationWorkflow.ComparisonSourceAsync"/>), on demand: nothing is stored. The figures of a pair of
-/// texts never change, so they are kept in memory by the pair of content hashes (up to <see cref="CacheLimit"/>
-/// pairs, then forgotten all at once). Thread-safe.
+/// texts never change, so they are kept in memory by the pair of content hashes; and what a regulation's draft is
+/// compared with is settled when it is first asked (the vote page of every member asks it again, and looking the
+/// source up costs a dozen reads), so the answer is also kept by regulation and draft. A model published while that
+/// draft is before the committee is therefore not picked up by this process until its memory is cleared. Each memory
+/// holds up to <see cref="CacheLimit"/> entries, then is forgotten all at once. Thread-safe.
 /// </summary>
 internal sealed class DraftComparer(RegulationWorkflow workflow, DocumentStore documents)
 {
@@ -19,6 +22,7 @@ internal sealed class DraftComparer(RegulationWorkflow workflow, DocumentStore d
     public const int CacheLimit = 512;
 
     private readonly ConcurrentDictionary<(ContentHash Draft, ContentHash Source), Outcome> _cache = new();
+    private readonly ConcurrentDictionary<(string RegulationId, ContentHash Draft), DraftComparison?> _byDraft = new();
 
     /// <summary>
     /// How the draft <paramref name="draftHash"/> of <paramref name="regulation"/> compares with its source; null
@@ -27,6 +31,24 @@ internal sealed class DraftComparer(RegulationWorkflow workflow, DocumentStore d
     public async Task<DraftComparison?> CompareAsync(RegulationState regulation, ContentHash draftHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(regulation);
+        var draftKey = (regulation.Id, draftHash);
+        if (_byDraft.TryGetValue(draftKey, out var known))
+        {
+            return known;
+        }
+
+        var comparison = await CompareAfreshAsync(regulation, draftHash, cancellationToken);
+        if (_byDraft.Count >= CacheLimit)
+        {
+            _byDraft.Clear();
+        }
+
+        _byDraft[draftKey] = comparison;
+        return comparison;
+    }
+
+    private async Task<DraftComparison?> CompareAfreshAsync(RegulationState regulation, ContentHash draftHash, CancellationToken cancellationToken)
+    {
         if (await workflow.ComparisonSourceAsync(regulation, cancellationToken) is not { } source)
         {
             return null;
