@@ -5,8 +5,8 @@ namespace QuyCheWorkflow.Functions;
 /// <summary>Log messages of the app; this part holds the lifecycle (event ids 5000–5099).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(5000, LogLevel.Debug, "Regulation {RegulationId}: save lost a concurrency race (attempt {Attempt}), reloading")]
-    public static partial void ConcurrencyConflictRetried(ILogger logger, string regulationId, int attempt);
+    [LoggerMessage(5000, LogLevel.Debug, "Regulation or organisation {SubjectId}: save lost a concurrency race (attempt {Attempt}), reloading")]
+    public static partial void ConcurrencyConflictRetried(ILogger logger, string subjectId, int attempt);
 
     [LoggerMessage(5001, LogLevel.Information, "Started {Orchestrator} instance {InstanceId}")]
     public static partial void OrchestrationStarted(ILogger logger, string orchestrator, string instanceId);
@@ -25,9 +25,6 @@ internal static partial class Log
 
     [LoggerMessage(5006, LogLevel.Warning, "Carried out the command tail left pending in {Table} row {PartitionKey}/{RowKey} by a process that stopped")]
     public static partial void PendingTailCompleted(ILogger logger, string table, string partitionKey, string rowKey);
-
-    [LoggerMessage(5007, LogLevel.Debug, "Organisation {OrganisationId}: save lost a concurrency race (attempt {Attempt}), reloading")]
-    public static partial void OrganisationConflictRetried(ILogger logger, string organisationId, int attempt);
 
     [LoggerMessage(5008, LogLevel.Warning, "Follow-up {Kind} of regulation {RegulationId} ({SubjectId}) refused by the domain, left undone: {Reason}")]
     public static partial void TailFollowUpRefused(ILogger logger, string kind, string regulationId, string subjectId, string reason);

@@ -1,5 +1,4 @@
 using Azure;
-using Microsoft.Extensions.Logging;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.State;
@@ -15,10 +14,8 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 /// with its tail (an entry on the organisation's audit chain, the refresh of its status row), which is then carried
 /// out, or by whoever finds it pending. A refused command throws before anything is saved. Singleton, thread-safe.
 /// </summary>
-public sealed class OrganisationWorkflow(LifecycleStores stores, RegulationWorkflow regulations, ILogger<OrganisationWorkflow> logger)
+public sealed class OrganisationWorkflow(LifecycleStores stores, RegulationWorkflow regulations)
 {
-    // As for regulations: each lost race means another writer won, and an attempt is one read and one conditional write.
-    private const int MaxAttempts = 32;
 
     /// <summary>Creates <paramref name="organisation"/> below its parent (none for a root).</summary>
     /// <returns>The organisation as saved.</returns>
@@ -113,7 +110,7 @@ public sealed class OrganisationWorkflow(LifecycleStores stores, RegulationWorkf
         }
 
         var rounds = await regulations.CheckSeatReplacementAsync(organisationId, oldMemberId, newMember, actor, cancellationToken);
-        var (organisation, written) = await RetryOnConflictAsync(organisationId, async () =>
+        var (organisation, written) = await regulations.RetryOnConflictAsync(organisationId, async () =>
         {
             var loaded = await LoadAsync(organisationId, cancellationToken);
             if (IsReplaced(loaded.Value.Committee, oldMemberId, newMember))
@@ -180,19 +177,4 @@ public sealed class OrganisationWorkflow(LifecycleStores stores, RegulationWorkf
         term = organisation.CurrentTerm.ToString(),
         members = organisation.Committee.Members.Count,
     };
-
-    private async Task<T> RetryOnConflictAsync<T>(string organisationId, Func<Task<T>> attempt)
-    {
-        for (int attemptNumber = 1; ; attemptNumber++)
-        {
-            try
-            {
-                return await attempt();
-            }
-            catch (ConcurrencyConflictException) when (attemptNumber < MaxAttempts)
-            {
-                Log.OrganisationConflictRetried(logger, organisationId, attemptNumber);
-            }
-        }
-    }
 }

@@ -132,7 +132,7 @@ public sealed partial class RegulationWorkflow
         }
         else
         {
-            foreach (string table in (string[])[ConsultationStore.TableName, VoteRoundStore.TableName, FilingStore.TableName, ReviewStore.TableName])
+            foreach (string table in PendingTails.StageTables)
             {
                 await foreach (var pending in stores.Tails.ListAsync(table, regulationId, cancellationToken))
                 {

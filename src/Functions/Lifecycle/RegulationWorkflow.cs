@@ -98,8 +98,11 @@ public sealed partial class RegulationWorkflow(
         return await LoadRegulationAsync(organisationId, regulationId, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="attempt"/> again (it reloads) when a save lost an optimistic-concurrency race.</summary>
-    private async Task<T> RetryOnConflictAsync<T>(string regulationId, Func<Task<T>> attempt)
+    /// <summary>
+    /// Runs <paramref name="attempt"/> again (it reloads) when a save lost an optimistic-concurrency race; also for
+    /// the organisation commands. <paramref name="subjectId"/> (the regulation or organisation) is for the log.
+    /// </summary>
+    internal async Task<T> RetryOnConflictAsync<T>(string subjectId, Func<Task<T>> attempt)
     {
         for (int attemptNumber = 1; ; attemptNumber++)
         {
@@ -109,7 +112,7 @@ public sealed partial class RegulationWorkflow(
             }
             catch (ConcurrencyConflictException) when (attemptNumber < MaxAttempts)
             {
-                Log.ConcurrencyConflictRetried(logger, regulationId, attemptNumber);
+                Log.ConcurrencyConflictRetried(logger, subjectId, attemptNumber);
             }
         }
     }

@@ -14,17 +14,18 @@ public sealed class PendingTails(StateTables tables)
     private const string Prefix = "Tail";
     private const string ChunksColumn = Prefix + "Chunks";
 
-    /// <summary>The tables whose rows may hold a tail.</summary>
-    public static IReadOnlyList<string> Tables { get; } =
+    /// <summary>The tables of a regulation's stage objects, each partitioned by the regulation's id.</summary>
+    public static IReadOnlyList<string> StageTables { get; } =
     [
-        RegulationStore.TableName,
         ConsultationStore.TableName,
         VoteRoundStore.TableName,
         FilingStore.TableName,
         ReviewStore.TableName,
-        OrganisationStore.TableName,
-        ModelRegulationStore.TableName,
     ];
+
+    /// <summary>The tables whose rows may hold a tail.</summary>
+    public static IReadOnlyList<string> Tables { get; } =
+        [RegulationStore.TableName, .. StageTables, OrganisationStore.TableName, ModelRegulationStore.TableName];
 
     /// <summary>Every pending tail of every table (the reconciler's sweep: a scan of each table, filtered by the service).</summary>
     public async IAsyncEnumerable<PendingTail> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
