@@ -13,6 +13,7 @@ using QuyCheWorkflow.Functions.LinkPages;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Office;
+using QuyCheWorkflow.Functions.OfficeConsole;
 using QuyCheWorkflow.Functions.Scheduling;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
@@ -143,6 +144,7 @@ public static class QuyCheWorkflowHostingExtensions
         app.MapStatusApi();
         app.MapOfficeApi();
         app.MapLinkPages();
+        app.MapOfficeConsole();
         app.MapFunctionTriggers();
         return app;
     }

@@ -1,0 +1,11 @@
+namespace QuyCheWorkflow.Functions.OfficeConsole;
+
+/// <summary>The office console's pages: each area maps its own under <see cref="ConsolePaths.Root"/>.</summary>
+public static class ConsoleEndpoints
+{
+    public static IEndpointRouteBuilder MapOfficeConsole(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints;
+    }
+}
