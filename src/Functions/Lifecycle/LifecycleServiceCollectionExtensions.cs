@@ -23,6 +23,7 @@ public static class LifecycleServiceCollectionExtensions
         services.TryAddSingleton<LifecycleOrchestrations>();
         services.TryAddSingleton<RegulationWorkflow>();
         services.TryAddSingleton<OrganisationWorkflow>();
+        services.TryAddSingleton<ModelRegulationPublisher>();
         services.TryAddSingleton<NoticeLedger>();
         services.TryAddSingleton<LifecycleNotifier>();
         services.TryAddSingleton<Orchestrations.LifecycleFacts>();

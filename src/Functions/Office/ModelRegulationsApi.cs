@@ -5,9 +5,7 @@ using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.ApiReference;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
-
 using QuyCheWorkflow.Functions.Lifecycle;
-using QuyCheWorkflow.Functions.Lifecycle.Tails;
 
 namespace QuyCheWorkflow.Functions.Office;
 
@@ -22,7 +20,6 @@ namespace QuyCheWorkflow.Functions.Office;
 public static class ModelRegulationsApi
 {
     public const string Path = "/api/organisations/{organisationId}/model-regulations";
-    private const int MaxAttempts = 5;
 
     public static RouteGroupBuilder MapModelRegulationsApi(this IEndpointRouteBuilder endpoints, long maxUploadBytes)
     {
@@ -95,9 +92,8 @@ public static class ModelRegulationsApi
 
     /// <summary>Multipart: <c>file</c> (DOCX or PDF) and <c>title</c>. Publishes the model of <paramref name="type"/> of the organisation.</summary>
     public static async Task<Results<Ok<ModelRegulationResponse>, ValidationProblem, ProblemHttpResult>> PublishModelRegulation(
-        string organisationId, string type, HttpContext context, OrganisationAccess access, ModelRegulationStore models,
-        DocumentStore documents, RegulationWorkflow workflow, TimeProvider timeProvider, IOptions<OfficeApiOptions> options,
-        CancellationToken cancellationToken)
+        string organisationId, string type, HttpContext context, OrganisationAccess access, ModelRegulationPublisher publisher,
+        IOptions<OfficeApiOptions> options, CancellationToken cancellationToken)
     {
         if (!await RegulationsApi.Commands.ReachesAsync(context, access, organisationId, cancellationToken))
         {
@@ -118,39 +114,15 @@ public static class ModelRegulationsApi
             return OfficeProblems.Invalid(errors);
         }
 
-        var actor = await OfficeCaller.ActorOfAsync(context, cancellationToken);
-        for (int attempt = 1; ; attempt++)
+        try
         {
-            var current = await models.GetAsync(organisationId, parsed!.Value, cancellationToken);
-            var hash = QuyCheWorkflow.Domain.ContentHash.Of(document.Content.Span);
-            if (current?.Value is { } same && same.ContentHash == hash && same.Title == title && same.FileName == document.FileName)
-            {
-                return TypedResults.Ok(ModelRegulationResponse.From(same, organisationId));
-            }
-
-            ModelRegulation model = new(organisationId, parsed.Value, (current?.Value.Version ?? 0) + 1, title!, hash, document.FileName,
-                document.Kind.ContentType, actor.Display, timeProvider.GetUtcNow());
-            await documents.UploadAsync(document.Content, document.FileName, document.Kind.ContentType, cancellationToken);
-            var tail = workflow.Tail(organisationId, actor with { RequestId = null })
-                .Create(new NewModelPublication(model))
-                .Audit(organisationId, AuditAction.ModelRegulationPublished, [organisationId, model.Id, hash.ToString()],
-                    new { type = model.Type.ToString(), model.Version, model.Title, model.FileName, bytes = document.Content.Length });
-            PendingTail written;
-            try
-            {
-                written = await models.PublishAsync(model, current?.ETag ?? default, tail.Build(true), cancellationToken);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                continue;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                return OfficeProblems.Conflict("Quy chế mẫu vừa được người khác ban hành; đề nghị thử lại.");
-            }
-
-            await workflow.CompleteAsync(written, cancellationToken);
+            var model = await publisher.PublishAsync(organisationId, parsed!.Value, title!, document.Content, document.FileName,
+                document.Kind.ContentType, await OfficeCaller.ActorOfAsync(context, cancellationToken), cancellationToken);
             return TypedResults.Ok(ModelRegulationResponse.From(model, organisationId));
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return OfficeProblems.Conflict("Quy chế mẫu vừa được người khác ban hành; đề nghị thử lại.");
         }
     }
 }
