@@ -6,6 +6,8 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapOfficeConsole(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        Organisations.OrganisationConsolePages.MapOrganisationConsolePages(endpoints);
+        UpperLevel.UpperLevelConsolePages.MapUpperLevelConsolePages(endpoints);
         return endpoints;
     }
 }

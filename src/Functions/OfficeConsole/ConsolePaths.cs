@@ -1,3 +1,6 @@
+using System.Globalization;
+using QuyCheWorkflow.Domain.Organisations;
+
 namespace QuyCheWorkflow.Functions.OfficeConsole;
 
 /// <summary>
@@ -28,6 +31,19 @@ public static class ConsolePaths
     public const string FilingsInbox = Root + "/ho-so-gui-len";
     public const string ModelRegulations = Root + "/quy-che-mau";
 
+    // Organisations: the forms behind the organisation, committee and import pages.
+    public const string OrganisationTermTemplate = OrganisationTemplate + "/nhiem-ky";
+    public const string CommitteeAddTemplate = CommitteeTemplate + "/them-uy-vien";
+    public const string CommitteeReplaceTemplate = CommitteeTemplate + "/thay-uy-vien";
+    public const string ImportCommitteesTemplate = ImportTemplate + "/uy-vien";
+    public const string ImportOrganisationsSampleTemplate = ImportTemplate + "/mau-to-chuc.csv";
+    public const string ImportCommitteesSampleTemplate = ImportTemplate + "/mau-uy-vien.csv";
+
+    // The upper level: answering a filing, its document, a model regulation's file.
+    public const string FilingTemplate = FilingsInbox + "/{regulationId}/{filingId}";
+    public const string FilingDocumentTemplate = FilingTemplate + "/van-ban";
+    public const string ModelRegulationFileTemplate = ModelRegulations + "/{type}/{version:int}";
+
     public static string Organisation(string organisationId) => $"{Root}/to-chuc/{Escape(organisationId)}";
 
     public static string Committee(string organisationId) => Organisation(organisationId) + "/ban-thuong-vu";
@@ -42,6 +58,25 @@ public static class ConsolePaths
     /// <summary>A step's page of one regulation, e.g. <c>Regulation(org, reg, "bieu-quyet")</c>.</summary>
     public static string Regulation(string organisationId, string regulationId, string step) =>
         $"{Regulation(organisationId, regulationId)}/{step}";
+
+    public static string OrganisationTerm(string organisationId) => Organisation(organisationId) + "/nhiem-ky";
+
+    public static string CommitteeAdd(string organisationId) => Committee(organisationId) + "/them-uy-vien";
+
+    public static string CommitteeReplace(string organisationId) => Committee(organisationId) + "/thay-uy-vien";
+
+    public static string ImportCommittees(string organisationId) => Import(organisationId) + "/uy-vien";
+
+    public static string ImportOrganisationsSample(string organisationId) => Import(organisationId) + "/mau-to-chuc.csv";
+
+    public static string ImportCommitteesSample(string organisationId) => Import(organisationId) + "/mau-uy-vien.csv";
+
+    public static string Filing(string regulationId, string filingId) => $"{FilingsInbox}/{Escape(regulationId)}/{Escape(filingId)}";
+
+    public static string FilingDocument(string regulationId, string filingId) => Filing(regulationId, filingId) + "/van-ban";
+
+    public static string ModelRegulationFile(OrganisationType type, int version) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ModelRegulations}/{type}/{version}");
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 }

@@ -57,15 +57,14 @@ public static class OrganisationImportApi
         HttpContext context, OrganisationImporter importer, RequestLog requests, IOptions<OfficeApiOptions> options,
         CancellationToken cancellationToken)
     {
-        var (sheet, problem) = await OpenAsync(context, options.Value, OrganisationCsv.RequiredColumns, OrganisationCsv.OptionalColumns, cancellationToken);
-        if (sheet is null)
+        var (content, problem) = await ImportUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
+        if (content is null)
         {
-            return problem!;
+            return problem is ValidationProblem validation ? validation : (ProblemHttpResult)problem!;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var rows = OrganisationCsv.Parse(sheet, errors);
-        var steps = errors.Count == 0 ? await importer.PlanOrganisationsAsync(context.User, rows, errors, cancellationToken) : [];
+        var steps = await importer.PlanOrganisationsAsync(context.User, content, options.Value.MaxImportRows, errors, cancellationToken);
         return errors.Count > 0
             ? OfficeProblems.Invalid(errors)
             : await RunAsync(context, importer, requests, nameof(ImportOrganisations), steps, cancellationToken);
@@ -76,43 +75,17 @@ public static class OrganisationImportApi
         HttpContext context, OrganisationImporter importer, RequestLog requests, IOptions<OfficeApiOptions> options,
         CancellationToken cancellationToken)
     {
-        var (sheet, problem) = await OpenAsync(context, options.Value, CommitteeCsv.RequiredColumns, [], cancellationToken);
-        if (sheet is null)
+        var (content, problem) = await ImportUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
+        if (content is null)
         {
-            return problem!;
+            return problem is ValidationProblem validation ? validation : (ProblemHttpResult)problem!;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var groups = CommitteeCsv.Parse(sheet, errors);
-        var steps = errors.Count == 0 ? await importer.PlanCommitteesAsync(context.User, groups, errors, cancellationToken) : [];
+        var steps = await importer.PlanCommitteesAsync(context.User, content, options.Value.MaxImportRows, errors, cancellationToken);
         return errors.Count > 0
             ? OfficeProblems.Invalid(errors)
             : await RunAsync(context, importer, requests, nameof(ImportCommittees), steps, cancellationToken);
-    }
-
-    private static async Task<(ImportSheet? Sheet, Results<Ok<ImportSummary>, ValidationProblem, ProblemHttpResult>? Problem)> OpenAsync(
-        HttpContext context, OfficeApiOptions options, IReadOnlyList<string> required, IReadOnlyList<string> optional,
-        CancellationToken cancellationToken)
-    {
-        var (content, problem) = await ImportUploads.ReadAsync(context.Request, options.MaxUploadBytes, cancellationToken);
-        if (content is null)
-        {
-            return (null, problem is ValidationProblem validation ? validation : (ProblemHttpResult)problem!);
-        }
-
-        IReadOnlyList<CsvRecord> records;
-        try
-        {
-            records = CsvRecordReader.Read(content);
-        }
-        catch (MalformedCsvException exception)
-        {
-            return (null, OfficeProblems.Invalid(exception.Line == 0 ? ImportSheet.FileKey : ImportSheet.LineKey(exception.Line), exception.Message));
-        }
-
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var sheet = ImportSheet.Open(records, required, optional, options.MaxImportRows, errors);
-        return sheet is null ? (null, OfficeProblems.Invalid(errors)) : (sheet, null);
     }
 
     private static async Task<Results<Ok<ImportSummary>, ValidationProblem, ProblemHttpResult>> RunAsync(

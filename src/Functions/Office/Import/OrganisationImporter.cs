@@ -19,6 +19,41 @@ public sealed class OrganisationImporter(OrganisationStore store, OrganisationWo
     /// <summary>Writes in flight at once; each is a handful of storage requests (row, parent, audit, status).</summary>
     private const int MaxConcurrentWrites = 8;
 
+    /// <summary>
+    /// Reads an organisations file (<see cref="OrganisationCsv"/>) and plans its steps for <paramref name="user"/>, as
+    /// every caller imports it (the API, the console's upload): nothing is written. Faults go to
+    /// <paramref name="errors"/> under "tệp", "dòng N" or "dòng N, cột c" keys; the plan is empty when there is any.
+    /// </summary>
+    internal async Task<IReadOnlyList<ImportStep>> PlanOrganisationsAsync(
+        ClaimsPrincipal user, ReadOnlyMemory<byte> csv, int maxRows, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (Open(csv, OrganisationCsv.RequiredColumns, OrganisationCsv.OptionalColumns, maxRows, errors) is not { } sheet)
+        {
+            return [];
+        }
+
+        var rows = OrganisationCsv.Parse(sheet, errors);
+        var steps = errors.Count == 0 ? await PlanOrganisationsAsync(user, rows, errors, cancellationToken) : [];
+        return errors.Count == 0 ? steps : [];
+    }
+
+    /// <summary>
+    /// Reads a members file (<see cref="CommitteeCsv"/>) and plans its steps for <paramref name="user"/>, as
+    /// <see cref="PlanOrganisationsAsync(ClaimsPrincipal, ReadOnlyMemory{byte}, int, Dictionary{string, string[]}, CancellationToken)"/> does.
+    /// </summary>
+    internal async Task<IReadOnlyList<ImportStep>> PlanCommitteesAsync(
+        ClaimsPrincipal user, ReadOnlyMemory<byte> csv, int maxRows, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (Open(csv, CommitteeCsv.RequiredColumns, [], maxRows, errors) is not { } sheet)
+        {
+            return [];
+        }
+
+        var groups = CommitteeCsv.Parse(sheet, errors);
+        var steps = errors.Count == 0 ? await PlanCommitteesAsync(user, groups, errors, cancellationToken) : [];
+        return errors.Count == 0 ? steps : [];
+    }
+
     internal async Task<IReadOnlyList<ImportStep>> PlanOrganisationsAsync(
         ClaimsPrincipal user, IReadOnlyList<OrganisationRow> rows, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
@@ -250,6 +285,23 @@ public sealed class OrganisationImporter(OrganisationStore store, OrganisationWo
         }
 
         return waves;
+    }
+
+    private static ImportSheet? Open(
+        ReadOnlyMemory<byte> csv, IReadOnlyList<string> required, IReadOnlyList<string> optional, int maxRows, Dictionary<string, string[]> errors)
+    {
+        IReadOnlyList<CsvRecord> records;
+        try
+        {
+            records = CsvRecordReader.Read(csv);
+        }
+        catch (MalformedCsvException exception)
+        {
+            errors[exception.Line == 0 ? ImportSheet.FileKey : ImportSheet.LineKey(exception.Line)] = [exception.Message];
+            return null;
+        }
+
+        return ImportSheet.Open(records, required, optional, maxRows, errors);
     }
 
     private static string Key(OrganisationRow row, string column) => ImportSheet.ErrorKey(row.Line, column);
