@@ -24,11 +24,20 @@ internal static class ConsolePages
     public static bool IsUpperLevel(ConsoleUser user) => user.Role is ApiRole.UpperLevelOffice or ApiRole.Administrator;
 
     /// <summary>Checks the post's antiforgery token and reads its form.</summary>
-    /// <exception cref="AntiforgeryValidationException">The token is missing or wrong (answered 400 by the error pages).</exception>
+    /// <exception cref="BadHttpRequestException">The token is missing or wrong, or the body is not a form (answered 400 by the error pages).</exception>
     public static async Task<IFormCollection> ReadFormAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        await context.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(context);
-        return await context.Request.ReadFormAsync(cancellationToken);
+        try
+        {
+            await context.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(context);
+        }
+        catch (AntiforgeryValidationException exception)
+        {
+            throw new BadHttpRequestException("The form's antiforgery token is missing or invalid.", StatusCodes.Status400BadRequest, exception);
+        }
+
+        return await Office.MultipartForms.TryReadAsync(context.Request, cancellationToken)
+            ?? throw new BadHttpRequestException("The body is not a well-formed form.", StatusCodes.Status400BadRequest);
     }
 
     public static RazorComponentResult<Web.Components.MessagePage> OrganisationNotFound() =>

@@ -168,7 +168,8 @@ public static class OrganisationConsolePages
             }
             catch (DomainException refusal)
             {
-                ConsolePages.Refuse(form, refusal);
+                // The only refusal of a new term is about the term itself.
+                form.Refuse(refusal.Code == RefusalCode.TermNotAfterCurrent ? TermField : ConsoleForm.FormKey, Web.RefusalCatalogue.Describe(refusal).Message);
             }
             catch (ConcurrencyConflictException)
             {
