@@ -24,7 +24,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     {
         var parent = await App.CreateAsync(OrganisationsConsoleApp.NewId("dbk"), null);
         var child = await App.CreateAsync(OrganisationsConsoleApp.NewId("cb"), parent.Id, "Chi bộ Phòng Kế hoạch");
-        using var client = App.ClientFor(ApiRole.UpperLevelOffice, parent.Id);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, parent.Id);
 
         using var page = await client.GetAsync(ConsolePaths.Organisation(parent.Id), Token);
 
@@ -44,7 +44,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
         var root = await App.CreateAsync(OrganisationsConsoleApp.NewId("tu"), null);
         var mine = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), root.Id);
         var sibling = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), root.Id);
-        using var client = App.ClientFor(ApiRole.Office, mine.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, mine.Id);
 
         foreach (var path in new[] { ConsolePaths.Organisation(sibling.Id), ConsolePaths.Committee(sibling.Id), ConsolePaths.Import(sibling.Id), ConsolePaths.Organisation(root.Id) })
         {
@@ -63,7 +63,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     public async Task UpdateOrganisation_InvalidEmail_Answers400WithTheMessageBesideTheFieldRefilledAndStoresNothing()
     {
         var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
-        using var client = App.ClientFor(ApiRole.Office, organisation.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
         var before = await App.Organisations.GetAsync(organisation.Id, Token);
 
         using var response = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Organisation(organisation.Id), ConsolePaths.Organisation(organisation.Id),
@@ -83,7 +83,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     public async Task UpdateOrganisation_Valid_RedirectsToThePageAndStoresTheChange()
     {
         var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
-        using var client = App.ClientFor(ApiRole.Office, organisation.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
         var before = await App.Organisations.GetAsync(organisation.Id, Token);
 
         using var response = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Organisation(organisation.Id), ConsolePaths.Organisation(organisation.Id),
@@ -101,7 +101,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     public async Task UpdateOrganisation_FromAStaleVersion_Answers400SayingSoAndStoresNothing()
     {
         var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
-        using var client = App.ClientFor(ApiRole.Office, organisation.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
         var stale = (await App.Organisations.GetAsync(organisation.Id, Token))!.ETag.ToString();
         await App.Services.GetRequiredService<OrganisationWorkflow>().UpdateAsync(organisation.Id,
             new OrganisationChanges { Name = "Đảng bộ đổi tên trước" }, OrganisationsConsoleApp.Clerk, cancellationToken: Token);
@@ -118,7 +118,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     public async Task UpdateOrganisation_WithoutAntiforgeryToken_Answers400AndStoresNothing()
     {
         var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
-        using var client = App.ClientFor(ApiRole.Office, organisation.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
 
         using var content = new FormUrlEncodedContent([KeyValuePair.Create("name", "Tên giả mạo")]);
         using var response = await client.PostAsync(ConsolePaths.Organisation(organisation.Id), content, Token);
@@ -131,7 +131,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     public async Task EnterTerm_NotAfterTheCurrent_Answers400BesideTheTermAndKeepsIt()
     {
         var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
-        using var client = App.ClientFor(ApiRole.Office, organisation.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
 
         using var response = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Organisation(organisation.Id),
             ConsolePaths.OrganisationTerm(organisation.Id), ("term", "2020 - 2025"));
@@ -149,7 +149,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
         var (organisationId, regulationId, roundId) = await InVoteAsync();
         var workflow = App.Services.GetRequiredService<RegulationWorkflow>();
         await workflow.CastBallotAsync(regulationId, roundId, "m2", VoteChoice.Agree, null, OrganisationsConsoleApp.Clerk, Token);
-        using var client = App.ClientFor(ApiRole.Office, organisationId);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisationId);
         (string, string)[] replacement = [("oldMemberId", "m2"), ("memberId", "m3"), ("fullName", "Phạm Quốc Cường"), ("email", "cuong@example.vn"), ("role", "Member")];
 
         using var preview = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisationId), ConsolePaths.CommitteeReplace(organisationId), replacement);
@@ -178,7 +178,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     public async Task ReplaceMember_NewMemberAlreadyOnTheCommittee_Answers400BesideTheIdAndChangesNothing()
     {
         var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
-        using var client = App.ClientFor(ApiRole.Office, organisation.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
 
         using var response = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeReplace(organisation.Id),
             ("oldMemberId", "m2"), ("memberId", "m1"), ("fullName", "Phạm Quốc Cường"), ("email", "cuong@example.vn"), ("role", "Member"), ("confirmed", "true"));
@@ -194,7 +194,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     public async Task AddMember_ASecondSecretary_Answers400BesideTheRoleAndChangesNothing()
     {
         var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
-        using var client = App.ClientFor(ApiRole.Office, organisation.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
         var version = (await App.Organisations.GetAsync(organisation.Id, Token))!.ETag.ToString();
 
         using var refused = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeAdd(organisation.Id),
@@ -214,7 +214,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
         var parent = await App.CreateAsync(OrganisationsConsoleApp.NewId("dbk"), null);
         var good = OrganisationsConsoleApp.NewId("cb");
         var bad = OrganisationsConsoleApp.NewId("cb");
-        using var client = App.ClientFor(ApiRole.UpperLevelOffice, parent.Id);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, parent.Id);
         var csv = "id;parentId;name;code;type;term;secretaryId;secretaryName;secretaryEmail\n" +
             $"{good};{parent.Id};Chi bộ Một;CB;Agency;2025 - 2030;a1;Nguyễn Văn A;a@example.vn\n" +
             $"{bad};{parent.Id};Chi bộ Hai;CB;Agency;2025 - 2030;b1;Trần Văn B;khong-phai-email\n";
@@ -235,7 +235,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     {
         var parent = await App.CreateAsync(OrganisationsConsoleApp.NewId("dbk"), null);
         var child = OrganisationsConsoleApp.NewId("cb");
-        using var client = App.ClientFor(ApiRole.UpperLevelOffice, parent.Id);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, parent.Id);
         var organisations = "id,parentId,name,code,type,term,secretaryId,secretaryName,secretaryEmail\n" +
             $"{child},{parent.Id},Chi bộ Một,CB,Agency,2025 - 2030,a1,Nguyễn Văn A,a@example.vn\n";
         var members = "organisationId,memberId,fullName,role,email\n" +
@@ -255,7 +255,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     public async Task ImportSamples_AreCsvThatExcelOpensInColumnsAndTheImportAccepts()
     {
         var parent = await App.CreateAsync(OrganisationsConsoleApp.NewId("dbk"), null);
-        using var client = App.ClientFor(ApiRole.UpperLevelOffice, parent.Id);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, parent.Id);
 
         using var sample = await client.GetAsync(ConsolePaths.ImportOrganisationsSample(parent.Id), Token);
 

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Lifecycle;
-using QuyCheWorkflow.Functions.OfficeConsole;
+using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
@@ -13,9 +12,9 @@ using QuyCheWorkflow.Testing;
 namespace QuyCheWorkflow.Functions.Tests.OfficeConsole;
 
 /// <summary>
-/// The whole app on Azurite for the organisation and upper-level console pages: people signed in by
-/// <see cref="TestConsoleSession"/>, organisations made through <see cref="OrganisationWorkflow"/> (so their status
-/// rows exist), clients that post forms with the page's antiforgery token and do not follow redirects.
+/// The whole app on Azurite and maildev for the organisation and upper-level console pages: people with accounts
+/// signed in by the e-mailed link (<see cref="ConsoleSessions"/>), organisations made through
+/// <see cref="OrganisationWorkflow"/> (so their status rows exist), forms posted with the page's antiforgery token.
 /// </summary>
 internal sealed partial class OrganisationsConsoleApp : IAsyncDisposable
 {
@@ -25,7 +24,13 @@ internal sealed partial class OrganisationsConsoleApp : IAsyncDisposable
 
     private readonly TestApp _app;
 
-    private OrganisationsConsoleApp(TestApp app) => _app = app;
+    private OrganisationsConsoleApp(TestApp app, MaildevInstance maildev)
+    {
+        _app = app;
+        Maildev = maildev;
+    }
+
+    public MaildevInstance Maildev { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -33,13 +38,14 @@ internal sealed partial class OrganisationsConsoleApp : IAsyncDisposable
 
     public OrganisationStore Organisations => Services.GetRequiredService<OrganisationStore>();
 
-    public static async Task<OrganisationsConsoleApp> StartAsync(string storageConnectionString) =>
+    public static async Task<OrganisationsConsoleApp> StartAsync(string storageConnectionString, MaildevInstance maildev) =>
         new(await TestApp.StartAsync(new Dictionary<string, string?>
         {
             [AppSettings.StorageConnectionString] = storageConnectionString,
             [AppSettings.OfficeMaxUploadBytes] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [AppSettings.EmbeddedDrivers] = "false",
-        }, services => services.AddTransient<IStartupFilter, TestConsoleSession>()));
+            ["Mail:Smtp:Port"] = maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }), maildev);
 
     /// <summary>A fresh id, so tests sharing one Azurite never meet.</summary>
     public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..10];
@@ -56,13 +62,15 @@ internal sealed partial class OrganisationsConsoleApp : IAsyncDisposable
         return await Services.GetRequiredService<OrganisationWorkflow>().CreateAsync(organisation, Clerk, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>A browser-like client of a person of <paramref name="organisationId"/>: cookies kept, redirects not followed.</summary>
-    public HttpClient ClientFor(ApiRole role, string organisationId, string fullName = "Lê Thị Thư")
+    /// <summary>An account of <paramref name="role"/> in <paramref name="organisationId"/>, made in the app's account store.</summary>
+    public Task<Account> AccountAsync(ApiRole role, string organisationId, string fullName = "Lê Thị Thư") =>
+        ConsoleAccounts.CreateAsync(Services, organisationId, role, fullName, cancellationToken: TestContext.Current.CancellationToken);
+
+    /// <summary>A client signed in, by the e-mailed link, as a new account: cookies kept, redirects not followed.</summary>
+    public async Task<HttpClient> ClientForAsync(ApiRole role, string organisationId, string fullName = "Lê Thị Thư")
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Add(TestConsoleSession.Header,
-            TestConsoleSession.ValueFor(new ConsoleUser("acc-" + organisationId, fullName, "thu@example.vn", organisationId, role)));
-        return client;
+        var account = await AccountAsync(role, organisationId, fullName);
+        return await ConsoleSessions.SignInAsync(BaseAddress, Maildev, account.Email, TestContext.Current.CancellationToken);
     }
 
     /// <summary>The antiforgery token of the page at <paramref name="path"/> (the client keeps its cookie).</summary>

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using QuyCheWorkflow.Domain.Calendar;
@@ -104,26 +103,17 @@ public sealed class OrganisationsConsoleBrowserTests(OrganisationsConsoleFixture
         }
     }
 
-    private async Task<IBrowserContext> NewContextAsync(ViewportSize size, ApiRole role, string organisationId) =>
-        await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = App.BaseAddress.ToString(),
-            ViewportSize = size,
-            Locale = "vi-VN",
-            TimezoneId = "Asia/Ho_Chi_Minh",
-            ExtraHTTPHeaders = new Dictionary<string, string>
-            {
-                [TestConsoleSession.Header] = TestConsoleSession.ValueFor(new ConsoleUser("acc-" + organisationId, "Lê Thị Thư", "thu@example.vn", organisationId, role)),
-            },
-        });
+    private async Task<IBrowserContext> NewContextAsync(ViewportSize size, ApiRole role, string organisationId)
+    {
+        var account = await App.AccountAsync(role, organisationId);
+        return await ConsoleSessions.SignInBrowserAsync(browser.Browser, App.BaseAddress, App.Maildev, account.Email, size, Token);
+    }
 
     /// <summary>Axe finds nothing on the page (the pages send no script of their own), and the page is kept as a screenshot.</summary>
     private static async Task CheckAsync(IPage page, string name)
     {
         await BrowserFixture.SaveScreenshotAsync(page, name);
-        var result = await page.RunAxe();
-        Assert.True(result.Violations.Length == 0,
-            name + ": " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        await AxeCheck.AssertNoViolationsAsync(page, name);
     }
 
     private async Task<(string OrganisationId, string RegulationId, string RoundId)> InVoteAsync(string parentId)

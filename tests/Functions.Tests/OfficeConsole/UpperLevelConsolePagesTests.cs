@@ -27,7 +27,7 @@ public sealed class UpperLevelConsolePagesTests(OrganisationsConsoleFixture fixt
     public async Task Inbox_AFilingFromBelow_IsListedWithItsDocumentAndAcknowledgedFromThePage()
     {
         var (upperId, organisationId, regulationId, filing) = await FiledAsync();
-        using var client = App.ClientFor(ApiRole.UpperLevelOffice, upperId);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, upperId);
 
         using var inbox = await client.GetAsync(ConsolePaths.FilingsInbox, Token);
         using var document = await client.GetAsync(ConsolePaths.FilingDocument(regulationId, filing.Id), Token);
@@ -38,6 +38,7 @@ public sealed class UpperLevelConsolePagesTests(OrganisationsConsoleFixture fixt
         var html = WebUtility.HtmlDecode(await inbox.Content.ReadAsStringAsync(Token));
         Assert.Contains("Chờ tiếp nhận (1)", html, StringComparison.Ordinal);
         Assert.Contains(filing.DocumentSymbol, html, StringComparison.Ordinal);
+        Assert.Contains("Đồng chí Phan Văn Gửi, Văn phòng Đảng ủy ", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"{ConsolePaths.Organisation(organisationId)}\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, acknowledged.StatusCode);
@@ -52,7 +53,7 @@ public sealed class UpperLevelConsolePagesTests(OrganisationsConsoleFixture fixt
     public async Task Return_WithoutReasons_Answers400BesideTheReasonsAndTheFilingStaysSent()
     {
         var (upperId, _, regulationId, filing) = await FiledAsync();
-        using var client = App.ClientFor(ApiRole.UpperLevelOffice, upperId);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, upperId);
 
         using var refused = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.FilingsInbox,
             ConsolePaths.Filing(regulationId, filing.Id), ("decision", "return"), ("reasons", "  \n "));
@@ -73,9 +74,9 @@ public sealed class UpperLevelConsolePagesTests(OrganisationsConsoleFixture fixt
     {
         var (upperId, organisationId, regulationId, filing) = await FiledAsync();
         var elsewhere = await App.CreateAsync(OrganisationsConsoleApp.NewId("tu"), null);
-        using var clerk = App.ClientFor(ApiRole.Office, upperId);
-        using var stranger = App.ClientFor(ApiRole.UpperLevelOffice, elsewhere.Id);
-        using var filer = App.ClientFor(ApiRole.UpperLevelOffice, organisationId);
+        using var clerk = await App.ClientForAsync(ApiRole.Office, upperId);
+        using var stranger = await App.ClientForAsync(ApiRole.UpperLevelOffice, elsewhere.Id);
+        using var filer = await App.ClientForAsync(ApiRole.UpperLevelOffice, organisationId);
 
         using var clerkInbox = await clerk.GetAsync(ConsolePaths.FilingsInbox, Token);
         using var strangerDocument = await stranger.GetAsync(ConsolePaths.FilingDocument(regulationId, filing.Id), Token);
@@ -96,7 +97,7 @@ public sealed class UpperLevelConsolePagesTests(OrganisationsConsoleFixture fixt
     public async Task PublishModel_WithoutFileThenWithOne_RefusesBesideTheFileThenPublishesWithItsHash()
     {
         var upper = await App.CreateAsync(OrganisationsConsoleApp.NewId("tu"), null);
-        using var client = App.ClientFor(ApiRole.UpperLevelOffice, upper.Id);
+        using var client = await App.ClientForAsync(ApiRole.UpperLevelOffice, upper.Id);
         var models = App.Services.GetRequiredService<ModelRegulationStore>();
         var docx = TestDocuments.Docx("Quy chế mẫu " + upper.Id);
 
@@ -117,7 +118,8 @@ public sealed class UpperLevelConsolePagesTests(OrganisationsConsoleFixture fixt
         using var page = await client.GetAsync(ConsolePaths.ModelRegulations, Token);
         var shown = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Token));
         Assert.Contains(QuyCheWorkflow.Domain.ContentHash.Of(docx).ToString(), shown, StringComparison.Ordinal);
-        Assert.Contains($"<dd>{model.PublishedBy}</dd>", shown, StringComparison.Ordinal);
+        Assert.Equal("Lê Thị Thư", model.PublishedBy);
+        Assert.Contains("<dd>Lê Thị Thư</dd>", shown, StringComparison.Ordinal);
         using var download = await client.GetAsync(ConsolePaths.ModelRegulationFile(OrganisationType.Agency, 1), Token);
         Assert.Equal(docx, await download.Content.ReadAsByteArrayAsync(Token));
     }
@@ -126,7 +128,7 @@ public sealed class UpperLevelConsolePagesTests(OrganisationsConsoleFixture fixt
     public async Task ModelRegulations_OfficeClerk_Answers403AndPublishesNothing()
     {
         var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
-        using var client = App.ClientFor(ApiRole.Office, organisation.Id);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
 
         using var page = await client.GetAsync(ConsolePaths.ModelRegulations, Token);
 
@@ -151,7 +153,8 @@ public sealed class UpperLevelConsolePagesTests(OrganisationsConsoleFixture fixt
         await workflow.CastBallotAsync(regulationId, vote.Id, "m2", VoteChoice.Agree, null, clerk, Token);
         var today = VietnamTime.DateOf(App.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         await workflow.IssueAsync(organisation.Id, regulationId, today, "m1", null, clerk, Token);
-        var filing = await workflow.FileAsync(organisation.Id, regulationId, clerk, Token);
+        var filer = await App.AccountAsync(ApiRole.Office, organisation.Id, "Phan Văn Gửi");
+        var filing = await workflow.FileAsync(organisation.Id, regulationId, new Actor(filer.Id, filer.FullName, "console"), Token);
         return (upper.Id, organisation.Id, regulationId, filing);
     }
 }

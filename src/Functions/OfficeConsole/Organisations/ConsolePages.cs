@@ -14,7 +14,7 @@ internal static class ConsolePages
 
     /// <summary>To the sign-in page, coming back here afterwards.</summary>
     public static IResult SignIn(HttpContext context) =>
-        TypedResults.Redirect($"{ConsolePaths.SignIn}?returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
+        TypedResults.Redirect($"{ConsolePaths.SignIn}?{ConsoleReturnUrl.Parameter}={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
 
     /// <summary>True when the signed-in person may see and act for <paramref name="organisationId"/> (its own subtree; every one for an administrator).</summary>
     public static async Task<bool> ReachesAsync(HttpContext context, OrganisationAccess access, string organisationId, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using QuyCheWorkflow.Domain.Filings;
 using QuyCheWorkflow.Domain.Regulations;
+using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Status;
@@ -17,7 +18,8 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.UpperLevel;
 /// Reads only; thread-safe.
 /// </summary>
 public sealed class FilingInbox(
-    OrganisationAccess access, OrganisationStore organisations, StatusProjection status, RegulationStore regulations, FilingStore filings)
+    OrganisationAccess access, OrganisationStore organisations, StatusProjection status, RegulationStore regulations, FilingStore filings,
+    AccountStore accounts)
 {
     /// <summary>How many organisations filed most recently are looked at for the latest answers.</summary>
     public const int RecentOrganisations = 10;
@@ -55,7 +57,11 @@ public sealed class FilingInbox(
             await foreach (var filing in filings.ListByRegulationAsync(row.RegulationId!, cancellationToken))
             {
                 var issuance = IssuanceOf(regulation.Value, filing.Value);
-                entries.Add(new FilingInboxEntry(filing.Value, row.OrganisationId, row.Name, organisation?.OfficeName ?? row.Name,
+                // A filing made in the console records the person's account id; one made by an API key, the key's.
+                var sentBy = filing.Value.Status == FilingStatus.Sent && Web.IdSyntax.IsValidReference(filing.Value.SentBy)
+                    ? (await accounts.GetAsync(filing.Value.SentBy, cancellationToken))?.Value.FullName
+                    : null;
+                entries.Add(new FilingInboxEntry(filing.Value, row.OrganisationId, row.Name, organisation?.OfficeName ?? row.Name, sentBy,
                     regulation.Value.Title, issuance?.IssueDate, issuance?.Signer.ToString(),
                     names.GetValueOrDefault(filing.Value.UpperLevelOrganisationId) ?? filing.Value.UpperLevelOrganisationId));
             }

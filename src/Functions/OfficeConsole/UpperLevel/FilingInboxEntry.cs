@@ -7,6 +7,7 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.UpperLevel;
 /// <param name="OrganisationId">The organisation that filed it.</param>
 /// <param name="OrganisationName">Its name.</param>
 /// <param name="OfficeName">Its office, which filed it ("Văn phòng Đảng ủy …").</param>
+/// <param name="SentByName">The person of that office who filed it, when filed from the console.</param>
 /// <param name="RegulationTitle">The regulation's title.</param>
 /// <param name="IssueDate">The filed text's issue date, when known.</param>
 /// <param name="SignerText">Who signed the filed text, when known.</param>
@@ -16,6 +17,7 @@ public sealed record FilingInboxEntry(
     string OrganisationId,
     string OrganisationName,
     string OfficeName,
+    string? SentByName,
     string RegulationTitle,
     DateOnly? IssueDate,
     string? SignerText,

@@ -6,6 +6,7 @@ using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.LinkPages;
 using QuyCheWorkflow.Functions.Office;
+using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
 using QuyCheWorkflow.Functions.OfficeConsole.Organisations;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
@@ -40,7 +41,7 @@ public static class UpperLevelConsolePages
     }
 
     public static async Task<IResult> ShowInbox(HttpContext context, OrganisationAccess access, OrganisationStore organisations,
-        StatusProjection status, RegulationStore regulations, FilingStore filings, CancellationToken cancellationToken)
+        StatusProjection status, RegulationStore regulations, FilingStore filings, AccountStore accounts, CancellationToken cancellationToken)
     {
         if (ConsolePages.UserOf(context) is not { } user)
         {
@@ -58,13 +59,13 @@ public static class UpperLevelConsolePages
             "tra-lai" => "Đã trả lại quy chế kèm lý do, yêu cầu sửa đổi, bổ sung; tổ chức gửi được báo qua e-mail.",
             _ => null,
         };
-        return await RenderInboxAsync(context, new FilingInbox(access, organisations, status, regulations, filings), notice, null, null,
+        return await RenderInboxAsync(context, new FilingInbox(access, organisations, status, regulations, filings, accounts), notice, null, null,
             StatusCodes.Status200OK, cancellationToken);
     }
 
     /// <summary>Acknowledges the filing, or returns it with the reasons given one per line.</summary>
     public static async Task<IResult> RespondToFiling(string regulationId, string filingId, HttpContext context, OrganisationAccess access,
-        OrganisationStore organisations, StatusProjection status, RegulationStore regulations, FilingStore filings, RegulationWorkflow workflow,
+        OrganisationStore organisations, StatusProjection status, RegulationStore regulations, FilingStore filings, AccountStore accounts, RegulationWorkflow workflow,
         CancellationToken cancellationToken)
     {
         if (ConsolePages.UserOf(context) is not { } user)
@@ -118,7 +119,7 @@ public static class UpperLevelConsolePages
             }
         }
 
-        return await RenderInboxAsync(context, new FilingInbox(access, organisations, status, regulations, filings), null,
+        return await RenderInboxAsync(context, new FilingInbox(access, organisations, status, regulations, filings, accounts), null,
             regulationId + "/" + filingId, form, StatusCodes.Status400BadRequest, cancellationToken);
     }
 
