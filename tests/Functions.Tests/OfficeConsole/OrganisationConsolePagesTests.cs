@@ -158,7 +158,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
         var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync(Token));
         Assert.Contains("Quy chế làm việc nhiệm kỳ 2025–2030", html, StringComparison.Ordinal);
         Assert.Contains("không dùng được nữa", html, StringComparison.Ordinal);
-        Assert.Contains("được gửi đường dẫn biểu quyết mới", html, StringComparison.Ordinal);
+        Assert.Contains("được gửi đường liên kết biểu quyết mới", html, StringComparison.Ordinal);
         Assert.Contains("“Đồng ý” – sẽ bị hủy", html, StringComparison.Ordinal);
         var votes = App.Services.GetRequiredService<VoteRoundStore>();
         Assert.Equal(["m1", "m2"], (await votes.GetAsync(regulationId, roundId, Token))!.Value.Members.Select(m => m.MemberId));

@@ -43,6 +43,11 @@ public sealed class UpperLevelConsolePagesTests(OrganisationsConsoleFixture fixt
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, acknowledged.StatusCode);
         Assert.Equal(FilingStatus.Acknowledged, (await Filings.GetAsync(regulationId, filing.Id, Token))!.Value.Status);
+        using var again = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.ModelRegulations,
+            ConsolePaths.Filing(regulationId, filing.Id), ("decision", "return"), ("reasons", "Trả lại sau khi đã tiếp nhận"));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("role=\"alert\"", await again.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Equal(FilingStatus.Acknowledged, (await Filings.GetAsync(regulationId, filing.Id, Token))!.Value.Status);
         using var after = await client.GetAsync(acknowledged.Headers.Location, Token);
         var afterHtml = WebUtility.HtmlDecode(await after.Content.ReadAsStringAsync(Token));
         Assert.Contains("Chờ tiếp nhận (0)", afterHtml, StringComparison.Ordinal);

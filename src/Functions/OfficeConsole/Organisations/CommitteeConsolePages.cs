@@ -260,7 +260,7 @@ public static class CommitteeConsolePages
         "them" => "Đã thêm ủy viên vào Ban Thường vụ. Các đợt biểu quyết đang mở giữ danh sách ủy viên lúc mở đợt.",
         "thay" => query["vong"].ToString() is "0" or ""
             ? "Đã thay ủy viên. Không có đợt biểu quyết nào đang mở cần chuyển phiếu."
-            : $"Đã thay ủy viên, và chuyển chỗ biểu quyết của ủy viên cũ sang ủy viên mới ở {query["vong"]} đợt biểu quyết đang mở; ủy viên mới đã được gửi đường dẫn biểu quyết.",
+            : $"Đã thay ủy viên, và chuyển chỗ biểu quyết của ủy viên cũ sang ủy viên mới ở {query["vong"]} đợt biểu quyết đang mở; ủy viên mới đã được gửi đường liên kết biểu quyết.",
         _ => null,
     };
 
