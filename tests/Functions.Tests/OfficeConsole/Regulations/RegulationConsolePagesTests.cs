@@ -8,6 +8,8 @@ using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.OfficeConsole;
 using QuyCheWorkflow.Functions.OfficeConsole.Regulations;
+using QuyCheWorkflow.Functions.Security;
+using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Functions.Tests.Office;
 using QuyCheWorkflow.Testing;
 
@@ -255,6 +257,26 @@ public sealed class RegulationConsolePagesTests(RegulationConsoleFixture fixture
     }
 
     [Fact]
+    public async Task ApiResolutionSheetDocx_OfficeKey_AnswersTheTableAndAnotherOfficeGets404()
+    {
+        var (organisation, regulationId) = await RegulationResolvingAsync();
+        var other = await App.SeedAsync(OfficeTestApp.NewId("otherapi"));
+        using var client = await ApiClientAsync(organisation.Id);
+        using var outsider = await ApiClientAsync(other.Id);
+        string path = $"/api/organisations/{organisation.Id}/regulations/{regulationId}/resolution-sheet.docx";
+
+        using var response = await client.GetAsync(path, Token);
+        using var refused = await outsider.GetAsync(path, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(QuyCheWorkflow.Functions.Office.ResolutionTableDocument.ContentType, response.Content.Headers.ContentType?.MediaType);
+        var rows = TableRows(await response.Content.ReadAsByteArrayAsync(Token));
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["1", "Điều 3", "Đề nghị sửa Điều 3.", "Đồng chí Trần Thị Bình", "(chưa tiếp thu, giải trình)"], rows[1]);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task ShowRegulation_Resolving_ShowsTheAnswersAndTheResolutionStepAsNext()
     {
         var (organisation, regulationId) = await RegulationResolvingAsync();
@@ -300,6 +322,14 @@ public sealed class RegulationConsolePagesTests(RegulationConsoleFixture fixture
             [new CommentInput(3, "Đề nghị sửa Điều 3."), new CommentInput(null, "Cần thêm một điều về văn phòng.")],
             new Actor("uv-m2", "Trần Thị Bình", "link"), Token);
         return (organisation, regulationId);
+    }
+
+    private async Task<HttpClient> ApiClientAsync(string organisationId)
+    {
+        var key = await App.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiRole.Office, organisationId, null, Token);
+        HttpClient client = new() { BaseAddress = App.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new("ApiKey", key.Key);
+        return client;
     }
 
     private async Task<ResolutionSheetState> SheetAsync(string regulationId) =>
