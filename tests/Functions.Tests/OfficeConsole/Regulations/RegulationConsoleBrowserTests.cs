@@ -1,5 +1,4 @@
 using System.Globalization;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Regulations;
@@ -91,25 +90,8 @@ public sealed class RegulationConsoleBrowserTests(RegulationConsoleFixture fixtu
         await CheckAsync(page, null, $"console-regulation-consulting-{width}");
     }
 
-    private async Task<IBrowserContext> NewContextAsync(string width, string organisationId)
-    {
-        var context = width == "phone"
-            ? await browser.NewPhoneContextAsync(App.BaseAddress.ToString())
-            : await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                BaseURL = App.BaseAddress.ToString(),
-                ViewportSize = s_desktop,
-                Locale = "vi-VN",
-                TimezoneId = "Asia/Ho_Chi_Minh",
-            });
-        await context.AddCookiesAsync([new Cookie
-        {
-            Name = RegulationConsoleTestApp.PersonCookie,
-            Value = RegulationConsoleTestApp.PersonCookieValue(organisationId, ApiRole.Office, "Lê Thị Cúc"),
-            Url = App.BaseAddress.ToString(),
-        }]);
-        return context;
-    }
+    private Task<IBrowserContext> NewContextAsync(string width, string organisationId) =>
+        App.BrowserForAsync(browser.Browser, organisationId, width == "phone" ? null : s_desktop);
 
     private static async Task CheckAsync(IPage page, string? path, string screenshot)
     {
@@ -121,9 +103,7 @@ public sealed class RegulationConsoleBrowserTests(RegulationConsoleFixture fixtu
 
         await BrowserFixture.SaveScreenshotAsync(page, screenshot);
         Assert.Equal(0, await page.Locator("script").CountAsync());
-        var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0,
-            screenshot + ": " + string.Join("; ", axe.Violations.Select(v => v.Id + " " + string.Join(", ", v.Nodes.Select(n => n.Target?.ToString())))));
+        await AxeCheck.AssertNoViolationsAsync(page, screenshot);
         int scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         int viewport = await page.EvaluateAsync<int>("() => window.innerWidth");
         Assert.True(scrollWidth <= viewport, $"{screenshot}: the page is {scrollWidth}px wide in a {viewport}px window.");
