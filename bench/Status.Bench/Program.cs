@@ -11,7 +11,7 @@ if (args.Length > 0 && args[0] == "regulation-page")
 {
     int loads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
     await using var pageAzurite = await AzuriteInstance.StartAsync();
-    await using var pageBench = await StatusBench.StartAsync(pageAzurite.ConnectionString, configureServices: RegulationPageBench.AddBenchSignIn);
+    await using var pageBench = await StatusBench.StartAsync(pageAzurite.ConnectionString, configureApp: RegulationPageBench.MapBenchSignIn);
     var seeded = Stopwatch.GetTimestamp();
     await RegulationPageBench.SeedAsync(pageBench);
     Console.Error.WriteLine($"Seeded one regulation's history in {Stopwatch.GetElapsedTime(seeded).TotalSeconds:0.0} s; load average {LoadAverage()}.");

@@ -1,18 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
 using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.OfficeConsole;
+using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Status;
@@ -24,29 +23,30 @@ namespace QuyCheWorkflow.Status.Bench;
 /// a time, with every storage request counted. The regulation is seeded through <see cref="RegulationWorkflow"/> with a
 /// full drafting history: two drafts, a consultation of <see cref="Recipients"/> parties each answering with two
 /// comments, every comment resolved, a third draft and the vote opened; so the page reads every kind of stage object
-/// and a timeline of about sixty entries. The clerk is signed in by a header the bench's own authentication handler
-/// reads into the claims a console session carries.
+/// and a timeline of about sixty entries. The clerk has a console account and a session cookie of the console's own
+/// scheme (given by a sign-in endpoint of the bench's), so each load also pays the session's account check.
 /// </summary>
 internal sealed class RegulationPageBench
 {
     public const int Recipients = 10;
 
-    private const string HeaderName = "X-Bench-Person";
-    private const string SchemeName = "bench-person";
+    private const string SignInPath = ConsolePaths.Root + "/bench-dang-nhap";
+    private const string AccountId = "bench-clerk";
     private const string OrganisationId = "dang-uy-so-tai-chinh";
     private const string RegulationId = "dang-uy-so-tai-chinh-2025-2030";
     private static readonly Actor s_clerk = new("van-phong", "Văn phòng Đảng ủy Sở Tài chính", "bench");
 
-    /// <summary>Registers the bench's sign-in: a request with <see cref="HeaderName"/> is the clerk of the organisation it names.</summary>
-    public static void AddBenchSignIn(IServiceCollection services)
-    {
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, BenchPersonHandler>(SchemeName, null);
-        services.PostConfigure<PolicySchemeOptions>(SecurityServiceCollectionExtensions.SchemeName, options =>
+    /// <summary>
+    /// Maps the bench's sign-in: GET <see cref="SignInPath"/> starts a console session (the console's own cookie
+    /// scheme and principal) for the clerk's account, as the e-mailed link would.
+    /// </summary>
+    public static void MapBenchSignIn(WebApplication app) =>
+        app.MapGet(SignInPath, async (HttpContext context, AccountStore accounts) =>
         {
-            var inner = options.ForwardDefaultSelector;
-            options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(HeaderName) ? SchemeName : inner?.Invoke(context);
+            var account = (await accounts.GetAsync(AccountId))!.Value;
+            await context.SignInAsync(ConsoleAuthentication.Scheme, ConsoleAuthentication.PrincipalFor(account));
+            return Results.NoContent();
         });
-    }
 
     public static async Task SeedAsync(StatusBench app)
     {
@@ -59,6 +59,8 @@ internal sealed class RegulationPageBench
                 new CommitteeMember("pbt", "Trần Thị Bình", "binh@example.vn", CommitteeRole.DeputySecretary),
                 new CommitteeMember("uv", "Lê Văn Cường", "cuong@example.vn", CommitteeRole.Member),
             ])) { OfficeEmail = "vanphong@taichinh.example.vn" });
+        await services.GetRequiredService<AccountStore>().CreateAsync(new Account(AccountId, "Lê Thị Cúc", "cuc@example.vn", OrganisationId, ApiRole.Office,
+            DateTimeOffset.UtcNow, "bench"));
         await workflow.CreateRegulationAsync(OrganisationId, RegulationId, "Quy chế làm việc của Ban Chấp hành Đảng bộ Sở Tài chính, nhiệm kỳ 2025 - 2030", null, s_clerk);
         await workflow.UploadDraftAsync(OrganisationId, RegulationId, Docx("Dự thảo lần 1"), "du-thao-1.docx", DraftVersion.DocxContentType, s_clerk);
         await workflow.UploadDraftAsync(OrganisationId, RegulationId, Docx("Dự thảo lần 2"), "du-thao-2.docx", DraftVersion.DocxContentType, s_clerk);
@@ -85,8 +87,12 @@ internal sealed class RegulationPageBench
     /// <summary>Loads the page <paramref name="loads"/> times after three warm-up loads.</summary>
     public static async Task<StatusBenchResult> MeasureAsync(StatusBench app, int loads)
     {
-        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Add(HeaderName, OrganisationId);
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true })
+        {
+            BaseAddress = app.BaseAddress,
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        (await client.GetAsync(SignInPath)).EnsureSuccessStatusCode();
         string path = ConsolePaths.Regulation(OrganisationId, RegulationId);
         for (int i = 0; i < 3; i++)
         {
@@ -140,27 +146,5 @@ internal sealed class RegulationPageBench
         }
 
         return stream.ToArray();
-    }
-
-    private sealed class BenchPersonHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (Request.Headers[HeaderName].ToString() is not { Length: > 0 } organisationId)
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            ClaimsIdentity identity = new([
-                new Claim(ConsoleUser.AccountIdClaim, "bench-clerk"),
-                new Claim(ClaimTypes.NameIdentifier, "bench-clerk"),
-                new Claim(QuyCheWorkflowClaimTypes.Organisation, organisationId),
-                new Claim(QuyCheWorkflowClaimTypes.Role, nameof(ApiRole.Office)),
-                new Claim(ClaimTypes.Name, "Lê Thị Cúc"),
-                new Claim(ClaimTypes.Email, "cuc@example.vn"),
-            ], SchemeName, ClaimTypes.Name, QuyCheWorkflowClaimTypes.Role);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-        }
     }
 }

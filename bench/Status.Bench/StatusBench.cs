@@ -55,7 +55,7 @@ internal sealed class StatusBench : IAsyncDisposable
 
     /// <summary>Starts the app on <paramref name="storageConnectionString"/>; <paramref name="settings"/> override the bench's own.</summary>
     public static async Task<StatusBench> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -99,6 +99,7 @@ internal sealed class StatusBench : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapQuyCheWorkflow();
+        configureApp?.Invoke(app);
         await app.StartAsync();
         return new StatusBench(app, counter);
     }
