@@ -20,11 +20,8 @@ public static class ConsoleEndpoints
         var pages = endpoints.MapGroup(string.Empty).RequireAuthorization(ConsoleAuthentication.Policy);
         pages.MapConsoleSignOut();
         pages.MapConsoleWelcomePage();
-<<<<<<< HEAD
         pages.MapRegulationConsolePages();
-=======
         pages.MapAccountConsolePages();
->>>>>>> wt-accounts
         return endpoints;
     }
 }
