@@ -1,5 +1,6 @@
 using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
 using QuyCheWorkflow.Functions.OfficeConsole.Organisations;
+using QuyCheWorkflow.Functions.OfficeConsole.Regulations;
 using QuyCheWorkflow.Functions.OfficeConsole.UpperLevel;
 
 namespace QuyCheWorkflow.Functions.OfficeConsole;
@@ -23,6 +24,8 @@ public static class ConsoleEndpoints
         pages.MapConsoleWelcomePage();
         pages.MapOrganisationConsolePages();
         pages.MapUpperLevelConsolePages();
+        pages.MapRegulationConsolePages();
+        pages.MapAccountConsolePages();
         return endpoints;
     }
 }

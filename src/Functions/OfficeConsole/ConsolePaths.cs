@@ -17,6 +17,8 @@ public static class ConsolePaths
     public const string SignInMicrosoft = SignIn + "/microsoft";
     public const string SignOut = Root + "/dang-xuat";
     public const string Accounts = Root + "/tai-khoan";
+    public const string AccountDisableTemplate = Accounts + "/{accountId}/khoa";
+    public const string AccountEnableTemplate = Accounts + "/{accountId}/mo-khoa";
 
     // The clerk's console.
     public const string Home = Root;
@@ -25,6 +27,22 @@ public static class ConsolePaths
     public const string ImportTemplate = OrganisationTemplate + "/nhap-danh-sach";
     public const string NewRegulationTemplate = OrganisationTemplate + "/quy-che-moi";
     public const string RegulationTemplate = OrganisationTemplate + "/quy-che/{regulationId}";
+
+    // A regulation's own pages: the steps its page links to and the files it offers (Regulation(org, reg, step)).
+    public const string DraftUploadStep = "tai-du-thao";
+    public const string DraftStep = "du-thao";
+    public const string DraftTemplate = RegulationTemplate + "/" + DraftStep + "/{number:int}";
+    public const string ConsultationStep = "lay-y-kien";
+    public const string ResolutionStep = "tiep-thu";
+    public const string ResolutionSheetStep = "bang-tiep-thu.docx";
+    public const string IssuedDocumentStep = "van-ban-ban-hanh";
+    public const string ComparisonStep = "so-sanh";
+    public const string VoteStep = "bieu-quyet";
+    public const string ExtendStep = "gia-han";
+    public const string InPersonStep = "hop-truc-tiep";
+    public const string IssueStep = "ban-hanh";
+    public const string FileStep = "gui-cap-tren";
+    public const string ReviewStep = "ra-soat";
 
     // The upper level's console.
     public const string Dashboard = Root + "/bang-dieu-khien";
@@ -43,6 +61,10 @@ public static class ConsolePaths
     public const string FilingTemplate = FilingsInbox + "/{regulationId}/{filingId}";
     public const string FilingDocumentTemplate = FilingTemplate + "/van-ban";
     public const string ModelRegulationFileTemplate = ModelRegulations + "/{type}/{version:int}";
+
+    public static string AccountDisable(string accountId) => $"{Accounts}/{Escape(accountId)}/khoa";
+
+    public static string AccountEnable(string accountId) => $"{Accounts}/{Escape(accountId)}/mo-khoa";
 
     public static string Organisation(string organisationId) => $"{Root}/to-chuc/{Escape(organisationId)}";
 
@@ -77,6 +99,10 @@ public static class ConsolePaths
 
     public static string ModelRegulationFile(OrganisationType type, int version) =>
         string.Create(CultureInfo.InvariantCulture, $"{ModelRegulations}/{type}/{version}");
+
+    /// <summary>Download of draft <paramref name="number"/> of a regulation.</summary>
+    public static string Draft(string organisationId, string regulationId, int number) =>
+        Regulation(organisationId, regulationId, DraftStep) + "/" + number.ToString(CultureInfo.InvariantCulture);
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 }
