@@ -6,6 +6,7 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapOfficeConsole(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        Status.DashboardPages.MapDashboardConsolePages(endpoints);
         return endpoints;
     }
 }
