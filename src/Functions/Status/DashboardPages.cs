@@ -13,6 +13,8 @@ namespace QuyCheWorkflow.Functions.Status;
 /// per stage and per problem that apply their filter; the table alone (<see cref="ConsolePaths.DashboardTable"/>) for
 /// the page's live refresh; what is shown, every page of it, as XLSX and CSV; and one regulation's timeline. The
 /// addresses of the dashboard before the console (<see cref="LegacyPath"/>) answer a permanent redirect to these.
+/// Mapped on the console's group that requires a session (<see cref="ConsoleEndpoints"/>): a person not signed in is
+/// sent to sign in and back; the script and the redirects are open to anyone.
 /// </summary>
 public static class DashboardPages
 {
@@ -30,13 +32,16 @@ public static class DashboardPages
         endpoints.MapGet(ConsolePaths.DashboardCsv, DownloadCsv).ExcludeFromDescription();
         endpoints.MapGet(ConsolePaths.DashboardXlsx, DownloadXlsx).ExcludeFromDescription();
         endpoints.MapGet(ConsolePaths.DashboardTimelineTemplate, ShowTimeline).ExcludeFromDescription();
-        endpoints.MapDashboardScript();
+        endpoints.MapDashboardScript().AllowAnonymous();
 
-        endpoints.MapGet(LegacyPath, (HttpContext context) => Moved(context, ConsolePaths.Dashboard)).ExcludeFromDescription();
-        endpoints.MapGet(LegacyPath + "/tai-xuong.csv", (HttpContext context) => Moved(context, ConsolePaths.DashboardCsv)).ExcludeFromDescription();
+        endpoints.MapGet(LegacyPath, (HttpContext context) => Moved(context, ConsolePaths.Dashboard))
+            .AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(LegacyPath + "/tai-xuong.csv", (HttpContext context) => Moved(context, ConsolePaths.DashboardCsv))
+            .AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(LegacyPath + "/quy-che/{regulationId}", (string regulationId, HttpContext context) =>
-            Moved(context, ConsolePaths.DashboardTimeline(regulationId))).ExcludeFromDescription();
-        endpoints.MapGet(LegacyPath + "/dang-nhap", (HttpContext context) => Moved(context, ConsolePaths.SignIn)).ExcludeFromDescription();
+            Moved(context, ConsolePaths.DashboardTimeline(regulationId))).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(LegacyPath + "/dang-nhap", (HttpContext context) => Moved(context, ConsolePaths.SignIn))
+            .AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
@@ -55,6 +60,7 @@ public static class DashboardPages
 
         return new RazorComponentResult<DashboardPage>(new Dictionary<string, object?>
         {
+            [nameof(DashboardPage.Person)] = ConsoleUser.From(person),
             [nameof(DashboardPage.Report)] = read.Report,
             [nameof(DashboardPage.Query)] = read.Query,
             [nameof(DashboardPage.Scopes)] = await reports.ReadScopesAsync(person, cancellationToken),
@@ -119,13 +125,14 @@ public static class DashboardPages
 
         return new RazorComponentResult<TimelinePage>(new Dictionary<string, object?>
         {
+            [nameof(TimelinePage.Person)] = ConsoleUser.From(person),
             [nameof(TimelinePage.Timeline)] = timeline,
         });
     }
 
-    // The console session's person; the API's key callers have no console account and are not let in here.
+    // The console session's person (the group's policy lets in no one else; this holds if it is mapped elsewhere).
     private static ClaimsPrincipal? SignedIn(HttpContext context) =>
-        ConsoleUser.From(context.User) is not null ? context.User : null;
+        ConsoleAuthentication.IsConsoleSession(context.User) && ConsoleUser.From(context.User) is not null ? context.User : null;
 
     private static RedirectHttpResult SignIn() => TypedResults.Redirect(ConsolePaths.SignIn);
 
