@@ -1,7 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QuyCheWorkflow.Functions.OfficeConsole;
+using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
+using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Status;
 
@@ -33,6 +39,26 @@ internal sealed class DashboardBench(StatusBench bench, HttpClient client)
 
             return (Rows(response, body), body.LongLength);
         });
+    }
+
+    /// <summary>
+    /// A client with a console session of a new upper-level account of <paramref name="organisationId"/>: the session
+    /// cookie is made with the app's own cookie protection, as signing in by the e-mailed link would make it (the bench
+    /// has no mailbox). Every request then re-reads the account, as every console request does.
+    /// </summary>
+    public static async Task<HttpClient> SignInAsync(StatusBench bench, string organisationId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var account = await bench.Services.GetRequiredService<AccountStore>().CreateAsync(new Account(
+            AccountStore.NewId(), "Nguyễn Văn Đo", "do-hieu-nang@quyche.example.vn", organisationId, ApiRole.UpperLevelOffice, now, "bench"));
+        var options = bench.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(ConsoleAuthentication.Scheme);
+        var ticket = new AuthenticationTicket(
+            ConsoleAuthentication.PrincipalFor(account),
+            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.Add(ConsoleAuthentication.IdleLifetime) },
+            ConsoleAuthentication.Scheme);
+        var client = new HttpClient { BaseAddress = bench.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Add("Cookie", $"{ConsoleAuthentication.CookieName}={options.TicketDataFormat.Protect(ticket)}");
+        return client;
     }
 
     /// <summary>The subtree read as every status request made it before the tree was kept (no HTTP, no rendering).</summary>
@@ -83,10 +109,18 @@ internal sealed class DashboardBench(StatusBench bench, HttpClient client)
             return json.RootElement.GetProperty("organisations").GetArrayLength();
         }
 
+        if (type == StatusXlsx.ContentType)
+        {
+            using var stream = new MemoryStream(body);
+            using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+            var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            return sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count() - 1;
+        }
+
         string text = Encoding.UTF8.GetString(body);
         return type switch
         {
-            "text/html" => CountOf(text, "<tr class=") ,
+            "text/html" => CountOf(text, "<tr class="),
             "text/csv" => text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1,
             _ => -1,
         };

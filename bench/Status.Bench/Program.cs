@@ -89,10 +89,17 @@ static async Task RunDashboardAsync(int organisations, int calls)
     var seeding = await app.SeedAsync(organisations);
     Console.Error.WriteLine($"Seeded {seeding.Organisations} organisations ({seeding.Requests} storage requests) in {seeding.Elapsed.TotalSeconds:0.0} s.");
     var bench = new DashboardBench(app, app.Client);
+    using var person = await DashboardBench.SignInAsync(app, "tinh-uy");
+    var console = new DashboardBench(app, person);
     const string Filtered = "type=Enterprise&sort=Name&order=desc&page=2";
+    const string Page = "/van-phong/bang-dieu-khien";
     List<StatusBenchResult> results =
     [
         await bench.MeasureSubtreeReadAsync("tinh-uy", calls),
+        await console.MeasureAsync("Console page, first page, nothing kept: the tree read every call", Page, calls, coldTree: true),
+        await console.MeasureAsync("Console page, first page", Page, calls),
+        await console.MeasureAsync($"Console page, filtered and sorted ({Filtered})", $"{Page}?{Filtered}", calls),
+        await console.MeasureAsync("Console table alone (the live refresh's fetch)", $"{Page}/bang", calls),
         await bench.MeasureAsync("API first page (page=1), nothing kept: the tree read every call", "/api/status?page=1", calls, coldTree: true),
         await bench.MeasureAsync("API first page (page=1), tree kept", "/api/status?page=1", calls),
         await bench.MeasureAsync($"API filtered and sorted page ({Filtered}), tree kept", "/api/status?" + Filtered, calls),

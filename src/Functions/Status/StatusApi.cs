@@ -70,6 +70,8 @@ public static class StatusApi
                 new ApiField(FormatParameter, "string", "The answer's format: json (the default), csv or xlsx; overrides the Accept header.", Values: ["json", "csv", "xlsx"]))
             .Produces<StatusReportResponse>(StatusCodes.Status200OK)
             .ProducesText(StatusCodes.Status200OK, StatusCsv.ContentType, "The same rows as CSV (UTF-8 with a byte-order mark, comma-separated), one line per organisation.")
+            .ProducesText(StatusCodes.Status200OK, StatusXlsx.ContentType,
+                "The same rows as an Excel workbook (binary): one sheet, a frozen header row, days as date cells.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
