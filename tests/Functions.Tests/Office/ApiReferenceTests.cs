@@ -6,8 +6,6 @@ using QuyCheWorkflow.Functions.Status;
 using QuyCheWorkflow.Functions.Tests.Web;
 using QuyCheWorkflow.Testing;
 
-using QuyCheWorkflow.Functions.Status;
-
 namespace QuyCheWorkflow.Functions.Tests.Office;
 
 /// <summary>The OpenAPI document describes every operation fully, and the reference page renders it from the app alone.</summary>
