@@ -19,6 +19,7 @@ public static class ConsoleEndpoints
         var pages = endpoints.MapGroup(string.Empty).RequireAuthorization(ConsoleAuthentication.Policy);
         pages.MapConsoleSignOut();
         pages.MapConsoleWelcomePage();
+        pages.MapAccountConsolePages();
         Status.DashboardPages.MapDashboardConsolePages(pages);
         return endpoints;
     }
