@@ -26,6 +26,15 @@ if (args.Length > 0 && args[0] == "regulation-page")
     return;
 }
 
+//        dotnet run -c Release --project bench/Status.Bench -- dashboard [<organisations=5000> <calls=100>]
+if (args.Length > 0 && args[0] == "dashboard")
+{
+    await RunDashboardAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "clicks")
 {
     await RunClicksAsync(
@@ -87,6 +96,37 @@ static async Task RunClicksAsync(double rate, double seconds, int voters)
         $"Warm-up: {warmUpLinks.Count} clicks at {WarmUpRate}/s, {warmUp.ProcessCpuMsPerClick:0.0} ms CPU per click; load average {LoadAverage()}."));
     var result = await bench.RunAsync([.. links.Take(clicks)], rate);
     Console.WriteLine(result.ToMarkdown());
+    Console.WriteLine($"Load average after: {LoadAverage()}");
+}
+
+// The dashboard's first page and a filtered, sorted one, through the status API's paging (the same read the console
+// page makes) with the tree kept and with nothing kept, against the read every request made before.
+static async Task RunDashboardAsync(int organisations, int calls)
+{
+    Console.Error.WriteLine($"Load average before: {LoadAverage()}");
+    await using var azurite = await AzuriteInstance.StartAsync();
+    await using var app = await StatusBench.StartAsync(azurite.ConnectionString);
+    var seeding = await app.SeedAsync(organisations);
+    Console.Error.WriteLine($"Seeded {seeding.Organisations} organisations ({seeding.Requests} storage requests) in {seeding.Elapsed.TotalSeconds:0.0} s.");
+    var bench = new DashboardBench(app, app.Client);
+    using var person = await DashboardBench.SignInAsync(app, "tinh-uy");
+    var console = new DashboardBench(app, person);
+    const string Filtered = "type=Enterprise&sort=Name&order=desc&page=2";
+    const string Page = "/van-phong/bang-dieu-khien";
+    List<StatusBenchResult> results =
+    [
+        await bench.MeasureSubtreeReadAsync("tinh-uy", calls),
+        await console.MeasureAsync("Console page, first page, nothing kept: the tree read every call", Page, calls, coldTree: true),
+        await console.MeasureAsync("Console page, first page", Page, calls),
+        await console.MeasureAsync($"Console page, filtered and sorted ({Filtered})", $"{Page}?{Filtered}", calls),
+        await console.MeasureAsync("Console table alone (the live refresh's fetch)", $"{Page}/bang", calls),
+        await bench.MeasureAsync("API first page (page=1), nothing kept: the tree read every call", "/api/status?page=1", calls, coldTree: true),
+        await bench.MeasureAsync("API first page (page=1), tree kept", "/api/status?page=1", calls),
+        await bench.MeasureAsync($"API filtered and sorted page ({Filtered}), tree kept", "/api/status?" + Filtered, calls),
+        await bench.MeasureAsync("API search (q=cs-05, first page), tree kept", "/api/status?q=cs-05&page=1", calls),
+        await bench.MeasureAsync("XLSX of the whole subtree, tree kept", "/api/status?format=xlsx", Math.Max(3, calls / 10)),
+    ];
+    Console.WriteLine(DashboardBench.ToMarkdown(results, seeding.Organisations, calls));
     Console.WriteLine($"Load average after: {LoadAverage()}");
 }
 

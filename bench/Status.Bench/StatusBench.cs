@@ -50,6 +50,9 @@ internal sealed class StatusBench : IAsyncDisposable
     /// <summary>Counts every storage request the app's clients send.</summary>
     public StorageRequestCounter Counter => _counter;
 
+    /// <summary>A client of the app carrying the province's upper-level API key once <see cref="SeedAsync"/> ran.</summary>
+    public HttpClient Client => _client;
+
     /// <summary>Where the app listens (http://127.0.0.1:port/).</summary>
     public Uri BaseAddress => _client.BaseAddress!;
 

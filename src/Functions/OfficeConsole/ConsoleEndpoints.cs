@@ -26,6 +26,7 @@ public static class ConsoleEndpoints
         pages.MapUpperLevelConsolePages();
         pages.MapRegulationConsolePages();
         pages.MapAccountConsolePages();
+        Status.DashboardPages.MapDashboardConsolePages(pages);
         return endpoints;
     }
 }

@@ -46,6 +46,10 @@ public static class ConsolePaths
 
     // The upper level's console.
     public const string Dashboard = Root + "/bang-dieu-khien";
+    public const string DashboardTable = Dashboard + "/bang";
+    public const string DashboardCsv = Dashboard + "/tai-xuong.csv";
+    public const string DashboardXlsx = Dashboard + "/tai-xuong.xlsx";
+    public const string DashboardTimelineTemplate = Dashboard + "/quy-che/{regulationId}";
     public const string FilingsInbox = Root + "/ho-so-gui-len";
     public const string ModelRegulations = Root + "/quy-che-mau";
 
@@ -76,6 +80,9 @@ public static class ConsolePaths
 
     public static string Regulation(string organisationId, string regulationId) =>
         $"{Organisation(organisationId)}/quy-che/{Escape(regulationId)}";
+
+    /// <summary>One regulation's timeline as the dashboard shows it (audit trail and notices).</summary>
+    public static string DashboardTimeline(string regulationId) => $"{Dashboard}/quy-che/{Escape(regulationId)}";
 
     /// <summary>A step's page of one regulation, e.g. <c>Regulation(org, reg, "bieu-quyet")</c>.</summary>
     public static string Regulation(string organisationId, string regulationId, string step) =>

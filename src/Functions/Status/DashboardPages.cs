@@ -1,93 +1,118 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using QuyCheWorkflow.Functions.OfficeConsole;
 using QuyCheWorkflow.Functions.Status.Pages;
 using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Status;
 
 /// <summary>
-/// The dashboard for people in upper-level offices (static pages, no script): the roll-up with a filter form,
-/// a CSV download of what is shown, one regulation's timeline, and the sign-in with the office's API key
-/// (<see cref="DashboardSession"/>). Every form that changes something (sign-in, sign-out) carries an antiforgery token.
+/// The dashboard of the office console (<see cref="ConsolePaths.Dashboard"/>), for the person signed in: the roll-up of
+/// their subtree as a table that is sorted, filtered and paged on the server (<see cref="StatusQuery"/>), with counts
+/// per stage and per problem that apply their filter; the table alone (<see cref="ConsolePaths.DashboardTable"/>) for
+/// the page's live refresh; what is shown, every page of it, as XLSX and CSV; and one regulation's timeline. The
+/// addresses of the dashboard before the console (<see cref="LegacyPath"/>) answer a permanent redirect to these.
+/// Mapped on the console's group that requires a session (<see cref="ConsoleEndpoints"/>): a person not signed in is
+/// sent to sign in and back; the script and the redirects are open to anyone.
 /// </summary>
 public static class DashboardPages
 {
-    public const string Path = "/bang-dieu-khien";
-    public const string SignInPath = Path + "/dang-nhap";
-    public const string SignOutPath = Path + "/dang-xuat";
-    public const string CsvPath = Path + "/tai-xuong.csv";
-    public const string TimelinePathTemplate = Path + "/quy-che/{regulationId}";
-    public const string ApiKeyFieldName = "apiKey";
+    /// <summary>Where the dashboard was before the console; its addresses redirect permanently.</summary>
+    public const string LegacyPath = "/bang-dieu-khien";
 
-    public static string TimelinePathFor(string regulationId) => $"{Path}/quy-che/{Uri.EscapeDataString(regulationId)}";
+    /// <summary>How often the open page fetches the table again.</summary>
+    public const int RefreshSeconds = 15;
 
-    public static IEndpointRouteBuilder MapDashboardPages(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapDashboardConsolePages(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet(Path, ShowDashboard).ExcludeFromDescription();
-        endpoints.MapGet(CsvPath, DownloadCsv).ExcludeFromDescription();
-        endpoints.MapGet(TimelinePathTemplate, ShowTimeline).ExcludeFromDescription();
-        endpoints.MapGet(SignInPath, ShowSignIn).ExcludeFromDescription();
-        endpoints.MapPost(SignInPath, SignIn).ExcludeFromDescription();
-        endpoints.MapPost(SignOutPath, SignOut).ExcludeFromDescription();
+        endpoints.MapGet(ConsolePaths.Dashboard, ShowDashboard).ExcludeFromDescription();
+        endpoints.MapGet(ConsolePaths.DashboardTable, ShowTable).ExcludeFromDescription();
+        endpoints.MapGet(ConsolePaths.DashboardCsv, DownloadCsv).ExcludeFromDescription();
+        endpoints.MapGet(ConsolePaths.DashboardXlsx, DownloadXlsx).ExcludeFromDescription();
+        endpoints.MapGet(ConsolePaths.DashboardTimelineTemplate, ShowTimeline).ExcludeFromDescription();
+        endpoints.MapDashboardScript().AllowAnonymous();
+
+        endpoints.MapGet(LegacyPath, (HttpContext context) => Moved(context, ConsolePaths.Dashboard))
+            .AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(LegacyPath + "/tai-xuong.csv", (HttpContext context) => Moved(context, ConsolePaths.DashboardCsv))
+            .AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(LegacyPath + "/quy-che/{regulationId}", (string regulationId, HttpContext context) =>
+            Moved(context, ConsolePaths.DashboardTimeline(regulationId))).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(LegacyPath + "/dang-nhap", (HttpContext context) => Moved(context, ConsolePaths.SignIn))
+            .AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
-    public static async Task<IResult> ShowDashboard(HttpContext context, DashboardSession session, StatusReports reports, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowDashboard(HttpContext context, StatusReports reports, CancellationToken cancellationToken)
     {
-        if (await session.AuthenticateAsync(context) is not { } user)
+        if (SignedIn(context) is not { } person)
         {
-            return TypedResults.Redirect(SignInPath);
+            return SignIn();
         }
 
-        if (await ReadAsync(context, user, reports, cancellationToken) is not { } read)
+        var read = await ReadAsync(context, person, reports, paged: true, cancellationToken);
+        if (read.Result is { } failed)
         {
-            return OutsideSubtree();
+            return failed;
         }
 
-        if (read.Errors is { } errors)
+        return new RazorComponentResult<DashboardPage>(new Dictionary<string, object?>
         {
-            return InvalidFilter(errors);
-        }
-
-        return new RazorComponentResult<StatusDashboardPage>(new Dictionary<string, object?>
-        {
-            [nameof(StatusDashboardPage.Report)] = read.Report,
-            [nameof(StatusDashboardPage.Query)] = read.Query,
-            [nameof(StatusDashboardPage.CsvLink)] = CsvPath + context.Request.QueryString,
+            [nameof(DashboardPage.Person)] = ConsoleUser.From(person),
+            [nameof(DashboardPage.Report)] = read.Report,
+            [nameof(DashboardPage.Query)] = read.Query,
+            [nameof(DashboardPage.Scopes)] = await reports.ReadScopesAsync(person, cancellationToken),
         });
     }
 
-    public static async Task<IResult> DownloadCsv(HttpContext context, DashboardSession session, StatusReports reports, CancellationToken cancellationToken)
+    public static async Task<IResult> ShowTable(HttpContext context, StatusReports reports, CancellationToken cancellationToken)
     {
-        if (await session.AuthenticateAsync(context) is not { } user)
+        if (SignedIn(context) is not { } person)
         {
-            return TypedResults.Redirect(SignInPath);
+            return SignIn();
         }
 
-        if (await ReadAsync(context, user, reports, cancellationToken) is not { } read)
+        var read = await ReadAsync(context, person, reports, paged: true, cancellationToken);
+        return read.Result ?? new RazorComponentResult<DashboardTable>(new Dictionary<string, object?>
         {
-            return OutsideSubtree();
-        }
-
-        return read.Errors is { } errors
-            ? InvalidFilter(errors)
-            : TypedResults.File(StatusCsv.Write(read.Report!), StatusCsv.ContentType, $"trang-thai-{read.Report!.RootOrganisationId}.csv");
+            [nameof(DashboardTable.Report)] = read.Report,
+            [nameof(DashboardTable.Query)] = read.Query,
+        });
     }
 
-    public static async Task<IResult> ShowTimeline(
-        string regulationId, HttpContext context, DashboardSession session, StatusReports reports, CancellationToken cancellationToken)
+    public static async Task<IResult> DownloadCsv(HttpContext context, StatusReports reports, CancellationToken cancellationToken)
     {
-        if (await session.AuthenticateAsync(context) is not { } user)
+        if (SignedIn(context) is not { } person)
         {
-            return TypedResults.Redirect(SignInPath);
+            return SignIn();
+        }
+
+        var read = await ReadAsync(context, person, reports, paged: false, cancellationToken);
+        return read.Result ?? TypedResults.File(StatusCsv.Write(read.Report!), StatusCsv.ContentType, FileName(read.Report!, "csv"));
+    }
+
+    public static async Task<IResult> DownloadXlsx(HttpContext context, StatusReports reports, CancellationToken cancellationToken)
+    {
+        if (SignedIn(context) is not { } person)
+        {
+            return SignIn();
+        }
+
+        var read = await ReadAsync(context, person, reports, paged: false, cancellationToken);
+        return read.Result ?? TypedResults.File(StatusXlsx.Write(read.Report!), StatusXlsx.ContentType, FileName(read.Report!, "xlsx"));
+    }
+
+    public static async Task<IResult> ShowTimeline(string regulationId, HttpContext context, StatusReports reports, CancellationToken cancellationToken)
+    {
+        if (SignedIn(context) is not { } person)
+        {
+            return SignIn();
         }
 
         var timeline = IdSyntax.IsValidReference(regulationId)
-            ? await reports.ReadTimelineAsync(user, regulationId, cancellationToken)
+            ? await reports.ReadTimelineAsync(person, regulationId, cancellationToken)
             : null;
         if (timeline is null)
         {
@@ -100,50 +125,40 @@ public static class DashboardPages
 
         return new RazorComponentResult<TimelinePage>(new Dictionary<string, object?>
         {
+            [nameof(TimelinePage.Person)] = ConsoleUser.From(person),
             [nameof(TimelinePage.Timeline)] = timeline,
         });
     }
 
-    public static async Task<IResult> ShowSignIn(HttpContext context, DashboardSession session) =>
-        await session.AuthenticateAsync(context) is not null
-            ? TypedResults.Redirect(Path)
-            : SignInForm(StatusCodes.Status200OK, error: null);
+    // The console session's person (the group's policy lets in no one else; this holds if it is mapped elsewhere).
+    private static ClaimsPrincipal? SignedIn(HttpContext context) =>
+        ConsoleAuthentication.IsConsoleSession(context.User) && ConsoleUser.From(context.User) is not null ? context.User : null;
 
-    public static async Task<IResult> SignIn(
-        [FromForm(Name = ApiKeyFieldName)] string? apiKey, HttpContext context, DashboardSession session, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static RedirectHttpResult SignIn() => TypedResults.Redirect(ConsolePaths.SignIn);
+
+    private static RedirectHttpResult Moved(HttpContext context, string path) =>
+        TypedResults.Redirect(path + context.Request.QueryString, permanent: true);
+
+    private static string FileName(StatusReportResponse report, string extension) =>
+        $"trang-thai-{report.RootOrganisationId}.{extension}";
+
+    // The filter form sends empty values for "any"; they mean "not filtered", unlike in the API. The page shows the
+    // first page when none is asked for; the downloads hold every page.
+    private static async Task<DashboardRead> ReadAsync(
+        HttpContext context, ClaimsPrincipal person, StatusReports reports, bool paged, CancellationToken cancellationToken)
     {
-        var logger = loggers.CreateLogger(typeof(DashboardPages));
-        if (string.IsNullOrWhiteSpace(apiKey))
+        var filled = context.Request.Query
+            .Where(p => p.Value.Any(v => !string.IsNullOrWhiteSpace(v)))
+            .ToDictionary(p => p.Key, p => new StringValues([.. p.Value.Where(v => !string.IsNullOrWhiteSpace(v))]), StringComparer.OrdinalIgnoreCase);
+        if (!StatusQuery.TryParse(new QueryCollection(filled), out var query, out var errors))
         {
-            return SignInForm(StatusCodes.Status400BadRequest, "Đề nghị nhập khóa truy cập của văn phòng cấp ủy.");
+            return new DashboardRead(null, query, InvalidFilter(errors));
         }
 
-        var record = apiKey.Length > 512
-            ? null
-            : await session.ValidateAsync(apiKey, cancellationToken);
-        if (record is null)
-        {
-            Log.DashboardSignInRejected(logger);
-            return SignInForm(
-                StatusCodes.Status401Unauthorized,
-                "Khóa truy cập không đúng, đã bị thu hồi hoặc không phải khóa của văn phòng cấp ủy.");
-        }
-
-        session.SignIn(context, record);
-        Log.DashboardSignedIn(logger, record.KeyId, record.OrganisationId);
-        // 303: the browser follows with a GET, so reloading the dashboard never re-posts the key.
-        return new SeeOther(Path);
+        query = paged ? query with { Page = query.Page ?? 1 } : query with { Page = null };
+        var report = await reports.ReadAsync(person, query, cancellationToken);
+        return report is null ? new DashboardRead(null, query, OutsideSubtree()) : new DashboardRead(report, query, null);
     }
-
-    public static async Task<IResult> SignOut(HttpContext context, IAntiforgery antiforgery)
-    {
-        await antiforgery.ValidateRequestAsync(context);
-        DashboardSession.SignOut(context);
-        return new SeeOther(SignInPath);
-    }
-
-    private static RazorComponentResult<SignInPage> SignInForm(int statusCode, string? error) =>
-        new(new Dictionary<string, object?> { [nameof(SignInPage.Error)] = error }) { StatusCode = statusCode };
 
     private static RazorComponentResult<Web.Components.MessagePage> OutsideSubtree() =>
         MessagePages.Show(
@@ -160,31 +175,5 @@ public static class DashboardPages
             string.Join("\n", errors.SelectMany(e => e.Value)),
             MessageTone.Error);
 
-    // The filter form sends empty values for "any"; they mean "not filtered", unlike in the API.
-    private static async Task<DashboardRead?> ReadAsync(HttpContext context, ClaimsPrincipal user, StatusReports reports, CancellationToken cancellationToken)
-    {
-        var filled = context.Request.Query
-            .Where(p => p.Value.Any(v => !string.IsNullOrWhiteSpace(v)))
-            .ToDictionary(p => p.Key, p => new StringValues([.. p.Value.Where(v => !string.IsNullOrWhiteSpace(v))]), StringComparer.OrdinalIgnoreCase);
-        if (!StatusQuery.TryParse(new QueryCollection(filled), out var query, out var errors))
-        {
-            return new DashboardRead(null, query, errors);
-        }
-
-        var report = await reports.ReadAsync(user, query, cancellationToken);
-        return report is null ? null : new DashboardRead(report, query, null);
-    }
-
-    private sealed record DashboardRead(StatusReportResponse? Report, StatusQuery Query, Dictionary<string, string[]>? Errors);
-
-    /// <summary>303 See Other: after a POST the browser follows with a GET.</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
-    }
+    private sealed record DashboardRead(StatusReportResponse? Report, StatusQuery Query, IResult? Result);
 }

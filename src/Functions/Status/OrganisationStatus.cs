@@ -13,7 +13,9 @@ namespace QuyCheWorkflow.Functions.Status;
 /// before the column existed); <c>IsUpperLevelNotified</c> is
 /// true once an overdue review is past the grace period of <see cref="Domain.Reviews.OverdueEscalationPolicy"/>;
 /// <c>UpcomingNotices</c> the notices the regulation's stages had still to send at the refresh, in time order, and
-/// <c>LastNotice</c> the latest one sent (both empty in rows written before they were kept).
+/// <c>LastNotice</c> the latest one sent (both empty in rows written before they were kept); <c>IsReturned</c> is
+/// true while the upper level's return of the filing has started an amendment that is not yet filed again (false in
+/// rows written before it was kept).
 /// </summary>
 public sealed record OrganisationStatus(
     string OrganisationId,
@@ -42,7 +44,8 @@ public sealed record OrganisationStatus(
     DateTimeOffset RefreshedAt,
     IReadOnlyDictionary<string, string> PendingNames,
     IReadOnlyList<NoticeSummary> UpcomingNotices,
-    NoticeSummary? LastNotice)
+    NoticeSummary? LastNotice,
+    bool IsReturned = false)
 {
     /// <summary>The first of <see cref="UpcomingNotices"/> still ahead at <paramref name="now"/>, or null.</summary>
     public NoticeSummary? NextNoticeAfter(DateTimeOffset now) => UpcomingNotices.FirstOrDefault(n => n.At > now);

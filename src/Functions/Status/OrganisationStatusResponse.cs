@@ -7,7 +7,8 @@ namespace QuyCheWorkflow.Functions.Status;
 /// One organisation in the status roll-up as the API returns it: the projection's row with labels in Vietnamese
 /// and the pending parties resolved to names where the stores know them. Dates are calendar days; instants are UTC.
 /// <c>NextNotice</c> is the regulation's next scheduled notice after the moment of the answer, <c>LastNotice</c> the
-/// latest one sent; null when there is none.
+/// latest one sent; null when there is none. <c>IsReturned</c>: the upper level returned the filing and the amendment
+/// it asked for is not yet filed again.
 /// </summary>
 public sealed record OrganisationStatusResponse(
     string OrganisationId,
@@ -37,4 +38,5 @@ public sealed record OrganisationStatusResponse(
     bool IsUpperLevelNotified,
     DateTimeOffset RefreshedAt,
     NoticeResponse? NextNotice,
-    NoticeResponse? LastNotice);
+    NoticeResponse? LastNotice,
+    bool IsReturned);

@@ -9,6 +9,13 @@ namespace QuyCheWorkflow.Functions.Status;
 /// The roll-up as CSV for spreadsheets (RFC 4180): UTF-8 with a byte-order mark so Excel reads Vietnamese,
 /// CRLF line ends, every field quoted when it holds a comma, quote or line break, headers in Vietnamese, dates
 /// as dd/MM/yyyy and instants in Vietnam time.
+/// <para>
+/// The separator is a comma. Excel splits a CSV it opens on the list separator of Windows' regional settings, and
+/// for Vietnamese (vi-VN) that is a comma, though the decimal separator is one too: Windows' locale data sets no
+/// list separator of its own for vi-VN (it keeps the default ","), and .NET, whose <c>TextInfo.ListSeparator</c>
+/// has given the Windows (NLS) value on every OS since 5.0.1, answers "," for vi-VN. So no <c>sep=</c> line is
+/// written: it is not needed, and Excel reading one ignores the byte-order mark and garbles the Vietnamese.
+/// </para>
 /// </summary>
 public static class StatusCsv
 {
@@ -19,7 +26,7 @@ public static class StatusCsv
         "Mã tổ chức", "Tổ chức", "Mã viết tắt", "Loại hình", "Mã tổ chức cấp trên", "Nhiệm kỳ", "Số, ký hiệu quy chế", "Dự thảo lần",
         "Giai đoạn", "Tình trạng", "Ngày ban hành", "Ngày gửi cấp trên", "Ngày cấp trên tiếp nhận", "Rà soát gần nhất",
         "Hạn rà soát tiếp theo", "Đang chờ", "Chưa trả lời", "Quá hạn", "Chưa có quy chế",
-        "Thông báo sắp gửi", "Thông báo đã gửi gần nhất",
+        "Thông báo sắp gửi", "Thông báo đã gửi gần nhất", "Bị cấp trên trả lại",
     ];
 
     public static byte[] Write(StatusReportResponse report)
@@ -52,6 +59,7 @@ public static class StatusCsv
                 row.IsMissing ? "Có" : "Không",
                 Notice(row.NextNotice),
                 Notice(row.LastNotice),
+                row.IsReturned ? "Có" : "Không",
             ]);
         }
 

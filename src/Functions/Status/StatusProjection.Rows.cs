@@ -40,6 +40,7 @@ public sealed partial class StatusProjection
             ["IsOverdue"] = status.IsOverdue,
             ["IsMissing"] = status.IsMissing,
             ["IsUpperLevelNotified"] = status.IsUpperLevelNotified,
+            ["IsReturned"] = status.IsReturned,
             ["RefreshedAt"] = status.RefreshedAt,
             ["UpcomingNotices"] = status.UpcomingNotices.Count == 0 ? null : StateJson.Serialize(status.UpcomingNotices),
             ["LastNotice"] = status.LastNotice is null ? null : StateJson.Serialize(status.LastNotice),
@@ -92,7 +93,8 @@ public sealed partial class StatusProjection
             ? StateJson.Deserialize<Dictionary<string, string>>(names)
             : new Dictionary<string, string>(StringComparer.Ordinal),
         entity.GetString("UpcomingNotices") is { } upcoming ? StateJson.Deserialize<List<NoticeSummary>>(upcoming) : [],
-        entity.GetString("LastNotice") is { } last ? StateJson.Deserialize<NoticeSummary>(last) : null);
+        entity.GetString("LastNotice") is { } last ? StateJson.Deserialize<NoticeSummary>(last) : null,
+        entity.GetBoolean("IsReturned") ?? false);
 
     private static string? FormatDate(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 

@@ -49,6 +49,7 @@ public sealed partial class StatusProjection(
     FilingStore filings,
     Lifecycle.NoticeLedger notices,
     Lifecycle.NoticeOutlook outlook,
+    Lifecycle.ConsultationRecipientStore recipients,
     TimeProvider timeProvider)
 {
     public const string TableName = "status";
@@ -82,15 +83,10 @@ public sealed partial class StatusProjection(
 
             try
             {
-                if (current is null)
-                {
-                    await table.AddEntityAsync(ToEntity(status), cancellationToken);
-                }
-                else
-                {
-                    await table.UpdateEntityAsync(ToEntity(status), current.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-
+                var written = current is null
+                    ? await table.AddEntityAsync(ToEntity(status), cancellationToken)
+                    : await table.UpdateEntityAsync(ToEntity(status), current.ETag, TableUpdateMode.Replace, cancellationToken);
+                Remember(status, current?.ETag, written.Headers.ETag);
                 return status;
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxRefreshAttempts)
@@ -184,6 +180,9 @@ public sealed partial class StatusProjection(
             ? []
             : [.. (await outlook.PlanAsync(organisation, current, cancellationToken)).Where(n => n.At > now)];
         var lastSent = current is not null && await outlook.SentAsync(current.Id, cancellationToken) is [.., var latest] ? latest : null;
+        // Returned by the upper level and not yet sent again: the amendment the return started is still being
+        // drafted or issued, not filed.
+        bool returned = current?.ActiveAmendment is { Reason: AmendmentReason.ReturnedByUpperLevel, Status: AmendmentStatus.InProgress or AmendmentStatus.Issued };
 
         return new OrganisationStatus(
             organisation.Id,
@@ -212,7 +211,8 @@ public sealed partial class StatusProjection(
             now,
             pending?.Names ?? new Dictionary<string, string>(StringComparer.Ordinal),
             upcoming,
-            lastSent);
+            lastSent,
+            returned);
     }
 
     private async Task<(string Summary, IReadOnlyList<string> Ids, IReadOnlyDictionary<string, string>? Names)?> PendingAsync(
@@ -240,8 +240,13 @@ public sealed partial class StatusProjection(
                     return null;
                 }
 
-                var recipients = ConsultationRound.FromState(consultation.Value).RecipientsStillDue;
-                return ($"{recipients.Count}/{consultation.Value.Recipients.Count} ý kiến góp ý", recipients, null);
+                var stillDue = ConsultationRound.FromState(consultation.Value).RecipientsStillDue;
+                // Kept with the row, as a vote's members are, so a page of the dashboard reads no recipient list.
+                IReadOnlyList<Lifecycle.ConsultationRecipient> named = stillDue.Count == 0
+                    ? []
+                    : await recipients.ListAsync(regulation.Id, consultationId, cancellationToken);
+                return ($"{stillDue.Count}/{consultation.Value.Recipients.Count} ý kiến góp ý", stillDue,
+                    named.Where(r => stillDue.Contains(r.RecipientId)).ToDictionary(r => r.RecipientId, r => r.Name, StringComparer.Ordinal));
 
             case RegulationStage.Filed when regulation.FilingId is { } filingId:
                 var filing = await filings.GetAsync(regulation.Id, filingId, cancellationToken);

@@ -7,9 +7,10 @@ using QuyCheWorkflow.Functions.Web;
 namespace QuyCheWorkflow.Functions.Status;
 
 /// <summary>
-/// What a status request asks for: whose subtree (null = the caller's organisation) and which rows. Parsed from
-/// the query string by <see cref="TryParse"/>, which rejects unknown values instead of ignoring them, so a typo
-/// in a filter never returns "everything".
+/// What a status request asks for: whose subtree (null = the caller's organisation), which rows, in which order and
+/// which page of them. Parsed from the query string by <see cref="TryParse"/>, which rejects unknown values instead
+/// of ignoring them, so a typo in a filter never returns "everything". <see cref="Search"/> matches the name or the
+/// code ignoring case and diacritics (<see cref="SearchText"/>); <see cref="Page"/> null means every row at once.
 /// </summary>
 public sealed record StatusQuery(
     string? OrganisationId,
@@ -18,29 +19,55 @@ public sealed record StatusQuery(
     bool? Missing,
     RegulationStage? Stage,
     bool OnlyWithoutRegulation,
-    OrganisationType? Type)
+    OrganisationType? Type,
+    bool? Returned = null,
+    string? Search = null,
+    StatusSort Sort = StatusSort.Tree,
+    bool Descending = false,
+    int? Page = null,
+    int PageSize = StatusQuery.DefaultPageSize)
 {
     public const string OrganisationIdParameter = "organisationId";
     public const string ComplianceParameter = "compliance";
     public const string OverdueParameter = "overdue";
     public const string MissingParameter = "missing";
+    public const string ReturnedParameter = "returned";
     public const string StageParameter = "stage";
     public const string TypeParameter = "type";
+    public const string SearchParameter = "q";
+    public const string SortParameter = "sort";
+    public const string OrderParameter = "order";
+    public const string PageParameter = "page";
+    public const string PageSizeParameter = "pageSize";
+
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+    public const int MaxSearchLength = 100;
 
     /// <summary>The <c>stage</c> value that selects organisations without any regulation.</summary>
     public const string NoStage = "None";
 
     public static StatusQuery Everything { get; } = new(null, null, null, null, null, false, null);
 
+    /// <summary>Whether the query narrows the rows at all (any filter but the subtree).</summary>
+    public bool IsFiltered =>
+        Compliance is not null || Overdue is not null || Missing is not null || Returned is not null || Stage is not null
+        || OnlyWithoutRegulation || Type is not null || Search is not null;
+
     public bool Matches(OrganisationStatus row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        string? search = Search is null ? null : SearchText.Fold(Search);
         return (Compliance is not { } compliance || row.Compliance == compliance)
             && (Overdue is not { } overdue || row.IsOverdue == overdue)
             && (Missing is not { } missing || row.IsMissing == missing)
+            && (Returned is not { } returned || row.IsReturned == returned)
             && (Stage is not { } stage || row.Stage == stage)
             && (!OnlyWithoutRegulation || row.Stage is null)
-            && (Type is not { } type || row.Type == type);
+            && (Type is not { } type || row.Type == type)
+            && (search is not { Length: > 0 }
+                || SearchText.Fold(row.Name).Contains(search, StringComparison.Ordinal)
+                || SearchText.Fold(row.Code).Contains(search, StringComparison.Ordinal));
     }
 
     /// <summary>The filters the table service can apply (only "true" flags narrow there).</summary>
@@ -74,8 +101,79 @@ public sealed record StatusQuery(
         }
 
         var type = ParseEnum<OrganisationType>(query, TypeParameter, errors);
-        result = new StatusQuery(organisationId, compliance, overdue, missing, stage, withoutRegulation, type);
+        bool? returned = ParseBoolean(query, ReturnedParameter, errors);
+        string? search = Single(query, SearchParameter, errors);
+        if (search is { Length: > MaxSearchLength })
+        {
+            errors[SearchParameter] = [$"Từ khóa tìm kiếm dài tối đa {MaxSearchLength} ký tự."];
+        }
+
+        var sort = ParseEnum<StatusSort>(query, SortParameter, errors) ?? StatusSort.Tree;
+        bool descending = false;
+        if (Single(query, OrderParameter, errors) is { } order)
+        {
+            descending = order.Equals("desc", StringComparison.OrdinalIgnoreCase);
+            if (!descending && !order.Equals("asc", StringComparison.OrdinalIgnoreCase))
+            {
+                errors[OrderParameter] = ["Tham số 'order' chỉ nhận 'asc' hoặc 'desc'."];
+            }
+        }
+
+        int? page = ParseNumber(query, PageParameter, 1, int.MaxValue, errors);
+        int pageSize = ParseNumber(query, PageSizeParameter, 1, MaxPageSize, errors) ?? DefaultPageSize;
+        result = new StatusQuery(organisationId, compliance, overdue, missing, stage, withoutRegulation, type,
+            returned, search, sort, descending, page, pageSize);
         return errors.Count == 0;
+    }
+
+    /// <summary>
+    /// The query string of this query with <paramref name="change"/> applied, leaving out defaults, for links that
+    /// keep every other choice (sort links, page links, counts that apply a filter).
+    /// </summary>
+    public string ToQueryString(Func<StatusQuery, StatusQuery>? change = null)
+    {
+        var query = change is null ? this : change(this);
+        List<KeyValuePair<string, string?>> pairs = [];
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                pairs.Add(new(name, value));
+            }
+        }
+
+        static string? Flag(bool? value) => value is { } flag ? (flag ? "true" : "false") : null;
+
+        Add(OrganisationIdParameter, query.OrganisationId);
+        Add(StageParameter, query.OnlyWithoutRegulation ? NoStage : query.Stage?.ToString());
+        Add(TypeParameter, query.Type?.ToString());
+        Add(ComplianceParameter, query.Compliance?.ToString());
+        Add(MissingParameter, Flag(query.Missing));
+        Add(OverdueParameter, Flag(query.Overdue));
+        Add(ReturnedParameter, Flag(query.Returned));
+        Add(SearchParameter, query.Search);
+        Add(SortParameter, query.Sort == StatusSort.Tree ? null : query.Sort.ToString());
+        Add(OrderParameter, query.Descending ? "desc" : null);
+        Add(PageParameter, query.Page is { } page and > 1 ? page.ToString(CultureInfo.InvariantCulture) : null);
+        Add(PageSizeParameter, query.PageSize == DefaultPageSize ? null : query.PageSize.ToString(CultureInfo.InvariantCulture));
+        return QueryString.Create(pairs).ToUriComponent();
+    }
+
+    private static int? ParseNumber(IQueryCollection query, string name, int min, int max, Dictionary<string, string[]> errors)
+    {
+        string? text = Single(query, name, errors);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        errors[name] = [string.Create(CultureInfo.InvariantCulture, $"Tham số '{name}' là số nguyên từ {min} đến {max}.")];
+        return null;
     }
 
     private static string? Single(IQueryCollection query, string name, Dictionary<string, string[]> errors)

@@ -25,9 +25,12 @@ public sealed class StatusReports(
     TimeProvider timeProvider)
 {
     /// <summary>
-    /// The roll-up of <see cref="StatusQuery.OrganisationId"/> (default: the caller's organisation) filtered by
-    /// <paramref name="query"/>; null when that organisation does not exist or is outside the caller's reach, so
-    /// the two cannot be told apart.
+    /// The roll-up of <see cref="StatusQuery.OrganisationId"/> (default: the caller's organisation) filtered, ordered
+    /// and paged by <paramref name="query"/>; null when that organisation does not exist or is outside the caller's
+    /// reach, so the two cannot be told apart. Reads the organisation's path (one request) and the tree's status rows
+    /// through <see cref="StatusProjection.ReadTreeAsync"/> (kept for a few seconds); only the rows of the page
+    /// returned have their pending parties resolved to names, and only rows written without them cost reads.
+    /// A page past the last one is empty.
     /// </summary>
     public async Task<StatusReportResponse?> ReadAsync(ClaimsPrincipal user, StatusQuery query, CancellationToken cancellationToken = default)
     {
@@ -40,18 +43,55 @@ public sealed class StatusReports(
         }
 
         var now = timeProvider.GetUtcNow();
-        var rows = await projection.QuerySubtreeAtPathAsync(path, query.ToStoreFilter(), cancellationToken);
-        int rootDepth = rows.FirstOrDefault(r => r.OrganisationId == root)?.Path.Count(c => c == '|') ?? 0;
-        var names = rows.ToDictionary(r => r.OrganisationId, r => r.Name, StringComparer.Ordinal);
+        var tree = await projection.ReadTreeAsync(path.Split('|')[0], cancellationToken);
+        var subtree = tree.Subtree(path);
+        int rootDepth = path.Count(c => c == '|');
+        var names = subtree.ToDictionary(r => r.OrganisationId, r => r.Name, StringComparer.Ordinal);
+        var matching = StatusOrder.Apply(subtree.Where(query.Matches), query.Sort, query.Descending, now);
+        int? pageCount = query.Page is null ? null : Math.Max(1, (matching.Count + query.PageSize - 1) / query.PageSize);
+        var shown = query.Page is { } page
+            ? matching.Skip((int)Math.Min((long)(page - 1) * query.PageSize, int.MaxValue)).Take(query.PageSize)
+            : matching;
         List<OrganisationStatusResponse> result = [];
-        foreach (var row in rows.Where(query.Matches))
+        foreach (var row in shown)
         {
             var pending = await ResolvePendingAsync(row, names, cancellationToken);
             result.Add(ToResponse(row, row.Path.Count(c => c == '|') - rootDepth, pending, now));
         }
 
-        return new StatusReportResponse(root, now, result.Count, result);
+        return new StatusReportResponse(
+            root, now, matching.Count, result, names.GetValueOrDefault(root, root),
+            query.Page, query.Page is null ? null : query.PageSize, pageCount, Count(subtree));
     }
+
+    /// <summary>
+    /// The organisations at and below the caller's own whose subtree can be chosen on the dashboard: the caller's
+    /// organisation and every one below it that has organisations below it, in tree order with their depth below
+    /// the caller's. Empty when the caller has no organisation or it is unknown.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Id, string Name, int Depth)>> ReadScopesAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.GetOrganisationId() is not { } own || await access.ReachablePathAsync(user, own, cancellationToken) is not { } path)
+        {
+            return [];
+        }
+
+        var subtree = (await projection.ReadTreeAsync(path.Split('|')[0], cancellationToken)).Subtree(path);
+        var parents = subtree.Select(r => r.ParentId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        int depth = path.Count(c => c == '|');
+        return [.. subtree
+            .Where(r => r.OrganisationId == own || parents.Contains(r.OrganisationId))
+            .Select(r => (r.OrganisationId, r.Name, r.Path.Count(c => c == '|') - depth))];
+    }
+
+    private static StatusCountsResponse Count(IReadOnlyList<OrganisationStatus> rows) => new(
+        rows.Count,
+        rows.GroupBy(r => r.Stage?.ToString() ?? StatusQuery.NoStage)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        rows.Count(r => r.IsMissing),
+        rows.Count(r => r.IsOverdue),
+        rows.Count(r => r.IsReturned));
 
     /// <summary>
     /// The regulation's audit trail, oldest first, and its notices: sent, then scheduled from now on; null when unknown
@@ -212,5 +252,6 @@ public sealed class StatusReports(
         row.IsUpperLevelNotified,
         row.RefreshedAt,
         row.NextNoticeAfter(now) is { } next ? NoticeResponse.Scheduled(next) : null,
-        row.LastNotice is { } last ? NoticeResponse.Sent(last) : null);
+        row.LastNotice is { } last ? NoticeResponse.Sent(last) : null,
+        row.IsReturned);
 }

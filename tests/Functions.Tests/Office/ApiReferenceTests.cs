@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QuyCheWorkflow.Functions.Office;
+using QuyCheWorkflow.Functions.Status;
 using QuyCheWorkflow.Functions.Tests.Web;
 using QuyCheWorkflow.Testing;
 
@@ -74,7 +75,9 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
         var status = document.RootElement.GetProperty("paths").GetProperty("/api/status").GetProperty("get");
         var parameters = status.GetProperty("parameters").EnumerateArray()
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
-        Assert.Equal(["compliance", "format", "missing", "organisationId", "overdue", "stage", "type"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["compliance", "format", "missing", "order", "organisationId", "overdue", "page", "pageSize", "q", "returned", "sort", "stage", "type"],
+            parameters.Keys.Order(StringComparer.Ordinal));
         foreach (var parameter in parameters.Values)
         {
             Assert.Equal("query", parameter.GetProperty("in").GetString());
@@ -83,13 +86,16 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
 
         Assert.Contains("None", Values(parameters["stage"]));
         Assert.Contains("InVote", Values(parameters["stage"]));
-        Assert.Equal(["json", "csv"], Values(parameters["format"]));
+        Assert.Equal(["json", "csv", "xlsx"], Values(parameters["format"]));
+        Assert.Contains("NextReview", Values(parameters["sort"]));
+        Assert.Equal("integer", parameters["page"].GetProperty("schema").GetProperty("type").GetString());
         Assert.Contains("Agency", Values(parameters["type"]));
         Assert.Equal("boolean", parameters["overdue"].GetProperty("schema").GetProperty("type").GetString());
 
         var ok = status.GetProperty("responses").GetProperty("200").GetProperty("content");
         Assert.EndsWith("/StatusReportResponse", ok.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
         Assert.Contains(ok.EnumerateObject(), c => c.Name.StartsWith("text/csv", StringComparison.Ordinal));
+        Assert.Contains(ok.EnumerateObject(), c => c.Name == StatusXlsx.ContentType);
         foreach (var code in new[] { "400", "401", "403", "404" })
         {
             Assert.True(status.GetProperty("responses").TryGetProperty(code, out _), code);

@@ -33,9 +33,10 @@ internal sealed class StateTestContext
         Audit = new AuditLog(Tables, Clock);
         Documents = new DocumentStore(BlobService, Options);
         var ledger = new QuyCheWorkflow.Functions.Lifecycle.NoticeLedger(Tables);
+        var recipients = new QuyCheWorkflow.Functions.Lifecycle.ConsultationRecipientStore(Tables);
         var outlook = new QuyCheWorkflow.Functions.Lifecycle.NoticeOutlook(Organisations, Consultations,
-            new QuyCheWorkflow.Functions.Lifecycle.ConsultationRecipientStore(Tables), Votes, Filings, Reviews, ledger, PublicHolidayCalendar.Empty);
-        Status = new StatusProjection(Tables, Organisations, Regulations, Votes, Consultations, Filings, ledger, outlook, Clock);
+            recipients, Votes, Filings, Reviews, ledger, PublicHolidayCalendar.Empty);
+        Status = new StatusProjection(Tables, Organisations, Regulations, Votes, Consultations, Filings, ledger, outlook, recipients, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(TestData.T0);

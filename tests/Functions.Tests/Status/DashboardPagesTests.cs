@@ -1,260 +1,293 @@
 using System.Net;
-using Microsoft.Playwright;
+using System.Text;
+using System.Text.RegularExpressions;
+using QuyCheWorkflow.Functions.OfficeConsole;
 using QuyCheWorkflow.Functions.Status;
-using QuyCheWorkflow.Functions.Tests.State;
-using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Functions.Lifecycle;
-using QuyCheWorkflow.Functions.Tests.Web;
-using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Status;
 
-public sealed class DashboardPagesTests(StatusHostFixture fixture, BrowserFixture browser) : IClassFixture<StatusHostFixture>, IAsyncLifetime
+/// <summary>
+/// The console's dashboard over HTTP, signed in as the bloc's upper-level person (subtree duk, base-1 in vote, base-2
+/// filed and overdue, base-3 without a regulation) or the district's office person (huyen and below).
+/// </summary>
+public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : IClassFixture<StatusHostFixture>
 {
-    private IBrowserContext? _context;
-
     private StatusTestHost Host => fixture.Host;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _context = await browser.NewPhoneContextAsync(Host.App.BaseAddress.ToString());
-
-    public async ValueTask DisposeAsync()
+    [Fact]
+    public async Task ShowDashboard_UpperLevelPerson_ShowsOneRowPerOrganisationOfItsSubtreeWithCounts()
     {
-        if (_context is not null)
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
+
+        string html = await GetPageAsync(client, ConsolePaths.Dashboard);
+
+        Assert.Equal(["duk", "base-1", "base-2", "base-3"], Rows(html));
+        Assert.DoesNotContain("huyen", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"bang-theo-doi\"", html, StringComparison.Ordinal);
+        Assert.Contains($"src=\"{DashboardScript.Path}\"", html, StringComparison.Ordinal);
+        Assert.Contains("2/7 phiếu biểu quyết: Nguyễn Thị Ánh 6, Nguyễn Thị Ánh 7", Decode(html), StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ConsolePaths.Organisation("base-2")}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ConsolePaths.Regulation("base-2", "reg-base-2")}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ConsolePaths.DashboardTimeline("reg-base-1")}\"", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>1</strong> quá hạn rà soát", Decode(html), StringComparison.Ordinal);
+        Assert.Contains("<strong>3</strong> chưa có quy chế nhiệm kỳ này", Decode(html), StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ConsolePaths.Dashboard}\">Làm mới</a>", Decode(html), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sort=Name", new[] { "base-1", "base-2", "base-3", "duk" }, "Tổ chức", "ascending")]
+    [InlineData("sort=Name&order=desc", new[] { "duk", "base-3", "base-2", "base-1" }, "Tổ chức", "descending")]
+    [InlineData("sort=Stage", new[] { "base-1", "base-2", "duk", "base-3" }, "Giai đoạn", "ascending")]
+    [InlineData("sort=Issued&order=desc", new[] { "base-2", "duk", "base-1", "base-3" }, "Ban hành", "descending")]
+    [InlineData("sort=Pending&order=desc", new[] { "base-1", "base-2", "duk", "base-3" }, "Đang chờ", "descending")]
+    public async Task ShowDashboard_Sorted_OrdersRowsAndMarksTheColumnHeader(string sort, string[] expected, string column, string ariaSort)
+    {
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
+
+        string html = Decode(await GetPageAsync(client, $"{ConsolePaths.Dashboard}?{sort}"));
+
+        Assert.Equal(expected, Rows(html));
+        var sorted = Regex.Matches(html, "<th scope=\"col\" aria-sort=\"([a-z]+)\">\\s*<a href=\"([^\"]*)\">([^<]+)<").Single();
+        Assert.Equal(ariaSort, sorted.Groups[1].Value);
+        Assert.Equal(column, sorted.Groups[3].Value);
+        // The sorted column's link turns the order round; the others sort ascending by their column.
+        Assert.Equal(ariaSort == "ascending", sorted.Groups[2].Value.Contains("order=desc", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("stage=InVote", new[] { "base-1" })]
+    [InlineData("stage=None", new[] { "duk", "base-3" })]
+    [InlineData("type=Agency&stage=Filed", new[] { "base-2" })]
+    [InlineData("type=Enterprise", new string[0])]
+    [InlineData("compliance=ReviewOverdue", new[] { "base-2" })]
+    [InlineData("missing=true", new[] { "duk", "base-1", "base-3" })]
+    [InlineData("overdue=true", new[] { "base-2" })]
+    [InlineData("returned=true", new string[0])]
+    [InlineData("q=dang+uy+base-3", new[] { "base-3" })]
+    [InlineData("organisationId=base-1", new[] { "base-1" })]
+    [InlineData("stage=&type=&compliance=&q=&organisationId=", new[] { "duk", "base-1", "base-2", "base-3" })]
+    public async Task ShowDashboard_Filtered_ShowsOnlyMatchingRowsAndKeepsTheChoiceInTheForm(string filter, string[] expected)
+    {
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
+
+        string html = await GetPageAsync(client, $"{ConsolePaths.Dashboard}?{filter}");
+
+        Assert.Equal(expected, Rows(html));
+        if (expected.Length == 0)
         {
-            await _context.DisposeAsync();
+            Assert.Contains("Không có tổ chức nào phù hợp với điều kiện lọc.", Decode(html), StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public async Task ShowDashboard_SignedInOnPhone_ShowsSubtreeWithOverdueAndMissingMarked()
+    public async Task ShowDashboard_Paged_ShowsThatPageWithPageLinksAndTheTotal()
     {
-        var page = await SignInAsync(Host.BlocKey);
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
 
-        await BrowserFixture.SaveScreenshotAsync(page, "status-dashboard-phone");
+        string first = Decode(await GetPageAsync(client, $"{ConsolePaths.Dashboard}?pageSize=3"));
+        string second = Decode(await GetPageAsync(client, $"{ConsolePaths.Dashboard}?pageSize=3&page=2"));
 
-        Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
-        Assert.Equal("Tình hình quy chế làm việc", await page.Locator("h1").InnerTextAsync());
-        var cards = page.Locator(".org-card");
-        Assert.Equal(4, await cards.CountAsync());
-        string main = await page.Locator("main").InnerTextAsync();
-        Assert.DoesNotContain("huyen", main, StringComparison.Ordinal);
-        Assert.Contains("cập nhật lúc 09:00 ngày 15/10/2026", main, StringComparison.Ordinal);
-        var overdue = cards.Filter(new() { HasText = "Đảng ủy base-2" });
-        Assert.Contains("Quá hạn rà soát", await overdue.Locator(".badge--overdue").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("16/09/2026", await overdue.InnerTextAsync(), StringComparison.Ordinal);
-        var missing = cards.Filter(new() { HasText = "Đảng ủy base-3" });
-        Assert.Contains("Chưa có quy chế nhiệm kỳ 2025 - 2030", await missing.Locator(".badge--missing").InnerTextAsync(), StringComparison.Ordinal);
-        var voting = cards.Filter(new() { HasText = "Đảng ủy base-1" });
-        Assert.Contains("2/7 phiếu biểu quyết: Nguyễn Thị Ánh 6, Nguyễn Thị Ánh 7", await voting.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(1, await page.GetByLabel("Chỉ tổ chức quá hạn rà soát").CountAsync());
-        Assert.Equal(1, await page.GetByLabel("Giai đoạn").CountAsync());
-        Assert.Equal(0, await page.Locator("script").CountAsync());
-        var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(pageWidth <= BrowserFixture.PhoneViewport.Width, $"The page is {pageWidth}px wide on a phone.");
+        Assert.Equal(["duk", "base-1", "base-2"], Rows(first));
+        Assert.Contains("4 kết quả, trang 1/2", first, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{ConsolePaths.Dashboard}?page=2&amp;pageSize=3\" rel=\"next\">", first, StringComparison.Ordinal);
+        Assert.Matches("aria-current=\"page\"><span class=\"visually-hidden\">Trang </span>1</a>", first);
+        Assert.Equal(["base-3"], Rows(second));
+        Assert.Contains("trang 2/2", second, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{ConsolePaths.Dashboard}?pageSize=3\" rel=\"prev\">", second, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("?overdue=true", new[] { "base-2" })]
+    [InlineData("?missing=true", new[] { "duk", "base-1", "base-3" })]
+    [InlineData("?stage=InVote", new[] { "base-1" })]
+    [InlineData("?stage=None", new[] { "duk", "base-3" })]
+    public async Task ShowDashboard_CountLink_AppliesItsFilterWithinTheSubtree(string link, string[] expected)
+    {
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
+        // Shown on a filtered, sorted page: the count's link keeps the order and drops the other filter.
+        string html = Decode(await GetPageAsync(client, $"{ConsolePaths.Dashboard}?type=Enterprise"));
+        string href = ConsolePaths.Dashboard + link;
+        Assert.Contains($"href=\"{href}\"", html, StringComparison.Ordinal);
+
+        string followed = await GetPageAsync(client, href);
+
+        Assert.Equal(expected, Rows(followed));
     }
 
     [Fact]
-    public async Task ShowDashboard_FilterFormOverdue_ShowsOnlyOverdueOrganisations()
+    public async Task DownloadXlsx_FilteredSortedSecondPage_HoldsEveryMatchingRowInThatOrder()
     {
-        var page = await SignInAsync(Host.BlocKey);
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
+        string html = Decode(await GetPageAsync(client, $"{ConsolePaths.Dashboard}?stage=None&sort=Name&order=desc&pageSize=1&page=2"));
+        string href = Regex.Match(html, $"href=\"({Regex.Escape(ConsolePaths.DashboardXlsx)}[^\"]*)\"").Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
 
-        await page.GetByLabel("Chỉ tổ chức quá hạn rà soát").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        using var response = await client.GetAsync(href, Token);
 
-        Assert.Contains("overdue=true", page.Url, StringComparison.Ordinal);
-        Assert.Equal(["Đảng ủy base-2 — Khối cơ quan tỉnh (ĐU)"], await page.Locator(".org-card h2").AllInnerTextsAsync());
-        Assert.True(await page.GetByLabel("Chỉ tổ chức quá hạn rà soát").IsCheckedAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(StatusXlsx.ContentType, response.Content.Headers.ContentType?.MediaType);
+        var sheet = await StatusQueryApiTests.OpenSheetAsync(response);
+        Assert.Equal(StatusXlsx.Headers, sheet.Rows[0]);
+        Assert.Equal(["duk", "base-3"], sheet.Rows.Skip(1).Select(r => r[0]));
+        Assert.Equal("Đảng ủy duk — Khối cơ quan tỉnh", sheet.Rows[1][1]);
+        Assert.True(sheet.FrozenHeader);
     }
 
     [Fact]
-    public async Task ShowTimeline_FromDashboardLink_ShowsEntriesInVietnamTime()
+    public async Task DownloadCsv_Filtered_IsUtf8WithBomCommaSeparatedWithTheShownRows()
     {
-        var page = await SignInAsync(Host.BlocKey);
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
 
-        await page.Locator(".org-card").Filter(new() { HasText = "Đảng ủy base-1" }).GetByRole(AriaRole.Link, new() { NameRegex = new("^Diễn biến quy chế") }).ClickAsync();
-        await BrowserFixture.SaveScreenshotAsync(page, "status-timeline-phone");
+        using var response = await client.GetAsync($"{ConsolePaths.DashboardCsv}?overdue=true", Token);
 
-        Assert.EndsWith(DashboardPages.TimelinePathFor("reg-base-1"), page.Url, StringComparison.Ordinal);
-        Assert.Equal(
-            ["Tạo hồ sơ quy chế", "Tải lên dự thảo", "Ủy viên biểu quyết"],
-            await page.Locator(".timeline-what").AllInnerTextsAsync());
-        Assert.Equal("02/03/2026 09:00", await page.Locator(".timeline-when").First.InnerTextAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        byte[] bytes = await response.Content.ReadAsByteArrayAsync(Token);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var records = StatusApiTests.ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        Assert.Equal(StatusCsv.Headers, records[0]);
+        Assert.Equal(["base-2"], records.Skip(1).Select(r => r[0]));
+        Assert.Equal("Đảng ủy base-2 — Khối cơ quan tỉnh", records[1][1]);
+        Assert.DoesNotContain("sep=", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ShowTimeline_NoticesSentAndScheduled_ListsBothWithTheScheduledMarked()
+    public async Task ShowDashboard_OrganisationOutsideTheSubtree_AnswersNotFound()
     {
-        // An organisation of its own under the district (the shared host's seeded ones stay as other tests expect),
-        // whose regulation was issued 1 October 2026 and filed: its review is due 1 April 2027, reminded from 18
-        // March; the upper level has no office mailbox, so no overdue notice to it is planned.
-        await Host.Get<OrganisationStore>().CreateAsync(StateTestData.Organisation("huyen-qc", "huyen", committeeSize: 3), Token);
-        var filed = StateTestData.Filed("huyen-qc", "reg-huyen-qc", "huyen", new DateOnly(2026, 10, 1));
-        await Host.Get<RegulationIndex>().ReserveAsync("reg-huyen-qc", "huyen-qc", Token);
-        await Host.Get<RegulationStore>().AddAsync(filed.Regulation.ToState(), Token);
-        await Host.Get<FilingStore>().AddAsync(filed.Filing!.ToState(), Token);
-        await Host.Get<NoticeLedger>().RecordAsync("reg-huyen-qc", new SentNotice(
-            "filing-submitted|filing-reg-huyen-qc|huyen|202603130200", NoticeKind.FilingSubmitted, "vanphong@huyen.example.vn",
-            filed.Filing.SentAt, filed.Filing.SentAt, "Văn phòng Đảng ủy huyen"), Token);
-        await Host.Get<StatusProjection>().RefreshAsync("huyen-qc", Token);
-        var page = await SignInAsync(Host.DistrictKey);
+        using var bloc = await Host.SignInAsync(Host.BlocPerson, Token);
+        using var district = await Host.SignInAsync(Host.DistrictPerson, Token);
 
-        await page.GotoAsync(DashboardPages.TimelinePathFor("reg-huyen-qc"));
+        using var sibling = await bloc.GetAsync($"{ConsolePaths.Dashboard}?organisationId=huyen", Token);
+        using var siblingXlsx = await bloc.GetAsync($"{ConsolePaths.DashboardXlsx}?organisationId=huyen-cs", Token);
+        using var siblingTimeline = await bloc.GetAsync(ConsolePaths.DashboardTimeline("reg-huyen-cs"), Token);
+        string own = await GetPageAsync(district, ConsolePaths.Dashboard);
 
-        Assert.Equal(
-            ["Gửi quy chế lên cấp trên", "Nhắc rà soát định kỳ", "Nhắc rà soát định kỳ", "Nhắc rà soát định kỳ", "Báo quá hạn rà soát"],
-            await page.Locator(".notice-what").AllInnerTextsAsync());
-        Assert.Equal("13/03/2026 09:00 · Đã gửi", await page.Locator(".notice-when").First.InnerTextAsync());
-        Assert.Equal("18/03/2027 08:00 · Dự kiến", await page.Locator(".notice--scheduled .notice-when").First.InnerTextAsync());
-        Assert.Contains("Đã gửi: Văn phòng Đảng ủy huyen", await page.Locator(".notice").First.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(4, await page.Locator(".notice--scheduled").CountAsync());
-
-        await page.GotoAsync(DashboardPages.Path);
-        string card = await page.Locator(".org-card").Filter(new() { HasText = "Đảng ủy huyen-qc" }).InnerTextAsync();
-        Assert.Contains("18/03/2027 08:00: Nhắc rà soát định kỳ, gửi Nguyễn Thị Ánh 1, Nguyễn Thị Ánh 2, Nguyễn Thị Ánh 3 (dự kiến)", card, StringComparison.Ordinal);
-        Assert.Contains("13/03/2026 09:00: Gửi quy chế lên cấp trên, gửi Văn phòng Đảng ủy huyen", card, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, sibling.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, siblingXlsx.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, siblingTimeline.StatusCode);
+        Assert.DoesNotContain("An Ph", await sibling.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        Assert.Contains("huyen-cs", Rows(own));
+        Assert.DoesNotContain(Rows(own), id => id is "duk" or "base-1" or "base-2" or "base-3" or "tinh-uy");
     }
 
     [Fact]
-    public async Task ShowTimeline_RegulationOfSibling_ShowsNotFoundPage()
+    public async Task ShowDashboard_InvalidFilter_Answers400Page()
     {
-        var page = await SignInAsync(Host.BlocKey);
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
 
-        var response = await page.GotoAsync(DashboardPages.TimelinePathFor("reg-huyen-cs"));
-
-        Assert.Equal(404, response!.Status);
-        Assert.Equal("Không tìm thấy quy chế", await page.Locator("h1").InnerTextAsync());
-    }
-
-    [Fact]
-    public async Task ShowDashboard_OrganisationOutsideSubtree_ShowsNotFoundPage()
-    {
-        var page = await SignInAsync(Host.BlocKey);
-
-        var response = await page.GotoAsync(DashboardPages.Path + "?organisationId=huyen");
-
-        Assert.Equal(404, response!.Status);
-        Assert.DoesNotContain("xã An Phú", await page.ContentAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ShowDashboard_InvalidFilter_ShowsReadable400Page()
-    {
-        var page = await SignInAsync(Host.BlocKey);
-
-        var response = await page.GotoAsync(DashboardPages.Path + "?stage=Voting");
-
-        Assert.Equal(400, response!.Status);
-        Assert.Equal("Bộ lọc không hợp lệ", await page.Locator("h1").InnerTextAsync());
-    }
-
-    [Fact]
-    public async Task SignIn_SetsHttpOnlyStrictSecureCookieHoldingNoKey()
-    {
-        await SignInAsync(Host.BlocKey);
-
-        var cookie = (await _context!.CookiesAsync()).Single(c => c.Name == DashboardSession.CookieName);
-        Assert.True(cookie.HttpOnly);
-        Assert.True(cookie.Secure);
-        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
-        Assert.Equal(DashboardPages.Path, cookie.Path);
-        Assert.DoesNotContain(Host.BlocKey, Uri.UnescapeDataString(cookie.Value), StringComparison.Ordinal);
-        Assert.DoesNotContain(Host.BlocKeyId, Uri.UnescapeDataString(cookie.Value), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task SignIn_WrongKey_ShowsErrorAndSetsNoCookie()
-    {
-        var page = await _context!.NewPageAsync();
-        await page.GotoAsync(DashboardPages.SignInPath);
-
-        await page.GetByLabel("Khóa truy cập của văn phòng").FillAsync("qcw_khongco_0000000000000000000000");
-        var response = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync(),
-            r => r.Request.Method == "POST");
-
-        Assert.Equal(401, response.Status);
-        Assert.Contains("Khóa truy cập không đúng", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(await _context.CookiesAsync(), c => c.Name == DashboardSession.CookieName);
-    }
-
-    [Fact]
-    public async Task SignIn_BlankKey_AsksForOneAndSetsNoCookie()
-    {
-        var page = await _context!.NewPageAsync();
-        await page.GotoAsync(DashboardPages.SignInPath);
-
-        await page.GetByLabel("Khóa truy cập của văn phòng").FillAsync("   ");
-        var response = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync(),
-            r => r.Request.Method == "POST");
-
-        Assert.Equal(400, response.Status);
-        Assert.Contains("Đề nghị nhập khóa truy cập", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(await _context.CookiesAsync(), c => c.Name == DashboardSession.CookieName);
-    }
-
-    [Fact]
-    public async Task SignIn_PostWithoutAntiforgeryToken_IsRejectedAndSetsNoCookie()
-    {
-        using var client = Host.CreateClient(apiKey: null);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { [DashboardPages.ApiKeyFieldName] = Host.BlocKey });
-
-        using var response = await client.PostAsync(DashboardPages.SignInPath, form, Token);
+        using var response = await client.GetAsync($"{ConsolePaths.Dashboard}?stage=Voting", Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies)
-            && cookies.Any(c => c.StartsWith(DashboardSession.CookieName + "=", StringComparison.Ordinal)));
+        Assert.Contains("Bộ lọc không hợp lệ", Decode(await response.Content.ReadAsStringAsync(Token)), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ShowDashboard_NotSignedIn_RedirectsToSignIn()
+    public async Task ShowTable_SignedIn_IsTheLivePartAloneWithTheSameRows()
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Host.App.BaseAddress };
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
 
-        using var response = await client.GetAsync(DashboardPages.Path, Token);
-        using var csv = await client.GetAsync(DashboardPages.CsvPath, Token);
+        string html = await GetPageAsync(client, $"{ConsolePaths.DashboardTable}?sort=Name");
+
+        Assert.StartsWith("<div id=\"bang-theo-doi\"", html.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+        Assert.Equal(["base-1", "base-2", "base-3", "duk"], Rows(html));
+    }
+
+    [Fact]
+    public async Task ShowTimeline_OwnSubtree_ListsItsEntries()
+    {
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
+
+        string html = Decode(await GetPageAsync(client, ConsolePaths.DashboardTimeline("reg-base-1")));
+
+        Assert.Contains("Tạo hồ sơ quy chế", html, StringComparison.Ordinal);
+        Assert.Contains("02/03/2026 09:00", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/bang-dieu-khien", ConsolePaths.Dashboard)]
+    [InlineData("/bang-dieu-khien?stage=InVote&overdue=true", ConsolePaths.Dashboard + "?stage=InVote&overdue=true")]
+    [InlineData("/bang-dieu-khien/tai-xuong.csv?type=Agency", ConsolePaths.DashboardCsv + "?type=Agency")]
+    [InlineData("/bang-dieu-khien/quy-che/reg-base-1", ConsolePaths.Dashboard + "/quy-che/reg-base-1")]
+    [InlineData("/bang-dieu-khien/dang-nhap", ConsolePaths.SignIn)]
+    public async Task LegacyPath_AnyVisitor_RedirectsPermanentlyToTheConsole(string legacy, string expected)
+    {
+        using var client = NoRedirects();
+
+        using var response = await client.GetAsync(legacy, Token);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(ConsolePaths.Dashboard)]
+    [InlineData(ConsolePaths.DashboardTable)]
+    [InlineData(ConsolePaths.DashboardCsv)]
+    [InlineData(ConsolePaths.DashboardXlsx)]
+    [InlineData(ConsolePaths.Dashboard + "/quy-che/reg-base-1")]
+    public async Task Dashboard_NotSignedIn_SendsToSignIn(string path)
+    {
+        using var client = NoRedirects();
+
+        using var response = await client.GetAsync(path, Token);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(DashboardPages.SignInPath, response.Headers.Location?.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, csv.StatusCode);
+        Assert.Equal(ConsolePaths.SignIn, new Uri(Host.App.BaseAddress, response.Headers.Location!).AbsolutePath);
     }
 
     [Fact]
-    public async Task SignOut_ThenDashboard_AsksToSignInAgain()
+    public async Task Dashboard_ApiKeyOfAnOffice_IsNotAConsoleSession()
     {
-        var page = await SignInAsync(Host.BlocKey);
+        using var client = NoRedirects();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", Host.BlocKey);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
-        await page.GotoAsync(DashboardPages.Path);
+        using var response = await client.GetAsync(ConsolePaths.Dashboard, Token);
 
-        Assert.EndsWith(DashboardPages.SignInPath, page.Url, StringComparison.Ordinal);
-        Assert.DoesNotContain(await _context!.CookiesAsync(), c => c.Name == DashboardSession.CookieName);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [Fact]
-    public async Task ShowDashboard_KeyRevokedAfterSignIn_AsksToSignInAgain()
+    public async Task Script_IsServedCacheableFromOwnOrigin()
     {
-        // A key of its own: the class's other tests keep using the bloc's.
-        var keys = Host.Get<QuyCheWorkflow.Functions.Security.ApiKeyStore>();
-        var key = await keys.CreateAsync(QuyCheWorkflow.Functions.Security.ApiRole.UpperLevelOffice, "duk", "kiểm thử", Token);
-        var page = await SignInAsync(key.Key);
-        await keys.RevokeAsync(key.Record.KeyId, Token);
+        using var client = NoRedirects();
 
-        await page.GotoAsync(DashboardPages.Path);
+        using var response = await client.GetAsync(DashboardScript.Path, Token);
 
-        Assert.EndsWith(DashboardPages.SignInPath, page.Url, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("bang-theo-doi", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
     }
 
-    private async Task<IPage> SignInAsync(string apiKey)
+    /// <summary>The organisation ids of the table's rows, in order, from their name links.</summary>
+    internal static string[] Rows(string html)
     {
-        var page = await _context!.NewPageAsync();
-        await page.GotoAsync(DashboardPages.Path);
-        Assert.EndsWith(DashboardPages.SignInPath, page.Url, StringComparison.Ordinal);
-        await page.GetByLabel("Khóa truy cập của văn phòng").FillAsync(apiKey);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(DashboardPages.Path, StringComparison.Ordinal));
-        return page;
+        int start = html.IndexOf("<tbody>", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        string body = html[start..html.IndexOf("</tbody>", start, StringComparison.Ordinal)];
+        return [.. OrganisationLink().Matches(body).Select(m => Uri.UnescapeDataString(m.Groups[1].Value))];
     }
+
+    // Text as a reader sees it (Vietnamese letters may be written as character references), with '&' written as in
+    // an attribute again, so links can be compared as the page writes them.
+    private static string Decode(string html) => WebUtility.HtmlDecode(html).Replace("&", "&amp;", StringComparison.Ordinal);
+
+    private static async Task<string> GetPageAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path, Token);
+        string html = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {html}");
+        return html;
+    }
+
+    private HttpClient NoRedirects() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Host.App.BaseAddress };
+
+    [GeneratedRegex("<th scope=\"row\" data-label=\"[^\"]*\">\\s*<a href=\"/van-phong/to-chuc/([^\"]+)\"")]
+    private static partial Regex OrganisationLink();
 }

@@ -6,6 +6,8 @@ using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
+using QuyCheWorkflow.Functions.Tests.OfficeConsole;
 using QuyCheWorkflow.Functions.Tests.State;
 using QuyCheWorkflow.Testing;
 using QuyCheWorkflow.Functions.Status;
@@ -16,7 +18,9 @@ namespace QuyCheWorkflow.Functions.Tests.Status;
 /// The whole app on Azurite with tables unique to one test, a fake clock, and a seeded tree:
 /// province "tinh-uy" → bloc "duk" → base-1 (voting, 2 of 7 still due), base-2 (filed with duk, review overdue),
 /// base-3 (no regulation); and a sibling district "huyen" → "huyen-cs", whose name holds a comma and quotes.
-/// Keys: <see cref="BlocKey"/> (upper-level office of duk), <see cref="DistrictKey"/> (office of huyen).
+/// Keys: <see cref="BlocKey"/> (upper-level office of duk), <see cref="DistrictKey"/> (office of huyen). Console
+/// accounts: <see cref="BlocPerson"/> (upper-level office of duk), <see cref="DistrictPerson"/> (office of huyen),
+/// signed in by the e-mailed link through the assembly's maildev.
 /// </summary>
 internal sealed class StatusTestHost : IAsyncDisposable
 {
@@ -27,11 +31,18 @@ internal sealed class StatusTestHost : IAsyncDisposable
 
     public static readonly string[] SeededIds = ["tinh-uy", "duk", "base-1", "base-2", "base-3", "huyen", "huyen-cs"];
 
-    private StatusTestHost(TestApp app, FakeTimeProvider clock)
+    private StatusTestHost(TestApp app, FakeTimeProvider clock, MaildevInstance maildev)
     {
         App = app;
         Clock = clock;
+        Maildev = maildev;
     }
+
+    public MaildevInstance Maildev { get; }
+
+    public Account BlocPerson { get; private set; } = default!;
+
+    public Account DistrictPerson { get; private set; } = default!;
 
     public TestApp App { get; }
 
@@ -46,17 +57,12 @@ internal sealed class StatusTestHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<StatusTestHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
+    public static async Task<StatusTestHost> StartAsync(AzuriteFixture azurite, MaildevFixture maildev, CancellationToken cancellationToken)
     {
         string unique = "s" + Guid.NewGuid().ToString("N")[..12];
         FakeTimeProvider clock = new(TestData.T0);
         var app = await TestApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                [AppSettings.StorageConnectionString] = azurite.ConnectionString,
-                [AppSettings.DurableTaskHubName] = unique,
-                [AppSettings.EmbeddedDrivers] = "false",
-            },
+            ConsoleTestHost.Settings(azurite, maildev, unique),
             services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
@@ -66,7 +72,7 @@ internal sealed class StatusTestHost : IAsyncDisposable
                     o.DocumentsContainer = "documents-" + unique;
                 });
             });
-        var host = new StatusTestHost(app, clock);
+        var host = new StatusTestHost(app, clock, maildev.Maildev);
         try
         {
             await host.SeedAsync(cancellationToken);
@@ -89,6 +95,10 @@ internal sealed class StatusTestHost : IAsyncDisposable
 
         return client;
     }
+
+    /// <summary>An <see cref="HttpClient"/> (cookies kept, redirects not followed) signed in to the console as <paramref name="person"/>.</summary>
+    public Task<HttpClient> SignInAsync(Account person, CancellationToken cancellationToken = default) =>
+        ConsoleSessions.SignInAsync(App.BaseAddress, Maildev, person.Email, cancellationToken);
 
     public async Task<string> CreateKeyAsync(ApiRole role, string organisationId, CancellationToken cancellationToken)
     {
@@ -151,6 +161,8 @@ internal sealed class StatusTestHost : IAsyncDisposable
         BlocKey = bloc.Key;
         BlocKeyId = bloc.Record.KeyId;
         DistrictKey = await CreateKeyAsync(ApiRole.Office, "huyen", ct);
+        BlocPerson = await ConsoleAccounts.CreateAsync(App.Services, "duk", ApiRole.UpperLevelOffice, "Trần Văn Khối", cancellationToken: ct);
+        DistrictPerson = await ConsoleAccounts.CreateAsync(App.Services, "huyen", ApiRole.Office, "Lê Thị Huyện", cancellationToken: ct);
     }
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
