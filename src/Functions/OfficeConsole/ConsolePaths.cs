@@ -23,6 +23,14 @@ public static class ConsolePaths
     public const string NewRegulationTemplate = OrganisationTemplate + "/quy-che-moi";
     public const string RegulationTemplate = OrganisationTemplate + "/quy-che/{regulationId}";
 
+    // A regulation's steps from the committee vote to the review, each a page at Regulation(org, reg, step).
+    public const string VoteStep = "bieu-quyet";
+    public const string ExtendVoteStep = "gia-han";
+    public const string InPersonResultStep = "hop-truc-tiep";
+    public const string IssueStep = "ban-hanh";
+    public const string FileStep = "gui-cap-tren";
+    public const string ReviewStep = "ra-soat";
+
     // The upper level's console.
     public const string Dashboard = Root + "/bang-dieu-khien";
     public const string FilingsInbox = Root + "/ho-so-gui-len";

@@ -1,0 +1,10 @@
+namespace QuyCheWorkflow.Functions.OfficeConsole.Decisions;
+
+/// <summary>What every step page shows above its form.</summary>
+/// <param name="StepTitle">The step, e.g. "Đưa dự thảo ra Ban Thường vụ biểu quyết".</param>
+/// <param name="Explanation">One sentence saying what the step does.</param>
+/// <param name="RegulationTitle">The regulation's title.</param>
+/// <param name="StageLabel">Where the regulation stands, in Vietnamese.</param>
+/// <param name="RegulationHref">The regulation's page.</param>
+/// <param name="ActionHref">The step's own address (its form posts there).</param>
+public sealed record StepHeader(string StepTitle, string Explanation, string RegulationTitle, string StageLabel, string RegulationHref, string ActionHref);
