@@ -55,6 +55,25 @@ public sealed class ConsultationRecipientStore(StateTables tables)
         return recipients;
     }
 
+    /// <summary>The recipients of every round of a regulation, by round id: one partition query.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ConsultationRecipient>>> ListByRegulationAsync(string regulationId, CancellationToken cancellationToken = default)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        Dictionary<string, List<ConsultationRecipient>> rounds = new(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {regulationId}"), cancellationToken: cancellationToken))
+        {
+            string roundId = entity.RowKey[..entity.RowKey.IndexOf('|', StringComparison.Ordinal)];
+            if (!rounds.TryGetValue(roundId, out var list))
+            {
+                rounds[roundId] = list = [];
+            }
+
+            list.Add(FromEntity(entity));
+        }
+
+        return rounds.ToDictionary(r => r.Key, r => (IReadOnlyList<ConsultationRecipient>)r.Value, StringComparer.Ordinal);
+    }
+
     private static string RowKey(string roundId, string recipientId) => roundId + "|" + recipientId;
 
     private static ConsultationRecipient FromEntity(TableEntity entity) =>

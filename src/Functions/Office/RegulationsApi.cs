@@ -62,6 +62,10 @@ public static class RegulationsApi
         group.MapPost("/{regulationId}/comments/{commentId}/resolution", ResolveComment).WithName(nameof(ResolveComment))
             .WithSummary("Resolve a comment")
             .WithDescription("Records how a consultation comment is taken up (outcome) with its explanation, on the resolution sheet.");
+        group.MapGet("/{regulationId}/resolution-sheet.docx", DownloadResolutionSheet).WithName(nameof(DownloadResolutionSheet))
+            .Produces(StatusCodes.Status200OK, contentType: ResolutionTableDocument.ContentType)
+            .WithSummary("Download the resolution table")
+            .WithDescription("The latest resolution sheet as a Word document (bảng tổng hợp tiếp thu, giải trình ý kiến): one row per comment with its article, text, author and how it was taken up. 404 before any consultation round has closed.");
         group.MapPost("/{regulationId}/vote", SubmitForVote).WithName(nameof(SubmitForVote))
             .WithSummary("Submit for the committee's vote")
             .WithDescription("Opens a vote round of the standing committee on the current draft, until the deadline (ISO 8601); each member is sent a vote link.");
@@ -220,6 +224,21 @@ public static class RegulationsApi
             (w, actor, ct) => w.ResolveCommentAsync(organisationId, regulationId, commentId, outcome!.Value, explanation!, actor, ct),
             ResolutionSheetResponse.From, cancellationToken);
     }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadResolutionSheet(
+        string organisationId, string regulationId, HttpContext context, OrganisationAccess access, LifecycleStores stores, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        if (!await Commands.ReachesAsync(context, access, organisationId, cancellationToken) || !IdSyntaxValid(regulationId)
+            || await ResolutionTables.BuildAsync(stores, timeProvider, organisationId, regulationId, cancellationToken) is not { } table)
+        {
+            return OfficeProblems.NotFound("bảng tổng hợp tiếp thu, giải trình");
+        }
+
+        return TypedResults.File(table.Content, ResolutionTableDocument.ContentType, table.FileName);
+    }
+
+    private static bool IdSyntaxValid(string id) => OrganisationFields.Id(id, "regulationId", new(StringComparer.Ordinal)) is not null;
 
     public static async Task<Results<Ok<VoteRoundResponse>, ValidationProblem, ProblemHttpResult>> SubmitForVote(
         string organisationId, string regulationId, DeadlineRequest? request, HttpContext context, Commands commands,

@@ -9,6 +9,7 @@ public static class ConsoleEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapDecisionConsolePages();
+        Regulations.RegulationConsolePages.MapRegulationConsolePages(endpoints);
         return endpoints;
     }
 }

@@ -23,10 +23,18 @@ public static class ConsolePaths
     public const string NewRegulationTemplate = OrganisationTemplate + "/quy-che-moi";
     public const string RegulationTemplate = OrganisationTemplate + "/quy-che/{regulationId}";
 
-    // A regulation's steps from the committee vote to the review, each a page at Regulation(org, reg, step).
+    // A regulation's own pages: the steps its page links to and the files it offers (Regulation(org, reg, step)).
+    public const string DraftUploadStep = "tai-du-thao";
+    public const string DraftStep = "du-thao";
+    public const string DraftTemplate = RegulationTemplate + "/" + DraftStep + "/{number:int}";
+    public const string ConsultationStep = "lay-y-kien";
+    public const string ResolutionStep = "tiep-thu";
+    public const string ResolutionSheetStep = "bang-tiep-thu.docx";
+    public const string IssuedDocumentStep = "van-ban-ban-hanh";
+    public const string ComparisonStep = "so-sanh";
     public const string VoteStep = "bieu-quyet";
-    public const string ExtendVoteStep = "gia-han";
-    public const string InPersonResultStep = "hop-truc-tiep";
+    public const string ExtendStep = "gia-han";
+    public const string InPersonStep = "hop-truc-tiep";
     public const string IssueStep = "ban-hanh";
     public const string FileStep = "gui-cap-tren";
     public const string ReviewStep = "ra-soat";
@@ -50,6 +58,10 @@ public static class ConsolePaths
     /// <summary>A step's page of one regulation, e.g. <c>Regulation(org, reg, "bieu-quyet")</c>.</summary>
     public static string Regulation(string organisationId, string regulationId, string step) =>
         $"{Regulation(organisationId, regulationId)}/{step}";
+
+    /// <summary>Download of draft <paramref name="number"/> of a regulation.</summary>
+    public static string Draft(string organisationId, string regulationId, int number) =>
+        Regulation(organisationId, regulationId, DraftStep) + "/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 }

@@ -72,6 +72,18 @@ internal sealed class AggregateRows<T>(StateTables tables, string tableName)
         }
     }
 
+    /// <summary>The rows of one partition whose row key starts with <paramref name="rowKeyPrefix"/>: one range query.</summary>
+    public async IAsyncEnumerable<Loaded<T>> ListWithPrefixAsync(string partitionKey, string rowKeyPrefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(tableName, cancellationToken);
+        string upper = rowKeyPrefix[..^1] + (char)(rowKeyPrefix[^1] + 1);
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {rowKeyPrefix} and RowKey lt {upper}"), cancellationToken: cancellationToken))
+        {
+            yield return Load(entity);
+        }
+    }
+
     private Loaded<T> Load(TableEntity entity) => new(StateJson.Read<T>(entity), entity.ETag)
     {
         Tail = PendingTails.Read(tableName, entity),

@@ -62,6 +62,14 @@ public sealed class ConsultationStore(StateTables tables)
     public Task<Loaded<ResolutionSheetState>?> GetSheetAsync(string regulationId, string roundId, CancellationToken cancellationToken = default) =>
         _sheets.GetAsync(Key(regulationId), SheetKey(roundId), cancellationToken);
 
+    /// <summary>Every consultation round of a regulation (of every cycle), in id order: one range query.</summary>
+    public IAsyncEnumerable<Loaded<ConsultationRoundState>> ListRoundsAsync(string regulationId, CancellationToken cancellationToken = default) =>
+        _rounds.ListWithPrefixAsync(Key(regulationId), "round|", cancellationToken);
+
+    /// <summary>Every resolution sheet of a regulation, in round id order: one range query.</summary>
+    public IAsyncEnumerable<Loaded<ResolutionSheetState>> ListSheetsAsync(string regulationId, CancellationToken cancellationToken = default) =>
+        _sheets.ListWithPrefixAsync(Key(regulationId), "sheet|", cancellationToken);
+
     private static string Key(string id) => StateKeys.Id(id, nameof(id));
 
     private static string RoundKey(string roundId) => "round|" + Key(roundId);

@@ -113,6 +113,21 @@ public sealed class OrganisationStore(StateTables tables)
         }
     }
 
+    /// <summary>The organisations directly below <paramref name="parentId"/>: one query of the partition.</summary>
+    public async Task<IReadOnlyList<Organisation>> ListChildrenAsync(string parentId, CancellationToken cancellationToken = default)
+    {
+        StateKeys.Id(parentId, nameof(parentId));
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        List<Organisation> children = [];
+        await foreach (var entity in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and ParentId eq {parentId}"), cancellationToken: cancellationToken))
+        {
+            children.Add(FromEntity(entity));
+        }
+
+        return children;
+    }
+
     internal async Task<StoredOrganisation?> GetStoredAsync(string organisationId, CancellationToken cancellationToken)
     {
         StateKeys.Id(organisationId, nameof(organisationId));

@@ -116,6 +116,15 @@ public sealed partial class StatusProjection(
         return await QuerySubtreeAtPathAsync(path, filter, cancellationToken);
     }
 
+    /// <summary>The row of the organisation at <paramref name="path"/> alone (one point read), or null before its first refresh.</summary>
+    public async Task<OrganisationStatus?> GetAtPathAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(path.Split('|')[0], path, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } entity ? FromEntity(entity) : null;
+    }
+
     /// <summary>
     /// <see cref="QuerySubtreeAsync"/> for a caller that already read the organisation's materialized path
     /// (<see cref="OrganisationStore.GetPathAsync"/>).

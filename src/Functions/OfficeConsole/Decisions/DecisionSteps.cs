@@ -21,8 +21,8 @@ internal static class DecisionSteps
     public static string Segment(DecisionStep step) => step switch
     {
         DecisionStep.Vote => ConsolePaths.VoteStep,
-        DecisionStep.ExtendVote => ConsolePaths.ExtendVoteStep,
-        DecisionStep.InPersonResult => ConsolePaths.InPersonResultStep,
+        DecisionStep.ExtendVote => ConsolePaths.ExtendStep,
+        DecisionStep.InPersonResult => ConsolePaths.InPersonStep,
         DecisionStep.Issue => ConsolePaths.IssueStep,
         DecisionStep.File => ConsolePaths.FileStep,
         DecisionStep.Review => ConsolePaths.ReviewStep,
