@@ -35,7 +35,9 @@ public static partial class DecisionPages
     {
         string pattern = "/" + DecisionSteps.Segment(step);
         group.MapGet(pattern, show);
-        return group.MapPost(pattern, submit);
+
+        // The token is checked by the handler, after the reach check, so a stale form gets a page saying so.
+        return group.MapPost(pattern, submit).DisableAntiforgery();
     }
 
     private static readonly string[] s_deadlineFields = [StepFields.Deadline];

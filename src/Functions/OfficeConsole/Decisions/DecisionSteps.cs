@@ -12,7 +12,8 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.Decisions;
 
 /// <summary>
 /// What the step pages share: who may open a step (a signed-in office person whose organisation reaches the
-/// regulation's; anyone else gets the same "not found" whether it exists or not), whether the regulation's stage
+/// regulation's; anyone else gets the same "not found" whether it exists or not), whether a sent form carries its
+/// antiforgery token, whether the regulation's stage
 /// allows the step (else the domain's refusal, in the catalogue's words), and running a step's command once per
 /// sending of its form as the signed-in person.
 /// </summary>
@@ -112,6 +113,13 @@ internal static class DecisionSteps
             await services.Stores.Regulations.GetAsync(organisationId, regulationId, cancellationToken) is not { } loaded)
         {
             return (null, NotFound());
+        }
+
+        if (HttpMethods.IsPost(context.Request.Method) && !await services.Antiforgery.IsRequestValidAsync(context))
+        {
+            return (null, MessagePages.Show(StatusCodes.Status400BadRequest, "Biểu mẫu đã hết hiệu lực",
+                "Biểu mẫu này đã hết hiệu lực hoặc không được gửi từ trang của hệ thống, nên chưa có gì được lưu. Đề nghị đồng chí tải lại trang rồi gửi lại.",
+                tone: MessageTone.Error, backHref: context.Request.Path));
         }
 
         var regulation = Regulation.FromState(loaded.Value);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Office;
@@ -13,4 +14,5 @@ public sealed record StepServices(
     OrganisationAccess Access,
     RequestLog Requests,
     IOptions<OfficeApiOptions> Options,
-    TimeProvider Clock);
+    TimeProvider Clock,
+    IAntiforgery Antiforgery);
