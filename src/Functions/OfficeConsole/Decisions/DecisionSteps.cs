@@ -102,7 +102,7 @@ internal static class DecisionSteps
     public static async Task<(DecisionSubject? Subject, IResult? Answer)> OpenAsync(HttpContext context, StepServices services,
         string organisationId, string regulationId, DecisionStep step, bool checkStage, CancellationToken cancellationToken)
     {
-        if (ConsoleUser.From(context.User) is not { Role: ApiRole.Office or ApiRole.UpperLevelOffice })
+        if (ConsoleUser.From(context.User) is not { Role: ApiRole.Office or ApiRole.UpperLevelOffice } user)
         {
             return (null, context.User.Identity?.IsAuthenticated == true ? NotFound() : SignIn(context));
         }
@@ -124,7 +124,7 @@ internal static class DecisionSteps
 
         var regulation = Regulation.FromState(loaded.Value);
         var header = new StepHeader(Title(step), Explanation(step), regulation.Title, StageLabel(regulation),
-            ConsolePaths.Regulation(organisationId, regulationId), ConsolePaths.Regulation(organisationId, regulationId, Segment(step)));
+            ConsolePaths.Regulation(organisationId, regulationId), ConsolePaths.Regulation(organisationId, regulationId, Segment(step)), user);
         DecisionSubject subject = new(organisation.Value, regulation, header);
         if (checkStage && !Allows(step, regulation))
         {
@@ -235,7 +235,7 @@ internal static class DecisionSteps
             tone: MessageTone.Warning);
 
     private static SeeOther SignIn(HttpContext context) =>
-        new(ConsolePaths.SignIn + "?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+        new(ConsolePaths.SignIn + "?" + ConsoleReturnUrl.Parameter + "=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
 
     private static InvalidTransitionException StageRefusal(DecisionStep step, Regulation regulation) =>
         regulation.ActiveAmendment is { Status: AmendmentStatus.InProgress } amendment && step is not DecisionStep.Review

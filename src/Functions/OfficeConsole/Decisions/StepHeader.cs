@@ -7,4 +7,6 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.Decisions;
 /// <param name="StageLabel">Where the regulation stands, in Vietnamese.</param>
 /// <param name="RegulationHref">The regulation's page.</param>
 /// <param name="ActionHref">The step's own address (its form posts there).</param>
-public sealed record StepHeader(string StepTitle, string Explanation, string RegulationTitle, string StageLabel, string RegulationHref, string ActionHref);
+/// <param name="User">The signed-in person, for the console's layout.</param>
+public sealed record StepHeader(string StepTitle, string Explanation, string RegulationTitle, string StageLabel, string RegulationHref, string ActionHref,
+    ConsoleUser User);
