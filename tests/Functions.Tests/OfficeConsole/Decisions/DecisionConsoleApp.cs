@@ -1,18 +1,10 @@
-using System.Net.Http.Headers;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
-using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Lifecycle;
-using QuyCheWorkflow.Functions.OfficeConsole;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Tests.Office;
@@ -21,19 +13,19 @@ using QuyCheWorkflow.Testing;
 namespace QuyCheWorkflow.Functions.Tests.OfficeConsole.Decisions;
 
 /// <summary>
-/// The whole app on Azurite for the step pages, with organisations and regulations brought to a stage by the
-/// workflow, and office people signed in to the console as the session's principal carries them.
+/// The console's test host for the step pages, with organisations and regulations brought to a stage by the
+/// workflow, and office people signed in to the console by the e-mailed link.
 /// </summary>
-public sealed class DecisionConsoleApp(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class DecisionConsoleApp(AzuriteFixture azurite, MaildevFixture maildev) : IAsyncLifetime
 {
     private static readonly Actor s_clerk = new("van-phong", "Văn phòng Đảng ủy", "test");
-    private TestApp? _app;
+    private ConsoleTestHost? _host;
 
-    internal TestApp App => _app ?? throw new InvalidOperationException("The app is not started.");
+    internal ConsoleTestHost Host => _host ?? throw new InvalidOperationException("The app is not started.");
 
-    public IServiceProvider Services => App.Services;
+    public IServiceProvider Services => Host.App.Services;
 
-    public Uri BaseAddress => App.BaseAddress;
+    public Uri BaseAddress => Host.BaseAddress;
 
     public RegulationWorkflow Workflow => Services.GetRequiredService<RegulationWorkflow>();
 
@@ -44,18 +36,13 @@ public sealed class DecisionConsoleApp(AzuriteFixture azurite) : IAsyncLifetime
     public DateOnly Today => VietnamTime.DateOf(Now);
 
     public async ValueTask InitializeAsync() =>
-        _app = await TestApp.StartAsync(new Dictionary<string, string?>
-        {
-            [AppSettings.StorageConnectionString] = azurite.ConnectionString,
-            [AppSettings.OfficeMaxUploadBytes] = OfficeTestApp.MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [AppSettings.EmbeddedDrivers] = "false",
-        }, ConsoleSignIn.Register);
+        _host = await ConsoleTestHost.StartAsync(azurite, maildev, cancellationToken: Token);
 
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 
@@ -123,52 +110,13 @@ public sealed class DecisionConsoleApp(AzuriteFixture azurite) : IAsyncLifetime
     public async Task<VoteRound> VoteAsync(string regulationId, string roundId) =>
         VoteRound.FromState((await Services.GetRequiredService<VoteRoundStore>().GetAsync(regulationId, roundId, Token))!.Value);
 
-    /// <summary>A client signed in to the console as a clerk of <paramref name="organisationId"/>; it does not follow redirects.</summary>
-    public HttpClient ClerkOf(string organisationId, ApiRole role = ApiRole.Office)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Add(ConsoleSignIn.Header, ConsoleSignIn.Value(organisationId, role));
-        return client;
-    }
-
     /// <summary>
-    /// The console session as a test sees it: a request carrying <see cref="Header"/> is signed in as an office
-    /// person of the organisation it names, with the claims a console session's principal has.
+    /// A client signed in to the console (by the mailed link) as a new account of <paramref name="organisationId"/>'s
+    /// office; it keeps cookies and does not follow redirects.
     /// </summary>
-    internal sealed class ConsoleSignIn(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    public async Task<HttpClient> ClerkOfAsync(string organisationId, ApiRole role = ApiRole.Office)
     {
-        public const string SchemeName = "ConsoleTest";
-        public const string Header = "X-Console-Test-User";
-
-        public static string Value(string organisationId, ApiRole role) => organisationId + "|" + role;
-
-        public static void Register(IServiceCollection services)
-        {
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ConsoleSignIn>(SchemeName, null);
-            services.PostConfigure<PolicySchemeOptions>(SecurityServiceCollectionExtensions.SchemeName, policy =>
-            {
-                var selector = policy.ForwardDefaultSelector;
-                policy.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(Header) ? SchemeName : selector?.Invoke(context);
-            });
-        }
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            var parts = Request.Headers[Header].ToString().Split('|');
-            if (parts.Length != 2 || !Enum.TryParse<ApiRole>(parts[1], out var role))
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            var identity = new ClaimsIdentity(SchemeName, ClaimTypes.Name, ClaimTypes.Role);
-            identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, "tk-" + parts[0]));
-            identity.AddClaim(new Claim(ConsoleUser.AccountIdClaim, "tk-" + parts[0]));
-            identity.AddClaim(new Claim(ClaimTypes.Name, "Phạm Thị Hoa"));
-            identity.AddClaim(new Claim(ClaimTypes.Email, "hoa@example.vn"));
-            identity.AddClaim(new Claim(QuyCheWorkflowClaimTypes.Organisation, parts[0]));
-            identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-        }
+        var account = await Host.CreateAccountAsync(organisationId, role, cancellationToken: Token);
+        return await Host.SignInAsync(account.Email, Token);
     }
 }

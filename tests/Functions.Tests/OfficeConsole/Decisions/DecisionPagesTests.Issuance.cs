@@ -23,7 +23,7 @@ public sealed partial class DecisionPagesTests
     public async Task Issue_Preview_ShowsNumberSymbolAndSigningLineAndReservesNothing()
     {
         var (organisationId, regulationId) = await app.ApprovedAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.IssueStep));
         var choose = await form.ShowAsync();
 
@@ -43,7 +43,7 @@ public sealed partial class DecisionPagesTests
     public async Task Issue_Confirmed_IssuesUnderThePreviewedNumberOnceEvenWhenSentTwice()
     {
         var (organisationId, regulationId) = await app.ApprovedAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.IssueStep));
         await form.ShowAsync($"?xem-truoc=1&issueDate={Iso(app.Today)}&signerMemberId=m1");
         (string, string)[] fields = [("issueDate", Iso(app.Today)), ("signerMemberId", "m1")];
@@ -65,7 +65,7 @@ public sealed partial class DecisionPagesTests
     public async Task Issue_OrdinaryMemberAsSigner_Answers400BesideTheSignerAndTakesNoNumber()
     {
         var (organisationId, regulationId) = await app.ApprovedAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.IssueStep));
         await form.ShowAsync($"?xem-truoc=1&issueDate={Iso(app.Today)}&signerMemberId=m1");
 
@@ -87,7 +87,7 @@ public sealed partial class DecisionPagesTests
     public async Task Issue_DateAfterToday_Answers400BesideTheDate()
     {
         var (organisationId, regulationId) = await app.ApprovedAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.IssueStep));
         await form.ShowAsync($"?xem-truoc=1&issueDate={Iso(app.Today)}&signerMemberId=m1");
         string tomorrow = Iso(app.Today.AddDays(1));
@@ -105,7 +105,7 @@ public sealed partial class DecisionPagesTests
     public async Task File_IssuedRegulation_ShowsTheUpperLevelOfficeAndFilesOnceEvenWhenSentTwice()
     {
         var (organisationId, regulationId) = await app.IssuedAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.FileStep));
         var html = await form.ShowAsync();
 
@@ -128,7 +128,7 @@ public sealed partial class DecisionPagesTests
     public async Task File_NoUpperLevel_ShowsWhyAndRefusesTheForm()
     {
         var (organisationId, regulationId) = await app.IssuedAsync(withUpperLevel: false);
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
 
         using var shown = await client.GetAsync(Step(organisationId, regulationId, ConsolePaths.FileStep), Token);
         var html = await shown.Content.ReadAsStringAsync(Token);
@@ -142,7 +142,7 @@ public sealed partial class DecisionPagesTests
     public async Task Review_KeepWithMinutes_RecordsItOnceEvenWhenSentTwice()
     {
         var (organisationId, regulationId) = await app.IssuedAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.ReviewStep));
         var html = await form.ShowAsync();
         (string, string)[] fields = [("meetingDate", Iso(app.Today)), ("outcome", "Keep"), ("notes", "Giữ nguyên toàn bộ quy chế.")];
@@ -161,7 +161,7 @@ public sealed partial class DecisionPagesTests
     public async Task Review_MeetingDateAfterToday_Answers400BesideTheDateAndRecordsNothing()
     {
         var (organisationId, regulationId) = await app.IssuedAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.ReviewStep));
         await form.ShowAsync();
 
@@ -179,7 +179,7 @@ public sealed partial class DecisionPagesTests
     public async Task Step_StaleAntiforgeryToken_Answers400AndChangesNothing()
     {
         var (organisationId, regulationId) = await app.IssuedAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.FileStep));
 
         var (status, html, _) = await form.SendAsync([]);

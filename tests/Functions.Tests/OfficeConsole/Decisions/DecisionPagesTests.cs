@@ -20,7 +20,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     public async Task Vote_Deadline_PutsTheDraftToTheCommitteeAndAnswers303ToTheRegulation()
     {
         var (organisationId, regulationId) = await app.ResolvingAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.VoteStep));
         var html = await form.ShowAsync();
 
@@ -42,7 +42,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     public async Task Vote_PastDeadline_Answers400WithTheMessageBesideTheDeadlineAndChangesNothing()
     {
         var (organisationId, regulationId) = await app.ResolvingAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.VoteStep));
         await form.ShowAsync();
         string yesterday = Iso(app.Today.AddDays(-1));
@@ -62,7 +62,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     public async Task Vote_MissingTime_Answers400AskingForIt()
     {
         var (organisationId, regulationId) = await app.ResolvingAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.VoteStep));
         await form.ShowAsync();
 
@@ -77,7 +77,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     public async Task Vote_SentTwice_OpensOneRound()
     {
         var (organisationId, regulationId) = await app.ResolvingAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.VoteStep));
         await form.ShowAsync();
         (string, string)[] fields = [("deadlineDate", Iso(app.Today.AddDays(7))), ("deadlineTime", "17:00")];
@@ -93,7 +93,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     public async Task Vote_WhileDrafting_ShowsWhyAndWhatComesFirst()
     {
         var (organisationId, regulationId) = await app.IssuedAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
 
         using var response = await client.GetAsync(Step(organisationId, regulationId, ConsolePaths.VoteStep), TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -114,7 +114,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     {
         var (organisationId, regulationId, _) = await app.InVoteAsync();
         var other = await app.SeedAsync();
-        using var stranger = app.ClerkOf(other.Id);
+        using var stranger = await app.ClerkOfAsync(other.Id);
 
         using var shown = await stranger.GetAsync(Step(organisationId, regulationId, step), TestContext.Current.CancellationToken);
         var sent = await new StepFormClient(stranger, Step(organisationId, regulationId, step))
@@ -131,7 +131,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     public async Task ExtendVote_LaterDeadline_MovesItOnceEvenWhenSentTwice()
     {
         var (organisationId, regulationId, roundId) = await app.InVoteAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.ExtendStep));
         var html = await form.ShowAsync();
         (string, string)[] fields = [("deadlineDate", Iso(app.Today.AddDays(10))), ("deadlineTime", "09:15")];
@@ -152,7 +152,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     {
         var (organisationId, regulationId, roundId) = await app.InVoteAsync();
         var before = (await app.VoteAsync(regulationId, roundId)).Deadline;
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.ExtendStep));
         await form.ShowAsync();
 
@@ -168,7 +168,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     public async Task InPersonResult_PassedWithMinutes_ApprovesTheDraftOnceEvenWhenSentTwice()
     {
         var (organisationId, regulationId, roundId) = await app.InVoteAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.InPersonStep));
         await form.ShowAsync();
         (string, string)[] fields = [("meetingDate", Iso(app.Today)), ("passed", "true"), ("agree", "3"), ("disagree", "0"), ("other", "0")];
@@ -186,7 +186,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     public async Task InPersonResult_CountsContradictTheResult_Answers400BesideTheResultAndRecordsNothing()
     {
         var (organisationId, regulationId, roundId) = await app.InVoteAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.InPersonStep));
         await form.ShowAsync();
 
@@ -206,7 +206,7 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
     public async Task InPersonResult_ExecutableAsMinutes_Answers400BesideTheFile()
     {
         var (organisationId, regulationId, _) = await app.InVoteAsync();
-        using var client = app.ClerkOf(organisationId);
+        using var client = await app.ClerkOfAsync(organisationId);
         var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.InPersonStep));
         await form.ShowAsync();
 
