@@ -45,8 +45,32 @@ public static partial class DecisionPages
     private static async Task<IResult> ShowVoteAsync(string organisationId, string regulationId, HttpContext context,
         [AsParameters] StepServices services, CancellationToken cancellationToken)
     {
-        var (subject, answer) = await DecisionSteps.OpenAsync(context, services, organisationId, regulationId, DecisionStep.Vote, true, cancellationToken);
-        return answer ?? VotePage(subject!, StepForm.Fresh(), StatusCodes.Status200OK);
+        var (subject, answer) = await DecisionSteps.OpenAsync(context, services, organisationId, regulationId, DecisionStep.Vote, false, cancellationToken);
+        if (answer is not null)
+        {
+            return answer;
+        }
+
+        if (DecisionSteps.Allows(DecisionStep.Vote, subject!.Regulation))
+        {
+            return VotePage(subject, StepForm.Fresh(), StatusCodes.Status200OK);
+        }
+
+        // While the committee votes, the page shows where the vote stands and the steps open meanwhile.
+        return subject.Regulation.ActiveCycle?.Stage == DraftingStage.InVote && await CurrentVoteAsync(subject, services, cancellationToken) is { } round
+            ? new RazorComponentResult<VoteProgressPage>(new Dictionary<string, object?>
+            {
+                [nameof(VoteProgressPage.Header)] = subject.Header with
+                {
+                    StepTitle = "Biểu quyết của Ban Thường vụ",
+                    Explanation = "Theo dõi biểu quyết qua thư điện tử; khi cần, gia hạn hoặc ghi nhận kết quả biểu quyết tại cuộc họp.",
+                },
+                [nameof(VoteProgressPage.Round)] = round,
+                [nameof(VoteProgressPage.Now)] = services.Clock.GetUtcNow(),
+                [nameof(VoteProgressPage.ExtendHref)] = ConsolePaths.Regulation(organisationId, regulationId, ConsolePaths.ExtendStep),
+                [nameof(VoteProgressPage.InPersonHref)] = ConsolePaths.Regulation(organisationId, regulationId, ConsolePaths.InPersonStep),
+            })
+            : DecisionSteps.NotAllowed(subject, DecisionSteps.StageRefusal(DecisionStep.Vote, subject.Regulation));
     }
 
     private static async Task<IResult> SubmitVoteAsync(string organisationId, string regulationId, [FromForm] IFormCollection posted,

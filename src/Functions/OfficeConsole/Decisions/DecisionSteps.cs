@@ -74,7 +74,7 @@ internal static class DecisionSteps
     /// Whether the regulation's stage lets the step's form be shown: the stage the step's command starts from. The
     /// command itself decides; this only spares the clerk a form that would be refused.
     /// </summary>
-    private static bool Allows(DecisionStep step, Regulation regulation) => step switch
+    public static bool Allows(DecisionStep step, Regulation regulation) => step switch
     {
         DecisionStep.Vote => regulation.ActiveCycle?.Stage == DraftingStage.Resolving,
         DecisionStep.ExtendVote or DecisionStep.InPersonResult => regulation.ActiveCycle?.Stage == DraftingStage.InVote,
@@ -237,7 +237,8 @@ internal static class DecisionSteps
     private static SeeOther SignIn(HttpContext context) =>
         new(ConsolePaths.SignIn + "?" + ConsoleReturnUrl.Parameter + "=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
 
-    private static InvalidTransitionException StageRefusal(DecisionStep step, Regulation regulation) =>
+    /// <summary>The domain's refusal of the step at the regulation's stage (an amendment's stage while one is under way).</summary>
+    public static InvalidTransitionException StageRefusal(DecisionStep step, Regulation regulation) =>
         regulation.ActiveAmendment is { Status: AmendmentStatus.InProgress } amendment && step is not DecisionStep.Review
             ? new InvalidTransitionException("amendment", StageOf(amendment.Cycle.Stage).ToString(), Action(step))
             : new InvalidTransitionException("regulation", regulation.Stage.ToString(), Action(step));

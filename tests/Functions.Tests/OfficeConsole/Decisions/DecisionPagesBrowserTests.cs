@@ -48,6 +48,8 @@ public sealed class DecisionPagesBrowserTests(DecisionConsoleApp app, BrowserFix
         await using var context = await SignedInAsync(organisationId, desktop);
         var page = await context.NewPageAsync();
 
+        await page.GotoAsync(ConsolePaths.Regulation(organisationId, regulationId, ConsolePaths.VoteStep));
+        await CheckAsync(page, "bieu-quyet-dang-dien-ra", desktop);
         await page.GotoAsync(ConsolePaths.Regulation(organisationId, regulationId, ConsolePaths.ExtendStep));
         await CheckAsync(page, "gia-han", desktop);
         await page.GotoAsync(ConsolePaths.Regulation(organisationId, regulationId, ConsolePaths.InPersonStep));

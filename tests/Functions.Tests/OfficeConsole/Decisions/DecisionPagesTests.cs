@@ -103,6 +103,21 @@ public sealed partial class DecisionPagesTests(DecisionConsoleApp app) : IClassF
         Assert.Contains("Việc tiếp theo: gửi quy chế lên cấp trên.", html);
     }
 
+    [Fact]
+    public async Task Vote_WhileTheCommitteeVotes_ShowsWhereTheVoteStandsAndTheStepsOpenMeanwhile()
+    {
+        var (organisationId, regulationId, roundId) = await app.InVoteAsync();
+        await app.Workflow.CastBallotAsync(regulationId, roundId, "m3", VoteChoice.Disagree, "Cần sửa Điều 5.",
+            new QuyCheWorkflow.Functions.Lifecycle.Actor("m3", "Lê Văn Cường", "test"), TestContext.Current.CancellationToken);
+        using var client = await app.ClerkOfAsync(organisationId);
+
+        var html = await new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.VoteStep)).ShowAsync();
+
+        Assert.Contains("Đã có 1/3 ủy viên biểu quyết: 0 đồng ý, 1 không đồng ý, 0 ý kiến khác.", html);
+        Assert.Contains(Step(organisationId, regulationId, ConsolePaths.ExtendStep), html);
+        Assert.Contains(Step(organisationId, regulationId, ConsolePaths.InPersonStep), html);
+    }
+
     [Theory]
     [InlineData(ConsolePaths.VoteStep)]
     [InlineData(ConsolePaths.ExtendStep)]
