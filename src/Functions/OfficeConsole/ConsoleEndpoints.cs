@@ -20,6 +20,7 @@ public static class ConsoleEndpoints
         var pages = endpoints.MapGroup(string.Empty).RequireAuthorization(ConsoleAuthentication.Policy);
         pages.MapConsoleSignOut();
         pages.MapConsoleWelcomePage();
+        pages.MapAccountConsolePages();
         pages.MapDecisionConsolePages();
         Regulations.RegulationConsolePages.MapRegulationConsolePages(pages);
         return endpoints;

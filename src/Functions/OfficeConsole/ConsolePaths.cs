@@ -14,6 +14,8 @@ public static class ConsolePaths
     public const string SignInMicrosoft = SignIn + "/microsoft";
     public const string SignOut = Root + "/dang-xuat";
     public const string Accounts = Root + "/tai-khoan";
+    public const string AccountDisableTemplate = Accounts + "/{accountId}/khoa";
+    public const string AccountEnableTemplate = Accounts + "/{accountId}/mo-khoa";
 
     // The clerk's console.
     public const string Home = Root;
@@ -43,6 +45,10 @@ public static class ConsolePaths
     public const string Dashboard = Root + "/bang-dieu-khien";
     public const string FilingsInbox = Root + "/ho-so-gui-len";
     public const string ModelRegulations = Root + "/quy-che-mau";
+
+    public static string AccountDisable(string accountId) => $"{Accounts}/{Escape(accountId)}/khoa";
+
+    public static string AccountEnable(string accountId) => $"{Accounts}/{Escape(accountId)}/mo-khoa";
 
     public static string Organisation(string organisationId) => $"{Root}/to-chuc/{Escape(organisationId)}";
 

@@ -21,6 +21,7 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<AccountStore>();
         services.TryAddSingleton<SignInLinks>();
         services.TryAddSingleton<ConsoleSignIn>();
+        services.TryAddSingleton<AccountAdministration>();
 
         services.AddAuthentication().AddCookie(ConsoleAuthentication.Scheme, options =>
         {
