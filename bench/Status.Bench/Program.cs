@@ -6,6 +6,26 @@ using QuyCheWorkflow.Testing;
 
 // Usage: dotnet run -c Release --project bench/Status.Bench [-- <organisations=5000> <calls=100>]
 //        dotnet run -c Release --project bench/Status.Bench -- clicks [<clicks per second=50> <seconds=30> <voters per organisation=10>]
+//        dotnet run -c Release --project bench/Status.Bench -- regulation-page [<loads=200>]
+if (args.Length > 0 && args[0] == "regulation-page")
+{
+    int loads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+    await using var pageAzurite = await AzuriteInstance.StartAsync();
+    await using var pageBench = await StatusBench.StartAsync(pageAzurite.ConnectionString, configureApp: RegulationPageBench.MapBenchSignIn);
+    var seeded = Stopwatch.GetTimestamp();
+    await RegulationPageBench.SeedAsync(pageBench);
+    Console.Error.WriteLine($"Seeded one regulation's history in {Stopwatch.GetElapsedTime(seeded).TotalSeconds:0.0} s; load average {LoadAverage()}.");
+    var page = await RegulationPageBench.MeasureAsync(pageBench, loads);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{loads} sequential loads after 3 warm-up loads:"));
+    Console.WriteLine();
+    Console.WriteLine("| Scenario | p50 ms | p95 ms | max ms | Storage requests per load | Page KB |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {page.Scenario} | {page.P50Ms:0} | {page.P95Ms:0} | {page.MaxMs:0} | {page.RequestsPerCall:0.#} | {page.ResponseBytes / 1024.0:0} |"));
+    Console.WriteLine($"Load average after: {LoadAverage()}");
+    return;
+}
+
 if (args.Length > 0 && args[0] == "clicks")
 {
     await RunClicksAsync(

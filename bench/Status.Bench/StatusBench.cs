@@ -54,7 +54,8 @@ internal sealed class StatusBench : IAsyncDisposable
     public Uri BaseAddress => _client.BaseAddress!;
 
     /// <summary>Starts the app on <paramref name="storageConnectionString"/>; <paramref name="settings"/> override the bench's own.</summary>
-    public static async Task<StatusBench> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<StatusBench> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null, Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -95,8 +96,10 @@ internal sealed class StatusBench : IAsyncDisposable
             options.PerRetryPolicies.Add(counter);
             return options;
         });
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapQuyCheWorkflow();
+        configureApp?.Invoke(app);
         await app.StartAsync();
         return new StatusBench(app, counter);
     }

@@ -1,5 +1,6 @@
 using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
 using QuyCheWorkflow.Functions.OfficeConsole.Decisions;
+using QuyCheWorkflow.Functions.OfficeConsole.Regulations;
 
 namespace QuyCheWorkflow.Functions.OfficeConsole;
 
@@ -20,9 +21,9 @@ public static class ConsoleEndpoints
         var pages = endpoints.MapGroup(string.Empty).RequireAuthorization(ConsoleAuthentication.Policy);
         pages.MapConsoleSignOut();
         pages.MapConsoleWelcomePage();
+        pages.MapRegulationConsolePages();
         pages.MapAccountConsolePages();
         pages.MapDecisionConsolePages();
-        Regulations.RegulationConsolePages.MapRegulationConsolePages(pages);
         return endpoints;
     }
 }

@@ -37,9 +37,23 @@ public sealed class OrganisationAccess(OrganisationStore organisations)
             return null;
         }
 
-        return role == ApiRole.Administrator || (user.GetOrganisationId() is { } own && path.Split('|').Contains(own, StringComparer.Ordinal))
-            ? path
-            : null;
+        return ReachesPath(user, path) ? path : null;
+    }
+
+    /// <summary>
+    /// The rule of <see cref="CanReachAsync"/> for an organisation whose materialized path the caller already read
+    /// (<c>OrganisationStore</c>'s stored row): no further read.
+    /// </summary>
+    public static bool ReachesPath(ClaimsPrincipal user, string path)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(path);
+        return user.GetApiRole() switch
+        {
+            null => false,
+            ApiRole.Administrator => true,
+            _ => user.GetOrganisationId() is { } own && path.Split('|').Contains(own, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Security;
@@ -68,8 +69,47 @@ public sealed class StatusReports(
         }
 
         var organisation = await organisations.GetAsync(organisationId, cancellationToken);
-        var regulation = Regulation.FromState(loaded.Value);
+        return await TimelineOfAsync(organisationId, organisation?.Value, loaded.Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="ReadTimelineAsync(ClaimsPrincipal, string, CancellationToken)"/> for a caller that has read the
+    /// organisation and its regulation and checked the reader's reach itself: the audit trail and the notices only.
+    /// </summary>
+    public Task<RegulationTimelineResponse> ReadTimelineAsync(Organisation organisation, RegulationState regulation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentNullException.ThrowIfNull(regulation);
+        return TimelineOfAsync(organisation.Id, organisation, regulation, cancellationToken);
+    }
+
+    private async Task<RegulationTimelineResponse> TimelineOfAsync(string organisationId, Organisation? organisation, RegulationState state,
+        CancellationToken cancellationToken)
+    {
+        string regulationId = state.Id;
+        var regulation = Regulation.FromState(state);
         var stage = regulation.Stage;
+        var entriesRead = ReadEntriesAsync(regulationId, cancellationToken);
+        var sentRead = outlook.SentAsync(regulationId, cancellationToken);
+        var planRead = organisation is null ? Task.FromResult<IReadOnlyList<NoticeSummary>>([]) : outlook.PlanAsync(organisation, regulation, cancellationToken);
+        await Task.WhenAll(entriesRead, sentRead, planRead);
+
+        var now = timeProvider.GetUtcNow();
+        List<NoticeResponse> notices = [.. (await sentRead).Select(NoticeResponse.Sent)];
+        notices.AddRange((await planRead).Where(n => n.At > now).Select(NoticeResponse.Scheduled));
+        return new RegulationTimelineResponse(
+            regulationId,
+            organisationId,
+            organisation?.Name ?? organisationId,
+            state.Title,
+            stage,
+            RegulationStageText.Label(stage),
+            await entriesRead,
+            notices);
+    }
+
+    private async Task<List<TimelineEntryResponse>> ReadEntriesAsync(string regulationId, CancellationToken cancellationToken)
+    {
         List<TimelineEntryResponse> entries = [];
         await foreach (var entry in audit.ReadAsync(regulationId, cancellationToken))
         {
@@ -80,24 +120,7 @@ public sealed class StatusReports(
                 record.ActorId, record.ActorDisplay, record.SubjectIds, details));
         }
 
-        var now = timeProvider.GetUtcNow();
-        List<NoticeResponse> notices = [.. (await outlook.SentAsync(regulationId, cancellationToken)).Select(NoticeResponse.Sent)];
-        if (organisation is not null)
-        {
-            notices.AddRange((await outlook.PlanAsync(organisation.Value, regulation, cancellationToken))
-                .Where(n => n.At > now)
-                .Select(NoticeResponse.Scheduled));
-        }
-
-        return new RegulationTimelineResponse(
-            regulationId,
-            organisationId,
-            organisation?.Value.Name ?? organisationId,
-            loaded.Value.Title,
-            stage,
-            RegulationStageText.Label(stage),
-            entries,
-            notices);
+        return entries;
     }
 
     // Names cost reads only for rows that wait on someone and do not carry the names: the organisation (committee

@@ -25,7 +25,7 @@ public static partial class RegulationConsolePages
 
         var suggested = ConsultationForm.SuggestedDeadline(calendar, timeProvider.GetUtcNow());
         ConsultationForm form = new([], [], "", suggested.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        return ConsultationPageResult(StatusCodes.Status200OK, read.Regulation, read.Choices, form, new(), calendar, timeProvider);
+        return ConsultationPageResult(context, StatusCodes.Status200OK, read.Regulation, read.Choices, form, new(), calendar, timeProvider);
     }
 
     public static async Task<IResult> OpenConsultation(string organisationId, string regulationId, HttpContext context, OrganisationAccess access,
@@ -46,7 +46,7 @@ public static partial class RegulationConsolePages
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (form.Validate(read.Choices, calendar, timeProvider.GetUtcNow(), errors) is not { } valid)
         {
-            return ConsultationPageResult(StatusCodes.Status400BadRequest, read.Regulation, read.Choices, form, errors, calendar, timeProvider);
+            return ConsultationPageResult(context, StatusCodes.Status400BadRequest, read.Regulation, read.Choices, form, errors, calendar, timeProvider);
         }
 
         var actor = await OfficeCaller.ActorOfAsync(context, cancellationToken);
@@ -57,7 +57,7 @@ public static partial class RegulationConsolePages
         }
 
         errors[refusal!.Field == "email" ? ConsultationForm.EmailsField : ""] = refusal.Message;
-        return ConsultationPageResult(StatusCodes.Status400BadRequest, read.Regulation, read.Choices, form, errors, calendar, timeProvider);
+        return ConsultationPageResult(context, StatusCodes.Status400BadRequest, read.Regulation, read.Choices, form, errors, calendar, timeProvider);
     }
 
     private static async Task<(Regulation Regulation, ConsultationChoices Choices)?> ConsultationContextAsync(
@@ -77,12 +77,12 @@ public static partial class RegulationConsolePages
             : null;
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ConsultationPage> ConsultationPageResult(int statusCode, Regulation regulation, ConsultationChoices choices, ConsultationForm form,
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ConsultationPage> ConsultationPageResult(HttpContext context, int statusCode, Regulation regulation, ConsultationChoices choices, ConsultationForm form,
         Dictionary<string, string> errors, PublicHolidayCalendar calendar, TimeProvider timeProvider)
     {
         var now = timeProvider.GetUtcNow();
         var today = VietnamTime.DateOf(now);
-        return Page<ConsultationPage>(statusCode, new()
+        return Page<ConsultationPage>(context, statusCode, new()
         {
             [nameof(ConsultationPage.Regulation)] = regulation,
             [nameof(ConsultationPage.Choices)] = choices,

@@ -20,7 +20,7 @@ public static partial class RegulationConsolePages
             organisations.Add(own);
         }
 
-        return Page<ConsoleHomePage>(StatusCodes.Status200OK, new()
+        return Page<ConsoleHomePage>(context, StatusCodes.Status200OK, new()
         {
             [nameof(ConsoleHomePage.User)] = user,
             [nameof(ConsoleHomePage.Organisations)] = organisations,

@@ -39,7 +39,7 @@ public static partial class RegulationConsolePages
         }
 
         var organisation = (await stores.Organisations.GetAsync(organisationId, cancellationToken))!.Value;
-        return NewRegulationForm(StatusCodes.Status200OK, organisation, DefaultTitle(organisation), "model", new());
+        return NewRegulationForm(context, StatusCodes.Status200OK, organisation, DefaultTitle(organisation), "model", new());
     }
 
     public static async Task<IResult> CreateRegulation(string organisationId, HttpContext context, OrganisationAccess access, IAntiforgery antiforgery,
@@ -65,7 +65,7 @@ public static partial class RegulationConsolePages
         };
         if (errors.Count > 0)
         {
-            return NewRegulationForm(StatusCodes.Status400BadRequest, organisation, titleText, startFrom, Flatten(errors));
+            return NewRegulationForm(context, StatusCodes.Status400BadRequest, organisation, titleText, startFrom, Flatten(errors));
         }
 
         var actor = await OfficeCaller.ActorOfAsync(context, cancellationToken);
@@ -92,7 +92,7 @@ public static partial class RegulationConsolePages
             return new SeeOther(ConsolePaths.Regulation(organisationId, created.Id) + "?da=tao");
         }
 
-        return NewRegulationForm(StatusCodes.Status400BadRequest, organisation, titleText, startFrom,
+        return NewRegulationForm(context, StatusCodes.Status400BadRequest, organisation, titleText, startFrom,
             new() { [refusal?.Field == TitleField ? TitleField : StartFromField] = refusal?.Message ?? RefusalCatalogue.GeneralRefusal });
     }
 
@@ -182,7 +182,7 @@ public static partial class RegulationConsolePages
             return NotFound();
         }
 
-        return Page<RegulationPage>(statusCode, new()
+        return Page<RegulationPage>(context, statusCode, new()
         {
             [nameof(RegulationPage.Data)] = data,
             [nameof(RegulationPage.UploadError)] = uploadError,
@@ -198,9 +198,9 @@ public static partial class RegulationConsolePages
         _ => null,
     };
 
-    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<NewRegulationPage> NewRegulationForm(int statusCode, Domain.Organisations.Organisation organisation, string? title, string startFrom,
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<NewRegulationPage> NewRegulationForm(HttpContext context, int statusCode, Domain.Organisations.Organisation organisation, string? title, string startFrom,
         Dictionary<string, string> errors) =>
-        Page<NewRegulationPage>(statusCode, new()
+        Page<NewRegulationPage>(context, statusCode, new()
         {
             [nameof(NewRegulationPage.Organisation)] = organisation,
             [nameof(NewRegulationPage.Title)] = title,

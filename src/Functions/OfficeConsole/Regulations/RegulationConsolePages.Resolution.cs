@@ -35,7 +35,7 @@ public static partial class RegulationConsolePages
         string? notice = int.TryParse(context.Request.Query["luu"], NumberStyles.None, CultureInfo.InvariantCulture, out int saved)
             ? $"Đã lưu tiếp thu, giải trình của {saved} ý kiến."
             : null;
-        return ResolutionPageResult(StatusCodes.Status200OK, organisationId, read.Regulation, read.Sheet, rows, notice, null);
+        return ResolutionPageResult(context, StatusCodes.Status200OK, organisationId, read.Regulation, read.Sheet, rows, notice, null);
     }
 
     public static async Task<IResult> ResolveComments(string organisationId, string regulationId, HttpContext context, OrganisationAccess access,
@@ -122,7 +122,7 @@ public static partial class RegulationConsolePages
         string saved = savedCount == 0
             ? "Chưa lưu ý kiến nào của lần gửi này."
             : $"Đã lưu tiếp thu, giải trình của {savedCount} ý kiến; những ý kiến đó vẫn được giữ nguyên.";
-        return ResolutionPageResult(StatusCodes.Status400BadRequest, organisationId, read.Regulation, sheet, rows, null,
+        return ResolutionPageResult(context, StatusCodes.Status400BadRequest, organisationId, read.Regulation, sheet, rows, null,
             saved + " Các ý kiến có thông báo bên dưới chưa được lưu; đề nghị sửa rồi gửi lại.");
     }
 
@@ -147,9 +147,9 @@ public static partial class RegulationConsolePages
         return (regulation, (await sheet)?.Value, id => names.GetValueOrDefault(id) is { Length: > 0 } name ? name : id);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ResolutionPage> ResolutionPageResult(int statusCode, string organisationId, Regulation regulation, ResolutionSheetState? sheet,
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ResolutionPage> ResolutionPageResult(HttpContext context, int statusCode, string organisationId, Regulation regulation, ResolutionSheetState? sheet,
         IReadOnlyList<ResolutionRow> rows, string? notice, string? problem) =>
-        Page<ResolutionPage>(statusCode, new()
+        Page<ResolutionPage>(context, statusCode, new()
         {
             [nameof(ResolutionPage.OrganisationId)] = organisationId,
             [nameof(ResolutionPage.Regulation)] = regulation,

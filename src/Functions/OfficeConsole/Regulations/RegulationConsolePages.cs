@@ -98,9 +98,13 @@ public static partial class RegulationConsolePages
         }
     }
 
-    private static RazorComponentResult<TPage> Page<TPage>(int statusCode, Dictionary<string, object?> parameters)
-        where TPage : Microsoft.AspNetCore.Components.IComponent =>
-        new(parameters) { StatusCode = statusCode };
+    /// <summary>A page of the console, its header showing the signed-in person.</summary>
+    private static RazorComponentResult<TPage> Page<TPage>(HttpContext context, int statusCode, Dictionary<string, object?> parameters)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        parameters["User"] = ConsoleUser.From(context.User);
+        return new(parameters) { StatusCode = statusCode };
+    }
 
     /// <summary>303 See Other: after a POST the browser follows with a GET, so a reload never posts again.</summary>
     private sealed class SeeOther(string location) : IResult

@@ -11,10 +11,12 @@ using QuyCheWorkflow.Functions.Status;
 namespace QuyCheWorkflow.Functions.OfficeConsole.Regulations;
 
 /// <summary>
-/// Reads a regulation's page: the timeline as the status reports give it (<see cref="StatusReports.ReadTimelineAsync"/>,
-/// which also checks the reader's reach), the organisation and the regulation, then each kind of stage object of the
-/// regulation with one query per kind (consultation rounds, resolution sheets, recipients' names, vote rounds,
-/// filings, reviews), and only the kinds the regulation has reached. The two groups of reads run concurrently.
+/// Reads a regulation's page in two steps of concurrent reads: the organisation's row (which gives its path, so the
+/// reader's reach is checked with no further read) and the regulation; then the timeline as the status reports give it
+/// (<see cref="StatusReports.ReadTimelineAsync(Domain.Organisations.Organisation, RegulationState, CancellationToken)"/>:
+/// the audit trail and the notices) beside each kind of stage object of the regulation, one query per kind
+/// (consultation rounds, resolution sheets, recipients' names, vote rounds, filings, reviews) and only the kinds the
+/// regulation has reached.
 /// </summary>
 internal static class RegulationPageReader
 {
@@ -22,16 +24,16 @@ internal static class RegulationPageReader
     public static async Task<RegulationPageData?> ReadAsync(ClaimsPrincipal user, string organisationId, string regulationId,
         StatusReports reports, LifecycleStores stores, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var timelineRead = reports.ReadTimelineAsync(user, regulationId, cancellationToken);
-        var organisationRead = stores.Organisations.GetAsync(organisationId, cancellationToken);
+        var organisationRead = stores.Organisations.GetStoredAsync(organisationId, cancellationToken);
         var regulationRead = stores.Regulations.GetAsync(organisationId, regulationId, cancellationToken);
-        await Task.WhenAll(timelineRead, organisationRead, regulationRead);
-        if (await timelineRead is not { } timeline || timeline.OrganisationId != organisationId
-            || await organisationRead is not { } organisation || await regulationRead is not { } loaded)
+        await Task.WhenAll(organisationRead, regulationRead);
+        if (await organisationRead is not { } stored || !Security.OrganisationAccess.ReachesPath(user, stored.Path)
+            || await regulationRead is not { } loaded)
         {
             return null;
         }
 
+        var organisation = stored.Organisation;
         var regulation = Regulation.FromState(loaded.Value);
         DraftingCycle[] cycles = [regulation.InitialCycle, .. regulation.Amendments.Select(a => a.Cycle)];
         bool consulted = cycles.Any(c => c.ConsultationRoundIds.Count > 0);
@@ -44,7 +46,8 @@ internal static class RegulationPageReader
         var votes = voted ? ListAsync(stores.Votes.ListByRegulationAsync(regulationId, cancellationToken)) : Empty<VoteRoundState>();
         var filings = regulation.FilingIds.Count > 0 ? ListAsync(stores.Filings.ListByRegulationAsync(regulationId, cancellationToken)) : Empty<FilingState>();
         var reviews = regulation.CurrentIssuance is not null ? ListAsync(stores.Reviews.ListByRegulationAsync(regulationId, cancellationToken)) : Empty<PeriodicReviewState>();
-        await Task.WhenAll(rounds, sheets, recipients, votes, filings, reviews);
+        var timelineRead = reports.ReadTimelineAsync(organisation, loaded.Value, cancellationToken);
+        await Task.WhenAll(timelineRead, rounds, sheets, recipients, votes, filings, reviews);
 
         var now = timeProvider.GetUtcNow();
         var sheetsByRound = (await sheets).ToDictionary(s => s.ConsultationRoundId, StringComparer.Ordinal);
@@ -53,7 +56,7 @@ internal static class RegulationPageReader
         var currentVote = (await votes).FirstOrDefault(v => v.Id == cycle?.CurrentVoteRoundId);
         var next = RegulationNextSteps.For(organisationId, regulation, currentRound,
             cycle?.CurrentConsultationRoundId is { } roundId ? sheetsByRound.GetValueOrDefault(roundId) : null, currentVote, now);
-        return new RegulationPageData(organisation.Value, regulation, timeline,
+        return new RegulationPageData(organisation, regulation, await timelineRead,
             [.. (await rounds).OrderBy(r => r.OpenedAt)], sheetsByRound, await recipients,
             [.. (await votes).OrderBy(v => v.OpenedAt)], [.. (await filings).OrderBy(f => f.SentAt)], [.. (await reviews).OrderBy(r => r.DueDate)],
             next, now);
