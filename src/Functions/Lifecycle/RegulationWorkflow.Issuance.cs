@@ -67,9 +67,7 @@ public sealed partial class RegulationWorkflow
                 superseded = Regulation.FromState(supersededLoaded.Value);
             }
 
-            // The subject names the text: the original, or one amendment of it.
-            string subject = regulation.ActiveAmendment is { } amendment ? regulationId + ":" + amendment.Id : regulationId;
-            int number = await NumberForAsync(organisationId, regulation.Term, subject, cancellationToken);
+            int number = await NumberForAsync(organisationId, regulation.Term, IssueSubjectOf(regulation), cancellationToken);
             Issuance issuance = new(
                 regulationId,
                 new DocumentNumber(number, DocumentType.Regulation, organisation.Code),
@@ -113,6 +111,36 @@ public sealed partial class RegulationWorkflow
         await CompleteAsync(written, cancellationToken);
         return issued.ToState();
     }
+
+    /// <summary>
+    /// What <see cref="IssueAsync(string, string, DateOnly, string, string?, FinalDocument?, Actor, CancellationToken)"/>
+    /// would do now, without doing it: refuses as it would (signer, stage, issue date), and gives the number and
+    /// symbol it would take (the one already registered for this text, else the next of the register) and the
+    /// signing block. Reserves no number and writes nothing, so another issue may take the number meanwhile.
+    /// </summary>
+    public async Task<IssuePreview> PreviewIssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signer,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(signer);
+        var organisation = await LoadOrganisationAsync(organisationId, cancellationToken);
+        var signedBy = Signer.From(organisation.Committee, signer);
+        var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, cancellationToken)).Value);
+        var approvedOn = await ApprovalDayAsync(regulation, cancellationToken);
+        regulation.EnsureIssueDate(issueDate, approvedOn, VietnamTime.DateOf(timeProvider.GetUtcNow()));
+
+        string subject = IssueSubjectOf(regulation);
+        var taken = await stores.Numbers.ListAsync(organisationId, regulation.Term, DocumentType.Regulation, cancellationToken);
+        int number = taken.Any(t => t.SubjectId == subject)
+            ? taken.First(t => t.SubjectId == subject).Number
+            : DocumentNumbering.Next(
+                taken.Select(t => new NumberRegistration(organisationId, regulation.Term, DocumentType.Regulation, t.Number)),
+                organisationId, regulation.Term, DocumentType.Regulation);
+        return new IssuePreview(new DocumentNumber(number, DocumentType.Regulation, organisation.Code), signedBy, approvedOn);
+    }
+
+    /// <summary>The register's subject of the text to issue: the original, or one amendment of it.</summary>
+    private static string IssueSubjectOf(Regulation regulation) =>
+        regulation.ActiveAmendment is { } amendment ? regulation.Id + ":" + amendment.Id : regulation.Id;
 
     /// <summary>
     /// The Vietnam calendar day the committee approved the text to issue: the decision day of the active cycle's

@@ -18,15 +18,25 @@ internal static class DocumentUploads
             return (null, OfficeProblems.MalformedForm(), null);
         }
 
-        var file = form.Files.GetFile(FilePart);
+        var (document, refusal) = await CheckAsync(form.Files.GetFile(FilePart), maxBytes, cancellationToken);
+        return (document, refusal is null ? null : OfficeProblems.Refused(refusal), form);
+    }
+
+    /// <summary>
+    /// The uploaded <paramref name="file"/> as a document, or why it is refused: missing or empty, larger than
+    /// <paramref name="maxBytes"/>, neither DOCX nor PDF by content, or a document people could not open.
+    /// </summary>
+    public static async Task<(UploadedDocument? Document, UploadRefusal? Refusal)> CheckAsync(
+        IFormFile? file, long maxBytes, CancellationToken cancellationToken)
+    {
         if (file is null || file.Length == 0)
         {
-            return (null, OfficeProblems.Invalid(FilePart, "Thiếu tệp (phần 'file')."), form);
+            return (null, UploadRefusal.Missing);
         }
 
         if (file.Length > maxBytes)
         {
-            return (null, OfficeProblems.TooLarge(maxBytes), form);
+            return (null, UploadRefusal.TooLarge(maxBytes));
         }
 
         var bytes = new byte[file.Length];
@@ -39,16 +49,16 @@ internal static class DocumentUploads
         if (sniffed is null)
         {
             return DocumentContentCheck.IsCompoundFile(bytes)
-                ? (null, OfficeProblems.DefectiveDocument(DocumentDefect.LegacyOrEncryptedWord), form)
-                : (null, OfficeProblems.UnsupportedDocument(), form);
+                ? (null, UploadRefusal.Defective(DocumentDefect.LegacyOrEncryptedWord))
+                : (null, UploadRefusal.Unsupported);
         }
 
         if (DocumentContentCheck.Check(sniffed.Kind, bytes) is { } defect)
         {
-            return (null, OfficeProblems.DefectiveDocument(defect), form);
+            return (null, UploadRefusal.Defective(defect));
         }
 
-        return (new UploadedDocument(bytes, DisplayName(file.FileName, sniffed), sniffed), null, form);
+        return (new UploadedDocument(bytes, DisplayName(file.FileName, sniffed), sniffed), null);
     }
 
     /// <summary>The name is kept for display only: path parts dropped, the extension the content proved.</summary>

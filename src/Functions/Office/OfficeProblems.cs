@@ -49,29 +49,29 @@ internal static class OfficeProblems
             detail: "Khóa Idempotency-Key này đã được dùng cho một yêu cầu có nội dung hoặc địa chỉ khác, nên yêu cầu này không được thực hiện. " +
                 "Mỗi yêu cầu mới cần một khóa mới; chỉ gửi lại đúng yêu cầu cũ với khóa cũ.");
 
-    public static ProblemHttpResult UnsupportedDocument() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Tệp không được chấp nhận",
-            detail: "Chỉ nhận tệp DOCX hoặc PDF; nội dung tệp không phải DOCX hay PDF (tên tệp không được dùng để nhận biết).");
+    public static ProblemHttpResult UnsupportedDocument() => Problem(UploadRefusal.Unsupported);
 
     public static ProblemHttpResult UnsupportedImport() =>
         TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Tệp không được chấp nhận",
             detail: "Gửi tệp CSV: nội dung text/csv, hoặc multipart/form-data với tệp ở phần 'file'.");
 
     /// <summary>422 for a PDF or DOCX that people could not open, saying why and what to send instead.</summary>
-    public static ProblemHttpResult DefectiveDocument(DocumentDefect defect) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Tệp không mở được", detail: defect switch
-        {
-            DocumentDefect.Encrypted => "Tệp đã được đặt mật khẩu (mã hóa), người nhận sẽ không mở được; đề nghị gửi bản không đặt mật khẩu.",
-            DocumentDefect.Empty => "Tệp không có nội dung (PDF không có trang nào, hoặc DOCX không có chữ); đề nghị gửi đúng văn bản.",
-            DocumentDefect.LegacyOrEncryptedWord =>
-                "Tệp là văn bản Word cũ (.doc) hoặc tệp Word đã đặt mật khẩu; đề nghị lưu lại thành DOCX không đặt mật khẩu, hoặc PDF.",
-            _ => "Tệp bị hỏng hoặc không đầy đủ nên không mở được; đề nghị xuất lại văn bản thành DOCX hoặc PDF rồi gửi lại.",
-        });
+    public static ProblemHttpResult DefectiveDocument(DocumentDefect defect) => Problem(UploadRefusal.Defective(defect));
+
+    /// <summary>The refusal of an uploaded document as problem details: a missing file names the field.</summary>
+    public static IResult Refused(UploadRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.Status == StatusCodes.Status400BadRequest
+            ? Invalid(DocumentUploads.FilePart, refusal.Detail)
+            : Problem(refusal);
+    }
 
     public static ValidationProblem MalformedForm() =>
         Invalid("body", "Nội dung multipart/form-data không đọc được (sai ranh giới hoặc bị cắt cụt); đề nghị gửi lại tệp.");
 
-    public static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn",
-            detail: $"Tệp vượt quá giới hạn {limit / 1024} KiB.");
+    public static ProblemHttpResult TooLarge(long limit) => Problem(UploadRefusal.TooLarge(limit));
+
+    private static ProblemHttpResult Problem(UploadRefusal refusal) =>
+        TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail);
 }

@@ -208,7 +208,7 @@ public static class RegulationsApi
         Commands commands, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var outcome = ParseEnum<ResolutionOutcome>(request?.Outcome, "outcome", errors);
+        var outcome = RegulationFormFields.OneOf<ResolutionOutcome>(request?.Outcome, "outcome", errors);
         var explanation = OrganisationFields.Paragraphs(request?.Explanation, "explanation", MaxFreeTextLength, errors);
         if (explanation is null && !errors.ContainsKey("explanation"))
         {
@@ -269,21 +269,12 @@ public static class RegulationsApi
 
         var (minutes, problem, form) = await DocumentUploads.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        bool? passed = bool.TryParse(form?["passed"], out var p) ? p : null;
-        if (passed is null)
-        {
-            errors["passed"] = ["Cần kết quả: true (thông qua) hoặc false (không thông qua)."];
-        }
-
-        DateOnly? meetingDate = DateOnly.TryParseExact(form?["meetingDate"], "yyyy-MM-dd", out var m) ? m : null;
-        if (meetingDate is null)
-        {
-            errors["meetingDate"] = ["Cần ngày họp (yyyy-MM-dd)."];
-        }
-
-        var agree = Count(form, "agree", errors);
-        var disagree = Count(form, "disagree", errors);
-        var other = Count(form, "other", errors);
+        bool? passed = RegulationFormFields.Boolean(form?[RegulationFormFields.Passed], RegulationFormFields.Passed,
+            "Cần kết quả: true (thông qua) hoặc false (không thông qua).", errors);
+        DateOnly? meetingDate = RegulationFormFields.Date(form?[RegulationFormFields.MeetingDate], RegulationFormFields.MeetingDate, "Cần ngày họp (yyyy-MM-dd).", errors);
+        var agree = RegulationFormFields.Count(form?[RegulationFormFields.Agree], RegulationFormFields.Agree, CountMessage, errors);
+        var disagree = RegulationFormFields.Count(form?[RegulationFormFields.Disagree], RegulationFormFields.Disagree, CountMessage, errors);
+        var other = RegulationFormFields.Count(form?[RegulationFormFields.Other], RegulationFormFields.Other, CountMessage, errors);
         if (minutes is null)
         {
             return Refused<VoteRoundResponse>(problem!);
@@ -325,7 +316,7 @@ public static class RegulationsApi
 
             document = uploaded;
             request = new IssueRequest(
-                DateOnly.TryParseExact(form?["issueDate"], "yyyy-MM-dd", out var date) ? date : null,
+                RegulationFormFields.Date(form?[RegulationFormFields.IssueDate], RegulationFormFields.IssueDate, string.Empty, new(StringComparer.Ordinal)),
                 form?["signerMemberId"], form?["signerName"], form?["supersedesRegulationId"]);
         }
         else if (context.Request.HasJsonContentType())
@@ -400,14 +391,9 @@ public static class RegulationsApi
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        DateOnly? meetingDate = DateOnly.TryParseExact(form?["meetingDate"], "yyyy-MM-dd", out var d) ? d : null;
-        if (meetingDate is null)
-        {
-            errors["meetingDate"] = ["Cần ngày họp (yyyy-MM-dd)."];
-        }
-
-        var outcome = ParseEnum<ReviewOutcome>(form?["outcome"], "outcome", errors);
-        var notes = OrganisationFields.Paragraphs(form?["notes"], "notes", MaxFreeTextLength, errors);
+        DateOnly? meetingDate = RegulationFormFields.Date(form?[RegulationFormFields.MeetingDate], RegulationFormFields.MeetingDate, "Cần ngày họp (yyyy-MM-dd).", errors);
+        var outcome = RegulationFormFields.OneOf<ReviewOutcome>(form?[RegulationFormFields.Outcome], RegulationFormFields.Outcome, errors);
+        var notes = OrganisationFields.Paragraphs(form?[RegulationFormFields.Notes], RegulationFormFields.Notes, MaxFreeTextLength, errors);
         if (errors.Count > 0)
         {
             return OfficeProblems.Invalid(errors);
@@ -427,28 +413,7 @@ public static class RegulationsApi
     private static Results<Ok<T>, ValidationProblem, ProblemHttpResult> Refused<T>(IResult problem) =>
         problem is ValidationProblem validation ? validation : (ProblemHttpResult)problem;
 
-    private static TEnum? ParseEnum<TEnum>(string? value, string field, Dictionary<string, string[]> errors)
-        where TEnum : struct, Enum
-    {
-        if (value is not null && Enum.GetNames<TEnum>().Contains(value.Trim(), StringComparer.Ordinal))
-        {
-            return Enum.Parse<TEnum>(value.Trim());
-        }
-
-        errors[field] = [$"Giá trị phải là một trong: {string.Join(", ", Enum.GetNames<TEnum>())}."];
-        return null;
-    }
-
-    private static int Count(IFormCollection? form, string field, Dictionary<string, string[]> errors)
-    {
-        if (int.TryParse(form?[field], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
-        {
-            return n;
-        }
-
-        errors[field] = ["Cần một số nguyên không âm."];
-        return 0;
-    }
+    private const string CountMessage = "Cần một số nguyên không âm.";
 
     /// <summary>Runs workflow commands for a caller: reach check, idempotency, and errors as problem details.</summary>
     public sealed class Commands(RegulationWorkflow workflow, OrganisationAccess access, RequestLog requests)

@@ -1,4 +1,5 @@
 using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
+using QuyCheWorkflow.Functions.OfficeConsole.Decisions;
 using QuyCheWorkflow.Functions.OfficeConsole.Organisations;
 using QuyCheWorkflow.Functions.OfficeConsole.Regulations;
 using QuyCheWorkflow.Functions.OfficeConsole.UpperLevel;
@@ -27,6 +28,7 @@ public static class ConsoleEndpoints
         pages.MapRegulationConsolePages();
         pages.MapAccountConsolePages();
         Status.DashboardPages.MapDashboardConsolePages(pages);
+        pages.MapDecisionConsolePages();
         return endpoints;
     }
 }

@@ -1,0 +1,10 @@
+using QuyCheWorkflow.Domain.Numbering;
+using QuyCheWorkflow.Domain.Regulations;
+
+namespace QuyCheWorkflow.Functions.Lifecycle;
+
+/// <summary>What an issue would give now (<see cref="RegulationWorkflow.PreviewIssueAsync"/>); nothing is reserved.</summary>
+/// <param name="Number">The number and symbol the register would give, e.g. "05-QC/ĐU".</param>
+/// <param name="Signer">The signing block of the chosen member.</param>
+/// <param name="ApprovedOn">The day the standing committee approved the text (the earliest issue date).</param>
+public sealed record IssuePreview(DocumentNumber Number, Signer Signer, DateOnly ApprovedOn);

@@ -1,0 +1,34 @@
+using System.Globalization;
+using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Domain.Reviews;
+
+namespace QuyCheWorkflow.Functions.OfficeConsole.Decisions;
+
+/// <summary>The words the step pages use for roles, outcomes and dates.</summary>
+public static class DecisionText
+{
+    public static string Role(CommitteeRole role) => role switch
+    {
+        CommitteeRole.Secretary => "Bí thư",
+        CommitteeRole.DeputySecretary => "Phó Bí thư",
+        _ => "Ủy viên Ban Thường vụ",
+    };
+
+    public static string Outcome(ReviewOutcome outcome) => outcome switch
+    {
+        ReviewOutcome.Keep => "Giữ nguyên",
+        ReviewOutcome.Amend => "Sửa đổi, bổ sung",
+        ReviewOutcome.Repeal => "Bãi bỏ",
+        _ => outcome.ToString(),
+    };
+
+    /// <summary>"07/12/2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>As written on a document: "ngày 07 tháng 12 năm 2026".</summary>
+    public static string LongDate(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}");
+
+    /// <summary>What a date input holds: "2026-12-07".</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
