@@ -148,6 +148,7 @@ public sealed class OrganisationStore(StateTables tables)
         ["Members"] = StateJson.Serialize(organisation.Committee.Members),
         ["OfficeEmail"] = organisation.OfficeEmail,
         ["CommitteeName"] = organisation.HasOwnCommitteeName ? organisation.CommitteeName : null,
+        ["QualityThresholds"] = organisation.QualityThresholds is { } thresholds ? StateJson.Serialize(thresholds) : null,
     };
 
     private static Organisation FromEntity(TableEntity entity) => new(
@@ -161,6 +162,7 @@ public sealed class OrganisationStore(StateTables tables)
     {
         OfficeEmail = entity.GetString("OfficeEmail"),
         CommitteeName = entity.GetString("CommitteeName"),
+        QualityThresholds = entity.GetString("QualityThresholds") is { } thresholds ? StateJson.Deserialize<QualityThresholds>(thresholds) : null,
     };
 
     internal sealed record StoredOrganisation(Organisation Organisation, string Path, ETag ETag)

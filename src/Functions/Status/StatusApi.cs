@@ -53,6 +53,10 @@ public static class StatusApi
                     $"Only organisations whose regulation is at this stage; '{StatusQuery.NoStage}' selects those without any regulation.",
                     extra: StatusQuery.NoStage),
                 ApiField.OneOf<OrganisationType>(StatusQuery.TypeParameter, "Only organisations of this type."),
+                new ApiField(StatusQuery.CopiedParameter, "boolean",
+                    "true: only organisations whose current text is at least the upper level's threshold (default 90 %) alike to the previous term's regulation; false: only the others."),
+                new ApiField(StatusQuery.FormalConsultationParameter, "boolean",
+                    "true: only organisations whose latest closed consultation was held for form (response rate or bare agreements past the upper level's thresholds); false: only the others."),
                 new ApiField(FormatParameter, "string", "The answer's format: json (the default) or csv; overrides the Accept header.", Values: ["json", "csv"]))
             .Produces<StatusReportResponse>(StatusCodes.Status200OK)
             .ProducesText(StatusCodes.Status200OK, StatusCsv.ContentType, "The same rows as CSV (UTF-8), one line per organisation.")

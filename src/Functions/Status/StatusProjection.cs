@@ -49,7 +49,8 @@ public sealed partial class StatusProjection(
     FilingStore filings,
     Lifecycle.NoticeLedger notices,
     Lifecycle.NoticeOutlook outlook,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    Quality.RegulationQuality? quality = null)
 {
     public const string TableName = "status";
 
@@ -175,6 +176,7 @@ public sealed partial class StatusProjection(
             ? []
             : [.. (await outlook.PlanAsync(organisation, current, cancellationToken)).Where(n => n.At > now)];
         var lastSent = current is not null && await outlook.SentAsync(current.Id, cancellationToken) is [.., var latest] ? latest : null;
+        var (likeness, lastConsultation) = current is null ? (null, null) : await QualityAsync(organisation, ofOrganisation, current, cancellationToken);
 
         return new OrganisationStatus(
             organisation.Id,
@@ -203,7 +205,11 @@ public sealed partial class StatusProjection(
             now,
             pending?.Names ?? new Dictionary<string, string>(StringComparer.Ordinal),
             upcoming,
-            lastSent);
+            lastSent)
+        {
+            Likeness = likeness,
+            LastConsultation = lastConsultation,
+        };
     }
 
     private async Task<(string Summary, IReadOnlyList<string> Ids, IReadOnlyDictionary<string, string>? Names)?> PendingAsync(

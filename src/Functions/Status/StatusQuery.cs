@@ -26,11 +26,19 @@ public sealed record StatusQuery(
     public const string MissingParameter = "missing";
     public const string StageParameter = "stage";
     public const string TypeParameter = "type";
+    public const string CopiedParameter = "copied";
+    public const string FormalConsultationParameter = "formalConsultation";
 
     /// <summary>The <c>stage</c> value that selects organisations without any regulation.</summary>
     public const string NoStage = "None";
 
     public static StatusQuery Everything { get; } = new(null, null, null, null, null, false, null);
+
+    /// <summary>Only rows whose current text is (true) or is not (false) copied from the previous term; null: any.</summary>
+    public bool? Copied { get; init; }
+
+    /// <summary>Only rows whose latest closed consultation was (true) or was not (false) held for form; null: any.</summary>
+    public bool? FormalConsultation { get; init; }
 
     public bool Matches(OrganisationStatus row)
     {
@@ -40,7 +48,9 @@ public sealed record StatusQuery(
             && (Missing is not { } missing || row.IsMissing == missing)
             && (Stage is not { } stage || row.Stage == stage)
             && (!OnlyWithoutRegulation || row.Stage is null)
-            && (Type is not { } type || row.Type == type);
+            && (Type is not { } type || row.Type == type)
+            && (Copied is not { } copied || (row.Likeness?.IsCopiedFromPreviousTerm ?? false) == copied)
+            && (FormalConsultation is not { } formal || (row.LastConsultation?.IsFormal ?? false) == formal);
     }
 
     /// <summary>The filters the table service can apply (only "true" flags narrow there).</summary>
@@ -74,7 +84,11 @@ public sealed record StatusQuery(
         }
 
         var type = ParseEnum<OrganisationType>(query, TypeParameter, errors);
-        result = new StatusQuery(organisationId, compliance, overdue, missing, stage, withoutRegulation, type);
+        result = new StatusQuery(organisationId, compliance, overdue, missing, stage, withoutRegulation, type)
+        {
+            Copied = ParseBoolean(query, CopiedParameter, errors),
+            FormalConsultation = ParseBoolean(query, FormalConsultationParameter, errors),
+        };
         return errors.Count == 0;
     }
 

@@ -189,5 +189,9 @@ public sealed class StatusReports(
         row.IsUpperLevelNotified,
         row.RefreshedAt,
         row.NextNoticeAfter(now) is { } next ? NoticeResponse.Scheduled(next) : null,
-        row.LastNotice is { } last ? NoticeResponse.Sent(last) : null);
+        row.LastNotice is { } last ? NoticeResponse.Sent(last) : null)
+    {
+        Likeness = row.Likeness,
+        LastConsultation = row.LastConsultation,
+    };
 }
