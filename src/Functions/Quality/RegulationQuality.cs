@@ -186,12 +186,7 @@ public sealed class RegulationQuality(
                     continue;
                 }
 
-                var sheet = await consultations.GetSheetAsync(regulation.Id, roundId, cancellationToken);
-                var draft = cycle.Drafts.FirstOrDefault(d => d.Number == round.Value.DraftVersion);
-                IReadOnlyCollection<int>? articles = draft is null
-                    ? null
-                    : (await ReadAsync(draft.ContentHash, cancellationToken)).Text?.Articles.Select(a => a.Number).ToList();
-                if (ConsultationQuality.Measure(round.Value, sheet?.Value, articles, thresholds) is { } quality)
+                if (await MeasureAsync(regulation, round.Value, thresholds, cancellationToken) is { } quality)
                 {
                     rounds.Add(new ClosedRoundQuality(round.Value, quality));
                 }
@@ -199,6 +194,30 @@ public sealed class RegulationQuality(
         }
 
         return rounds;
+    }
+
+    /// <summary>
+    /// The quality of <paramref name="round"/> of <paramref name="regulation"/> (its resolution sheet read, the
+    /// articles of the draft it was on extracted), or null while it is open.
+    /// </summary>
+    public async Task<ConsultationQuality?> MeasureAsync(Regulation regulation, ConsultationRoundState round, QualityThresholds thresholds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regulation);
+        ArgumentNullException.ThrowIfNull(round);
+        if (round.Status != ConsultationStatus.Closed)
+        {
+            return null;
+        }
+
+        var sheet = await consultations.GetSheetAsync(regulation.Id, round.Id, cancellationToken);
+        var cycle = new[] { regulation.InitialCycle }.Concat(regulation.Amendments.Select(a => a.Cycle))
+            .FirstOrDefault(c => c.ConsultationRoundIds.Contains(round.Id));
+        var draft = cycle?.Drafts.FirstOrDefault(d => d.Number == round.DraftVersion);
+        IReadOnlyCollection<int>? articles = draft is null
+            ? null
+            : (await ReadAsync(draft.ContentHash, cancellationToken)).Text?.Articles.Select(a => a.Number).ToList();
+        return ConsultationQuality.Measure(round, sheet?.Value, articles, thresholds);
     }
 
     private static void Remember<TKey, TValue>(ConcurrentDictionary<TKey, TValue> memory, TKey key, TValue value)
