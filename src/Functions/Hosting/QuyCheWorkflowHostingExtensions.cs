@@ -50,6 +50,7 @@ public static class QuyCheWorkflowHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddQuyCheWorkflowWeb();
         services.AddQuyCheWorkflowAuthentication(configuration);
+        services.AddQuyCheWorkflowConsole(configuration);
         services.AddQuyCheWorkflowStorage();
         services.AddQuyCheWorkflowMail(configuration);
         services.AddQuyCheWorkflowLinks(configuration);
