@@ -1,4 +1,5 @@
 using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
+using QuyCheWorkflow.Functions.OfficeConsole.Comparison;
 
 namespace QuyCheWorkflow.Functions.OfficeConsole;
 
@@ -19,6 +20,7 @@ public static class ConsoleEndpoints
         var pages = endpoints.MapGroup(string.Empty).RequireAuthorization(ConsoleAuthentication.Policy);
         pages.MapConsoleSignOut();
         pages.MapConsoleWelcomePage();
+        pages.MapComparisonConsolePages();
         return endpoints;
     }
 }

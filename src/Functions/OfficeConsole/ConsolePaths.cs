@@ -28,6 +28,12 @@ public static class ConsolePaths
     public const string FilingsInbox = Root + "/ho-so-gui-len";
     public const string ModelRegulations = Root + "/quy-che-mau";
 
+    // Copy detection and consultation quality: steps of one regulation, Regulation(org, reg, ComparisonStep).
+    public const string ComparisonStep = "so-sanh";
+    public const string QualityStep = "chat-luong";
+    public const string ComparisonTemplate = RegulationTemplate + "/" + ComparisonStep;
+    public const string QualityTemplate = RegulationTemplate + "/" + QualityStep;
+
     public static string Organisation(string organisationId) => $"{Root}/to-chuc/{Escape(organisationId)}";
 
     public static string Committee(string organisationId) => Organisation(organisationId) + "/ban-thuong-vu";
