@@ -74,7 +74,8 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
         var status = document.RootElement.GetProperty("paths").GetProperty("/api/status").GetProperty("get");
         var parameters = status.GetProperty("parameters").EnumerateArray()
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
-        Assert.Equal(["compliance", "format", "missing", "organisationId", "overdue", "stage", "type"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["compliance", "copied", "formalConsultation", "format", "missing", "organisationId", "overdue", "stage", "type"],
+            parameters.Keys.Order(StringComparer.Ordinal));
         foreach (var parameter in parameters.Values)
         {
             Assert.Equal("query", parameter.GetProperty("in").GetString());
@@ -86,6 +87,8 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
         Assert.Equal(["json", "csv"], Values(parameters["format"]));
         Assert.Contains("Agency", Values(parameters["type"]));
         Assert.Equal("boolean", parameters["overdue"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Equal("boolean", parameters["copied"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Equal("boolean", parameters["formalConsultation"].GetProperty("schema").GetProperty("type").GetString());
 
         var ok = status.GetProperty("responses").GetProperty("200").GetProperty("content");
         Assert.EndsWith("/StatusReportResponse", ok.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
@@ -106,10 +109,12 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
             .Where(o => !o.Name.EndsWith("/file", StringComparison.Ordinal))
             .ToDictionary(o => o.Name, o => ReferencedSchema(o.Operation.GetProperty("responses").GetProperty("200").GetProperty("content")
                 .GetProperty("application/json").GetProperty("schema")));
-        Assert.Equal(13, answers.Count);
+        Assert.Equal(15, answers.Count);
         Assert.All(answers, a => Assert.EndsWith("Response", a.Value, StringComparison.Ordinal));
         Assert.Equal("RegulationResponse", answers["get " + RegulationsApi.Path + "/{regulationId}"]);
         Assert.Equal("ModelRegulationResponse", answers["get " + ModelRegulationsApi.Path]);
+        Assert.Equal("ConsultationRoundResponse", answers["get " + ConsultationRoundsApi.Path + "/{roundId}"]);
+        Assert.Equal("ConsultationRoundResponse", answers["get " + ConsultationRoundsApi.Path]);
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         Assert.DoesNotContain(schemas.EnumerateObject(), s => s.Name.EndsWith("State", StringComparison.Ordinal) || s.Name is "ContentHash" or "DraftVersion");
         var regulation = schemas.GetProperty("RegulationResponse").GetProperty("properties");
