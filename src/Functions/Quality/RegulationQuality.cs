@@ -197,6 +197,28 @@ public sealed class RegulationQuality(
     }
 
     /// <summary>
+    /// The latest closed consultation round of <paramref name="regulation"/> with its quality, or null: the rounds are
+    /// read newest first, and reading stops at the first closed one (what the status row needs, at the least reads).
+    /// </summary>
+    public async Task<ClosedRoundQuality?> LatestClosedRoundAsync(Regulation regulation, QualityThresholds thresholds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(regulation);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var roundIds = new[] { regulation.InitialCycle }.Concat(regulation.Amendments.Select(a => a.Cycle)).SelectMany(c => c.ConsultationRoundIds).Reverse();
+        foreach (var roundId in roundIds)
+        {
+            if (await consultations.GetRoundAsync(regulation.Id, roundId, cancellationToken) is { Value.Status: ConsultationStatus.Closed } round &&
+                await MeasureAsync(regulation, round.Value, thresholds, cancellationToken) is { } quality)
+            {
+                return new ClosedRoundQuality(round.Value, quality);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The quality of <paramref name="round"/> of <paramref name="regulation"/> (its resolution sheet read, the
     /// articles of the draft it was on extracted), or null while it is open.
     /// </summary>

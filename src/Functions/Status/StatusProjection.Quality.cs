@@ -22,7 +22,7 @@ public sealed partial class StatusProjection
 
         var thresholds = await quality.ThresholdsForAsync(organisation, cancellationToken);
         var likeness = await quality.LikenessAsync(organisation, ofOrganisation, current, thresholds, cancellationToken);
-        var rounds = await quality.ClosedRoundsAsync(current, thresholds, cancellationToken);
-        return (likeness, rounds is [.., var latest] ? ConsultationSummary.From(latest) : null);
+        var latest = await quality.LatestClosedRoundAsync(current, thresholds, cancellationToken);
+        return (likeness, latest is null ? null : ConsultationSummary.From(latest));
     }
 }
