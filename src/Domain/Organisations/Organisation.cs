@@ -26,6 +26,12 @@ public sealed record Organisation(
     /// <summary>The committee office's mailbox (văn phòng cấp ủy): where notices meant for the office go.</summary>
     public string? OfficeEmail { get; init; }
 
+    /// <summary>
+    /// What this organisation, as an upper level, counts as copying and as consulting for form in the organisations
+    /// below it; null when it set nothing (a nearer upper level's, else <see cref="QualityThresholds.Default"/>, applies).
+    /// </summary>
+    public QualityThresholds? QualityThresholds { get; init; }
+
     private readonly string? _committeeName;
 
     /// <summary>

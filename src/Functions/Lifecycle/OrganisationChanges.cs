@@ -30,6 +30,12 @@ public sealed record OrganisationChanges
     /// <summary>The committee's own name, when <see cref="ChangesCommitteeName"/> is set.</summary>
     public string? CommitteeName { get; init; }
 
+    /// <summary>
+    /// The thresholds this organisation sets for those below it (<see cref="Organisation.QualityThresholds"/>): each
+    /// figure given replaces the current one (the default when none was set); null keeps it.
+    /// </summary>
+    public QualityThresholdChanges? QualityThresholds { get; init; }
+
     /// <summary>The organisation with these changes made.</summary>
     public Organisation ApplyTo(Organisation organisation)
     {
@@ -40,6 +46,7 @@ public sealed record OrganisationChanges
             Code = Code ?? organisation.Code,
             Type = Type ?? organisation.Type,
             OfficeEmail = ChangesOfficeEmail ? OfficeEmail : organisation.OfficeEmail,
+            QualityThresholds = QualityThresholds is { } thresholds ? thresholds.ApplyTo(organisation.QualityThresholds) : organisation.QualityThresholds,
         };
         return ChangesCommitteeName ? changed with { CommitteeName = CommitteeName } : changed;
     }

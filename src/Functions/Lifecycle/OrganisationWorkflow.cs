@@ -176,5 +176,6 @@ public sealed class OrganisationWorkflow(LifecycleStores stores, RegulationWorkf
         type = organisation.Type.ToString(),
         term = organisation.CurrentTerm.ToString(),
         members = organisation.Committee.Members.Count,
+        qualityThresholds = organisation.QualityThresholds,
     };
 }

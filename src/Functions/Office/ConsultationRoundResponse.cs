@@ -4,7 +4,8 @@ namespace QuyCheWorkflow.Functions.Office;
 
 /// <summary>
 /// A consultation round as the office API returns it: the draft version sent, the recipients (by id), the deadline,
-/// where it stands and the answers received so far.
+/// where it stands and the answers received so far; once closed, its <see cref="Quality"/> (null while open, and
+/// in the answer of the command that opens it).
 /// </summary>
 public sealed record ConsultationRoundResponse(
     string Id,
@@ -16,9 +17,12 @@ public sealed record ConsultationRoundResponse(
     ConsultationStatus Status,
     DateTimeOffset? ClosedAt,
     ConsultationCloseReason? CloseReason,
-    IReadOnlyList<ConsultationAnswerResponse> Answers)
+    IReadOnlyList<ConsultationAnswerResponse> Answers,
+    ConsultationQualityResponse? Quality = null)
 {
-    public static ConsultationRoundResponse From(ConsultationRoundState state)
+    public static ConsultationRoundResponse From(ConsultationRoundState state) => From(state, null);
+
+    public static ConsultationRoundResponse From(ConsultationRoundState state, ConsultationQualityResponse? quality)
     {
         ArgumentNullException.ThrowIfNull(state);
         return new(
@@ -31,6 +35,7 @@ public sealed record ConsultationRoundResponse(
             state.Status,
             ApiInstant.Of(state.ClosedAt),
             state.CloseReason,
-            [.. state.Responses.Select(ConsultationAnswerResponse.From)]);
+            [.. state.Responses.Select(ConsultationAnswerResponse.From)],
+            quality);
     }
 }

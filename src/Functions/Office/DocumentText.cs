@@ -8,7 +8,7 @@ namespace QuyCheWorkflow.Functions.Office;
 
 /// <summary>
 /// The text of a stored draft, issued regulation or model, for comparing one with another: a DOCX's paragraphs
-/// (the Open XML SDK), a PDF's text layer page by page in content order (PdfPig). A PDF whose pages carry no text
+/// (the Open XML SDK; body and tables, line breaks kept, text deleted under tracked changes left out), a PDF's text layer page by page in content order (PdfPig). A PDF whose pages carry no text
 /// (a scan) gives an empty <see cref="ExtractedText"/>, not an error. Stateless and thread-safe.
 /// </summary>
 public static class DocumentText
@@ -49,6 +49,32 @@ public static class DocumentText
         using var stream = new ReadOnlyMemoryStream(content);
         using var document = WordprocessingDocument.Open(stream, isEditable: false);
         var body = document.MainDocumentPart?.Document?.Body;
-        return body is null ? string.Empty : string.Join('\n', body.Descendants<Paragraph>().Select(p => p.InnerText));
+        return body is null ? string.Empty : string.Join('\n', body.Descendants<Paragraph>().Select(ParagraphText));
+    }
+
+    /// <summary>
+    /// A paragraph's text as it reads: its runs' text in order, a tab as a space, a line break as a new line. Text
+    /// deleted under tracked changes (<c>w:delText</c>) is not text of the document any more, so it is left out.
+    /// </summary>
+    private static string ParagraphText(Paragraph paragraph)
+    {
+        StringBuilder text = new();
+        foreach (var element in paragraph.Descendants())
+        {
+            switch (element)
+            {
+                case Text run:
+                    text.Append(run.Text);
+                    break;
+                case TabChar:
+                    text.Append(' ');
+                    break;
+                case Break or CarriageReturn:
+                    text.Append('\n');
+                    break;
+            }
+        }
+
+        return text.ToString();
     }
 }

@@ -40,6 +40,7 @@ public static class OfficeApi
         endpoints.MapOrganisationsApi();
         endpoints.MapOrganisationImportApi(options.MaxUploadBytes);
         endpoints.MapRegulationsApi(options.MaxUploadBytes);
+        endpoints.MapConsultationRoundsApi();
         endpoints.MapModelRegulationsApi(options.MaxUploadBytes);
         endpoints.MapOpenApi(OpenApiPath);
         endpoints.MapScalarApiReference(ReferencePath, reference => reference

@@ -4,7 +4,8 @@ namespace QuyCheWorkflow.Functions.Office;
 
 /// <summary>
 /// An organisation as the office API returns it; <see cref="CommitteeName"/> is the committee's name as used in
-/// mail (stored or derived), <see cref="OfficeName"/> its office's.
+/// mail (stored or derived), <see cref="OfficeName"/> its office's; <see cref="QualityThresholds"/> what it counts as
+/// copying and formal consultation below it, null when it set nothing (the nearest upper level's, else the defaults, apply).
 /// </summary>
 public sealed record OrganisationResponse(
     string Id,
@@ -16,7 +17,8 @@ public sealed record OrganisationResponse(
     string? OfficeEmail,
     IReadOnlyList<CommitteeMemberResponse> Members,
     string CommitteeName,
-    string OfficeName)
+    string OfficeName,
+    QualityThresholdsResponse? QualityThresholds = null)
 {
     public static OrganisationResponse From(Organisation organisation)
     {
@@ -31,6 +33,7 @@ public sealed record OrganisationResponse(
             organisation.OfficeEmail,
             [.. organisation.Committee.Members.Select(m => new CommitteeMemberResponse(m.MemberId, m.FullName, m.Email, m.Role.ToString()))],
             organisation.CommitteeName,
-            organisation.OfficeName);
+            organisation.OfficeName,
+            organisation.QualityThresholds is { } thresholds ? QualityThresholdsResponse.From(thresholds) : null);
     }
 }

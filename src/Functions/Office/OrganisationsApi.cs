@@ -43,7 +43,7 @@ public static class OrganisationsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("/{organisationId}", UpdateOrganisation).WithName(nameof(UpdateOrganisation))
             .WithSummary("Change an organisation")
-            .WithDescription("Changes the name, committee name, code, type or office mailbox; fields left out stay as they are, an empty committeeName follows the name again. 409 when someone changed it meanwhile or the change is refused, 422 when a field is refused.")
+            .WithDescription("Changes the name, committee name, code, type, office mailbox or the quality thresholds it sets for the organisations below it (copied from the previous term, formal consultation; percentages 1-100); fields left out stay as they are, an empty committeeName follows the name again. 409 when someone changed it meanwhile or the change is refused, 422 when a field is refused.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -160,6 +160,7 @@ public static class OrganisationsApi
         var type = request.Type is null ? null : OrganisationFields.Type(request.Type, "type", errors);
         var officeEmail = request.OfficeEmail is null ? null : OrganisationFields.Email(request.OfficeEmail, "officeEmail", optional: true, errors);
         var committeeName = request.CommitteeName is null ? null : OrganisationFields.CommitteeName(request.CommitteeName, "committeeName", errors);
+        var thresholds = request.QualityThresholds is { } asked ? QualityThresholdFields.Read(asked, "qualityThresholds", errors) : null;
         if (errors.Count > 0)
         {
             return OfficeProblems.Invalid(errors);
@@ -174,6 +175,7 @@ public static class OrganisationsApi
             OfficeEmail = officeEmail,
             ChangesCommitteeName = request.CommitteeName is not null,
             CommitteeName = committeeName,
+            QualityThresholds = thresholds,
         };
         return await ChangeAsync(organisationId, context, access,
             actor => organisations.UpdateAsync(organisationId, changes, actor, cancellationToken: cancellationToken), cancellationToken);

@@ -3,6 +3,7 @@ using QuyCheWorkflow.Functions.OfficeConsole.Decisions;
 using QuyCheWorkflow.Functions.OfficeConsole.Organisations;
 using QuyCheWorkflow.Functions.OfficeConsole.Regulations;
 using QuyCheWorkflow.Functions.OfficeConsole.UpperLevel;
+using QuyCheWorkflow.Functions.OfficeConsole.Comparison;
 
 namespace QuyCheWorkflow.Functions.OfficeConsole;
 
@@ -29,6 +30,7 @@ public static class ConsoleEndpoints
         pages.MapAccountConsolePages();
         Status.DashboardPages.MapDashboardConsolePages(pages);
         pages.MapDecisionConsolePages();
+        pages.MapComparisonConsolePages();
         return endpoints;
     }
 }

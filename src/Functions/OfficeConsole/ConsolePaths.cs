@@ -70,6 +70,11 @@ public static class ConsolePaths
 
     public static string AccountEnable(string accountId) => $"{Accounts}/{Escape(accountId)}/mo-khoa";
 
+    // Copy detection and consultation quality: steps of one regulation, Regulation(org, reg, ComparisonStep).
+    public const string QualityStep = "chat-luong";
+    public const string ComparisonTemplate = RegulationTemplate + "/" + ComparisonStep;
+    public const string QualityTemplate = RegulationTemplate + "/" + QualityStep;
+
     public static string Organisation(string organisationId) => $"{Root}/to-chuc/{Escape(organisationId)}";
 
     public static string Committee(string organisationId) => Organisation(organisationId) + "/ban-thuong-vu";

@@ -163,6 +163,7 @@ public sealed class OrganisationStore(StateTables tables)
         ["Members"] = StateJson.Serialize(organisation.Committee.Members),
         ["OfficeEmail"] = organisation.OfficeEmail,
         ["CommitteeName"] = organisation.HasOwnCommitteeName ? organisation.CommitteeName : null,
+        ["QualityThresholds"] = organisation.QualityThresholds is { } thresholds ? StateJson.Serialize(thresholds) : null,
     };
 
     private static Organisation FromEntity(TableEntity entity) => new(
@@ -176,6 +177,7 @@ public sealed class OrganisationStore(StateTables tables)
     {
         OfficeEmail = entity.GetString("OfficeEmail"),
         CommitteeName = entity.GetString("CommitteeName"),
+        QualityThresholds = entity.GetString("QualityThresholds") is { } thresholds ? StateJson.Deserialize<QualityThresholds>(thresholds) : null,
     };
 
     internal sealed record StoredOrganisation(Organisation Organisation, string Path, ETag ETag)

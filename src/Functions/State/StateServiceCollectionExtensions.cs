@@ -40,6 +40,7 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton(sp => new PublicHolidayCalendar(sp.GetRequiredService<IOptions<Lifecycle.LifecycleOptions>>().Value.PublicHolidays));
         services.TryAddSingleton<Lifecycle.NoticeOutlook>();
         services.TryAddSingleton<StatusProjection>();
+        services.TryAddSingleton<Quality.RegulationQuality>();
         return services;
     }
 }

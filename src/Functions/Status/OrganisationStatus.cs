@@ -47,6 +47,16 @@ public sealed record OrganisationStatus(
     NoticeSummary? LastNotice,
     bool IsReturned = false)
 {
+    /// <summary>
+    /// How alike the current regulation's text (its draft under way, else its issued text) is to the previous term's
+    /// regulation and to the model, with the "copied from the previous term" flag; null without a text, and in rows
+    /// written before it was kept.
+    /// </summary>
+    public Quality.TextLikeness? Likeness { get; init; }
+
+    /// <summary>The current regulation's latest closed consultation round, with its formal flag; null when there is none.</summary>
+    public Quality.ConsultationSummary? LastConsultation { get; init; }
+
     /// <summary>The first of <see cref="UpcomingNotices"/> still ahead at <paramref name="now"/>, or null.</summary>
     public NoticeSummary? NextNoticeAfter(DateTimeOffset now) => UpcomingNotices.FirstOrDefault(n => n.At > now);
 }

@@ -39,4 +39,20 @@ public sealed record OrganisationStatusResponse(
     DateTimeOffset RefreshedAt,
     NoticeResponse? NextNotice,
     NoticeResponse? LastNotice,
-    bool IsReturned);
+    bool IsReturned)
+{
+    /// <summary>
+    /// How alike the current regulation's text is to the previous term's regulation and to the model (a percentage,
+    /// or why not: scanned, no reference …), and whether that counts as copied under the upper level's threshold.
+    /// </summary>
+    public Quality.TextLikeness? Likeness { get; init; }
+
+    /// <summary>True when the current text is at least the upper level's threshold alike to the previous term's regulation.</summary>
+    public bool IsCopiedFromPreviousTerm => Likeness?.IsCopiedFromPreviousTerm ?? false;
+
+    /// <summary>The current regulation's latest closed consultation round: its figures and whether it was held for form.</summary>
+    public Quality.ConsultationSummary? LastConsultation { get; init; }
+
+    /// <summary>True when <see cref="LastConsultation"/> counts as held for form (<i>hình thức</i>).</summary>
+    public bool IsConsultationFormal => LastConsultation?.IsFormal ?? false;
+}

@@ -67,6 +67,10 @@ public static class StatusApi
                 new ApiField(StatusQuery.PageParameter, "integer", "The page to return, from 1; every matching row when left out. A page past the last is empty."),
                 new ApiField(StatusQuery.PageSizeParameter, "integer",
                     $"Rows per page, 1 to {StatusQuery.MaxPageSize}; {StatusQuery.DefaultPageSize} when left out. Only with page."),
+                new ApiField(StatusQuery.CopiedParameter, "boolean",
+                    "true: only organisations whose current text is at least the upper level's threshold (default 90 %) alike to the previous term's regulation; false: only the others."),
+                new ApiField(StatusQuery.FormalConsultationParameter, "boolean",
+                    "true: only organisations whose latest closed consultation was held for form (response rate or bare agreements past the upper level's thresholds); false: only the others."),
                 new ApiField(FormatParameter, "string", "The answer's format: json (the default), csv or xlsx; overrides the Accept header.", Values: ["json", "csv", "xlsx"]))
             .Produces<StatusReportResponse>(StatusCodes.Status200OK)
             .ProducesText(StatusCodes.Status200OK, StatusCsv.ContentType, "The same rows as CSV (UTF-8 with a byte-order mark, comma-separated), one line per organisation.")

@@ -44,6 +44,8 @@ public sealed partial class StatusProjection
             ["RefreshedAt"] = status.RefreshedAt,
             ["UpcomingNotices"] = status.UpcomingNotices.Count == 0 ? null : StateJson.Serialize(status.UpcomingNotices),
             ["LastNotice"] = status.LastNotice is null ? null : StateJson.Serialize(status.LastNotice),
+            ["Likeness"] = status.Likeness is null ? null : StateJson.Serialize(status.Likeness),
+            ["LastConsultation"] = status.LastConsultation is null ? null : StateJson.Serialize(status.LastConsultation),
         };
     }
 
@@ -94,7 +96,11 @@ public sealed partial class StatusProjection
             : new Dictionary<string, string>(StringComparer.Ordinal),
         entity.GetString("UpcomingNotices") is { } upcoming ? StateJson.Deserialize<List<NoticeSummary>>(upcoming) : [],
         entity.GetString("LastNotice") is { } last ? StateJson.Deserialize<NoticeSummary>(last) : null,
-        entity.GetBoolean("IsReturned") ?? false);
+        entity.GetBoolean("IsReturned") ?? false)
+    {
+        Likeness = entity.GetString("Likeness") is { } likeness ? StateJson.Deserialize<Quality.TextLikeness>(likeness) : null,
+        LastConsultation = entity.GetString("LastConsultation") is { } consultation ? StateJson.Deserialize<Quality.ConsultationSummary>(consultation) : null,
+    };
 
     private static string? FormatDate(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
 

@@ -50,7 +50,8 @@ public sealed partial class StatusProjection(
     Lifecycle.NoticeLedger notices,
     Lifecycle.NoticeOutlook outlook,
     Lifecycle.ConsultationRecipientStore recipients,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    Quality.RegulationQuality? quality = null)
 {
     public const string TableName = "status";
 
@@ -183,6 +184,7 @@ public sealed partial class StatusProjection(
         // Returned by the upper level and not yet sent again: the amendment the return started is still being
         // drafted or issued, not filed.
         bool returned = current?.ActiveAmendment is { Reason: AmendmentReason.ReturnedByUpperLevel, Status: AmendmentStatus.InProgress or AmendmentStatus.Issued };
+        var (likeness, lastConsultation) = current is null ? (null, null) : await QualityAsync(organisation, ofOrganisation, current, cancellationToken);
 
         return new OrganisationStatus(
             organisation.Id,
@@ -212,7 +214,11 @@ public sealed partial class StatusProjection(
             pending?.Names ?? new Dictionary<string, string>(StringComparer.Ordinal),
             upcoming,
             lastSent,
-            returned);
+            returned)
+        {
+            Likeness = likeness,
+            LastConsultation = lastConsultation,
+        };
     }
 
     private async Task<(string Summary, IReadOnlyList<string> Ids, IReadOnlyDictionary<string, string>? Names)?> PendingAsync(

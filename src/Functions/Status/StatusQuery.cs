@@ -44,6 +44,9 @@ public sealed record StatusQuery(
     public const int MaxPageSize = 500;
     public const int MaxSearchLength = 100;
 
+    public const string CopiedParameter = "copied";
+    public const string FormalConsultationParameter = "formalConsultation";
+
     /// <summary>The <c>stage</c> value that selects organisations without any regulation.</summary>
     public const string NoStage = "None";
 
@@ -52,7 +55,13 @@ public sealed record StatusQuery(
     /// <summary>Whether the query narrows the rows at all (any filter but the subtree).</summary>
     public bool IsFiltered =>
         Compliance is not null || Overdue is not null || Missing is not null || Returned is not null || Stage is not null
-        || OnlyWithoutRegulation || Type is not null || Search is not null;
+        || OnlyWithoutRegulation || Type is not null || Search is not null || Copied is not null || FormalConsultation is not null;
+
+    /// <summary>Only rows whose current text is (true) or is not (false) copied from the previous term; null: any.</summary>
+    public bool? Copied { get; init; }
+
+    /// <summary>Only rows whose latest closed consultation was (true) or was not (false) held for form; null: any.</summary>
+    public bool? FormalConsultation { get; init; }
 
     public bool Matches(OrganisationStatus row)
     {
@@ -67,7 +76,9 @@ public sealed record StatusQuery(
             && (Type is not { } type || row.Type == type)
             && (search is not { Length: > 0 }
                 || SearchText.Fold(row.Name).Contains(search, StringComparison.Ordinal)
-                || SearchText.Fold(row.Code).Contains(search, StringComparison.Ordinal));
+                || SearchText.Fold(row.Code).Contains(search, StringComparison.Ordinal))
+            && (Copied is not { } copied || (row.Likeness?.IsCopiedFromPreviousTerm ?? false) == copied)
+            && (FormalConsultation is not { } formal || (row.LastConsultation?.IsFormal ?? false) == formal);
     }
 
     /// <summary>The filters the table service can apply (only "true" flags narrow there).</summary>
@@ -122,7 +133,11 @@ public sealed record StatusQuery(
         int? page = ParseNumber(query, PageParameter, 1, int.MaxValue, errors);
         int pageSize = ParseNumber(query, PageSizeParameter, 1, MaxPageSize, errors) ?? DefaultPageSize;
         result = new StatusQuery(organisationId, compliance, overdue, missing, stage, withoutRegulation, type,
-            returned, search, sort, descending, page, pageSize);
+            returned, search, sort, descending, page, pageSize)
+        {
+            Copied = ParseBoolean(query, CopiedParameter, errors),
+            FormalConsultation = ParseBoolean(query, FormalConsultationParameter, errors),
+        };
         return errors.Count == 0;
     }
 

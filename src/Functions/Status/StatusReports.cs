@@ -253,5 +253,9 @@ public sealed class StatusReports(
         row.RefreshedAt,
         row.NextNoticeAfter(now) is { } next ? NoticeResponse.Scheduled(next) : null,
         row.LastNotice is { } last ? NoticeResponse.Sent(last) : null,
-        row.IsReturned);
+        row.IsReturned)
+    {
+        Likeness = row.Likeness,
+        LastConsultation = row.LastConsultation,
+    };
 }

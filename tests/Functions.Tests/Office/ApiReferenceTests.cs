@@ -76,7 +76,7 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
         var parameters = status.GetProperty("parameters").EnumerateArray()
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
         Assert.Equal(
-            ["compliance", "format", "missing", "order", "organisationId", "overdue", "page", "pageSize", "q", "returned", "sort", "stage", "type"],
+            ["compliance", "copied", "formalConsultation", "format", "missing", "order", "organisationId", "overdue", "page", "pageSize", "q", "returned", "sort", "stage", "type"],
             parameters.Keys.Order(StringComparer.Ordinal));
         foreach (var parameter in parameters.Values)
         {
@@ -91,6 +91,8 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
         Assert.Equal("integer", parameters["page"].GetProperty("schema").GetProperty("type").GetString());
         Assert.Contains("Agency", Values(parameters["type"]));
         Assert.Equal("boolean", parameters["overdue"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Equal("boolean", parameters["copied"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Equal("boolean", parameters["formalConsultation"].GetProperty("schema").GetProperty("type").GetString());
 
         var ok = status.GetProperty("responses").GetProperty("200").GetProperty("content");
         Assert.EndsWith("/StatusReportResponse", ok.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
@@ -112,10 +114,12 @@ public sealed partial class ApiReferenceTests(OfficeAppFixture fixture, BrowserF
             .Where(o => !o.Name.EndsWith("/file", StringComparison.Ordinal) && !o.Name.EndsWith(".docx", StringComparison.Ordinal))
             .ToDictionary(o => o.Name, o => ReferencedSchema(o.Operation.GetProperty("responses").GetProperty("200").GetProperty("content")
                 .GetProperty("application/json").GetProperty("schema")));
-        Assert.Equal(13, answers.Count);
+        Assert.Equal(15, answers.Count);
         Assert.All(answers, a => Assert.EndsWith("Response", a.Value, StringComparison.Ordinal));
         Assert.Equal("RegulationResponse", answers["get " + RegulationsApi.Path + "/{regulationId}"]);
         Assert.Equal("ModelRegulationResponse", answers["get " + ModelRegulationsApi.Path]);
+        Assert.Equal("ConsultationRoundResponse", answers["get " + ConsultationRoundsApi.Path + "/{roundId}"]);
+        Assert.Equal("ConsultationRoundResponse", answers["get " + ConsultationRoundsApi.Path]);
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         Assert.DoesNotContain(schemas.EnumerateObject(), s => s.Name.EndsWith("State", StringComparison.Ordinal) || s.Name is "ContentHash" or "DraftVersion");
         var regulation = schemas.GetProperty("RegulationResponse").GetProperty("properties");
