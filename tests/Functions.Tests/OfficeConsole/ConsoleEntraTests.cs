@@ -28,7 +28,7 @@ public sealed class ConsoleEntraTests(AzuriteFixture azurite, MaildevFixture mai
         using var client = ConsoleSessions.CreateClient(unconfigured.Host.BaseAddress);
 
         using var page = await client.GetAsync(ConsolePaths.SignIn, TestContext.Current.CancellationToken);
-        using var challenge = await client.PostFormAsync(ConsolePaths.SignIn, [], ConsolePaths.SignInMicrosoft, TestContext.Current.CancellationToken);
+        using var challenge = await client.GetAsync(ConsolePaths.SignInMicrosoft, TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain("Đăng nhập bằng tài khoản Microsoft", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, challenge.StatusCode);
@@ -50,11 +50,13 @@ public sealed class ConsoleEntraTests(AzuriteFixture azurite, MaildevFixture mai
         using var client = ConsoleSessions.CreateClient(host.BaseAddress);
 
         using var page = await client.GetAsync(ConsolePaths.SignIn, TestContext.Current.CancellationToken);
-        using var challenge = await client.PostFormAsync(
-            ConsolePaths.SignIn, [new(ConsoleReturnUrl.Parameter, ConsolePaths.Accounts)], ConsolePaths.SignInMicrosoft, TestContext.Current.CancellationToken);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var challenge = await client.GetAsync(
+            ConsolePaths.SignInMicrosoft + "?" + ConsoleReturnUrl.Parameter + "=" + Uri.EscapeDataString(ConsolePaths.Accounts), TestContext.Current.CancellationToken);
         using var refused = await client.GetAsync(ConsoleEntra.RefusedPath, TestContext.Current.CancellationToken);
 
-        Assert.Contains("Đăng nhập bằng tài khoản Microsoft", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Đăng nhập bằng tài khoản Microsoft", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ConsolePaths.SignInMicrosoft}\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var location = challenge.Headers.Location!.AbsoluteUri;
         Assert.StartsWith(AuthorizationEndpoint + "?", location, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public static class ConsoleSignInPages
         endpoints.MapPost(ConsolePaths.SignIn, RequestLink).ExcludeFromDescription();
         endpoints.MapGet(ConsolePaths.SignInLink, OpenLink).ExcludeFromDescription();
         endpoints.MapPost(ConsolePaths.SignInLink, UseLink).ExcludeFromDescription();
-        endpoints.MapPost(ConsolePaths.SignInMicrosoft, SignInWithMicrosoft).ExcludeFromDescription();
+        endpoints.MapGet(ConsolePaths.SignInMicrosoft, SignInWithMicrosoft).ExcludeFromDescription();
         endpoints.MapGet(ConsoleEntra.RefusedPath, MicrosoftRefused).ExcludeFromDescription();
         return endpoints;
     }
@@ -114,8 +114,12 @@ public static class ConsoleSignInPages
         return new SeeOther(ConsoleReturnUrl.OrHome(returnUrl));
     }
 
-    /// <summary>Starts the OpenID Connect round trip (404 when Entra ID is not configured).</summary>
-    public static IResult SignInWithMicrosoft([FromForm(Name = ConsoleReturnUrl.Parameter)] string? returnUrl, HttpContext context) =>
+    /// <summary>
+    /// Starts the OpenID Connect round trip (404 when Entra ID is not configured). A GET, so a link starts it: the pages'
+    /// <c>form-action 'self'</c> blocks a form whose answer redirects to another site. It changes nothing here; the
+    /// round trip is bound to this browser by the handler's correlation cookie.
+    /// </summary>
+    public static IResult SignInWithMicrosoft([FromQuery(Name = ConsoleReturnUrl.Parameter)] string? returnUrl, HttpContext context) =>
         ConsoleEntra.IsEnabled(context.RequestServices)
             ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = ConsoleReturnUrl.OrHome(returnUrl) }, [ConsoleEntra.Scheme])
             : MessagePages.NotFound();
