@@ -23,7 +23,9 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<ConsoleSignIn>();
         services.TryAddSingleton<AccountAdministration>();
 
-        services.AddAuthentication().AddCookie(ConsoleAuthentication.Scheme, options =>
+        var authentication = services.AddAuthentication();
+        authentication.AddConsoleEntra(configuration);
+        authentication.AddCookie(ConsoleAuthentication.Scheme, options =>
         {
             options.Cookie.Name = ConsoleAuthentication.CookieName;
             options.Cookie.HttpOnly = true;
