@@ -92,6 +92,9 @@ echo
 echo "  App:            http://127.0.0.1:$app_port   (health: http://127.0.0.1:$app_port/api/health)"
 echo "  Mail inbox:     http://127.0.0.1:$mail_web_port/index.html"
 echo "  API keys:       $data/demo-keys.txt (demo offices), $data/bootstrap-admin-key (administrator)"
+echo "  Console:        http://127.0.0.1:$app_port/van-phong   (sign in with an address below; the link arrives in the mail inbox)"
+echo "                  upper level: chanh-van-phong@binhminh.example.vn"
+echo "                  clerks:      van-thu.<organisation id>@binhminh.example.vn, e.g. van-thu.dang-bo-so-tai-chinh@binhminh.example.vn"
 echo "  Storage:        Azurite on 127.0.0.1:$blob_port/$queue_port/$table_port, data in .data/azurite"
 echo "  Ctrl-C stops everything."
 echo

@@ -21,6 +21,7 @@ public sealed class DemoSeeder(
     OrganisationStore organisationStore,
     OrganisationWorkflow organisations,
     ApiKeyStore apiKeys,
+    OfficeConsole.Accounts.AccountStore accounts,
     RegulationWorkflow workflow,
     TimeProvider timeProvider,
     ILogger<DemoSeeder> logger)
@@ -33,6 +34,8 @@ public sealed class DemoSeeder(
     {
         if (await organisationStore.GetAsync(DemoTree.ProvinceId, cancellationToken) is not null)
         {
+            // A store seeded before the console's accounts existed gets them now.
+            await SeedAccountsAsync(cancellationToken);
             Log.DemoAlreadySeeded(logger);
             return false;
         }
@@ -43,10 +46,26 @@ public sealed class DemoSeeder(
             await organisations.CreateAsync(organisation, s_seeder, cancellationToken);
         }
 
+        await SeedAccountsAsync(cancellationToken);
         await SeedConsultationAsync(DemoTree.FinanceId, cancellationToken);
         await SeedVoteAsync(DemoTree.HealthId, cancellationToken);
         Log.DemoSeeded(logger, DemoTree.Organisations.Count);
         return true;
+    }
+
+    /// <summary>Creates each of <see cref="DemoAccounts.All"/> that does not exist yet.</summary>
+    private async Task SeedAccountsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (fullName, email, organisationId, role) in DemoAccounts.All)
+        {
+            if (await accounts.FindByEmailAsync(email, cancellationToken) is null)
+            {
+                await accounts.CreateAsync(
+                    new OfficeConsole.Accounts.Account(
+                        OfficeConsole.Accounts.AccountStore.NewId(), fullName, email, organisationId, role, timeProvider.GetUtcNow(), s_seeder.Display),
+                    cancellationToken);
+            }
+        }
     }
 
     private async Task SeedConsultationAsync(string organisationId, CancellationToken cancellationToken)

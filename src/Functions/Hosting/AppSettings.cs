@@ -49,6 +49,8 @@ public static class AppSettings
     public const string AuthEntraAuthority = "Auth:Entra:Authority";
     public const string AuthEntraAudience = "Auth:Entra:Audience";
     public const string AuthEntraOrganisationClaim = "Auth:Entra:OrganisationClaim";
+    public const string AuthEntraClientId = "Auth:Entra:ClientId";
+    public const string AuthEntraClientSecret = "Auth:Entra:ClientSecret";
 
     public const string OfficeMaxUploadBytes = "Office:MaxUploadBytes";
     public const string OfficeMaxImportRows = "Office:MaxImportRows";
@@ -101,6 +103,8 @@ public static class AppSettings
         new(AuthEntraAuthority, "Entra ID authority (https://login.microsoftonline.com/<tenant>/v2.0); with the audience, turns on bearer tokens.", AppSettingDeployment.Optional),
         new(AuthEntraAudience, "Entra ID audience (the app registration's application id URI or client id).", AppSettingDeployment.Optional),
         new(AuthEntraOrganisationClaim, "Token claim that carries the caller's organisation id; default org.", AppSettingDeployment.Optional),
+        new(AuthEntraClientId, "Client id of the app registration people sign in to the console with; with the authority, shows \"Đăng nhập bằng tài khoản Microsoft\".", AppSettingDeployment.Optional),
+        new(AuthEntraClientSecret, "Client secret of that registration (a Key Vault reference in Azure); unset, the console asks Entra ID for an id token only.", AppSettingDeployment.Optional),
         new(OfficeMaxUploadBytes, "Largest uploaded document (draft, minutes) in bytes, at most 209715200; larger uploads get 413.", AppSettingDeployment.Everywhere),
         new(OfficeMaxImportRows, "Most data rows of one CSV import of organisations or committee members; default 10000, at most 100000.", AppSettingDeployment.Optional),
         new(AuthEntraRoles, "App-role value per API role (Office, UpperLevelOffice, Administrator); default QuyCheWorkflow.<role>.", AppSettingDeployment.Optional),

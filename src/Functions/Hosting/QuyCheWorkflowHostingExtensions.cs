@@ -14,6 +14,7 @@ using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Office;
 using QuyCheWorkflow.Functions.OfficeConsole;
+using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
 using QuyCheWorkflow.Functions.Scheduling;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
@@ -144,6 +145,7 @@ public static class QuyCheWorkflowHostingExtensions
         app.MapApiKeysApi();
         app.MapStatusApi();
         app.MapOfficeApi();
+        app.MapAccountsApi();
         app.MapLinkPages();
         app.MapOfficeConsole();
         app.MapFunctionTriggers();

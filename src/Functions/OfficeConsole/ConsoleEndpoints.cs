@@ -21,6 +21,7 @@ public static class ConsoleEndpoints
         pages.MapConsoleSignOut();
         pages.MapConsoleWelcomePage();
         pages.MapComparisonConsolePages();
+        pages.MapAccountConsolePages();
         return endpoints;
     }
 }

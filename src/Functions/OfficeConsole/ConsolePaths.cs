@@ -14,6 +14,8 @@ public static class ConsolePaths
     public const string SignInMicrosoft = SignIn + "/microsoft";
     public const string SignOut = Root + "/dang-xuat";
     public const string Accounts = Root + "/tai-khoan";
+    public const string AccountDisableTemplate = Accounts + "/{accountId}/khoa";
+    public const string AccountEnableTemplate = Accounts + "/{accountId}/mo-khoa";
 
     // The clerk's console.
     public const string Home = Root;
@@ -33,6 +35,10 @@ public static class ConsolePaths
     public const string QualityStep = "chat-luong";
     public const string ComparisonTemplate = RegulationTemplate + "/" + ComparisonStep;
     public const string QualityTemplate = RegulationTemplate + "/" + QualityStep;
+
+    public static string AccountDisable(string accountId) => $"{Accounts}/{Escape(accountId)}/khoa";
+
+    public static string AccountEnable(string accountId) => $"{Accounts}/{Escape(accountId)}/mo-khoa";
 
     public static string Organisation(string organisationId) => $"{Root}/to-chuc/{Escape(organisationId)}";
 

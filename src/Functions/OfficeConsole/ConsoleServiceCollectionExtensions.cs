@@ -21,8 +21,11 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<AccountStore>();
         services.TryAddSingleton<SignInLinks>();
         services.TryAddSingleton<ConsoleSignIn>();
+        services.TryAddSingleton<AccountAdministration>();
 
-        services.AddAuthentication().AddCookie(ConsoleAuthentication.Scheme, options =>
+        var authentication = services.AddAuthentication();
+        authentication.AddConsoleEntra(configuration);
+        authentication.AddCookie(ConsoleAuthentication.Scheme, options =>
         {
             options.Cookie.Name = ConsoleAuthentication.CookieName;
             options.Cookie.HttpOnly = true;

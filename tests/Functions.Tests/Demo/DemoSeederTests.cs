@@ -93,6 +93,21 @@ public sealed class DemoSeederTests(AzuriteFixture azurite, MaildevFixture maild
     }
 
     [Fact]
+    public async Task SeedAsync_EmptyStore_SeedsConsoleAccountsForTheRootAndEveryOffice()
+    {
+        await Services.GetRequiredService<DemoSeeder>().SeedAsync(Token);
+
+        var accounts = Services.GetRequiredService<Functions.OfficeConsole.Accounts.AccountStore>();
+        var upper = await accounts.FindByEmailAsync(DemoAccounts.UpperLevelEmail, Token);
+        Assert.Equal((DemoTree.ProvinceId, ApiRole.UpperLevelOffice), (upper!.Value.OrganisationId, upper.Value.Role));
+        foreach (var organisation in DemoTree.Organisations)
+        {
+            var clerk = await accounts.FindByEmailAsync(DemoAccounts.ClerkEmail(organisation.Id), Token);
+            Assert.Equal((organisation.Id, ApiRole.Office), (clerk!.Value.OrganisationId, clerk.Value.Role));
+        }
+    }
+
+    [Fact]
     public async Task SeedAsync_SecondRun_SeedsNothingAndLeavesTheStoreAsItWas()
     {
         var seeder = Services.GetRequiredService<DemoSeeder>();

@@ -24,6 +24,8 @@ public static class ConsoleSignInPages
         endpoints.MapPost(ConsolePaths.SignIn, RequestLink).ExcludeFromDescription();
         endpoints.MapGet(ConsolePaths.SignInLink, OpenLink).ExcludeFromDescription();
         endpoints.MapPost(ConsolePaths.SignInLink, UseLink).ExcludeFromDescription();
+        endpoints.MapPost(ConsolePaths.SignInMicrosoft, SignInWithMicrosoft).ExcludeFromDescription();
+        endpoints.MapGet(ConsoleEntra.RefusedPath, MicrosoftRefused).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -111,6 +113,25 @@ public static class ConsoleSignInPages
         Log.ConsoleSignedIn(logger, account.Id, "link");
         return new SeeOther(ConsoleReturnUrl.OrHome(returnUrl));
     }
+
+    /// <summary>Starts the OpenID Connect round trip (404 when Entra ID is not configured).</summary>
+    public static IResult SignInWithMicrosoft([FromForm(Name = ConsoleReturnUrl.Parameter)] string? returnUrl, HttpContext context) =>
+        ConsoleEntra.IsEnabled(context.RequestServices)
+            ? TypedResults.Challenge(new AuthenticationProperties { RedirectUri = ConsoleReturnUrl.OrHome(returnUrl) }, [ConsoleEntra.Scheme])
+            : MessagePages.NotFound();
+
+    public static IResult MicrosoftRefused([FromQuery(Name = "loi")] string? failed) =>
+        failed is null
+            ? Message(
+                StatusCodes.Status403Forbidden,
+                "Tài khoản Microsoft chưa được đăng ký",
+                "Địa chỉ thư điện tử của tài khoản Microsoft đồng chí vừa dùng chưa có tài khoản trong hệ thống, hoặc tài khoản đã bị khóa. Đề nghị liên hệ văn phòng cấp ủy cấp trên để được tạo tài khoản, hoặc đăng nhập bằng liên kết gửi qua thư điện tử.",
+                MessageTone.Warning)
+            : Message(
+                StatusCodes.Status400BadRequest,
+                "Chưa đăng nhập được bằng tài khoản Microsoft",
+                "Việc đăng nhập bằng tài khoản Microsoft không hoàn tất (đã hủy, hết thời gian hoặc có lỗi). Đề nghị thử lại, hoặc đăng nhập bằng liên kết gửi qua thư điện tử.",
+                MessageTone.Warning);
 
     public static async Task<IResult> SignOut(HttpContext context, IAntiforgery antiforgery, ILogger<ConsoleSignIn> logger)
     {
