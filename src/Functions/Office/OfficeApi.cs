@@ -41,6 +41,7 @@ public static class OfficeApi
         endpoints.MapOrganisationImportApi(options.MaxUploadBytes);
         endpoints.MapRegulationsApi(options.MaxUploadBytes);
         endpoints.MapModelRegulationsApi(options.MaxUploadBytes);
+        Campaigns.CampaignsApi.MapCampaignsApi(endpoints);
         endpoints.MapOpenApi(OpenApiPath);
         endpoints.MapScalarApiReference(ReferencePath, reference => reference
             .WithTitle("QuyCheWorkflow API")

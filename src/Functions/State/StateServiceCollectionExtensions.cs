@@ -40,6 +40,9 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton(sp => new PublicHolidayCalendar(sp.GetRequiredService<IOptions<Lifecycle.LifecycleOptions>>().Value.PublicHolidays));
         services.TryAddSingleton<Lifecycle.NoticeOutlook>();
         services.TryAddSingleton<StatusProjection>();
+        services.TryAddSingleton<Campaigns.CampaignStore>();
+        services.TryAddSingleton<Campaigns.CampaignRollUps>();
+        services.TryAddSingleton<Campaigns.CampaignWorkflow>();
         return services;
     }
 }
