@@ -37,4 +37,8 @@ public sealed record OrganisationStatusResponse(
     bool IsUpperLevelNotified,
     DateTimeOffset RefreshedAt,
     NoticeResponse? NextNotice,
-    NoticeResponse? LastNotice);
+    NoticeResponse? LastNotice)
+{
+    /// <summary>The open campaigns (<i>đợt chỉ đạo</i>) covering the organisation, with where it stands in each.</summary>
+    public IReadOnlyList<Campaigns.OpenCampaignResponse> OpenCampaigns { get; init; } = [];
+}

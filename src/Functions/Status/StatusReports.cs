@@ -21,7 +21,8 @@ public sealed class StatusReports(
     AuditLog audit,
     NoticeOutlook outlook,
     OrganisationAccess access,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    Campaigns.CampaignStore? campaigns = null)
 {
     /// <summary>
     /// The roll-up of <see cref="StatusQuery.OrganisationId"/> (default: the caller's organisation) filtered by
@@ -43,10 +44,14 @@ public sealed class StatusReports(
         int rootDepth = rows.FirstOrDefault(r => r.OrganisationId == root)?.Path.Count(c => c == '|') ?? 0;
         var names = rows.ToDictionary(r => r.OrganisationId, r => r.Name, StringComparer.Ordinal);
         List<OrganisationStatusResponse> result = [];
+        var openCampaigns = campaigns is null ? [] : (await campaigns.ListAsync(cancellationToken)).Where(c => c.State == Domain.Campaigns.CampaignState.Open).ToList();
         foreach (var row in rows.Where(query.Matches))
         {
             var pending = await ResolvePendingAsync(row, names, cancellationToken);
-            result.Add(ToResponse(row, row.Path.Count(c => c == '|') - rootDepth, pending, now));
+            result.Add(ToResponse(row, row.Path.Count(c => c == '|') - rootDepth, pending, now) with
+            {
+                OpenCampaigns = Campaigns.OpenCampaignResponse.For(openCampaigns, row, now),
+            });
         }
 
         return new StatusReportResponse(root, now, result.Count, result);

@@ -111,4 +111,20 @@ public sealed class CampaignsApiTests(StatusHostFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Contains("Chưa thể kết thúc đợt chỉ đạo vì đợt chỉ đạo đang ở trạng thái “đã kết thúc”", await twice.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetStatus_RowsCarryTheOpenCampaignsCoveringThem()
+    {
+        using var client = Host.CreateClient(Host.BlocKey);
+        using var _ = await StartAsync(client, "api-7", Body("Rà soát quy chế"));
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(QuyCheWorkflow.Functions.Status.StatusApi.Path, Ct));
+
+        var rows = json.RootElement.GetProperty("organisations").EnumerateArray().ToList();
+        var office = rows.Single(r => r.GetProperty("organisationId").GetString() == "duk");
+        var filed = rows.Single(r => r.GetProperty("organisationId").GetString() == "base-2");
+        Assert.DoesNotContain(office.GetProperty("openCampaigns").EnumerateArray(), c => c.GetProperty("id").GetString() == "api-7");
+        var campaign = filed.GetProperty("openCampaigns").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "api-7");
+        Assert.Equal("Đã hoàn thành", campaign.GetProperty("stateLabel").GetString());
+    }
 }
