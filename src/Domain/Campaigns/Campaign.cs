@@ -51,6 +51,9 @@ public sealed partial record Campaign
     /// <summary>What the office wrote when closing, or null.</summary>
     public string? CloseNote { get; init; }
 
+    /// <summary>The stored final report (the roll-up as of the closing, as a spreadsheet), or null while open.</summary>
+    public ContentHash? FinalReport { get; init; }
+
     /// <summary>The Vietnam calendar day on which the campaign started.</summary>
     public DateOnly StartedOn => VietnamTime.DateOf(StartedAt);
 
@@ -134,9 +137,9 @@ public sealed partial record Campaign
         };
     }
 
-    /// <summary>This campaign closed at <paramref name="now"/> for <paramref name="reason"/>.</summary>
+    /// <summary>This campaign closed at <paramref name="now"/> for <paramref name="reason"/>, with its final report when kept.</summary>
     /// <exception cref="InvalidTransitionException">It is already closed.</exception>
-    public Campaign Close(DateTimeOffset now, CampaignCloseReason reason, string? note = null)
+    public Campaign Close(DateTimeOffset now, CampaignCloseReason reason, string? note = null, ContentHash? finalReport = null)
     {
         if (State == CampaignState.Closed)
         {
@@ -149,6 +152,7 @@ public sealed partial record Campaign
             ClosedAt = now,
             CloseReason = reason,
             CloseNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            FinalReport = finalReport,
         };
     }
 

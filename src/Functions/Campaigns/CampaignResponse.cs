@@ -5,6 +5,7 @@ namespace QuyCheWorkflow.Functions.Campaigns;
 /// <summary>
 /// A campaign as the API returns it; with its roll-up (<see cref="Counts"/> of every state, and <see cref="Members"/>,
 /// the late first, filtered to one state when asked) when read one at a time, without it in a list.
+/// <see cref="FinalReport"/> is the address of the final report once closed.
 /// </summary>
 public sealed record CampaignResponse(
     string Id,
@@ -26,6 +27,7 @@ public sealed record CampaignResponse(
     DateTimeOffset? ClosedAt,
     string? CloseReason,
     string? CloseNote,
+    string? FinalReport,
     IReadOnlyDictionary<string, int>? Counts = null,
     IReadOnlyList<CampaignMemberResponse>? Members = null)
 {
@@ -37,7 +39,8 @@ public sealed record CampaignResponse(
             [.. campaign.OrganisationTypes.Select(t => t.ToString())], campaign.Deadline, campaign.EndsOn,
             campaign.DirectingDocument?.Number, campaign.DirectingDocument?.Date, campaign.DirectingDocument?.FileReference,
             campaign.ReminderDaysBefore, campaign.StartedAt, campaign.State.ToString(), CampaignText.State(campaign.State),
-            campaign.ClosedAt, campaign.CloseReason?.ToString(), campaign.CloseNote);
+            campaign.ClosedAt, campaign.CloseReason?.ToString(), campaign.CloseNote,
+            campaign.FinalReport is null ? null : $"{CampaignsApi.Path}/{campaign.Id}/final-report.xlsx");
     }
 
     public static CampaignResponse From(CampaignRollUp rollUp, CampaignComplianceState? only)

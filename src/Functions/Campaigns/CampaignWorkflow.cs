@@ -12,10 +12,14 @@ namespace QuyCheWorkflow.Functions.Campaigns;
 /// organisation's subtree (or any organisation it reaches), an administrator over any; either closes it early, and the
 /// campaign's orchestration closes it at its end date. Each command writes the campaign row, then appends its audit
 /// entry to the office organisation's chain once per campaign (<see cref="AuditLog.AppendOnceAsync"/>), so a command
-/// retried after a crash between the two completes the audit without repeating it. Thread-safe.
+/// retried after a crash between the two completes the audit without repeating it. Closing keeps the final report: the
+/// roll-up as of the closing instant, as XLSX in the document store (content-addressed, so a retry stores nothing new),
+/// named by <see cref="Campaign.FinalReport"/>. Thread-safe.
 /// </summary>
 public sealed class CampaignWorkflow(
     CampaignStore campaigns,
+    CampaignRollUps rollUps,
+    DocumentStore documents,
     OrganisationStore organisations,
     OrganisationAccess access,
     AuditLog audit,
@@ -153,6 +157,9 @@ public sealed class CampaignWorkflow(
             var loaded = await campaigns.GetAsync(campaignId, cancellationToken)
                 ?? throw new InvalidOperationException($"Campaign '{campaignId}' does not exist.");
             var closed = loaded.Value.Close(timeProvider.GetUtcNow(), reason, note);
+            var report = CampaignExport.Xlsx(await rollUps.ComputeAsync(closed, cancellationToken));
+            var hash = await documents.UploadAsync(report, FinalReportFileName(closed), CampaignExport.XlsxContentType, cancellationToken);
+            closed = closed with { FinalReport = hash };
             string path = await organisations.GetPathAsync(closed.OfficeOrganisationId, cancellationToken) ?? closed.OfficeOrganisationId;
             try
             {
@@ -167,6 +174,13 @@ public sealed class CampaignWorkflow(
                 new { reason = reason.ToString(), note = closed.CloseNote }, cancellationToken);
             return closed;
         }
+    }
+
+    /// <summary>The file name of a campaign's final report.</summary>
+    public static string FinalReportFileName(Campaign campaign)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        return $"bao-cao-dot-chi-dao-{campaign.Id}.xlsx";
     }
 
     /// <summary>Whether <paramref name="id"/> can name a campaign: 1..64 ASCII letters, digits, '-', '_' or '.'.</summary>

@@ -39,6 +39,10 @@ public static class CampaignsApi
             .WithSummary("Export the roll-up as CSV").Produces(StatusCodes.Status200OK, contentType: CampaignExport.CsvContentType);
         group.MapGet("/{campaignId}/export.xlsx", ExportCampaignXlsx).WithName(nameof(ExportCampaignXlsx))
             .WithSummary("Export the roll-up as XLSX").Produces(StatusCodes.Status200OK, contentType: CampaignExport.XlsxContentType);
+        group.MapGet("/{campaignId}/final-report.xlsx", DownloadCampaignFinalReport).WithName(nameof(DownloadCampaignFinalReport))
+            .WithSummary("Download the final report of a closed campaign")
+            .WithDescription("The roll-up as of the closing, kept when the campaign closed. 404 while it is open.")
+            .Produces(StatusCodes.Status200OK, contentType: CampaignExport.XlsxContentType);
         group.MapPost("/", StartCampaignEndpoint).WithName("StartCampaign")
             .WithSummary("Start a campaign")
             .WithDescription("Upper-level offices and administrators: starts a campaign over the subtree of an organisation the caller reaches.")
@@ -90,6 +94,18 @@ public static class CampaignsApi
     public static Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCampaignXlsx(
         string campaignId, HttpContext context, CampaignWorkflow workflow, CampaignRollUps rollUps, CancellationToken cancellationToken) =>
         ExportAsync(campaignId, context, workflow, rollUps, CampaignExport.Xlsx, CampaignExport.XlsxContentType, "xlsx", cancellationToken);
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadCampaignFinalReport(
+        string campaignId, HttpContext context, CampaignWorkflow workflow, DocumentStore documents, CancellationToken cancellationToken)
+    {
+        if (await workflow.FindAsync(context.User, campaignId, cancellationToken) is not { FinalReport: { } hash } campaign
+            || await documents.DownloadAsync(hash, cancellationToken) is not { } report)
+        {
+            return OfficeProblems.NotFound("báo cáo kết thúc đợt chỉ đạo");
+        }
+
+        return TypedResults.File(report.Content.ToArray(), CampaignExport.XlsxContentType, CampaignWorkflow.FinalReportFileName(campaign));
+    }
 
     public static async Task<Results<Created<CampaignResponse>, ValidationProblem, ProblemHttpResult>> StartCampaignEndpoint(
         StartCampaignRequest body, HttpContext context, CampaignWorkflow workflow, CancellationToken cancellationToken)

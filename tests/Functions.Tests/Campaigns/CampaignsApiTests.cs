@@ -99,16 +99,22 @@ public sealed class CampaignsApiTests(StatusHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Close_ByTheBloc_ThenAgain409()
+    public async Task Close_ByTheBloc_KeepsTheFinalReportThenAgain409()
     {
         using var client = Host.CreateClient(Host.BlocKey);
         using var _ = await StartAsync(client, "api-6", Body());
+        using var whileOpen = await client.GetAsync(CampaignsApi.Path + "/api-6/final-report.xlsx", Ct);
 
         using var closed = await client.PostAsync(CampaignsApi.Path + "/api-6/close", JsonContent.Create(new { note = "Đủ báo cáo" }), Ct);
         using var twice = await client.PostAsync(CampaignsApi.Path + "/api-6/close", JsonContent.Create(new { note = "" }), Ct);
 
+        var report = await client.GetByteArrayAsync(CampaignsApi.Path + "/api-6/final-report.xlsx", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, whileOpen.StatusCode);
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        using var sheet = SpreadsheetDocument.Open(new MemoryStream(report), false);
+        Assert.Contains("base-2", sheet.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>().Select(t => t.Text));
         Assert.Contains("Chưa thể kết thúc đợt chỉ đạo vì đợt chỉ đạo đang ở trạng thái “đã kết thúc”", await twice.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
