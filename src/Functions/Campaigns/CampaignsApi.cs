@@ -36,9 +36,13 @@ public static class CampaignsApi
             .WithSummary("Read a campaign with its roll-up")
             .WithDescription("Counts by state (NotStarted, UnderWay, Done, Late) and the members, the late first; ?state= keeps one state.");
         group.MapGet("/{campaignId}/export.csv", ExportCampaignCsv).WithName(nameof(ExportCampaignCsv))
-            .WithSummary("Export the roll-up as CSV").Produces(StatusCodes.Status200OK, contentType: CampaignExport.CsvContentType);
+            .WithSummary("Export the roll-up as CSV")
+            .WithDescription("The members with their state, stage, regulation number and completion date, the late first: UTF-8 with a byte-order mark, headers in Vietnamese.")
+            .Produces(StatusCodes.Status200OK, contentType: CampaignExport.CsvContentType);
         group.MapGet("/{campaignId}/export.xlsx", ExportCampaignXlsx).WithName(nameof(ExportCampaignXlsx))
-            .WithSummary("Export the roll-up as XLSX").Produces(StatusCodes.Status200OK, contentType: CampaignExport.XlsxContentType);
+            .WithSummary("Export the roll-up as XLSX")
+            .WithDescription("The same columns as the CSV export, as one worksheet.")
+            .Produces(StatusCodes.Status200OK, contentType: CampaignExport.XlsxContentType);
         group.MapGet("/{campaignId}/final-report.xlsx", DownloadCampaignFinalReport).WithName(nameof(DownloadCampaignFinalReport))
             .WithSummary("Download the final report of a closed campaign")
             .WithDescription("The roll-up as of the closing, kept when the campaign closed. 404 while it is open.")
@@ -52,6 +56,7 @@ public static class CampaignsApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{campaignId}/close", CloseCampaignEndpoint).WithName("CloseCampaign")
             .WithSummary("Close a campaign early")
+            .WithDescription("Upper-level offices and administrators: closes the campaign (no more reminders) and keeps the roll-up as of now as its final report. 409 when already closed.")
             .RequireAuthorization(policy => policy.RequireRole(nameof(ApiRole.UpperLevelOffice), nameof(ApiRole.Administrator)))
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status409Conflict);
