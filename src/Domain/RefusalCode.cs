@@ -216,4 +216,25 @@ public enum RefusalCode
 
     /// <summary>A regulation without the issuance a step names. Facts: <c>symbol</c>.</summary>
     IssuanceMissing,
+
+    /// <summary>A campaign without a title.</summary>
+    CampaignTitleMissing,
+
+    /// <summary>A campaign whose deadline is not after the day it starts (Vietnam calendar). Facts: <c>deadline</c>, <c>today</c>.</summary>
+    CampaignDeadlineNotAfterStart,
+
+    /// <summary>A campaign requiring revision after a model regulation without the model's date.</summary>
+    CampaignModelDateMissing,
+
+    /// <summary>Reminder offsets that are not whole days between 1 and 365. Facts: <c>offsets</c>.</summary>
+    CampaignReminderOffsetsInvalid,
+
+    /// <summary>A campaign whose end date is before its deadline. Facts: <c>endsOn</c>, <c>deadline</c>.</summary>
+    CampaignEndBeforeDeadline,
+
+    /// <summary>A directing document with a number but no date, or a date but no number.</summary>
+    CampaignDirectingDocumentIncomplete,
+
+    /// <summary>A campaign id already used by a different campaign. Facts: <c>campaignId</c>.</summary>
+    CampaignIdTaken,
 }

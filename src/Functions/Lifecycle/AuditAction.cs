@@ -44,6 +44,9 @@ public sealed class AuditAction
     public static AuditAction TermEntered { get; } = new("organisation.term-entered", "Bắt đầu nhiệm kỳ mới");
     public static AuditAction CommitteeMemberReplaced { get; } = new("organisation.member-replaced", "Thay ủy viên Ban Thường vụ");
     public static AuditAction ModelRegulationPublished { get; } = new("model-regulation.published", "Ban hành quy chế mẫu");
+    public static AuditAction CampaignStarted { get; } = new("campaign.started", "Bắt đầu đợt chỉ đạo");
+    public static AuditAction CampaignClosed { get; } = new("campaign.closed", "Kết thúc đợt chỉ đạo");
+    public static AuditAction CampaignWaveSent { get; } = new("campaign.wave-sent", "Gửi nhắc việc của đợt chỉ đạo");
 
     /// <summary>Every action, in the order above.</summary>
     public static IReadOnlyList<AuditAction> All { get; } =
@@ -52,6 +55,7 @@ public sealed class AuditAction
         CommentResolved, VoteOpened, VoteCast, VoteExtended, VoteExpired, VoteDecided, VoteInPerson, VoteMemberReplaced,
         RegulationIssued, RegulationSuperseded, FilingSent, FilingAcknowledged, FilingReturned, ReviewRecorded,
         OrganisationCreated, OrganisationUpdated, CommitteeReplaced, TermEntered, CommitteeMemberReplaced, ModelRegulationPublished,
+        CampaignStarted, CampaignClosed, CampaignWaveSent,
     ];
 
     private static readonly Dictionary<string, AuditAction> s_byCode = All.ToDictionary(a => a.Code, StringComparer.Ordinal);

@@ -42,6 +42,7 @@ public static class OfficeApi
         endpoints.MapRegulationsApi(options.MaxUploadBytes);
         endpoints.MapConsultationRoundsApi();
         endpoints.MapModelRegulationsApi(options.MaxUploadBytes);
+        Campaigns.CampaignsApi.MapCampaignsApi(endpoints);
         endpoints.MapOpenApi(OpenApiPath);
         endpoints.MapScalarApiReference(ReferencePath, reference => reference
             .WithTitle("QuyCheWorkflow API")

@@ -41,6 +41,9 @@ public static class StateServiceCollectionExtensions
         services.TryAddSingleton<Lifecycle.NoticeOutlook>();
         services.TryAddSingleton<StatusProjection>();
         services.TryAddSingleton<Quality.RegulationQuality>();
+        services.TryAddSingleton<Campaigns.CampaignStore>();
+        services.TryAddSingleton<Campaigns.CampaignRollUps>();
+        services.TryAddSingleton<Campaigns.CampaignWorkflow>();
         return services;
     }
 }

@@ -55,4 +55,7 @@ public sealed record OrganisationStatusResponse(
 
     /// <summary>True when <see cref="LastConsultation"/> counts as held for form (<i>hình thức</i>).</summary>
     public bool IsConsultationFormal => LastConsultation?.IsFormal ?? false;
+
+    /// <summary>The open campaigns (<i>đợt chỉ đạo</i>) covering the organisation, with where it stands in each.</summary>
+    public IReadOnlyList<Campaigns.OpenCampaignResponse> OpenCampaigns { get; init; } = [];
 }

@@ -22,7 +22,8 @@ public sealed class StatusReports(
     AuditLog audit,
     NoticeOutlook outlook,
     OrganisationAccess access,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    Campaigns.CampaignStore? campaigns = null)
 {
     /// <summary>
     /// The roll-up of <see cref="StatusQuery.OrganisationId"/> (default: the caller's organisation) filtered, ordered
@@ -53,10 +54,14 @@ public sealed class StatusReports(
             ? matching.Skip((int)Math.Min((long)(page - 1) * query.PageSize, int.MaxValue)).Take(query.PageSize)
             : matching;
         List<OrganisationStatusResponse> result = [];
+        var openCampaigns = campaigns is null ? [] : (await campaigns.ListAsync(cancellationToken)).Where(c => c.State == Domain.Campaigns.CampaignState.Open).ToList();
         foreach (var row in shown)
         {
             var pending = await ResolvePendingAsync(row, names, cancellationToken);
-            result.Add(ToResponse(row, row.Path.Count(c => c == '|') - rootDepth, pending, now));
+            result.Add(ToResponse(row, row.Path.Count(c => c == '|') - rootDepth, pending, now) with
+            {
+                OpenCampaigns = Campaigns.OpenCampaignResponse.For(openCampaigns, row, now),
+            });
         }
 
         return new StatusReportResponse(

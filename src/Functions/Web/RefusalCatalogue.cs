@@ -37,6 +37,7 @@ public static class RefusalCatalogue
         ["start another amendment"] = "bắt đầu một đợt sửa đổi, bổ sung khác",
         ["start resolving comments"] = "bắt đầu tiếp thu, giải trình",
         ["upload a draft"] = "tải lên dự thảo",
+        ["close the campaign"] = "kết thúc đợt chỉ đạo",
     };
 
     private static readonly Dictionary<string, string> s_subjects = new(StringComparer.Ordinal)
@@ -48,6 +49,7 @@ public static class RefusalCatalogue
         ["periodic review"] = "đợt rà soát",
         ["filing"] = "hồ sơ gửi cấp trên",
         ["resolution sheet"] = "bảng tiếp thu, giải trình",
+        ["campaign"] = "đợt chỉ đạo",
     };
 
     private static readonly Dictionary<string, string> s_states = new(StringComparer.Ordinal)
@@ -187,6 +189,18 @@ public static class RefusalCatalogue
             RefusalCode.IssuedDocumentMissing => new(null,
                 "Văn bản ban hành của quy chế nhiệm kỳ trước không còn được lưu trữ; đề nghị tạo hồ sơ quy chế mới rồi tải dự thảo lên."),
             RefusalCode.IssuanceMissing => new(null, $"Quy chế không có văn bản ban hành số {F("symbol")}."),
+            RefusalCode.CampaignTitleMissing => new("title", "Đề nghị ghi tên đợt chỉ đạo."),
+            RefusalCode.CampaignDeadlineNotAfterStart => new("deadline",
+                $"Hạn hoàn thành {Date(facts, "deadline")} phải sau hôm nay ({Date(facts, "today")})."),
+            RefusalCode.CampaignModelDateMissing => new("modelIssuedOn",
+                "Đề nghị ghi ngày ban hành quy chế mẫu mới: quy chế sửa đổi phải được ban hành sau ngày đó."),
+            RefusalCode.CampaignReminderOffsetsInvalid => new("reminderDays",
+                $"Số ngày nhắc trước hạn ({F("offsets")}) phải là số nguyên từ 1 đến 365."),
+            RefusalCode.CampaignEndBeforeDeadline => new("endsOn",
+                $"Ngày kết thúc đợt {Date(facts, "endsOn")} không được sớm hơn hạn hoàn thành ({Date(facts, "deadline")})."),
+            RefusalCode.CampaignDirectingDocumentIncomplete => new("documentNumber",
+                "Văn bản chỉ đạo cần có cả số và ngày ban hành."),
+            RefusalCode.CampaignIdTaken => new(null, $"Mã đợt chỉ đạo “{F("campaignId")}” đã được dùng cho một đợt khác."),
             _ => null,
         };
     }

@@ -11,7 +11,7 @@ internal static partial class RefusalSources
     /// <summary>What a refused transition is about, as the domain names it (the rest of the literals are actions).</summary>
     public static readonly IReadOnlySet<string> Subjects = new HashSet<string>(StringComparer.Ordinal)
     {
-        "regulation", "amendment", "consultation round", "vote round", "periodic review", "filing",
+        "regulation", "amendment", "consultation round", "vote round", "periodic review", "filing", "campaign",
     };
 
     /// <summary>The lower-case literals passed to <c>InvalidTransitionException</c> and to the helpers that build one.</summary>

@@ -1,0 +1,52 @@
+using QuyCheWorkflow.Domain.Calendar;
+using QuyCheWorkflow.Domain.Campaigns;
+using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Status;
+
+namespace QuyCheWorkflow.Functions.Campaigns;
+
+/// <summary>
+/// Computes a campaign's roll-up from the status rows (<see cref="StatusProjection"/>), which already carry each
+/// organisation's type, term, regulation stage, number, issue date and last review: one point read for the office's
+/// path and one partition range query per 1,000 organisations of its subtree; no regulation is read. The office
+/// itself is not a member; organisations created since the campaign started are (membership is the subtree now).
+/// The status rows do not carry how a regulation's draft was started, so a revision campaign counts a regulation
+/// issued after the model's date as done (see <see cref="Campaign.ComplianceOf"/>). Thread-safe.
+/// </summary>
+public sealed class CampaignRollUps(StatusProjection status, OrganisationStore organisations, TimeProvider timeProvider)
+{
+    /// <summary>The roll-up of <paramref name="campaign"/> now (a closed campaign: as of its closing).</summary>
+    /// <exception cref="InvalidOperationException">The campaign's office organisation no longer exists.</exception>
+    public async Task<CampaignRollUp> ComputeAsync(Campaign campaign, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        string path = await organisations.GetPathAsync(campaign.OfficeOrganisationId, cancellationToken)
+            ?? throw new InvalidOperationException($"Organisation '{campaign.OfficeOrganisationId}' does not exist.");
+        var rows = await status.QuerySubtreeAtPathAsync(path, cancellationToken: cancellationToken);
+        DateTimeOffset at = campaign.ClosedAt ?? timeProvider.GetUtcNow();
+        return Compute(campaign, rows, at);
+    }
+
+    /// <summary>The roll-up of <paramref name="campaign"/> at <paramref name="at"/> over status rows already read.</summary>
+    public static CampaignRollUp Compute(Campaign campaign, IEnumerable<OrganisationStatus> subtreeRows, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(subtreeRows);
+        DateOnly today = VietnamTime.DateOf(at);
+        var members = subtreeRows
+            .Where(r => r.OrganisationId != campaign.OfficeOrganisationId && campaign.Covers(r.Type))
+            .Select(r => new CampaignMember(r.OrganisationId, r.Path, r.Code, r.Name, r.Type, r.RegulationId,
+                campaign.ComplianceOf(FactsOf(r), today)))
+            .OrderBy(m => CampaignRollUp.Rank(m.Compliance.State))
+            .ThenBy(m => m.Path, StringComparer.Ordinal)
+            .ToList();
+        return new CampaignRollUp(campaign, at, members);
+    }
+
+    /// <summary>What the status row knows of the organisation, as the campaign's facts.</summary>
+    public static CampaignFacts FactsOf(OrganisationStatus row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new CampaignFacts(row.Type, row.Term, row.Stage, row.IssuedOn, row.RegulationNumber, LastReviewDate: row.LastReviewDate);
+    }
+}

@@ -1,0 +1,38 @@
+using QuyCheWorkflow.Domain.Campaigns;
+
+namespace QuyCheWorkflow.Functions.Campaigns;
+
+/// <summary>The Vietnamese words of campaigns, shared by the API, the exports, the pages and the mails.</summary>
+public static class CampaignText
+{
+    public static string Requirement(CampaignRequirementKind kind) => kind switch
+    {
+        CampaignRequirementKind.IssueForCurrentTerm => "Ban hành quy chế làm việc nhiệm kỳ hiện tại",
+        CampaignRequirementKind.ReviseAfterModel => "Sửa đổi, bổ sung quy chế theo quy chế mẫu mới",
+        CampaignRequirementKind.RecordReview => "Rà soát quy chế và ghi nhận kết quả rà soát",
+        _ => kind.ToString(),
+    };
+
+    public static string Compliance(CampaignComplianceState state) => state switch
+    {
+        CampaignComplianceState.NotStarted => "Chưa triển khai",
+        CampaignComplianceState.UnderWay => "Đang thực hiện",
+        CampaignComplianceState.Done => "Đã hoàn thành",
+        CampaignComplianceState.Late => "Quá hạn",
+        _ => state.ToString(),
+    };
+
+    public static string State(CampaignState state) => state switch
+    {
+        CampaignState.Open => "Đang triển khai",
+        CampaignState.Closed => "Đã kết thúc",
+        _ => state.ToString(),
+    };
+
+    public static string CloseReason(CampaignCloseReason reason) => reason switch
+    {
+        CampaignCloseReason.EndDateReached => "Hết thời gian của đợt",
+        CampaignCloseReason.ClosedByOffice => "Văn phòng kết thúc đợt",
+        _ => reason.ToString(),
+    };
+}
