@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Campaigns;
 using QuyCheWorkflow.Domain.Organisations;
+using QuyCheWorkflow.Functions.ApiReference;
 using QuyCheWorkflow.Functions.Office;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
@@ -38,15 +39,15 @@ public static class CampaignsApi
         group.MapGet("/{campaignId}/export.csv", ExportCampaignCsv).WithName(nameof(ExportCampaignCsv))
             .WithSummary("Export the roll-up as CSV")
             .WithDescription("The members with their state, stage, regulation number and completion date, the late first: UTF-8 with a byte-order mark, headers in Vietnamese.")
-            .Produces(StatusCodes.Status200OK, contentType: CampaignExport.CsvContentType);
+            .ProducesText(StatusCodes.Status200OK, CampaignExport.CsvContentType, "The roll-up as CSV (UTF-8 with a byte-order mark), one line per organisation.");
         group.MapGet("/{campaignId}/export.xlsx", ExportCampaignXlsx).WithName(nameof(ExportCampaignXlsx))
             .WithSummary("Export the roll-up as XLSX")
             .WithDescription("The same columns as the CSV export, as one worksheet.")
-            .Produces(StatusCodes.Status200OK, contentType: CampaignExport.XlsxContentType);
+            .ProducesText(StatusCodes.Status200OK, CampaignExport.XlsxContentType, "The roll-up as an Excel workbook (binary).");
         group.MapGet("/{campaignId}/final-report.xlsx", DownloadCampaignFinalReport).WithName(nameof(DownloadCampaignFinalReport))
             .WithSummary("Download the final report of a closed campaign")
             .WithDescription("The roll-up as of the closing, kept when the campaign closed. 404 while it is open.")
-            .Produces(StatusCodes.Status200OK, contentType: CampaignExport.XlsxContentType);
+            .ProducesText(StatusCodes.Status200OK, CampaignExport.XlsxContentType, "The roll-up as an Excel workbook (binary).");
         group.MapPost("/", StartCampaignEndpoint).WithName("StartCampaign")
             .WithSummary("Start a campaign")
             .WithDescription("Upper-level offices and administrators: starts a campaign over the subtree of an organisation the caller reaches.")

@@ -63,7 +63,7 @@ public static class RegulationsApi
             .WithSummary("Resolve a comment")
             .WithDescription("Records how a consultation comment is taken up (outcome) with its explanation, on the resolution sheet.");
         group.MapGet("/{regulationId}/resolution-sheet.docx", DownloadResolutionSheet).WithName(nameof(DownloadResolutionSheet))
-            .Produces(StatusCodes.Status200OK, contentType: ResolutionTableDocument.ContentType)
+            .ProducesText(StatusCodes.Status200OK, ResolutionTableDocument.ContentType, "The resolution table as a Word document (binary).")
             .WithSummary("Download the resolution table")
             .WithDescription("The latest resolution sheet as a Word document (bảng tổng hợp tiếp thu, giải trình ý kiến): one row per comment with its article, text, author and how it was taken up. 404 before any consultation round has closed.");
         group.MapPost("/{regulationId}/vote", SubmitForVote).WithName(nameof(SubmitForVote))

@@ -23,7 +23,6 @@ public static class ConsoleEndpoints
 
         var pages = endpoints.MapGroup(string.Empty).RequireAuthorization(ConsoleAuthentication.Policy);
         pages.MapConsoleSignOut();
-        pages.MapConsoleWelcomePage();
         pages.MapOrganisationConsolePages();
         pages.MapUpperLevelConsolePages();
         pages.MapRegulationConsolePages();
