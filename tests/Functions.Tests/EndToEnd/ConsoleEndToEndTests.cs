@@ -269,6 +269,7 @@ public sealed partial class ConsoleEndToEndTests(AzuriteFixture azurite, Maildev
         }
         while (after == before);
         Assert.Contains("01-QC/ĐU", after, StringComparison.Ordinal);
+        Assert.Contains("Đang có hiệu lực", after, StringComparison.Ordinal);
         await CheckAsync(upper, "e2e-dashboard-acknowledged");
 
         // 4. The clerk records a review; the timeline shows people's names.
