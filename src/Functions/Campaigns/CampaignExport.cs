@@ -1,23 +1,28 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Campaigns;
 
 /// <summary>
 /// A campaign's roll-up as a spreadsheet, in the order of the roll-up (the late first): CSV (RFC 4180, UTF-8 with a
-/// byte-order mark so Excel reads Vietnamese, CRLF, a leading =, +, - or @ neutralised) and XLSX (one sheet of inline
-/// strings, the same columns). Headers in Vietnamese, dates dd/MM/yyyy.
+/// byte-order mark so Excel reads Vietnamese, CRLF, a leading =, +, - or @ neutralised) and XLSX (one
+/// <see cref="Spreadsheet"/> sheet of text, the same columns). Headers in Vietnamese, dates dd/MM/yyyy.
 /// </summary>
 public static class CampaignExport
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxContentType = Spreadsheet.ContentType;
 
-    public static IReadOnlyList<string> Headers { get; } =
-        ["Mã tổ chức", "Tổ chức", "Mã viết tắt", "Loại hình", "Tình trạng", "Giai đoạn", "Số, ký hiệu quy chế", "Ngày hoàn thành"];
+    public const string SheetName = "Đợt chỉ đạo";
+
+    private static readonly SpreadsheetColumn[] s_columns =
+    [
+        new("Mã tổ chức", 16), new("Tổ chức", 44), new("Mã viết tắt", 14), new("Loại hình", 22), new("Tình trạng", 20),
+        new("Giai đoạn", 28), new("Số, ký hiệu quy chế", 18), new("Ngày hoàn thành", 13),
+    ];
+
+    public static IReadOnlyList<string> Headers { get; } = [.. s_columns.Select(c => c.Header)];
 
     public static byte[] Csv(CampaignRollUp rollUp)
     {
@@ -30,40 +35,8 @@ public static class CampaignExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    public static byte[] Xlsx(CampaignRollUp rollUp)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            uint rowIndex = 0;
-            foreach (var record in Records(rollUp))
-            {
-                rowIndex++;
-                var row = new Row { RowIndex = rowIndex };
-                for (int i = 0; i < record.Count; i++)
-                {
-                    row.Append(new Cell
-                    {
-                        CellReference = Column(i) + rowIndex.ToString(CultureInfo.InvariantCulture),
-                        DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(record[i]) { Space = SpaceProcessingModeValues.Preserve }),
-                    });
-                }
-
-                data.Append(row);
-            }
-
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Đợt chỉ đạo" }));
-            workbook.Workbook.Save();
-        }
-
-        return stream.ToArray();
-    }
+    public static byte[] Xlsx(CampaignRollUp rollUp) =>
+        Spreadsheet.Write(SheetName, s_columns, Records(rollUp).Skip(1).Select(record => (IReadOnlyList<SpreadsheetCell>)[.. record.Select(SpreadsheetCell.Text)]));
 
     private static IEnumerable<IReadOnlyList<string>> Records(CampaignRollUp rollUp)
     {
@@ -85,8 +58,6 @@ public static class CampaignExport
             ];
         }
     }
-
-    private static string Column(int index) => ((char)('A' + index)).ToString();
 
     private static string Field(string field)
     {

@@ -140,15 +140,4 @@ public static class ConsoleAccountPages
             "Chỉ văn phòng cấp ủy cấp trên và quản trị hệ thống quản lý tài khoản. Trường hợp cần tạo hoặc khóa tài khoản, đề nghị liên hệ văn phòng cấp ủy cấp trên.",
             tone: MessageTone.Warning,
             backHref: ConsolePaths.Home);
-
-    /// <summary>303 See Other: after a POST the browser follows with a GET.</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
-    }
 }

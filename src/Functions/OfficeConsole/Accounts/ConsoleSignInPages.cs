@@ -214,15 +214,4 @@ public static class ConsoleSignInPages
         {
             StatusCode = statusCode,
         };
-
-    /// <summary>303 See Other: after a POST the browser follows with a GET.</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
-    }
 }

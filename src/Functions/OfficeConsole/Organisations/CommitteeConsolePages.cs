@@ -91,7 +91,7 @@ public static class CommitteeConsolePages
                 StandingCommittee committee = new([.. loaded.Value.Committee.Members, member!]);
                 await workflow.ReplaceCommitteeAsync(organisationId, committee, await OfficeCaller.ActorOfAsync(context, cancellationToken),
                     form.Value(VersionField) is { Length: > 0 } version ? new Azure.ETag(version) : null, cancellationToken);
-                return ConsolePages.SeeOther($"{ConsolePaths.Committee(organisationId)}?{OrganisationConsolePages.NoticeParameter}=them");
+                return new SeeOther($"{ConsolePaths.Committee(organisationId)}?{OrganisationConsolePages.NoticeParameter}=them");
             }
             catch (LifecycleNotFoundException)
             {
@@ -161,7 +161,7 @@ public static class CommitteeConsolePages
                 if (posted[ConfirmedField] == "true")
                 {
                     var done = await workflow.ReplaceCommitteeMemberAsync(organisationId, oldMemberId, newMember!, actor, cancellationToken);
-                    return ConsolePages.SeeOther(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    return new SeeOther(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"{ConsolePaths.Committee(organisationId)}?{OrganisationConsolePages.NoticeParameter}=thay&vong={done.VoteRounds.Count}"));
                 }
 

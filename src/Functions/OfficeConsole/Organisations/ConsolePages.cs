@@ -60,21 +60,8 @@ internal static class ConsolePages
         return form.Refuse(form.Has(field) ? field : ConsoleForm.FormKey, text.Message);
     }
 
-    /// <summary>303 See Other: after a post the browser follows with a GET, so a reload never posts again.</summary>
-    public static IResult SeeOther(string location) => new SeeOtherResult(location);
-
     /// <summary>A component page answered with <paramref name="statusCode"/> (400 for a refused form).</summary>
     public static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters, int statusCode = StatusCodes.Status200OK)
         where T : Microsoft.AspNetCore.Components.IComponent =>
         new(parameters) { StatusCode = statusCode };
-
-    private sealed class SeeOtherResult(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
-    }
 }

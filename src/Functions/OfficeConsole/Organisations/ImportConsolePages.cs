@@ -142,7 +142,7 @@ public static class ImportConsolePages
                 try
                 {
                     var summary = await importer.ApplyAsync(await OfficeCaller.ActorOfAsync(context, cancellationToken), steps, cancellationToken);
-                    return ConsolePages.SeeOther(string.Create(CultureInfo.InvariantCulture,
+                    return new SeeOther(string.Create(CultureInfo.InvariantCulture,
                         $"{ConsolePaths.Import(organisationId)}?loai={(committees ? "uy-vien" : "to-chuc")}&tao={summary.Created}&sua={summary.Updated}&giu={summary.Unchanged}"));
                 }
                 catch (ImportInterruptedException exception)

@@ -87,7 +87,7 @@ public static class OrganisationConsolePages
             try
             {
                 await workflow.UpdateAsync(organisationId, changes, await OfficeCaller.ActorOfAsync(context, cancellationToken), version, cancellationToken);
-                return ConsolePages.SeeOther($"{ConsolePaths.Organisation(organisationId)}?{NoticeParameter}=luu");
+                return new SeeOther($"{ConsolePaths.Organisation(organisationId)}?{NoticeParameter}=luu");
             }
             catch (LifecycleNotFoundException)
             {
@@ -160,7 +160,7 @@ public static class OrganisationConsolePages
             {
                 await workflow.EnterTermAsync(organisationId, term!.Value, view.Organisation.Committee,
                     await OfficeCaller.ActorOfAsync(context, cancellationToken), cancellationToken);
-                return ConsolePages.SeeOther($"{ConsolePaths.Organisation(organisationId)}?{NoticeParameter}=nhiem-ky");
+                return new SeeOther($"{ConsolePaths.Organisation(organisationId)}?{NoticeParameter}=nhiem-ky");
             }
             catch (LifecycleNotFoundException)
             {

@@ -105,15 +105,4 @@ public static partial class RegulationConsolePages
         parameters["User"] = ConsoleUser.From(context.User);
         return new(parameters) { StatusCode = statusCode };
     }
-
-    /// <summary>303 See Other: after a POST the browser follows with a GET, so a reload never posts again.</summary>
-    private sealed class SeeOther(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -103,7 +103,7 @@ public static class UpperLevelConsolePages
                     await workflow.ReturnFilingAsync(regulationId, filingId, response.Reasons, actor, cancellationToken);
                 }
 
-                return ConsolePages.SeeOther($"{ConsolePaths.FilingsInbox}?{OrganisationConsolePages.NoticeParameter}={(response.Acknowledge ? "tiep-nhan" : "tra-lai")}");
+                return new SeeOther($"{ConsolePaths.FilingsInbox}?{OrganisationConsolePages.NoticeParameter}={(response.Acknowledge ? "tiep-nhan" : "tra-lai")}");
             }
             catch (LifecycleNotFoundException)
             {
@@ -209,7 +209,7 @@ public static class UpperLevelConsolePages
             {
                 await publisher.PublishAsync(user.OrganisationId, type!.Value, title!, document!.Content, document.FileName, document.Kind.ContentType,
                     await OfficeCaller.ActorOfAsync(context, cancellationToken), cancellationToken);
-                return ConsolePages.SeeOther($"{ConsolePaths.ModelRegulations}?{OrganisationConsolePages.NoticeParameter}=ban-hanh");
+                return new SeeOther($"{ConsolePaths.ModelRegulations}?{OrganisationConsolePages.NoticeParameter}=ban-hanh");
             }
             catch (ConcurrencyConflictException)
             {

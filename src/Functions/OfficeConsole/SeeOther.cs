@@ -1,4 +1,4 @@
-namespace QuyCheWorkflow.Functions.OfficeConsole.Decisions;
+namespace QuyCheWorkflow.Functions.OfficeConsole;
 
 /// <summary>303 See Other: after a form is sent the browser follows with a GET, so reloading never sends it again.</summary>
 internal sealed class SeeOther(string location) : IResult
