@@ -72,6 +72,7 @@ public static class ConsolePaths
 
     // Copy detection and consultation quality: steps of one regulation, Regulation(org, reg, ComparisonStep).
     public const string QualityStep = "chat-luong";
+    public const string ComparisonDraftParameter = "draft";
     public const string ComparisonTemplate = RegulationTemplate + "/" + ComparisonStep;
     public const string QualityTemplate = RegulationTemplate + "/" + QualityStep;
 
@@ -111,6 +112,10 @@ public static class ConsolePaths
 
     public static string ModelRegulationFile(OrganisationType type, int version) =>
         string.Create(CultureInfo.InvariantCulture, $"{ModelRegulations}/{type}/{version}");
+
+    /// <summary>The comparison of draft <paramref name="number"/> of a regulation with the previous term's text.</summary>
+    public static string Comparison(string organisationId, string regulationId, int number) =>
+        Regulation(organisationId, regulationId, ComparisonStep) + "?" + ComparisonDraftParameter + "=" + number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Download of draft <paramref name="number"/> of a regulation.</summary>
     public static string Draft(string organisationId, string regulationId, int number) =>

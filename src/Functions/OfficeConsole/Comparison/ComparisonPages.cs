@@ -19,7 +19,7 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.Comparison;
 /// </summary>
 public static class ComparisonPages
 {
-    public const string DraftParameter = "draft";
+    public const string DraftParameter = ConsolePaths.ComparisonDraftParameter;
     public const string WithParameter = "with";
     public const string IssuedText = "ban-hanh";
     public const string WithPreviousTerm = "previous";

@@ -122,7 +122,7 @@ public sealed class RegulationConsolePagesTests(RegulationConsoleFixture fixture
 
         Assert.Contains(regulation.InitialCycle.Drafts[0].ContentHash.Value, html, StringComparison.Ordinal);
         Assert.Contains(ConsolePaths.Draft(organisation.Id, regulationId, 1), html, StringComparison.Ordinal);
-        Assert.Contains(ConsolePaths.Regulation(organisation.Id, regulationId, ConsolePaths.ComparisonStep) + "?du-thao=1", html, StringComparison.Ordinal);
+        Assert.Contains(ConsolePaths.Regulation(organisation.Id, regulationId, ConsolePaths.ComparisonStep) + "?draft=1", html, StringComparison.Ordinal);
         Assert.Contains("Tải lên dự thảo", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(DraftVersion.DocxContentType, download.Content.Headers.ContentType?.MediaType);
