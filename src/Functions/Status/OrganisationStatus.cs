@@ -15,7 +15,8 @@ namespace QuyCheWorkflow.Functions.Status;
 /// <c>UpcomingNotices</c> the notices the regulation's stages had still to send at the refresh, in time order, and
 /// <c>LastNotice</c> the latest one sent (both empty in rows written before they were kept); <c>IsReturned</c> is
 /// true while the upper level's return of the filing has started an amendment that is not yet filed again (false in
-/// rows written before it was kept).
+/// rows written before it was kept); <c>IsAmendmentFiled</c> is true while an amendment of the regulation in force is
+/// filed with the upper level and awaits its answer (false in rows written before it was kept).
 /// </summary>
 public sealed record OrganisationStatus(
     string OrganisationId,
@@ -45,7 +46,8 @@ public sealed record OrganisationStatus(
     IReadOnlyDictionary<string, string> PendingNames,
     IReadOnlyList<NoticeSummary> UpcomingNotices,
     NoticeSummary? LastNotice,
-    bool IsReturned = false)
+    bool IsReturned = false,
+    bool IsAmendmentFiled = false)
 {
     /// <summary>
     /// How alike the current regulation's text (its draft under way, else its issued text) is to the previous term's

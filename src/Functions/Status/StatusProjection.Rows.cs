@@ -41,6 +41,7 @@ public sealed partial class StatusProjection
             ["IsMissing"] = status.IsMissing,
             ["IsUpperLevelNotified"] = status.IsUpperLevelNotified,
             ["IsReturned"] = status.IsReturned,
+            ["IsAmendmentFiled"] = status.IsAmendmentFiled,
             ["RefreshedAt"] = status.RefreshedAt,
             ["UpcomingNotices"] = status.UpcomingNotices.Count == 0 ? null : StateJson.Serialize(status.UpcomingNotices),
             ["LastNotice"] = status.LastNotice is null ? null : StateJson.Serialize(status.LastNotice),
@@ -96,7 +97,8 @@ public sealed partial class StatusProjection
             : new Dictionary<string, string>(StringComparer.Ordinal),
         entity.GetString("UpcomingNotices") is { } upcoming ? StateJson.Deserialize<List<NoticeSummary>>(upcoming) : [],
         entity.GetString("LastNotice") is { } last ? StateJson.Deserialize<NoticeSummary>(last) : null,
-        entity.GetBoolean("IsReturned") ?? false)
+        entity.GetBoolean("IsReturned") ?? false,
+        entity.GetBoolean("IsAmendmentFiled") ?? false)
     {
         Likeness = entity.GetString("Likeness") is { } likeness ? StateJson.Deserialize<Quality.TextLikeness>(likeness) : null,
         LastConsultation = entity.GetString("LastConsultation") is { } consultation ? StateJson.Deserialize<Quality.ConsultationSummary>(consultation) : null,

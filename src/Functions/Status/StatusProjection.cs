@@ -184,6 +184,7 @@ public sealed partial class StatusProjection(
         // Returned by the upper level and not yet sent again: the amendment the return started is still being
         // drafted or issued, not filed.
         bool returned = current?.ActiveAmendment is { Reason: AmendmentReason.ReturnedByUpperLevel, Status: AmendmentStatus.InProgress or AmendmentStatus.Issued };
+        bool amendmentFiled = current?.ActiveAmendment is { Status: AmendmentStatus.Filed };
         var (likeness, lastConsultation) = current is null ? (null, null) : await QualityAsync(organisation, ofOrganisation, current, cancellationToken);
 
         return new OrganisationStatus(
@@ -214,7 +215,8 @@ public sealed partial class StatusProjection(
             pending?.Names ?? new Dictionary<string, string>(StringComparer.Ordinal),
             upcoming,
             lastSent,
-            returned)
+            returned,
+            amendmentFiled)
         {
             Likeness = likeness,
             LastConsultation = lastConsultation,

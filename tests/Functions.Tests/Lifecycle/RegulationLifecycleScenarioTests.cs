@@ -5,6 +5,7 @@ using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Durable;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.State;
+using QuyCheWorkflow.Functions.Status;
 using QuyCheWorkflow.Testing;
 using static QuyCheWorkflow.Functions.Tests.Lifecycle.LifecycleWalk;
 
@@ -200,8 +201,15 @@ public sealed class RegulationLifecycleScenarioTests(AzuriteFixture azurite, Mai
         await host.AdvanceToAsync(Vn(issueDate.Year, issueDate.Month, issueDate.Day));
         var issued = await host.Workflow.IssueAsync(Org, regulationId, issueDate, "Lê Thị Hoa du-stc 1", null, Clerk, Ct);
         var filing = await host.Workflow.FileAsync(Org, regulationId, Clerk, Ct);
+
+        // The regulation stays in force while its amendment awaits the upper level: the status row says the
+        // amendment is filed, so the upper level's inbox finds it, and stops saying so once it is answered.
+        var awaiting = await host.Get<StatusProjection>().RefreshAsync(Org, Ct);
+        Assert.Equal(RegulationStage.InForce, awaiting.Stage);
+        Assert.True(awaiting.IsAmendmentFiled);
         await host.Workflow.AcknowledgeFilingAsync(regulationId, filing.Id, s_upperLevel, Ct);
         await host.UntilAsync(() => CompletedAsync(host, LifecycleOrchestrations.FilingInstanceId(regulationId, filing.Id)));
+        Assert.False((await host.Get<StatusProjection>().RefreshAsync(Org, Ct)).IsAmendmentFiled);
         return Regulation.FromState(issued).ActiveAmendment!.Cycle.Issuance!.Number.Symbol;
     }
 

@@ -13,8 +13,8 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.UpperLevel;
 /// the latest answered. Found from the status view, one range read over the subtree (<see cref="StatusProjection"/>):
 /// an organisation whose current regulation is at <see cref="RegulationStage.Filed"/> awaits an answer, and those
 /// filed most recently hold the latest answers; only their regulations and filings are read, never every
-/// organisation's rows. A filing of an amendment while the regulation stays in force does not show as
-/// <see cref="RegulationStage.Filed"/> in the status view, so it appears here only among the recently filed.
+/// organisation's rows. A filing of an amendment, while the regulation stays in force, is found by the row's
+/// <see cref="OrganisationStatus.IsAmendmentFiled"/>.
 /// Reads only; thread-safe.
 /// </summary>
 public sealed class FilingInbox(
@@ -43,8 +43,8 @@ public sealed class FilingInbox(
             .ToList();
         var names = rows.ToDictionary(r => r.OrganisationId, r => r.Name, StringComparer.Ordinal);
         names[own] = (await organisations.GetAsync(own, cancellationToken))?.Value.Name ?? own;
-        var read = rows.Where(r => r.Stage == RegulationStage.Filed)
-            .Concat(rows.Where(r => r.FiledAt is not null && r.Stage != RegulationStage.Filed).OrderByDescending(r => r.FiledAt).Take(RecentOrganisations));
+        var read = rows.Where(r => r.Stage == RegulationStage.Filed || r.IsAmendmentFiled)
+            .Concat(rows.Where(r => r.FiledAt is not null && r.Stage != RegulationStage.Filed && !r.IsAmendmentFiled).OrderByDescending(r => r.FiledAt).Take(RecentOrganisations));
         List<FilingInboxEntry> entries = [];
         foreach (var row in read)
         {
