@@ -1,19 +1,11 @@
 using System.Globalization;
-using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Reviews;
 
 namespace QuyCheWorkflow.Functions.OfficeConsole.Decisions;
 
-/// <summary>The words the step pages use for roles, outcomes and dates.</summary>
+/// <summary>The words the step pages use for outcomes and dates (roles: <see cref="Organisations.CommitteeRoleText"/>).</summary>
 public static class DecisionText
 {
-    public static string Role(CommitteeRole role) => role switch
-    {
-        CommitteeRole.Secretary => "Bí thư",
-        CommitteeRole.DeputySecretary => "Phó Bí thư",
-        _ => "Ủy viên Ban Thường vụ",
-    };
-
     public static string Outcome(ReviewOutcome outcome) => outcome switch
     {
         ReviewOutcome.Keep => "Giữ nguyên",
