@@ -209,6 +209,46 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
     }
 
     [Fact]
+    public async Task RemoveMember_AMember_TakesThemOffAndSaysWho()
+    {
+        var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
+        var version = (await App.Organisations.GetAsync(organisation.Id, Token))!.ETag.ToString();
+
+        using var removed = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeRemove(organisation.Id),
+            ("oldMemberId", "m2"), ("version", version));
+        using var shown = await client.GetAsync(removed.Headers.Location, Token);
+
+        Assert.Equal(HttpStatusCode.SeeOther, removed.StatusCode);
+        Assert.Contains("Đồng chí Trần Thị Bình không còn trong danh sách Ban Thường vụ", WebUtility.HtmlDecode(await shown.Content.ReadAsStringAsync(Token)), StringComparison.Ordinal);
+        Assert.Equal(["m1"], (await App.Organisations.GetAsync(organisation.Id, Token))!.Value.Committee.Members.Select(m => m.MemberId));
+    }
+
+    [Fact]
+    public async Task RemoveMember_TheSecretaryOrAStaleVersion_Answers400AndChangesNothing()
+    {
+        var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
+        var version = (await App.Organisations.GetAsync(organisation.Id, Token))!.ETag.ToString();
+
+        using var secretary = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeRemove(organisation.Id),
+            ("oldMemberId", "m1"), ("version", version));
+        using var added = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeAdd(organisation.Id),
+            ("memberId", "m3"), ("fullName", "Đỗ Minh Châu"), ("email", "chau@example.vn"), ("role", "Member"), ("version", version));
+        using var stale = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeRemove(organisation.Id),
+            ("oldMemberId", "m2"), ("version", version));
+
+        Assert.Equal(HttpStatusCode.BadRequest, secretary.StatusCode);
+        var html = WebUtility.HtmlDecode(await secretary.Content.ReadAsStringAsync(Token));
+        Assert.Contains("id=\"thoi-oldMemberId-loi\"", html, StringComparison.Ordinal);
+        Assert.Contains("Ban Thường vụ luôn có một Bí thư", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, added.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("vừa được người khác thay đổi", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync(Token)), StringComparison.Ordinal);
+        Assert.Equal(["m1", "m2", "m3"], (await App.Organisations.GetAsync(organisation.Id, Token))!.Value.Committee.Members.Select(m => m.MemberId));
+    }
+
+    [Fact]
     public async Task Import_FileWithFaults_ShowsTheLineAndColumnOfEachAndCreatesNothing()
     {
         var parent = await App.CreateAsync(OrganisationsConsoleApp.NewId("dbk"), null);
