@@ -75,7 +75,7 @@ public static class StatusCsv
         notice is null ? "" : notice.AtText + ": " + notice.KindLabel + ", gửi " + string.Join(", ", notice.To);
 
     private static string FormatDate(DateOnly? date) =>
-        date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+        date is { } day ? VietnamTime.FormatDate(day) : "";
 
     private static void AppendRecord(StringBuilder text, IReadOnlyList<string> fields)
     {

@@ -14,9 +14,6 @@ public static class DecisionText
         _ => outcome.ToString(),
     };
 
-    /// <summary>"07/12/2026".</summary>
-    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
     /// <summary>As written on a document: "ngày 07 tháng 12 năm 2026".</summary>
     public static string LongDate(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}");
