@@ -108,6 +108,8 @@ public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : ICl
 
         Assert.Equal(StatusApiTests.Ids(json.RootElement), Rows(html));
         Assert.NotEmpty(Rows(html));
+        var counts = json.RootElement.GetProperty("counts");
+        Assert.Equal((1, 1), (counts.GetProperty("copied").GetInt32(), counts.GetProperty("formalConsultation").GetInt32()));
         foreach (string box in new[] { "loc-sao-chep", "loc-hinh-thuc" })
         {
             Assert.Equal(box == ticked, Regex.IsMatch(html, $"<input type=\"checkbox\" id=\"{box}\"[^>]* checked"));
