@@ -1,8 +1,10 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Domain.Campaigns;
 using QuyCheWorkflow.Functions.Campaigns;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Tests.Lifecycle;
 using QuyCheWorkflow.Testing;
@@ -108,6 +110,34 @@ public sealed class CampaignOrchestratorTests(AzuriteFixture azurite, MaildevFix
     }
 
     [Fact]
+    public async Task Wave_OrganisationFinishesMidWave_GetsNothingAndCountsAsSkipped()
+    {
+        LifecycleHost? running = null;
+        await using var host = await LifecycleHost.StartAsync(azurite, maildev, s_start, configure: services =>
+        {
+            services.Configure<CampaignWaveOptions>(o =>
+            {
+                o.WaveBatchSize = 1;
+                o.WaveConcurrency = 1;
+            });
+            services.AddSingleton<IMailTransport>(sp => new AfterFirstMail(
+                sp.GetRequiredService<SmtpMailTransport>(), () => IssueAsync(running!, Member(3), new DateOnly(2026, 12, 1))));
+        });
+        running = host;
+        await SeedAsync(host, 3);
+        await host.Get<CampaignWorkflow>().StartAsync(OfficeUser(), Clerk, Issue("dot-5", s_deadline), Ct);
+
+        await host.AdvanceToAsync(At8(2026, 12, 1));
+
+        var mail = await MailAsync(host, maildev);
+        Assert.Equal(
+            [.. WaveIds("dot-5", "before-30", Member(1), Member(2)).Order(StringComparer.Ordinal)],
+            mail.Select(m => m.NotificationId).Order(StringComparer.Ordinal));
+        var wave = Assert.Single(await host.Get<CampaignNoticeLedger>().ListWavesAsync("dot-5", Ct));
+        Assert.Equal((3, 3, 4, 0, 1), (wave.Members, wave.Planned, wave.Sent, wave.Uncertain, wave.Skipped));
+    }
+
+    [Fact]
     public async Task CloseAsync_ByTheOfficeAfterARetriedStart_EndsTheOrchestrationAndNothingIsMailed()
     {
         await using var host = await LifecycleHost.StartAsync(azurite, maildev, s_start);
@@ -157,5 +187,20 @@ public sealed class CampaignOrchestratorTests(AzuriteFixture azurite, MaildevFix
             mail.Select(m => m.NotificationId).Order(StringComparer.Ordinal));
         var status = (await host.Durable.GetInstanceAsync(instanceId, cancellation: Ct))!.ReadCustomStatusAs<LifecycleWaitStatus>();
         Assert.Equal(At8(2026, 12, 30), status!.WakeAt);
+    }
+
+    /// <summary>Runs <c>then</c> once, right after the first mail was accepted (the wave's batches run in path order).</summary>
+    private sealed class AfterFirstMail(IMailTransport inner, Func<Task> then) : IMailTransport
+    {
+        private int _accepted;
+
+        public async Task SendAsync(OutgoingMail mail, MailRecipient from, CancellationToken cancellationToken = default)
+        {
+            await inner.SendAsync(mail, from, cancellationToken);
+            if (Interlocked.Increment(ref _accepted) == 1)
+            {
+                await then();
+            }
+        }
     }
 }
