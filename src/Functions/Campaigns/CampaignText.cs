@@ -35,4 +35,12 @@ public static class CampaignText
         CampaignCloseReason.ClosedByOffice => "Văn phòng kết thúc đợt",
         _ => reason.ToString(),
     };
+
+    /// <summary>"Có" or "Không" for a flag of the copy and quality figures, empty when there is nothing to judge.</summary>
+    public static string Flag(bool? value) => value switch
+    {
+        true => "Có",
+        false => "Không",
+        null => "",
+    };
 }
