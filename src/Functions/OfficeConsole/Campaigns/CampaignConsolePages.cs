@@ -277,7 +277,7 @@ public static class CampaignConsolePages
 
         var rollUp = await workflow.RollUpAsync(view, cancellationToken);
         var only = StateOf(context);
-        return TypedResults.File(write(only is null ? rollUp : rollUp with { Members = rollUp.In(only) }), contentType,
+        return TypedResults.File(write(only is null ? rollUp : new CampaignRollUp(rollUp.Campaign, rollUp.At, rollUp.In(only))), contentType,
             $"dot-chi-dao-{view.Campaign.Id}.{extension}");
     }
 

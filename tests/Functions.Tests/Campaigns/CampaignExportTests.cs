@@ -17,14 +17,14 @@ namespace QuyCheWorkflow.Functions.Tests.Campaigns;
 /// The copy and quality figures in a campaign's report, over the comparison seed ("khoi" → "co-so-1", whose draft came
 /// from the model and whose closed consultation was all bare agreement, so formal; "co-so-2", a scanned draft).
 /// </summary>
-public sealed class CampaignQualityFiguresTests(ConsoleHostFixture fixture) : IClassFixture<ConsoleHostFixture>
+public sealed class CampaignExportTests(ConsoleHostFixture fixture) : IClassFixture<ConsoleHostFixture>
 {
     private readonly ConsoleTestHost _host = fixture.Host;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Api_Exports_AndPage_CarryEachMembersLikenessCopiedAndFormalFlags()
+    public async Task CsvApiAndPage_FormalConsultation_CarryEachMembersLikenessCopiedAndFormalFlags()
     {
         var campaign = await SeedAndStartAsync("dot-chat-luong-1");
         using var api = _host.App.CreateClient();
@@ -54,7 +54,7 @@ public sealed class CampaignQualityFiguresTests(ConsoleHostFixture fixture) : IC
     }
 
     [Fact]
-    public async Task Compute_ARowFlaggedCopied_CountsItAndTheExportsAndResponseSaySo()
+    public async Task CsvAndXlsx_ARowFlaggedCopied_CountItAndSayCó()
     {
         var campaign = await SeedAndStartAsync("dot-chat-luong-2");
         var copied = new TextLikeness(new LikenessFigure(LikenessKind.Measured, 96), LikenessFigure.NoReference, IsCopiedFromPreviousTerm: true);
