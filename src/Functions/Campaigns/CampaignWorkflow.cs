@@ -14,7 +14,9 @@ namespace QuyCheWorkflow.Functions.Campaigns;
 /// entry to the office organisation's chain once per campaign (<see cref="AuditLog.AppendOnceAsync"/>), so a command
 /// retried after a crash between the two completes the audit without repeating it. Closing keeps the final report: the
 /// roll-up as of the closing instant, as XLSX in the document store (content-addressed, so a retry stores nothing new),
-/// named by <see cref="Campaign.FinalReport"/>. Thread-safe.
+/// named by <see cref="Campaign.FinalReport"/>. Starting a campaign starts its orchestration (the mail waves, closing at
+/// the end date: <see cref="Orchestrations.CampaignOrchestrator"/>) right after the row is written, idempotently, so a
+/// retried start neither fails nor starts it twice; closing early wakes it, so it ends at once. Thread-safe.
 /// </summary>
 public sealed class CampaignWorkflow(
     CampaignStore campaigns,
@@ -23,6 +25,7 @@ public sealed class CampaignWorkflow(
     OrganisationStore organisations,
     OrganisationAccess access,
     AuditLog audit,
+    CampaignOrchestrations orchestrations,
     TimeProvider timeProvider)
 {
     private const int MaxAttempts = 5;
@@ -41,10 +44,10 @@ public sealed class CampaignWorkflow(
     /// </summary>
     /// <exception cref="DomainException">A rule of <see cref="Campaign.Start"/>, or <see cref="RefusalCode.CampaignIdTaken"/>.</exception>
     public Task<Campaign?> StartAsync(ClaimsPrincipal user, Actor actor, StartCampaign request, CancellationToken cancellationToken = default) =>
-        StartAsync(user, actor, request, null, cancellationToken);
+        StartWithDocumentFileAsync(user, actor, request, null, cancellationToken);
 
     /// <summary>
-    /// <see cref="StartAsync(ClaimsPrincipal, Actor, StartCampaign, CancellationToken)"/> with the directing document's
+    /// <see cref="StartAsync"/> with the directing document's
     /// <paramref name="file"/>: stored in the document store (content-addressed, so the same file sent again stores
     /// nothing new) and named by its content hash as <see cref="DirectingDocument.FileReference"/>. The campaign's rules
     /// are checked first: a refused campaign stores no file.
@@ -53,7 +56,7 @@ public sealed class CampaignWorkflow(
     /// A rule of <see cref="Campaign.Start"/>; <see cref="RefusalCode.CampaignDirectingDocumentIncomplete"/> for a file
     /// without the document's number and date; or <see cref="RefusalCode.CampaignIdTaken"/>.
     /// </exception>
-    public async Task<Campaign?> StartAsync(ClaimsPrincipal user, Actor actor, StartCampaign request, DirectingDocumentFile? file,
+    public async Task<Campaign?> StartWithDocumentFileAsync(ClaimsPrincipal user, Actor actor, StartCampaign request, DirectingDocumentFile? file,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -92,6 +95,11 @@ public sealed class CampaignWorkflow(
             }
 
             campaign = existing;
+        }
+
+        if (campaign.State == CampaignState.Open)
+        {
+            await orchestrations.EnsureStartedAsync(campaign.Id, cancellationToken);
         }
 
         await AuditAsync(campaign, AuditAction.CampaignStarted, actor, campaign.StartedAt, new
@@ -169,8 +177,9 @@ public sealed class CampaignWorkflow(
     }
 
     /// <summary>
-    /// Closes the campaign early for its office. Null when <paramref name="user"/> may not run campaigns or does not reach
-    /// the campaign's office (an upper level the campaign covers sees it but may not close it).
+    /// Closes the campaign early for its office and wakes its orchestration, which then ends: no wave goes out after
+    /// the close. Null when <paramref name="user"/> may not run campaigns or does not reach the campaign's office (an
+    /// upper level the campaign covers sees it but may not close it).
     /// </summary>
     /// <exception cref="InvalidTransitionException">The campaign is already closed.</exception>
     public async Task<Campaign?> CloseAsync(ClaimsPrincipal user, Actor actor, string campaignId, string? note, CancellationToken cancellationToken = default)
@@ -180,7 +189,9 @@ public sealed class CampaignWorkflow(
             return null;
         }
 
-        return await CloseAsync(actor, campaignId, CampaignCloseReason.ClosedByOffice, note, cancellationToken);
+        var closed = await CloseAsync(actor, campaignId, CampaignCloseReason.ClosedByOffice, note, cancellationToken);
+        await orchestrations.SignalAsync(campaignId, cancellationToken);
+        return closed;
     }
 
     /// <summary>

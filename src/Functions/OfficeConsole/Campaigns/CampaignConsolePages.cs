@@ -121,7 +121,7 @@ public static class CampaignConsolePages
             try
             {
                 var actor = await OfficeCaller.ActorOfAsync(context, cancellationToken);
-                if (await workflow.StartAsync(context.User, actor, request, file, cancellationToken) is not { } campaign)
+                if (await workflow.StartWithDocumentFileAsync(context.User, actor, request, file, cancellationToken) is not { } campaign)
                 {
                     return ConsolePages.OrganisationNotFound();
                 }
