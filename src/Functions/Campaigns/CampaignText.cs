@@ -43,4 +43,20 @@ public static class CampaignText
         false => "Không",
         null => "",
     };
+
+    /// <summary>
+    /// A wave of reminders as people read it: "Nhắc trước hạn 30 ngày", "Nhắc quá hạn, tuần thứ 2", from the wave's
+    /// stable id ("before-30", "overdue-2"; see <see cref="Campaign.WavesBetween"/>).
+    /// </summary>
+    public static string Wave(CampaignWaveKind kind, string waveId)
+    {
+        ArgumentNullException.ThrowIfNull(waveId);
+        string number = waveId[(waveId.LastIndexOf('-') + 1)..];
+        return kind switch
+        {
+            CampaignWaveKind.Reminder => $"Nhắc trước hạn {number} ngày",
+            CampaignWaveKind.Overdue => $"Nhắc quá hạn, tuần thứ {number}",
+            _ => waveId,
+        };
+    }
 }

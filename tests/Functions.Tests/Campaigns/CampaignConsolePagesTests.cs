@@ -116,6 +116,26 @@ public sealed class CampaignConsolePagesTests(StatusHostFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Page_WaveInTheLedger_IsListedWithItsCounts()
+    {
+        var id = await StartAsync("Đợt có nhắc");
+        var ledger = Host.Get<CampaignNoticeLedger>();
+        var wave = new CampaignWave("before-30", CampaignWaveKind.Reminder, new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero), 30, 0);
+        await ledger.PlanWaveAsync(id, wave, members: 3, planned: 2, Ct);
+        await ledger.CompleteWaveAsync(id, wave, new CampaignWaveTally(Sent: 4, Uncertain: 0, Organisations: 2), skipped: 0, Ct);
+        using var client = await Host.SignInAsync(Host.BlocPerson, Ct);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(ConsolePaths.Campaign(id), Ct));
+
+        Assert.Contains("Các đợt nhắc đã gửi", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\" data-label=\"Đợt nhắc\">Nhắc trước hạn 30 ngày</th>", page, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Thời điểm\">08:00 ngày 01/12/2026</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Tổ chức cần nhắc\">2/3</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Thư đã gửi\">4</td>", page, StringComparison.Ordinal);
+        Assert.Contains("Đã gửi xong lúc", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnotherUpperLevelsOffice_GetsNotFoundEverywhere()
     {
         var id = await StartAsync("Đợt của khối");
@@ -152,6 +172,7 @@ public sealed class CampaignConsolePagesTests(StatusHostFixture fixture) : IClas
         Assert.Contains("Đảng ủy base-1", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Đảng ủy base-3", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Kết thúc đợt</button>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Các đợt nhắc đã gửi", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, newForm.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, start.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, close.StatusCode);

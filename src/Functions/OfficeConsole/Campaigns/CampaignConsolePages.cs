@@ -15,7 +15,8 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.Campaigns;
 /// (<see cref="ConsolePaths.Campaigns"/>); the form that starts one, with the directing document's file
 /// (<see cref="ConsolePaths.NewCampaign"/>, upper-level offices and administrators); one campaign's page with its
 /// counts by state, each a link that keeps that state, the members paged on the server, the late first, with their
-/// copy and quality figures; its exports (<see cref="CampaignExport"/>); and closing it early with a note. The office
+/// copy and quality figures; the reminder waves sent (<see cref="CampaignNoticeLedger.ListWavesAsync"/>); its exports
+/// (<see cref="CampaignExport"/>); and closing it early with a note. The office
 /// of a covered organisation sees its own part of a campaign, read-only.
 /// </summary>
 public static class CampaignConsolePages
@@ -138,7 +139,7 @@ public static class CampaignConsolePages
     }
 
     public static async Task<IResult> ShowCampaign(string campaignId, HttpContext context, CampaignWorkflow workflow, OrganisationStore organisations,
-        CancellationToken cancellationToken)
+        CampaignNoticeLedger ledger, CancellationToken cancellationToken)
     {
         if (ConsolePages.UserOf(context) is null)
         {
@@ -156,12 +157,12 @@ public static class CampaignConsolePages
             "ket-thuc" => "Đã kết thúc đợt chỉ đạo; báo cáo kết thúc đợt đã được lưu.",
             _ => null,
         };
-        return await CampaignPageAsync(context, view, workflow, organisations, CloseForm(), notice, StatusCodes.Status200OK, cancellationToken);
+        return await CampaignPageAsync(context, view, workflow, organisations, ledger, CloseForm(), notice, StatusCodes.Status200OK, cancellationToken);
     }
 
     /// <summary>Closes the campaign early with a note; the form confirms it first (<see cref="CloseConfirmField"/>).</summary>
     public static async Task<IResult> CloseCampaign(string campaignId, HttpContext context, CampaignWorkflow workflow, OrganisationStore organisations,
-        CancellationToken cancellationToken)
+        CampaignNoticeLedger ledger, CancellationToken cancellationToken)
     {
         if (ConsolePages.UserOf(context) is null)
         {
@@ -215,7 +216,7 @@ public static class CampaignConsolePages
             view = await workflow.ViewAsync(context.User, campaignId, cancellationToken) ?? view;
         }
 
-        return await CampaignPageAsync(context, view, workflow, organisations, form, null, StatusCodes.Status400BadRequest, cancellationToken);
+        return await CampaignPageAsync(context, view, workflow, organisations, ledger, form, null, StatusCodes.Status400BadRequest, cancellationToken);
     }
 
     public static async Task<IResult> DownloadDirectingDocument(string campaignId, HttpContext context, CampaignWorkflow workflow, DocumentStore documents,
@@ -282,7 +283,7 @@ public static class CampaignConsolePages
     }
 
     private static async Task<IResult> CampaignPageAsync(HttpContext context, CampaignView view, CampaignWorkflow workflow, OrganisationStore organisations,
-        ConsoleForm closeForm, string? notice, int statusCode, CancellationToken cancellationToken)
+        CampaignNoticeLedger ledger, ConsoleForm closeForm, string? notice, int statusCode, CancellationToken cancellationToken)
     {
         var rollUp = await workflow.RollUpAsync(view, cancellationToken);
         var state = StateOf(context);
@@ -291,6 +292,8 @@ public static class CampaignConsolePages
         int page = int.TryParse(context.Request.Query[ConsolePaths.CampaignPageParameter].ToString(), System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out int asked) ? Math.Clamp(asked, 1, pageCount) : 1;
         var office = (await organisations.GetAsync(view.Campaign.OfficeOrganisationId, cancellationToken))?.Value;
+        // The waves count every member's notices: for those who see the campaign whole.
+        var waves = view.IsWhole ? await ledger.ListWavesAsync(view.Campaign.Id, cancellationToken) : [];
         return ConsolePages.Page<CampaignPage>(new()
         {
             [nameof(CampaignPage.View)] = view,
@@ -304,6 +307,7 @@ public static class CampaignConsolePages
             [nameof(CampaignPage.MayClose)] = CampaignWorkflow.MayRunCampaigns(context.User) && view.IsWhole,
             [nameof(CampaignPage.CloseForm)] = closeForm,
             [nameof(CampaignPage.Notice)] = notice,
+            [nameof(CampaignPage.Waves)] = waves,
         }, statusCode);
     }
 
