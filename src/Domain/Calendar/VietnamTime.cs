@@ -48,8 +48,10 @@ public static class VietnamTime
         ToLocal(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary><c>dd/MM/yyyy</c> of the Vietnam calendar day.</summary>
-    public static string FormatDate(DateTimeOffset instant) =>
-        ToLocal(instant).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string FormatDate(DateTimeOffset instant) => FormatDate(DateOf(instant));
+
+    /// <summary>A calendar day as every page, mail and export shows it: <c>dd/MM/yyyy</c>, e.g. "05/12/2026".</summary>
+    public static string FormatDate(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The day as written in correspondence: "Thứ Bảy, ngày 05 tháng 12 năm 2026".</summary>
     public static string FormatLongDate(DateTimeOffset instant)

@@ -34,13 +34,7 @@ public sealed partial class Regulation
 
         if (superseded is not null)
         {
-            if (superseded.Id == Id || superseded.OrganisationId != OrganisationId)
-            {
-                throw new DomainException(RefusalCode.SupersedesOtherOrganisation, $"Regulation '{Id}' can only supersede another regulation of organisation '{OrganisationId}'.",
-                    new Dictionary<string, string> { ["regulationId"] = superseded.Id });
-            }
-
-            superseded.EnsureStage("be superseded", RegulationStage.Issued, RegulationStage.Filed, RegulationStage.InForce);
+            EnsureMaySupersede(superseded);
         }
 
         if (_stageAfterIssue is null)
@@ -52,17 +46,37 @@ public sealed partial class Regulation
         else
         {
             AmendmentCycle amendment = ActiveAmendment ?? throw InvalidTransitionException.For(Subject, Stage, "issue");
-            if (superseded is not null)
-            {
-                throw new DomainException(RefusalCode.AmendmentCannotSupersede, "An amendment does not supersede another regulation.");
-            }
-
             amendment.Cycle.Issue(issuance);
             amendment.Status = AmendmentStatus.Issued;
         }
 
         CurrentIssuance = issuance;
         NextReviewDue = ReviewSchedule.NextDueDate(issuance.IssueDate, LastReviewDate > issuance.IssueDate ? LastReviewDate : null);
+    }
+
+    /// <summary>
+    /// Refuses as <see cref="Issue"/> does when this regulation's issue may not supersede <paramref name="superseded"/>:
+    /// it must be another regulation of the same organisation with a text in force, and the text to issue must be the
+    /// original (an amendment supersedes nothing). Changes nothing.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// <see cref="RefusalCode.SupersedesOtherOrganisation"/> or <see cref="RefusalCode.AmendmentCannotSupersede"/>.
+    /// </exception>
+    /// <exception cref="InvalidTransitionException"><paramref name="superseded"/> has no text in force.</exception>
+    public void EnsureMaySupersede(Regulation superseded)
+    {
+        ArgumentNullException.ThrowIfNull(superseded);
+        if (superseded.Id == Id || superseded.OrganisationId != OrganisationId)
+        {
+            throw new DomainException(RefusalCode.SupersedesOtherOrganisation, $"Regulation '{Id}' can only supersede another regulation of organisation '{OrganisationId}'.",
+                new Dictionary<string, string> { ["regulationId"] = superseded.Id });
+        }
+
+        superseded.EnsureStage("be superseded", RegulationStage.Issued, RegulationStage.Filed, RegulationStage.InForce);
+        if (_stageAfterIssue is not null)
+        {
+            throw new DomainException(RefusalCode.AmendmentCannotSupersede, "An amendment does not supersede another regulation.");
+        }
     }
 
     /// <summary>

@@ -7,4 +7,5 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 /// <param name="Number">The number and symbol the register would give, e.g. "05-QC/ĐU".</param>
 /// <param name="Signer">The signing block of the chosen member.</param>
 /// <param name="ApprovedOn">The day the standing committee approved the text (the earliest issue date).</param>
-public sealed record IssuePreview(DocumentNumber Number, Signer Signer, DateOnly ApprovedOn);
+/// <param name="Superseded">The regulation the issue would supersede (it ends on the issue date), or null.</param>
+public sealed record IssuePreview(DocumentNumber Number, Signer Signer, DateOnly ApprovedOn, RegulationState? Superseded = null);

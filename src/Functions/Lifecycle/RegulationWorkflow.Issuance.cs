@@ -116,10 +116,12 @@ public sealed partial class RegulationWorkflow
     /// What <see cref="IssueAsync(string, string, DateOnly, string, string?, FinalDocument?, Actor, CancellationToken)"/>
     /// would do now, without doing it: refuses as it would (signer, stage, issue date), and gives the number and
     /// symbol it would take (the one already registered for this text, else the next of the register) and the
-    /// signing block. Reserves no number and writes nothing, so another issue may take the number meanwhile.
+    /// signing block, and, with <paramref name="supersedesRegulationId"/>, refuses as the issue would when that regulation
+    /// may not be superseded and names it. Reserves no number and writes nothing, so another issue may take the number
+    /// meanwhile.
     /// </summary>
     public async Task<IssuePreview> PreviewIssueAsync(string organisationId, string regulationId, DateOnly issueDate, string signer,
-        CancellationToken cancellationToken = default)
+        string? supersedesRegulationId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(signer);
         var organisation = await LoadOrganisationAsync(organisationId, cancellationToken);
@@ -127,6 +129,12 @@ public sealed partial class RegulationWorkflow
         var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, cancellationToken)).Value);
         var approvedOn = await ApprovalDayAsync(regulation, cancellationToken);
         regulation.EnsureIssueDate(issueDate, approvedOn, VietnamTime.DateOf(timeProvider.GetUtcNow()));
+        RegulationState? superseded = null;
+        if (supersedesRegulationId is not null)
+        {
+            superseded = (await LoadRegulationAsync(organisationId, supersedesRegulationId, cancellationToken)).Value;
+            regulation.EnsureMaySupersede(Regulation.FromState(superseded));
+        }
 
         string subject = IssueSubjectOf(regulation);
         var taken = await stores.Numbers.ListAsync(organisationId, regulation.Term, DocumentType.Regulation, cancellationToken);
@@ -135,7 +143,32 @@ public sealed partial class RegulationWorkflow
             : DocumentNumbering.Next(
                 taken.Select(t => new NumberRegistration(organisationId, regulation.Term, DocumentType.Regulation, t.Number)),
                 organisationId, regulation.Term, DocumentType.Regulation);
-        return new IssuePreview(new DocumentNumber(number, DocumentType.Regulation, organisation.Code), signedBy, approvedOn);
+        return new IssuePreview(new DocumentNumber(number, DocumentType.Regulation, organisation.Code), signedBy, approvedOn, superseded);
+    }
+
+    /// <summary>
+    /// The regulations an issue of <paramref name="regulationId"/> may supersede: the organisation's others with a text
+    /// in force, the latest issued first; none when the text to issue is an amendment (it supersedes nothing).
+    /// </summary>
+    /// <exception cref="LifecycleNotFoundException">The organisation or the regulation does not exist.</exception>
+    public async Task<IReadOnlyList<RegulationState>> SupersedableAsync(string organisationId, string regulationId, CancellationToken cancellationToken = default)
+    {
+        var regulation = Regulation.FromState((await LoadRegulationAsync(organisationId, regulationId, cancellationToken)).Value);
+        if (regulation.CurrentIssuance is not null)
+        {
+            return [];
+        }
+
+        List<Regulation> others = [];
+        await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisationId, cancellationToken))
+        {
+            if (loaded.Value.Id != regulationId && Regulation.FromState(loaded.Value) is { HasTextInForce: true } other)
+            {
+                others.Add(other);
+            }
+        }
+
+        return [.. others.OrderByDescending(r => r.CurrentIssuance!.IssueDate).ThenByDescending(r => r.CurrentIssuance!.RecordedAt).Select(r => r.ToState())];
     }
 
     /// <summary>The register's subject of the text to issue: the original, or one amendment of it.</summary>

@@ -1,5 +1,4 @@
 using QuyCheWorkflow.Domain.Calendar;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QuyCheWorkflow.Domain;
 using QuyCheWorkflow.Domain.Filings;
@@ -60,7 +59,7 @@ internal sealed class FilingLinkPage(RegulationWorkflow workflow, FilingStore fi
                 [nameof(LinkFilingPage.RegulationTitle)] = regulation.Title,
                 [nameof(LinkFilingPage.OrganisationName)] = organisationName,
                 [nameof(LinkFilingPage.Symbol)] = issuance.Number.Symbol,
-                [nameof(LinkFilingPage.IssueDate)] = issuance.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                [nameof(LinkFilingPage.IssueDate)] = VietnamTime.FormatDate(issuance.IssueDate),
                 [nameof(LinkFilingPage.SignerText)] = issuance.Signer.ToString(),
                 [nameof(LinkFilingPage.DownloadUrl)] = view.DownloadUrl,
                 [nameof(LinkFilingPage.Status)] = filing.Status switch

@@ -69,7 +69,7 @@ internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore v
     /// <summary>A decided round's page: the decision, its day and count, and once issued the number and date.</summary>
     private static RazorComponentResult<Web.Components.MessagePage> DecidedPage(VoteRound round, Issuance? issuance, bool submitting)
     {
-        string day = round.DecidedOn is { } on ? " ngày " + on.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
+        string day = round.DecidedOn is { } on ? " ngày " + VietnamTime.FormatDate(on) : "";
         string how = round.InPersonResult is not null
             ? " tại cuộc họp Ban Thường vụ"
             : $" với {round.Tally.Agrees}/{round.Tally.MemberCount} ủy viên đồng ý";
@@ -79,7 +79,7 @@ internal sealed class VoteLinkPage(RegulationWorkflow workflow, VoteRoundStore v
             : $"Ban Thường vụ không thông qua {draft}{day}; văn phòng cấp ủy tiếp thu, chỉnh lý dự thảo.";
         string? details = issuance is null
             ? null
-            : $"Quy chế làm việc số {issuance.Number.Symbol} đã được ban hành ngày {issuance.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.";
+            : $"Quy chế làm việc số {issuance.Number.Symbol} đã được ban hành ngày {VietnamTime.FormatDate(issuance.IssueDate)}.";
         return submitting
             ? MessagePages.Show(StatusCodes.Status409Conflict, "Đợt biểu quyết đã kết thúc",
                 "Biểu quyết vừa gửi không được ghi nhận. " + explanation, details, MessageTone.Warning)

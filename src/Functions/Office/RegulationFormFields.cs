@@ -18,6 +18,7 @@ internal static class RegulationFormFields
     public const string Outcome = "outcome";
     public const string Notes = "notes";
     public const string SignerMemberId = "signerMemberId";
+    public const string SupersedesRegulationId = "supersedesRegulationId";
 
     /// <summary>A calendar day written <c>yyyy-MM-dd</c> (what a date input sends).</summary>
     public static DateOnly? Date(string? value, string field, string message, Dictionary<string, string[]> errors)

@@ -94,7 +94,7 @@ public static class RegulationsApi
                 ApiField.Date("issueDate", "The day of issue, yyyy-MM-dd."),
                 new ApiField("signerMemberId", "string", "The committee member who signs (the secretary or a deputy secretary); or give signerName."),
                 new ApiField("signerName", "string", "The signer's full name, when signerMemberId is not given."),
-                new ApiField("supersedesRegulationId", "string", "The regulation this one replaces, if any."))
+                new ApiField(RegulationFormFields.SupersedesRegulationId, "string", "The regulation this one replaces, if any."))
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/{regulationId}/filing", File).WithName(nameof(File))
             .WithSummary("File with the upper level")
@@ -317,7 +317,7 @@ public static class RegulationsApi
             document = uploaded;
             request = new IssueRequest(
                 RegulationFormFields.Date(form?[RegulationFormFields.IssueDate], RegulationFormFields.IssueDate, string.Empty, new(StringComparer.Ordinal)),
-                form?["signerMemberId"], form?["signerName"], form?["supersedesRegulationId"]);
+                form?["signerMemberId"], form?["signerName"], form?[RegulationFormFields.SupersedesRegulationId]);
         }
         else if (context.Request.HasJsonContentType())
         {

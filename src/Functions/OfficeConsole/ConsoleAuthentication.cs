@@ -10,7 +10,8 @@ namespace QuyCheWorkflow.Functions.OfficeConsole;
 /// The console's session: an ASP.NET Core cookie (<see cref="Scheme"/>) scoped to <see cref="ConsolePaths.Root"/>,
 /// used only by the console's pages (the API keeps its API keys and Entra ID tokens: the cookie never reaches
 /// <c>/api</c>, and no API endpoint accepts this scheme). Every request re-reads the account, so a disabled account's
-/// session ends at its next request.
+/// session ends at its next request, and so does every session started before the account's
+/// <see cref="Account.SessionsValidFrom"/> (the person signed out on every device, or the account was disabled).
 /// </summary>
 public static class ConsoleAuthentication
 {
@@ -48,7 +49,7 @@ public static class ConsoleAuthentication
     }
 
     /// <summary>
-    /// Ends the session of an account that is gone or disabled, and brings the principal up to date when the account
+    /// Ends the session of an account that is gone or disabled or whose sessions were ended since it started, and brings the principal up to date when the account
     /// changed (name, organisation, role). One point read per request.
     /// </summary>
     internal static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
@@ -56,7 +57,7 @@ public static class ConsoleAuthentication
         var accountId = context.Principal?.FindFirst(ConsoleUser.AccountIdClaim)?.Value;
         var store = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
         var account = accountId is null ? null : (await store.GetAsync(accountId, context.HttpContext.RequestAborted))?.Value;
-        if (account is null || account.IsDisabled)
+        if (account is null || !account.AcceptsSessionIssuedAt(context.Properties.IssuedUtc))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);

@@ -57,6 +57,7 @@ public static class ConsolePaths
     public const string OrganisationTermTemplate = OrganisationTemplate + "/nhiem-ky";
     public const string CommitteeAddTemplate = CommitteeTemplate + "/them-uy-vien";
     public const string CommitteeReplaceTemplate = CommitteeTemplate + "/thay-uy-vien";
+    public const string CommitteeRemoveTemplate = CommitteeTemplate + "/thoi-uy-vien";
     public const string ImportCommitteesTemplate = ImportTemplate + "/uy-vien";
     public const string ImportOrganisationsSampleTemplate = ImportTemplate + "/mau-to-chuc.csv";
     public const string ImportCommitteesSampleTemplate = ImportTemplate + "/mau-uy-vien.csv";
@@ -131,6 +132,8 @@ public static class ConsolePaths
     public static string CommitteeAdd(string organisationId) => Committee(organisationId) + "/them-uy-vien";
 
     public static string CommitteeReplace(string organisationId) => Committee(organisationId) + "/thay-uy-vien";
+
+    public static string CommitteeRemove(string organisationId) => Committee(organisationId) + "/thoi-uy-vien";
 
     public static string ImportCommittees(string organisationId) => Import(organisationId) + "/uy-vien";
 

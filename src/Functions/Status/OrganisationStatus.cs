@@ -59,6 +59,16 @@ public sealed record OrganisationStatus(
     /// <summary>The current regulation's latest closed consultation round, with its formal flag; null when there is none.</summary>
     public Quality.ConsultationSummary? LastConsultation { get; init; }
 
+    /// <summary>
+    /// The "copied from the previous term" flag of <see cref="Likeness"/>, as the refresh decided it with the upper
+    /// level's threshold (<see cref="Quality.RegulationQuality"/>); false without a likeness. Filters, counts and pages
+    /// read this, never the percentage against a threshold of their own.
+    /// </summary>
+    public bool IsCopiedFromPreviousTerm => Likeness?.IsCopiedFromPreviousTerm ?? false;
+
+    /// <summary>The formal flag of <see cref="LastConsultation"/>, as the refresh decided it; false without a closed round.</summary>
+    public bool IsConsultationFormal => LastConsultation?.IsFormal ?? false;
+
     /// <summary>The first of <see cref="UpcomingNotices"/> still ahead at <paramref name="now"/>, or null.</summary>
     public NoticeSummary? NextNoticeAfter(DateTimeOffset now) => UpcomingNotices.FirstOrDefault(n => n.At > now);
 }

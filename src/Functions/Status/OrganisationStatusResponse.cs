@@ -47,14 +47,20 @@ public sealed record OrganisationStatusResponse(
     /// </summary>
     public Quality.TextLikeness? Likeness { get; init; }
 
-    /// <summary>True when the current text is at least the upper level's threshold alike to the previous term's regulation.</summary>
-    public bool IsCopiedFromPreviousTerm => Likeness?.IsCopiedFromPreviousTerm ?? false;
+    /// <summary>
+    /// True when the current text is at least the upper level's threshold alike to the previous term's regulation: the
+    /// status row's flag (<see cref="OrganisationStatus.IsCopiedFromPreviousTerm"/>), the one the <c>copied</c> filter reads.
+    /// </summary>
+    public bool IsCopiedFromPreviousTerm { get; init; }
 
     /// <summary>The current regulation's latest closed consultation round: its figures and whether it was held for form.</summary>
     public Quality.ConsultationSummary? LastConsultation { get; init; }
 
-    /// <summary>True when <see cref="LastConsultation"/> counts as held for form (<i>hình thức</i>).</summary>
-    public bool IsConsultationFormal => LastConsultation?.IsFormal ?? false;
+    /// <summary>
+    /// True when <see cref="LastConsultation"/> counts as held for form (<i>hình thức</i>): the status row's flag
+    /// (<see cref="OrganisationStatus.IsConsultationFormal"/>), the one the <c>formalConsultation</c> filter reads.
+    /// </summary>
+    public bool IsConsultationFormal { get; init; }
 
     /// <summary>The open campaigns (<i>đợt chỉ đạo</i>) covering the organisation, with where it stands in each.</summary>
     public IReadOnlyList<Campaigns.OpenCampaignResponse> OpenCampaigns { get; init; } = [];

@@ -45,7 +45,7 @@ public static class StatusApi
                 "(rows without a value last in either order). Without page every matching row is returned; with page, that page of " +
                 "pageSize rows, and page, pageSize and pageCount say where it lies; count is always the number of matching rows. " +
                 "counts gives, for the whole subtree whatever the filters, the organisations per stage and per problem (missing, " +
-                "overdue, returned). 404 alike for an organisation that does not exist and one outside the caller's subtree.")
+                "overdue, returned, copied, formalConsultation), each as its filter selects them. 404 alike for an organisation that does not exist and one outside the caller's subtree.")
             .WithQueryParameters(
                 new ApiField(StatusQuery.OrganisationIdParameter, "string",
                     "The root of the subtree to report; the caller's own organisation when left out. At most 64 letters, digits, '-', '_' or '.'."),
@@ -62,7 +62,8 @@ public static class StatusApi
                     $"Only organisations whose name or code contains these words, ignoring case and Vietnamese diacritics ('ha noi' finds 'Hà Nội'). At most {StatusQuery.MaxSearchLength} characters."),
                 ApiField.OneOf<StatusSort>(StatusQuery.SortParameter, "The column to order by: Tree (the default: each organisation before those below it), Name (Vietnamese alphabetical), " +
                     "Stage (lifecycle order), Number, Issued, Filed, Acknowledged, LastReview, NextReview, Pending (how many parties it waits for), " +
-                    "Flags (how many of missing, overdue, returned, then the next notice)."),
+                    "Flags (how many of missing, overdue, returned, then the next notice), Likeness (the percentage alike to the previous term's regulation), " +
+                    "Consultation (the latest closed consultation's response rate)."),
                 new ApiField(StatusQuery.OrderParameter, "string", "asc (the default) or desc.", Values: ["asc", "desc"]),
                 new ApiField(StatusQuery.PageParameter, "integer", "The page to return, from 1; every matching row when left out. A page past the last is empty."),
                 new ApiField(StatusQuery.PageSizeParameter, "integer",

@@ -26,7 +26,7 @@ public static class StatusCsv
         "Mã tổ chức", "Tổ chức", "Mã viết tắt", "Loại hình", "Mã tổ chức cấp trên", "Nhiệm kỳ", "Số, ký hiệu quy chế", "Dự thảo lần",
         "Giai đoạn", "Tình trạng", "Ngày ban hành", "Ngày gửi cấp trên", "Ngày cấp trên tiếp nhận", "Rà soát gần nhất",
         "Hạn rà soát tiếp theo", "Đang chờ", "Chưa trả lời", "Quá hạn", "Chưa có quy chế",
-        "Thông báo sắp gửi", "Thông báo đã gửi gần nhất", "Bị cấp trên trả lại",
+        "Thông báo sắp gửi", "Thông báo đã gửi gần nhất", "Bị cấp trên trả lại", "Giống nhiệm kỳ trước", "Lấy ý kiến",
     ];
 
     public static byte[] Write(StatusReportResponse report)
@@ -60,6 +60,8 @@ public static class StatusCsv
                 Notice(row.NextNotice),
                 Notice(row.LastNotice),
                 row.IsReturned ? "Có" : "Không",
+                StatusText.PreviousTermLikenessCell(row) ?? "",
+                StatusText.ConsultationCell(row) ?? "",
             ]);
         }
 
@@ -73,7 +75,7 @@ public static class StatusCsv
         notice is null ? "" : notice.AtText + ": " + notice.KindLabel + ", gửi " + string.Join(", ", notice.To);
 
     private static string FormatDate(DateOnly? date) =>
-        date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+        date is { } day ? VietnamTime.FormatDate(day) : "";
 
     private static void AppendRecord(StringBuilder text, IReadOnlyList<string> fields)
     {

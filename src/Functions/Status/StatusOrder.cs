@@ -35,6 +35,8 @@ public static class StatusOrder
                 StatusSort.NextReview => Values(a.NextReviewDue, b.NextReviewDue, direction),
                 StatusSort.Pending => Values(Pending(a), Pending(b), direction),
                 StatusSort.Flags => Flags(a, b, now, direction),
+                StatusSort.Likeness => Values(a.Likeness?.PreviousTerm.Percent, b.Likeness?.PreviousTerm.Percent, direction),
+                StatusSort.Consultation => Values(a.LastConsultation?.ResponseRatePercent, b.LastConsultation?.ResponseRatePercent, direction),
                 _ => 0,
             };
             return sort == StatusSort.Name ? order * direction : order;

@@ -77,8 +77,8 @@ public sealed record StatusQuery(
             && (search is not { Length: > 0 }
                 || SearchText.Fold(row.Name).Contains(search, StringComparison.Ordinal)
                 || SearchText.Fold(row.Code).Contains(search, StringComparison.Ordinal))
-            && (Copied is not { } copied || (row.Likeness?.IsCopiedFromPreviousTerm ?? false) == copied)
-            && (FormalConsultation is not { } formal || (row.LastConsultation?.IsFormal ?? false) == formal);
+            && (Copied is not { } copied || row.IsCopiedFromPreviousTerm == copied)
+            && (FormalConsultation is not { } formal || row.IsConsultationFormal == formal);
     }
 
     /// <summary>The filters the table service can apply (only "true" flags narrow there).</summary>
@@ -166,6 +166,8 @@ public sealed record StatusQuery(
         Add(MissingParameter, Flag(query.Missing));
         Add(OverdueParameter, Flag(query.Overdue));
         Add(ReturnedParameter, Flag(query.Returned));
+        Add(CopiedParameter, Flag(query.Copied));
+        Add(FormalConsultationParameter, Flag(query.FormalConsultation));
         Add(SearchParameter, query.Search);
         Add(SortParameter, query.Sort == StatusSort.Tree ? null : query.Sort.ToString());
         Add(OrderParameter, query.Descending ? "desc" : null);

@@ -90,13 +90,16 @@ public sealed class StatusReports(
             .Select(r => (r.OrganisationId, r.Name, r.Path.Count(c => c == '|') - depth))];
     }
 
+    // Each problem is counted by the filter its count's link applies, so the two never disagree.
     private static StatusCountsResponse Count(IReadOnlyList<OrganisationStatus> rows) => new(
         rows.Count,
         rows.GroupBy(r => r.Stage?.ToString() ?? StatusQuery.NoStage)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-        rows.Count(r => r.IsMissing),
-        rows.Count(r => r.IsOverdue),
-        rows.Count(r => r.IsReturned));
+        rows.Count((StatusQuery.Everything with { Missing = true }).Matches),
+        rows.Count((StatusQuery.Everything with { Overdue = true }).Matches),
+        rows.Count((StatusQuery.Everything with { Returned = true }).Matches),
+        rows.Count((StatusQuery.Everything with { Copied = true }).Matches),
+        rows.Count((StatusQuery.Everything with { FormalConsultation = true }).Matches));
 
     /// <summary>
     /// The regulation's audit trail, oldest first, and its notices: sent, then scheduled from now on; null when unknown
@@ -261,6 +264,8 @@ public sealed class StatusReports(
         row.IsReturned)
     {
         Likeness = row.Likeness,
+        IsCopiedFromPreviousTerm = row.IsCopiedFromPreviousTerm,
         LastConsultation = row.LastConsultation,
+        IsConsultationFormal = row.IsConsultationFormal,
     };
 }

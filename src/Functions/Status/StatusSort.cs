@@ -35,4 +35,10 @@ public enum StatusSort
 
     /// <summary>How many problems are flagged (missing, overdue, returned), then the next notice's time.</summary>
     Flags,
+
+    /// <summary>How alike the current text is to the previous term's regulation (a measured percentage; a scan or no comparison has no value).</summary>
+    Likeness,
+
+    /// <summary>The response rate of the latest closed consultation round.</summary>
+    Consultation,
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.Quality;
 
 namespace QuyCheWorkflow.Functions.Status;
 
@@ -28,6 +30,42 @@ public static class StatusText
         _ => "Khác",
     };
 
+    /// <summary>The mark of a text copied from the previous term (<see cref="OrganisationStatusResponse.IsCopiedFromPreviousTerm"/>).</summary>
+    public const string CopiedMark = "sao chép";
+
+    /// <summary>The mark of a consultation held for form (<see cref="OrganisationStatusResponse.IsConsultationFormal"/>).</summary>
+    public const string FormalMark = "hình thức";
+
+    /// <summary>
+    /// How alike the current text is to the previous term's regulation, as the status view shows it: "96 %", "bản quét"
+    /// when the text is a scan with no text layer, null when unknown (no text, nothing to compare with, a reference
+    /// that is a scan or cannot be read).
+    /// </summary>
+    public static string? PreviousTermLikeness(TextLikeness? likeness) => likeness?.PreviousTerm switch
+    {
+        { Kind: LikenessKind.Measured } measured => measured.Label,
+        { Kind: LikenessKind.Scanned } => "bản quét",
+        _ => null,
+    };
+
+    /// <summary>The latest closed consultation's response rate, "Trả lời 40 %"; null when there is none.</summary>
+    public static string? ConsultationResponse(ConsultationSummary? consultation) =>
+        consultation is null ? null : string.Create(CultureInfo.InvariantCulture, $"Trả lời {consultation.ResponseRatePercent} %");
+
+    /// <summary>The likeness with its mark, as one spreadsheet cell: "96 % (sao chép)", "bản quét"; null when unknown.</summary>
+    public static string? PreviousTermLikenessCell(OrganisationStatusResponse row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Marked(PreviousTermLikeness(row.Likeness), row.IsCopiedFromPreviousTerm, CopiedMark);
+    }
+
+    /// <summary>The response rate with its mark, as one spreadsheet cell: "Trả lời 40 % (hình thức)"; null when there is none.</summary>
+    public static string? ConsultationCell(OrganisationStatusResponse row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Marked(ConsultationResponse(row.LastConsultation), row.IsConsultationFormal, FormalMark);
+    }
+
     /// <summary>What an audit action means, for the timeline (<see cref="Lifecycle.AuditAction"/>); unknown actions show as they are.</summary>
     public static string AuditAction(string action) => Lifecycle.AuditAction.LabelOf(action);
 
@@ -48,4 +86,7 @@ public static class StatusText
         NoticeKind.ReviewOverdueToUpperLevel => "Báo cấp trên việc quá hạn rà soát",
         _ => kind.ToString(),
     };
+
+    private static string? Marked(string? text, bool flagged, string mark) =>
+        text is not null && flagged ? text + " (" + mark + ")" : text;
 }

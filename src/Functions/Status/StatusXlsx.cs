@@ -21,6 +21,7 @@ public static class StatusXlsx
         new("Số, ký hiệu quy chế", 18), new("Ngày ban hành", 13), new("Ngày gửi cấp trên", 13), new("Ngày cấp trên tiếp nhận", 13),
         new("Rà soát gần nhất", 13), new("Hạn rà soát tiếp theo", 13), new("Đang chờ", 40), new("Chưa có quy chế", 10),
         new("Quá hạn rà soát", 10), new("Bị cấp trên trả lại", 10), new("Thông báo sắp gửi", 48),
+        new("Giống nhiệm kỳ trước", 16), new("Lấy ý kiến", 22),
     ];
 
     /// <summary>The column headers, in order.</summary>
@@ -47,6 +48,8 @@ public static class StatusXlsx
             Text(row.IsOverdue ? "Có" : "Không"),
             Text(row.IsReturned ? "Có" : "Không"),
             Text(row.NextNotice is { } next ? next.AtText + ": " + next.KindLabel + ", gửi " + string.Join(", ", next.To) : null),
+            Text(StatusText.PreviousTermLikenessCell(row)),
+            Text(StatusText.ConsultationCell(row)),
         ]));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QuyCheWorkflow.Domain;
+using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Regulations;
 
 namespace QuyCheWorkflow.Functions.Web;
@@ -238,13 +239,13 @@ public static class RefusalCatalogue
 
     private static string Date(IReadOnlyDictionary<string, string> facts, string name) =>
         DateOnly.TryParseExact(facts.GetValueOrDefault(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? "ngày " + date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            ? "ngày " + VietnamTime.FormatDate(date)
             : facts.GetValueOrDefault(name) ?? string.Empty;
 
     /// <summary>"05/12/2026", without the "ngày" that <see cref="Date"/> puts before it.</summary>
     private static string PlainDate(IReadOnlyDictionary<string, string> facts, string name) =>
         DateOnly.TryParseExact(facts.GetValueOrDefault(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            ? VietnamTime.FormatDate(date)
             : facts.GetValueOrDefault(name) ?? string.Empty;
 
     private static string RuleDescription(IReadOnlyDictionary<string, string> facts)

@@ -4,11 +4,9 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Organisations;
-using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.OfficeConsole;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
@@ -31,7 +29,7 @@ namespace QuyCheWorkflow.Functions.Tests.EndToEnd;
 /// the clerk records a review. Every console page is checked by axe-core and kept as a screenshot at 390 px and
 /// 1440 px.
 /// </summary>
-public sealed partial class ConsoleEndToEndTests(AzuriteFixture azurite, MaildevFixture maildev, BrowserFixture browser) : IAsyncLifetime
+public sealed class ConsoleEndToEndTests(AzuriteFixture azurite, MaildevFixture maildev, BrowserFixture browser) : IAsyncLifetime
 {
     private const string UpperName = "Nguyễn Thị Thanh Hương";
     private const string ClerkName = "Phạm Thị Hoa";
@@ -55,25 +53,7 @@ public sealed partial class ConsoleEndToEndTests(AzuriteFixture azurite, Maildev
 
     public async ValueTask InitializeAsync()
     {
-        string baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        _app = await TestApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                [AppSettings.Url] = baseUrl,
-                [AppSettings.LinksBaseUrl] = baseUrl,
-                [AppSettings.StorageConnectionString] = azurite.ConnectionString,
-                [AppSettings.DurableTaskHubName] = _unique,
-                ["Mail:Smtp:Port"] = maildev.Maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
-            },
-            services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
-                services.Configure<StateOptions>(o =>
-                {
-                    o.TablePrefix = _unique;
-                    o.DocumentsContainer = "documents-" + _unique;
-                });
-            });
+        _app = await EndToEndApp.StartAsync(_unique, _clock, azurite, maildev);
     }
 
     public async ValueTask DisposeAsync()
@@ -343,17 +323,12 @@ public sealed partial class ConsoleEndToEndTests(AzuriteFixture azurite, Maildev
     /// <summary>Waits for the newest e-mail to <paramref name="recipient"/> whose subject starts so, and opens its link at phone width.</summary>
     private async Task<IPage> OpenLinkAsync(string recipient, string subjectStart)
     {
-        var email = await maildev.Maildev.WaitForEmailAsync(
-            recipient, e => e.Subject.StartsWith(subjectStart, StringComparison.Ordinal) && e.Text is not null && PersonalLink().IsMatch(e.Text),
-            s_wait, Token);
+        string link = await EndToEndApp.PersonalLinkAsync(maildev.Maildev, recipient, subjectStart, Token);
         var context = await browser.NewPhoneContextAsync();
         _contexts.Add(context);
         var page = await context.NewPageAsync();
-        var response = await page.GotoAsync(PersonalLink().Match(email.Text!).Value);
+        var response = await page.GotoAsync(link);
         Assert.Equal(200, response!.Status);
         return page;
     }
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/l/[A-Za-z0-9_\-\.]+")]
-    private static partial Regex PersonalLink();
 }

@@ -3,13 +3,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Functions.Hosting;
-using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Tests.CustomHandler;
 using QuyCheWorkflow.Functions.Tests.Office;
 using QuyCheWorkflow.Functions.Tests.Web;
@@ -24,10 +21,9 @@ namespace QuyCheWorkflow.Functions.Tests.EndToEnd;
 /// runs in real time until the review, then jumps five and a half months, and the host's hourly ReminderSweep
 /// invocation brings the waiting review cycle up to date.
 /// </summary>
-public sealed partial class RegulationEndToEndTests(AzuriteFixture azurite, MaildevFixture maildev, BrowserFixture browser) : IAsyncLifetime
+public sealed class RegulationEndToEndTests(AzuriteFixture azurite, MaildevFixture maildev, BrowserFixture browser) : IAsyncLifetime
 {
     private const string BootstrapKey = "e2e-bootstrap-administrator-key-0123456789";
-    private static readonly TimeSpan s_mailWait = TimeSpan.FromSeconds(90);
 
     private readonly string _unique = "e" + Guid.NewGuid().ToString("N")[..12];
     private readonly ShiftedTimeProvider _clock = new();
@@ -40,27 +36,8 @@ public sealed partial class RegulationEndToEndTests(AzuriteFixture azurite, Mail
 
     public async ValueTask InitializeAsync()
     {
-        // Links must point at the app, so it listens on a port chosen before it starts.
-        string baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        _app = await TestApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                [AppSettings.Url] = baseUrl,
-                [AppSettings.LinksBaseUrl] = baseUrl,
-                [AppSettings.StorageConnectionString] = azurite.ConnectionString,
-                [AppSettings.DurableTaskHubName] = _unique,
-                ["Mail:Smtp:Port"] = maildev.Maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
-                [AppSettings.AuthBootstrapAdminKey] = BootstrapKey,
-            },
-            services =>
-            {
-                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
-                services.Configure<StateOptions>(o =>
-                {
-                    o.TablePrefix = _unique;
-                    o.DocumentsContainer = "documents-" + _unique;
-                });
-            });
+        _app = await EndToEndApp.StartAsync(_unique, _clock, azurite, maildev,
+            new Dictionary<string, string?> { [AppSettings.AuthBootstrapAdminKey] = BootstrapKey });
         _phone = await browser.NewPhoneContextAsync();
     }
 
@@ -153,7 +130,7 @@ public sealed partial class RegulationEndToEndTests(AzuriteFixture azurite, Mail
         Assert.Equal(HttpStatusCode.OK, sweep.StatusCode);
 
         var reminder = await maildev.Maildev.WaitForEmailAsync(
-            $"vanphong.tuphap@{Domain}", e => e.Subject.StartsWith("Nhắc rà soát định kỳ", StringComparison.Ordinal), s_mailWait, Token);
+            $"vanphong.tuphap@{Domain}", e => e.Subject.StartsWith("Nhắc rà soát định kỳ", StringComparison.Ordinal), EndToEndApp.MailWait, Token);
         Assert.Contains("01-QC/ĐU", reminder.Subject, StringComparison.Ordinal);
         Assert.Contains(reminder.Attachments ?? [], a => a.ContentType?.StartsWith("text/calendar", StringComparison.Ordinal) == true);
     }
@@ -161,7 +138,7 @@ public sealed partial class RegulationEndToEndTests(AzuriteFixture azurite, Mail
     private async Task WaitForReviewCycleAsync(string regulationId)
     {
         var durable = _app!.Services.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>();
-        var giveUp = DateTime.UtcNow + s_mailWait;
+        var giveUp = DateTime.UtcNow + EndToEndApp.MailWait;
         while (true)
         {
             await foreach (var instance in durable.GetAllInstancesAsync(new Microsoft.DurableTask.Client.OrchestrationQuery { InstanceIdPrefix = $"review|{regulationId}|" }).WithCancellation(Token))
@@ -240,16 +217,10 @@ public sealed partial class RegulationEndToEndTests(AzuriteFixture azurite, Mail
     /// <summary>Waits for the newest e-mail to <paramref name="recipient"/> whose subject starts so, and opens its link.</summary>
     private async Task<IPage> OpenLinkAsync(string recipient, string subjectStart)
     {
-        var email = await maildev.Maildev.WaitForEmailAsync(
-            recipient, e => e.Subject.StartsWith(subjectStart, StringComparison.Ordinal) && e.Text is not null && PersonalLink().IsMatch(e.Text),
-            s_mailWait, Token);
-        var link = PersonalLink().Match(email.Text!).Value;
+        string link = await EndToEndApp.PersonalLinkAsync(maildev.Maildev, recipient, subjectStart, Token);
         var page = await _phone!.NewPageAsync();
         var response = await page.GotoAsync(link);
         Assert.Equal(200, response!.Status);
         return page;
     }
-
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/l/[A-Za-z0-9_\-\.]+")]
-    private static partial Regex PersonalLink();
 }

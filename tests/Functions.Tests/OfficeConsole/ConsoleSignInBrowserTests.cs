@@ -47,7 +47,7 @@ public sealed class ConsoleSignInBrowserTests(ConsoleHostFixture fixture, Browse
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= width);
         await BrowserFixture.SaveScreenshotAsync(page, desktop ? "console-home-desktop" : "console-home-phone");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == ConsolePaths.SignIn);
         await page.GotoAsync(ConsolePaths.Home);
         Assert.Equal(ConsolePaths.SignIn, new Uri(page.Url).AbsolutePath);

@@ -171,6 +171,42 @@ public sealed class ConsoleSignInTests(ConsoleHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task SignOutEverywhere_EndsTheSessionsOnOtherDevicesButNotALaterSignIn()
+    {
+        var account = await _host.CreateAccountAsync("co-so-1", cancellationToken: TestContext.Current.CancellationToken);
+        using var phone = await _host.SignInAsync(account.Email, TestContext.Current.CancellationToken);
+        using var office = await _host.SignInAsync(account.Email, TestContext.Current.CancellationToken);
+
+        using var signedOut = await phone.PostFormAsync(ConsolePaths.Home, [new(ConsoleSignInPages.EverywhereField, "1")], ConsolePaths.SignOut, TestContext.Current.CancellationToken);
+        using var officeHome = await office.GetAsync(ConsolePaths.Home, TestContext.Current.CancellationToken);
+        _host.Clock.Advance(TimeSpan.FromSeconds(2));
+        using var later = await _host.SignInAsync(account.Email, TestContext.Current.CancellationToken);
+        using var laterHome = await later.GetAsync(ConsolePaths.Home, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.SeeOther, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, officeHome.StatusCode);
+        Assert.Equal(ConsolePaths.SignIn, PathOf(officeHome.Headers.Location!));
+        Assert.Equal(HttpStatusCode.OK, laterHome.StatusCode);
+    }
+
+    [Fact]
+    public async Task Session_AccountDisabledThenEnabled_TheOldSessionStaysEnded()
+    {
+        var account = await _host.CreateAccountAsync("co-so-1", cancellationToken: TestContext.Current.CancellationToken);
+        using var client = await _host.SignInAsync(account.Email, TestContext.Current.CancellationToken);
+        var store = _host.Get<AccountStore>();
+        _host.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        var disabledTag = await store.SetDisabledAsync(account.Id, _host.Clock.GetUtcNow(), "Kiểm thử",
+            (await store.GetAsync(account.Id, TestContext.Current.CancellationToken))!.ETag, TestContext.Current.CancellationToken);
+        await store.SetDisabledAsync(account.Id, null, null, disabledTag, TestContext.Current.CancellationToken);
+        using var home = await client.GetAsync(ConsolePaths.Home, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.False((await store.GetAsync(account.Id, TestContext.Current.CancellationToken))!.Value.IsDisabled);
+    }
+
+    [Fact]
     public async Task SignOut_WithoutAntiforgeryToken_Refused()
     {
         var account = await _host.CreateAccountAsync("co-so-1", cancellationToken: TestContext.Current.CancellationToken);

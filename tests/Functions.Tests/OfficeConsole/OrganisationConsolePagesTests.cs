@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Domain.Regulations;
 using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Functions.Lifecycle;
@@ -54,7 +55,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
         }
 
         using var post = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Organisation(mine.Id), ConsolePaths.Organisation(sibling.Id),
-            ("name", "Đã đổi tên"), ("committeeName", ""), ("officeEmail", "x@example.vn"), ("version", ""));
+            ("name", "Đã đổi tên"), ("code", "ĐU"), ("type", "Agency"), ("committeeName", ""), ("officeEmail", "x@example.vn"), ("version", ""));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(sibling.Name, (await App.Organisations.GetAsync(sibling.Id, Token))!.Value.Name);
     }
@@ -67,7 +68,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
         var before = await App.Organisations.GetAsync(organisation.Id, Token);
 
         using var response = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Organisation(organisation.Id), ConsolePaths.Organisation(organisation.Id),
-            ("name", "Đảng bộ Sở Tài chính mới"), ("committeeName", ""), ("officeEmail", "khong-phai-email"), ("version", before!.ETag.ToString()));
+            ("name", "Đảng bộ Sở Tài chính mới"), ("code", "ĐU"), ("type", "Agency"), ("committeeName", ""), ("officeEmail", "khong-phai-email"), ("version", before!.ETag.ToString()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Token));
@@ -87,7 +88,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
         var before = await App.Organisations.GetAsync(organisation.Id, Token);
 
         using var response = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Organisation(organisation.Id), ConsolePaths.Organisation(organisation.Id),
-            ("name", "Đảng bộ Sở Tài chính"), ("committeeName", ""), ("officeEmail", "vp.dangbo@stc.example.vn"), ("version", before!.ETag.ToString()));
+            ("name", "Đảng bộ Sở Tài chính"), ("code", "ĐU"), ("type", "Agency"), ("committeeName", ""), ("officeEmail", "vp.dangbo@stc.example.vn"), ("version", before!.ETag.ToString()));
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal(ConsolePaths.Organisation(organisation.Id) + "?thong-bao=luu", response.Headers.Location!.OriginalString);
@@ -95,6 +96,31 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
         Assert.Equal("Đảng bộ Sở Tài chính", after.Name);
         Assert.Equal("Văn phòng Đảng ủy Sở Tài chính", after.OfficeName);
         Assert.Equal("vp.dangbo@stc.example.vn", after.OfficeEmail);
+    }
+
+    [Fact]
+    public async Task UpdateOrganisation_CodeAndType_ChangeTheSymbolOfLaterDocumentsAndABadCodeIsRefusedBesideIt()
+    {
+        var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
+        var before = await App.Organisations.GetAsync(organisation.Id, Token);
+
+        using var refused = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Organisation(organisation.Id), ConsolePaths.Organisation(organisation.Id),
+            ("name", organisation.Name), ("code", "Đ/U"), ("type", "Enterprise"), ("committeeName", ""), ("officeEmail", ""), ("version", before!.ETag.ToString()));
+        var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Token));
+        var unchanged = await App.Organisations.GetAsync(organisation.Id, Token);
+        using var saved = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Organisation(organisation.Id), ConsolePaths.Organisation(organisation.Id),
+            ("name", organisation.Name), ("code", "ĐUDN"), ("type", "Enterprise"), ("committeeName", ""), ("officeEmail", ""), ("version", before.ETag.ToString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("id=\"f-code-loi\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"Đ/U\"", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Enterprise\" selected", refusedHtml, StringComparison.Ordinal);
+        Assert.Equal(before.ETag, unchanged!.ETag);
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var after = (await App.Organisations.GetAsync(organisation.Id, Token))!.Value;
+        Assert.Equal("ĐUDN", after.Code.ToString());
+        Assert.Equal(OrganisationType.Enterprise, after.Type);
     }
 
     [Fact]
@@ -107,7 +133,7 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
             new OrganisationChanges { Name = "Đảng bộ đổi tên trước" }, OrganisationsConsoleApp.Clerk, cancellationToken: Token);
 
         using var response = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Organisation(organisation.Id), ConsolePaths.Organisation(organisation.Id),
-            ("name", "Tên của người đến sau"), ("committeeName", ""), ("officeEmail", ""), ("version", stale));
+            ("name", "Tên của người đến sau"), ("code", "ĐU"), ("type", "Agency"), ("committeeName", ""), ("officeEmail", ""), ("version", stale));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("vừa được người khác thay đổi", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Token)), StringComparison.Ordinal);
@@ -205,6 +231,46 @@ public sealed class OrganisationConsolePagesTests(OrganisationsConsoleFixture fi
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("id=\"them-role-loi\"", await refused.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.SeeOther, added.StatusCode);
+        Assert.Equal(["m1", "m2", "m3"], (await App.Organisations.GetAsync(organisation.Id, Token))!.Value.Committee.Members.Select(m => m.MemberId));
+    }
+
+    [Fact]
+    public async Task RemoveMember_AMember_TakesThemOffAndSaysWho()
+    {
+        var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
+        var version = (await App.Organisations.GetAsync(organisation.Id, Token))!.ETag.ToString();
+
+        using var removed = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeRemove(organisation.Id),
+            ("oldMemberId", "m2"), ("version", version));
+        using var shown = await client.GetAsync(removed.Headers.Location, Token);
+
+        Assert.Equal(HttpStatusCode.SeeOther, removed.StatusCode);
+        Assert.Contains("Đồng chí Trần Thị Bình không còn trong danh sách Ban Thường vụ", WebUtility.HtmlDecode(await shown.Content.ReadAsStringAsync(Token)), StringComparison.Ordinal);
+        Assert.Equal(["m1"], (await App.Organisations.GetAsync(organisation.Id, Token))!.Value.Committee.Members.Select(m => m.MemberId));
+    }
+
+    [Fact]
+    public async Task RemoveMember_TheSecretaryOrAStaleVersion_Answers400AndChangesNothing()
+    {
+        var organisation = await App.CreateAsync(OrganisationsConsoleApp.NewId("du"), null);
+        using var client = await App.ClientForAsync(ApiRole.Office, organisation.Id);
+        var version = (await App.Organisations.GetAsync(organisation.Id, Token))!.ETag.ToString();
+
+        using var secretary = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeRemove(organisation.Id),
+            ("oldMemberId", "m1"), ("version", version));
+        using var added = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeAdd(organisation.Id),
+            ("memberId", "m3"), ("fullName", "Đỗ Minh Châu"), ("email", "chau@example.vn"), ("role", "Member"), ("version", version));
+        using var stale = await OrganisationsConsoleApp.PostFormAsync(client, ConsolePaths.Committee(organisation.Id), ConsolePaths.CommitteeRemove(organisation.Id),
+            ("oldMemberId", "m2"), ("version", version));
+
+        Assert.Equal(HttpStatusCode.BadRequest, secretary.StatusCode);
+        var html = WebUtility.HtmlDecode(await secretary.Content.ReadAsStringAsync(Token));
+        Assert.Contains("id=\"thoi-oldMemberId-loi\"", html, StringComparison.Ordinal);
+        Assert.Contains("Ban Thường vụ luôn có một Bí thư", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, added.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("vừa được người khác thay đổi", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync(Token)), StringComparison.Ordinal);
         Assert.Equal(["m1", "m2", "m3"], (await App.Organisations.GetAsync(organisation.Id, Token))!.Value.Committee.Members.Select(m => m.MemberId));
     }
 

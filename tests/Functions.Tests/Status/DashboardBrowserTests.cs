@@ -12,14 +12,21 @@ using QuyCheWorkflow.Testing;
 
 namespace QuyCheWorkflow.Functions.Tests.Status;
 
-/// <summary>The dashboard in Chromium: on a phone and a desktop, checked by axe-core, and refreshing itself.</summary>
-public sealed class DashboardBrowserTests(StatusHostFixture fixture, BrowserFixture browser) : IClassFixture<StatusHostFixture>
+/// <summary>
+/// The dashboard in Chromium: on a phone and a desktop, checked by axe-core, and refreshing itself; base-1's text copied
+/// from the previous term and base-2's consultation held for form (<see cref="StatusTestHost.AddQualityFiguresAsync"/>).
+/// </summary>
+public sealed class DashboardBrowserTests(StatusHostFixture fixture, BrowserFixture browser) : IClassFixture<StatusHostFixture>, IAsyncLifetime
 {
     private static readonly ViewportSize s_desktop = new() { Width = 1440, Height = 900 };
 
     private StatusTestHost Host => fixture.Host;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await Host.AddQualityFiguresAsync(Token);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task Dashboard_OnPhone_IsOneCardPerRowWithinTheWidthAndPassesAxe()
@@ -38,6 +45,15 @@ public sealed class DashboardBrowserTests(StatusHostFixture fixture, BrowserFixt
         Assert.True(width <= BrowserFixture.PhoneViewport.Width, $"The page is {width}px wide on a phone.");
         var card = page.Locator(".status-table tbody tr").Filter(new() { HasText = "Đảng ủy base-2" });
         Assert.Contains("Quá hạn rà soát", await card.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches("^Trả lời 30 %[\\s\\S]*hình thức$", await card.Locator("td[data-label='Lấy ý kiến']").InnerTextAsync());
+        var copied = page.Locator(".status-table tbody tr").Filter(new() { HasText = "Đảng ủy base-1" }).Locator("td[data-label='Giống nhiệm kỳ trước']");
+        Assert.Matches("^96 %[\\s\\S]*sao chép$", await copied.InnerTextAsync());
+        var box = await copied.BoundingBoxAsync();
+        Assert.True(box!.X + box.Width <= BrowserFixture.PhoneViewport.Width, $"The likeness cell ends at {box.X + box.Width}px on a phone.");
+        // The mark sits with its figure, right of the cell's label, not under the label.
+        var figure = await copied.Locator(".quality-figure").BoundingBoxAsync();
+        var mark = await copied.Locator(".badge--copied").BoundingBoxAsync();
+        Assert.True(mark!.X >= figure!.X, $"The mark starts at {mark.X}px, left of its figure at {figure.X}px.");
     }
 
     [Fact]
@@ -58,6 +74,14 @@ public sealed class DashboardBrowserTests(StatusHostFixture fixture, BrowserFixt
         Assert.Equal(["Đảng ủy base-1 — Khối cơ quan tỉnh", "Đảng ủy base-2 — Khối cơ quan tỉnh", "Đảng ủy base-3 — Khối cơ quan tỉnh", "Đảng ủy duk — Khối cơ quan tỉnh"], names);
         var table = await page.Locator(".status-table").BoundingBoxAsync();
         Assert.True(table!.Width > 1000, $"The table is {table.Width}px wide on a 1440px screen.");
+
+        await page.GetByRole(AriaRole.Columnheader, new() { Name = "Giống nhiệm kỳ trước" }).GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("sort=Likeness", StringComparison.Ordinal));
+        await BrowserFixture.SaveScreenshotAsync(page, "dashboard-desktop-likeness");
+        await AxeCheck.AssertNoViolationsAsync(page);
+        Assert.Equal("ascending", await page.GetByRole(AriaRole.Columnheader, new() { Name = "Giống nhiệm kỳ trước" }).GetAttributeAsync("aria-sort"));
+        Assert.Equal("Đảng ủy base-1 — Khối cơ quan tỉnh", await page.Locator(".status-table tbody th a").First.InnerTextAsync());
+        Assert.Equal("sao chép", await page.Locator(".status-table tbody tr").First.Locator(".badge--copied").InnerTextAsync());
     }
 
     [Fact]
@@ -77,6 +101,15 @@ public sealed class DashboardBrowserTests(StatusHostFixture fixture, BrowserFixt
         Assert.Equal(3, await page.Locator(".status-table tbody tr").CountAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Làm mới" }).ClickAsync();
         Assert.Equal(3, await page.Locator(".status-table tbody tr").CountAsync());
+
+        await page.GetByLabel("Chỉ tổ chức chưa có quy chế").UncheckAsync();
+        await page.GetByLabel("Chỉ tổ chức lấy ý kiến hình thức").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        Assert.Contains("formalConsultation=true", page.Url, StringComparison.Ordinal);
+        Assert.Equal(["Đảng ủy base-2 — Khối cơ quan tỉnh"], await page.Locator(".status-table tbody th a").AllInnerTextsAsync());
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^1 sao chép quy chế nhiệm kỳ trước$") }).ClickAsync();
+        Assert.Contains("copied=true", page.Url, StringComparison.Ordinal);
+        Assert.Equal(["Đảng ủy base-1 — Khối cơ quan tỉnh"], await page.Locator(".status-table tbody th a").AllInnerTextsAsync());
     }
 
     [Fact]
@@ -119,6 +152,7 @@ public sealed class DashboardBrowserTests(StatusHostFixture fixture, BrowserFixt
         await page.Clock.RunForAsync((DashboardPages.RefreshSeconds + 1) * 1000);
 
         await row.GetByText("2/3 phiếu biểu quyết", new() { Exact = false }).WaitForAsync();
+        Assert.Equal(["—", "—"], await row.Locator("td[data-label='Giống nhiệm kỳ trước'], td[data-label='Lấy ý kiến']").AllInnerTextsAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "The page was reloaded.");
         Assert.Equal(ConsolePaths.DashboardTimeline("reg-huyen-live"), await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
     }

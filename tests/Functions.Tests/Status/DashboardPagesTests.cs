@@ -8,13 +8,19 @@ namespace QuyCheWorkflow.Functions.Tests.Status;
 
 /// <summary>
 /// The console's dashboard over HTTP, signed in as the bloc's upper-level person (subtree duk, base-1 in vote, base-2
-/// filed and overdue, base-3 without a regulation) or the district's office person (huyen and below).
+/// filed and overdue, base-3 without a regulation; base-1's text copied from the previous term, base-2's a scan whose
+/// consultation was held for form: <see cref="StatusTestHost.AddQualityFiguresAsync"/>) or the district's office person
+/// (huyen and below).
 /// </summary>
-public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : IClassFixture<StatusHostFixture>
+public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : IClassFixture<StatusHostFixture>, IAsyncLifetime
 {
     private StatusTestHost Host => fixture.Host;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await Host.AddQualityFiguresAsync(Token);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public async Task ShowDashboard_UpperLevelPerson_ShowsOneRowPerOrganisationOfItsSubtreeWithCounts()
@@ -33,6 +39,8 @@ public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : ICl
         Assert.Contains($"href=\"{ConsolePaths.DashboardTimeline("reg-base-1")}\"", html, StringComparison.Ordinal);
         Assert.Contains("<strong>1</strong> quá hạn rà soát", Decode(html), StringComparison.Ordinal);
         Assert.Contains("<strong>3</strong> chưa có quy chế nhiệm kỳ này", Decode(html), StringComparison.Ordinal);
+        Assert.Contains("<strong>1</strong> sao chép quy chế nhiệm kỳ trước", Decode(html), StringComparison.Ordinal);
+        Assert.Contains("<strong>1</strong> lấy ý kiến hình thức", Decode(html), StringComparison.Ordinal);
         Assert.Contains($"href=\"{ConsolePaths.Dashboard}\">Làm mới</a>", Decode(html), StringComparison.Ordinal);
     }
 
@@ -42,6 +50,8 @@ public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : ICl
     [InlineData("sort=Stage", new[] { "base-1", "base-2", "duk", "base-3" }, "Giai đoạn", "ascending")]
     [InlineData("sort=Issued&order=desc", new[] { "base-2", "duk", "base-1", "base-3" }, "Ban hành", "descending")]
     [InlineData("sort=Pending&order=desc", new[] { "base-1", "base-2", "duk", "base-3" }, "Đang chờ", "descending")]
+    [InlineData("sort=Likeness&order=desc", new[] { "base-1", "duk", "base-2", "base-3" }, "Giống nhiệm kỳ trước", "descending")]
+    [InlineData("sort=Consultation", new[] { "base-2", "base-1", "duk", "base-3" }, "Lấy ý kiến", "ascending")]
     public async Task ShowDashboard_Sorted_OrdersRowsAndMarksTheColumnHeader(string sort, string[] expected, string column, string ariaSort)
     {
         using var client = await Host.SignInAsync(Host.BlocPerson, Token);
@@ -65,6 +75,9 @@ public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : ICl
     [InlineData("missing=true", new[] { "duk", "base-1", "base-3" })]
     [InlineData("overdue=true", new[] { "base-2" })]
     [InlineData("returned=true", new string[0])]
+    [InlineData("copied=true", new[] { "base-1" })]
+    [InlineData("formalConsultation=true", new[] { "base-2" })]
+    [InlineData("copied=true&formalConsultation=true", new string[0])]
     [InlineData("q=dang+uy+base-3", new[] { "base-3" })]
     [InlineData("organisationId=base-1", new[] { "base-1" })]
     [InlineData("stage=&type=&compliance=&q=&organisationId=", new[] { "duk", "base-1", "base-2", "base-3" })]
@@ -79,6 +92,48 @@ public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : ICl
         {
             Assert.Contains("Không có tổ chức nào phù hợp với điều kiện lọc.", Decode(html), StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("copied=true", "loc-sao-chep")]
+    [InlineData("formalConsultation=true", "loc-hinh-thuc")]
+    [InlineData("copied=false", null)]
+    public async Task ShowDashboard_QualityFilter_SelectsWhatTheStatusApiSelectsAndKeepsItsBoxTicked(string filter, string? ticked)
+    {
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
+        using var api = Host.CreateClient(Host.BlocKey);
+
+        string html = await GetPageAsync(client, $"{ConsolePaths.Dashboard}?{filter}");
+        using var json = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync($"{StatusApi.Path}?{filter}", Token));
+
+        Assert.Equal(StatusApiTests.Ids(json.RootElement), Rows(html));
+        Assert.NotEmpty(Rows(html));
+        var counts = json.RootElement.GetProperty("counts");
+        Assert.Equal((1, 1), (counts.GetProperty("copied").GetInt32(), counts.GetProperty("formalConsultation").GetInt32()));
+        foreach (string box in new[] { "loc-sao-chep", "loc-hinh-thuc" })
+        {
+            Assert.Equal(box == ticked, Regex.IsMatch(html, $"<input type=\"checkbox\" id=\"{box}\"[^>]* checked"));
+        }
+    }
+
+    [Fact]
+    public async Task ShowDashboard_QualityColumns_ShowTheLikenessTheResponseRateAndTheRowsFlags()
+    {
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
+
+        string html = Decode(await GetPageAsync(client, ConsolePaths.Dashboard));
+
+        string copied = Cells(html, "base-1");
+        Assert.Matches("<td data-label=\"Giống nhiệm kỳ trước\">\\s*<span>\\s*<a class=\"quality-figure\" href=\"/[^\"]+/so-sanh\\?with=previous\">96 %<", copied);
+        Assert.Contains("<span class=\"badge badge--copied\">sao chép</span>", copied, StringComparison.Ordinal);
+        Assert.Contains(">Trả lời 80 %<", copied, StringComparison.Ordinal);
+        Assert.DoesNotContain("badge--formal", copied, StringComparison.Ordinal);
+        string formal = Cells(html, "base-2");
+        Assert.Contains(">bản quét<", formal, StringComparison.Ordinal);
+        Assert.DoesNotContain("badge--copied", formal, StringComparison.Ordinal);
+        Assert.Contains(">Trả lời 30 %<", formal, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge badge--formal\">hình thức</span>", formal, StringComparison.Ordinal);
+        Assert.Matches("<td data-label=\"Giống nhiệm kỳ trước\">\\s*<span>—</span>\\s*</td>\\s*<td data-label=\"Lấy ý kiến\">\\s*<span>—</span>", Cells(html, "base-3"));
     }
 
     [Fact]
@@ -103,6 +158,8 @@ public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : ICl
     [InlineData("?missing=true", new[] { "duk", "base-1", "base-3" })]
     [InlineData("?stage=InVote", new[] { "base-1" })]
     [InlineData("?stage=None", new[] { "duk", "base-3" })]
+    [InlineData("?copied=true", new[] { "base-1" })]
+    [InlineData("?formalConsultation=true", new[] { "base-2" })]
     public async Task ShowDashboard_CountLink_AppliesItsFilterWithinTheSubtree(string link, string[] expected)
     {
         using var client = await Host.SignInAsync(Host.BlocPerson, Token);
@@ -132,6 +189,23 @@ public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : ICl
         Assert.Equal(["duk", "base-3"], sheet.Rows.Skip(1).Select(r => r[0]));
         Assert.Equal("Đảng ủy duk — Khối cơ quan tỉnh", sheet.Rows[1][1]);
         Assert.True(sheet.FrozenHeader);
+    }
+
+    [Fact]
+    public async Task Downloads_QualityFiltered_CarryTheLikenessAndTheConsultationWithTheirMarks()
+    {
+        using var client = await Host.SignInAsync(Host.BlocPerson, Token);
+
+        using var csv = await client.GetAsync($"{ConsolePaths.DashboardCsv}?copied=true", Token);
+        using var xlsx = await client.GetAsync($"{ConsolePaths.DashboardXlsx}?formalConsultation=true", Token);
+
+        byte[] bytes = await csv.Content.ReadAsByteArrayAsync(Token);
+        var records = StatusApiTests.ParseCsv(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
+        Assert.Equal(["Giống nhiệm kỳ trước", "Lấy ý kiến"], records[0][^2..]);
+        Assert.Equal([["base-1", "96 % (sao chép)", "Trả lời 80 %"]], records.Skip(1).Select(r => new[] { r[0], r[^2], r[^1] }));
+        var sheet = await StatusQueryApiTests.OpenSheetAsync(xlsx);
+        Assert.Equal(["Giống nhiệm kỳ trước", "Lấy ý kiến"], sheet.Rows[0][^2..]);
+        Assert.Equal([["base-2", "bản quét", "Trả lời 30 % (hình thức)"]], sheet.Rows.Skip(1).Select(r => new[] { r[0], r[^2], r[^1] }));
     }
 
     [Fact]
@@ -271,6 +345,14 @@ public sealed partial class DashboardPagesTests(StatusHostFixture fixture) : ICl
 
         string body = html[start..html.IndexOf("</tbody>", start, StringComparison.Ordinal)];
         return [.. OrganisationLink().Matches(body).Select(m => Uri.UnescapeDataString(m.Groups[1].Value))];
+    }
+
+    /// <summary>The cells of the row of <paramref name="organisationId"/>, from its name link to the row's end.</summary>
+    private static string Cells(string html, string organisationId)
+    {
+        int start = html.IndexOf($"href=\"/van-phong/to-chuc/{organisationId}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No row for {organisationId}.");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 
     // Text as a reader sees it (Vietnamese letters may be written as character references), with '&' written as in

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Functions.Lifecycle;
+using QuyCheWorkflow.Functions.Quality;
 using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
@@ -104,6 +106,34 @@ internal sealed class StatusTestHost : IAsyncDisposable
     {
         var created = await Get<ApiKeyStore>().CreateAsync(role, organisationId, "kiểm thử", cancellationToken);
         return created.Key;
+    }
+
+    /// <summary>
+    /// Writes into the status rows the copy and consultation figures a refresh writes once texts were compared and a
+    /// consultation closed (the comparison and the figures have tests of their own): base-1's draft 96 % alike to the
+    /// previous term's regulation, so copied, its last consultation answered by 80 %; base-2's issued text a scan, its
+    /// last consultation answered by 30 %, so held for form. Idempotent; nothing else of the seeded tree changes.
+    /// </summary>
+    public async Task AddQualityFiguresAsync(CancellationToken cancellationToken)
+    {
+        var table = await Get<StateTables>().GetAsync(StatusProjection.TableName, cancellationToken);
+        async Task WriteAsync(string path, TextLikeness likeness, ConsultationSummary consultation) =>
+            await table.UpsertEntityAsync(
+                new TableEntity("tinh-uy", path)
+                {
+                    ["Likeness"] = StateJson.Serialize(likeness),
+                    ["LastConsultation"] = StateJson.Serialize(consultation),
+                },
+                TableUpdateMode.Merge,
+                cancellationToken);
+
+        await WriteAsync("tinh-uy|duk|base-1",
+            new TextLikeness(new LikenessFigure(LikenessKind.Measured, 96), new LikenessFigure(LikenessKind.Measured, 71), IsCopiedFromPreviousTerm: true),
+            new ConsultationSummary("round-1", ResponseRatePercent: 80, BareAgreementPercent: 50, CommentCount: 6, AcceptedPercent: 67, DaysOpen: 10, IsFormal: false));
+        await WriteAsync("tinh-uy|duk|base-2",
+            new TextLikeness(new LikenessFigure(LikenessKind.Scanned, null), new LikenessFigure(LikenessKind.Scanned, null), IsCopiedFromPreviousTerm: false),
+            new ConsultationSummary("round-1", ResponseRatePercent: 30, BareAgreementPercent: 100, CommentCount: 0, AcceptedPercent: 0, DaysOpen: 7, IsFormal: true));
+        Get<StatusProjection>().ForgetTrees();
     }
 
     public ValueTask DisposeAsync() => App.DisposeAsync();

@@ -25,5 +25,16 @@ public sealed record Account(
     /// <summary>Who disabled it, by name, or null.</summary>
     public string? DisabledBy { get; init; }
 
+    /// <summary>
+    /// Sessions started at or before this instant are over (set when the account is disabled, so enabling it again does
+    /// not bring old sessions back, and when the person signs out on every device), or null. A session's start is kept
+    /// to the second, so one started in the same second is over too.
+    /// </summary>
+    public DateTimeOffset? SessionsValidFrom { get; init; }
+
     public bool IsDisabled => DisabledAt is not null;
+
+    /// <summary>Whether a session started at <paramref name="issuedAt"/> (null: not known) is still one of this account's.</summary>
+    public bool AcceptsSessionIssuedAt(DateTimeOffset? issuedAt) =>
+        !IsDisabled && (SessionsValidFrom is not { } from || (issuedAt is { } issued && issued > from));
 }

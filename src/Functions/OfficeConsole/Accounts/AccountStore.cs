@@ -15,7 +15,7 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.Accounts;
 /// Table <c>accounts</c>, one partition "account" (a province has at most a few thousand office people, so the whole
 /// list is one partition read):
 /// RK = "id:{id}" holds the account (FullName, Email, OrganisationId, OrganisationPath, Role, CreatedAt, CreatedBy,
-/// DisabledAt, DisabledBy); RK = "email:{escaped e-mail}" holds AccountId and makes the address unique, because the
+/// DisabledAt, DisabledBy, SessionsValidFrom); RK = "email:{escaped e-mail}" holds AccountId and makes the address unique, because the
 /// two rows are inserted in one entity-group transaction. Partition "signin-used", RK = sign-in link id, marks a link
 /// that has been used (<see cref="MarkSignInLinkUsedAsync"/>).
 /// </para>
@@ -147,7 +147,13 @@ public sealed class AccountStore(StateTables tables, OrganisationStore organisat
         }
 
         // Replace, not merge: a merge cannot remove the disabled fields when the account is enabled again.
-        var account = FromEntity(entity) with { DisabledAt = disabledAt, DisabledBy = disabledAt is null ? null : disabledBy ?? string.Empty };
+        var before = FromEntity(entity);
+        var account = before with
+        {
+            DisabledAt = disabledAt,
+            DisabledBy = disabledAt is null ? null : disabledBy ?? string.Empty,
+            SessionsValidFrom = disabledAt ?? before.SessionsValidFrom,
+        };
         var replacement = ToEntity(account, entity.GetString("OrganisationPath") ?? account.OrganisationId);
         try
         {
@@ -157,6 +163,43 @@ public sealed class AccountStore(StateTables tables, OrganisationStore organisat
         catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
             throw new ConcurrencyConflictException($"Account '{accountId}' changed since it was loaded.", exception);
+        }
+    }
+
+    /// <summary>
+    /// Ends every session of the account started before <paramref name="at"/> (<see cref="Account.SessionsValidFrom"/>);
+    /// a later instant already recorded is kept. False when there is no such account.
+    /// </summary>
+    public async Task<bool> EndSessionsAsync(string accountId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        while (true)
+        {
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(Partition, IdPrefix + accountId, cancellationToken: cancellationToken);
+            if (!stored.HasValue || stored.Value is not { } entity)
+            {
+                return false;
+            }
+
+            if (entity.GetDateTimeOffset("SessionsValidFrom") is { } recorded && recorded >= at)
+            {
+                return true;
+            }
+
+            try
+            {
+                await table.UpdateEntityAsync(new TableEntity(Partition, entity.RowKey) { ["SessionsValidFrom"] = at }, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                // Changed meanwhile: read it again.
+            }
+            catch (RequestFailedException exception) when (exception.Status == 404)
+            {
+                return false;
+            }
         }
     }
 
@@ -214,6 +257,7 @@ public sealed class AccountStore(StateTables tables, OrganisationStore organisat
         ["CreatedBy"] = account.CreatedBy,
         ["DisabledAt"] = account.DisabledAt,
         ["DisabledBy"] = account.DisabledBy,
+        ["SessionsValidFrom"] = account.SessionsValidFrom,
     };
 
     private static Account FromEntity(TableEntity entity) => new(
@@ -227,5 +271,6 @@ public sealed class AccountStore(StateTables tables, OrganisationStore organisat
     {
         DisabledAt = entity.GetDateTimeOffset("DisabledAt"),
         DisabledBy = entity.GetString("DisabledBy"),
+        SessionsValidFrom = entity.GetDateTimeOffset("SessionsValidFrom"),
     };
 }

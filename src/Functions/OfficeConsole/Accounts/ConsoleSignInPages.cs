@@ -137,7 +137,15 @@ public static class ConsoleSignInPages
                 "Việc đăng nhập bằng tài khoản Microsoft không hoàn tất (đã hủy, hết thời gian hoặc có lỗi). Đề nghị thử lại, hoặc đăng nhập bằng liên kết gửi qua thư điện tử.",
                 MessageTone.Warning);
 
-    public static async Task<IResult> SignOut(HttpContext context, IAntiforgery antiforgery, ILogger<ConsoleSignIn> logger)
+    /// <summary>The sign-out form's button that also ends the person's sessions on every other device.</summary>
+    public const string EverywhereField = "moi-thiet-bi";
+
+    /// <summary>
+    /// Ends this session; with <see cref="EverywhereField"/>, every session of the account started until now, on any
+    /// device (<see cref="AccountStore.EndSessionsAsync"/>).
+    /// </summary>
+    public static async Task<IResult> SignOut(HttpContext context, IAntiforgery antiforgery, AccountStore accounts, TimeProvider timeProvider,
+        ILogger<ConsoleSignIn> logger)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -151,7 +159,16 @@ public static class ConsoleSignInPages
 
         if (ConsoleUser.From(context.User) is { } user)
         {
-            Log.ConsoleSignedOut(logger, user.AccountId);
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            if (form[EverywhereField] == "1")
+            {
+                await accounts.EndSessionsAsync(user.AccountId, timeProvider.GetUtcNow(), context.RequestAborted);
+                Log.ConsoleSignedOutEverywhere(logger, user.AccountId);
+            }
+            else
+            {
+                Log.ConsoleSignedOut(logger, user.AccountId);
+            }
         }
 
         await context.SignOutAsync(ConsoleAuthentication.Scheme);

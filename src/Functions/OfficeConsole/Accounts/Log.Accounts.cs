@@ -19,6 +19,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 6104, Level = LogLevel.Information, Message = "Console session ended for account {AccountId}")]
     public static partial void ConsoleSignedOut(ILogger logger, string accountId);
 
+    [LoggerMessage(EventId = 6106, Level = LogLevel.Information, Message = "Every console session of account {AccountId} ended")]
+    public static partial void ConsoleSignedOutEverywhere(ILogger logger, string accountId);
+
     [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Console sign-in link for account {AccountId} could not be mailed")]
     public static partial void SignInLinkMailFailed(ILogger logger, Exception exception, string accountId);
 }

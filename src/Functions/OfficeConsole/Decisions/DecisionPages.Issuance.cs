@@ -12,9 +12,11 @@ public static partial class DecisionPages
 {
     private const string IssueDateMessage = "Đề nghị chọn ngày ban hành.";
     private const string SignerMessage = "Đề nghị chọn người ký: Bí thư hoặc Phó Bí thư.";
+    private const string SupersedesMessage = "Đề nghị chọn quy chế được thay thế trong danh sách, hoặc \"Không thay thế quy chế nào\".";
 
-    private static readonly string[] s_chooseFields = [RegulationFormFields.IssueDate, RegulationFormFields.SignerMemberId];
-    private static readonly string[] s_confirmFields = [RegulationFormFields.IssueDate, RegulationFormFields.SignerMemberId, DocumentUploads.FilePart];
+    private static readonly string[] s_chooseFields = [RegulationFormFields.IssueDate, RegulationFormFields.SignerMemberId, RegulationFormFields.SupersedesRegulationId];
+    private static readonly string[] s_confirmFields =
+        [RegulationFormFields.IssueDate, RegulationFormFields.SignerMemberId, RegulationFormFields.SupersedesRegulationId, DocumentUploads.FilePart];
     private static readonly string[] s_noFields = [];
 
     /// <summary>
@@ -31,9 +33,15 @@ public static partial class DecisionPages
         }
 
         var query = context.Request.Query;
+
+        // A new text most often replaces the one in force: the latest is offered until the clerk chooses otherwise.
+        string supersedes = query.ContainsKey(RegulationFormFields.SupersedesRegulationId)
+            ? query[RegulationFormFields.SupersedesRegulationId].ToString()
+            : await services.Workflow.SupersedableAsync(organisationId, regulationId, cancellationToken) is [var latest, ..] ? latest.Id : string.Empty;
         var form = StepForm.Fresh([
             new(RegulationFormFields.IssueDate, query.ContainsKey(RegulationFormFields.IssueDate) ? query[RegulationFormFields.IssueDate].ToString() : Today(services)),
             new(RegulationFormFields.SignerMemberId, query[RegulationFormFields.SignerMemberId].ToString()),
+            new(RegulationFormFields.SupersedesRegulationId, supersedes),
         ]);
         if (!query.ContainsKey(StepFields.PreviewFlag))
         {
@@ -63,12 +71,13 @@ public static partial class DecisionPages
             errors[RegulationFormFields.SignerMemberId] = [SignerMessage];
         }
 
+        string? supersedes = await SupersedesAsync(subject!, services, form, errors, cancellationToken);
         form.AddErrors(errors);
         var document = await UploadAsync(posted, form, services, string.Empty, required: false, cancellationToken);
         if (!form.HasErrors)
         {
             var run = await DecisionSteps.RunOnceAsync(context, services, subject!, DecisionStep.Issue, form,
-                (w, actor, ct) => w.IssueAsync(organisationId, regulationId, issueDate!.Value, signer, null,
+                (w, actor, ct) => w.IssueAsync(organisationId, regulationId, issueDate!.Value, signer, supersedes,
                     document is null ? null : new FinalDocument(document.Content, document.FileName, document.Kind.ContentType), actor, ct),
                 cancellationToken);
             if (DecisionSteps.Settle(run, subject!, form, s_confirmFields) is { } settled)
@@ -99,6 +108,7 @@ public static partial class DecisionPages
             errors[RegulationFormFields.SignerMemberId] = [SignerMessage];
         }
 
+        string? supersedes = await SupersedesAsync(subject, services, form, errors, cancellationToken);
         form.AddErrors(errors);
         if (errors.Count > 0)
         {
@@ -107,13 +117,36 @@ public static partial class DecisionPages
 
         try
         {
-            return await services.Workflow.PreviewIssueAsync(subject.OrganisationId, subject.RegulationId, issueDate!.Value, signer, cancellationToken);
+            return await services.Workflow.PreviewIssueAsync(subject.OrganisationId, subject.RegulationId, issueDate!.Value, signer, supersedes, cancellationToken);
         }
         catch (DomainException refusal)
         {
             form.Refuse(refusal, s_chooseFields, DecisionSteps.FieldOf);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The regulation the form says the issue supersedes: null for none (the empty choice); one of
+    /// <see cref="RegulationWorkflow.SupersedableAsync"/>'s, else a message beside the field.
+    /// </summary>
+    private static async Task<string?> SupersedesAsync(DecisionSubject subject, StepServices services, StepForm form,
+        Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        string chosen = form.Value(RegulationFormFields.SupersedesRegulationId).Trim();
+        if (chosen.Length == 0)
+        {
+            return null;
+        }
+
+        var supersedable = await services.Workflow.SupersedableAsync(subject.OrganisationId, subject.RegulationId, cancellationToken);
+        if (supersedable.Any(r => r.Id == chosen))
+        {
+            return chosen;
+        }
+
+        errors[RegulationFormFields.SupersedesRegulationId] = [SupersedesMessage];
+        return null;
     }
 
     private static async Task<RazorComponentResult<IssueStepPage>> IssuePageAsync(DecisionSubject subject, StepServices services, StepForm form,
@@ -125,6 +158,7 @@ public static partial class DecisionPages
             [nameof(IssueStepPage.Members)] = subject.Organisation.Committee.Members,
             [nameof(IssueStepPage.ApprovedOn)] = (await CurrentVoteAsync(subject, services, cancellationToken))?.DecidedOn,
             [nameof(IssueStepPage.Preview)] = preview,
+            [nameof(IssueStepPage.Supersedable)] = await services.Workflow.SupersedableAsync(subject.OrganisationId, subject.RegulationId, cancellationToken),
             [nameof(IssueStepPage.IssueDate)] = preview is null ? default : DateOnly.ParseExact(form.Value(RegulationFormFields.IssueDate), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         })
         {

@@ -224,6 +224,7 @@ internal static class DecisionSteps
         RefusalCode.MeetingResultContradictsVotes or RefusalCode.InPersonFailureWithoutReasons => RegulationFormFields.Passed,
         RefusalCode.MinutesRequired or RefusalCode.FinalDocumentEmpty => DocumentUploads.FilePart,
         RefusalCode.ReviewAmendBeforeAcknowledgement => RegulationFormFields.Outcome,
+        RefusalCode.SupersedesOtherOrganisation or RefusalCode.AmendmentCannotSupersede => RegulationFormFields.SupersedesRegulationId,
         _ => null,
     };
 

@@ -1,22 +1,15 @@
 using System.Globalization;
+using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Reviews;
 
 namespace QuyCheWorkflow.Functions.OfficeConsole.Decisions;
 
-/// <summary>The words the step pages use for outcomes and dates (roles: <see cref="Organisations.CommitteeRoleText"/>).</summary>
+/// <summary>
+/// The dates the step pages write as a document does (days as tables show them: <see cref="VietnamTime.FormatDate(DateOnly)"/>;
+/// review outcomes: <see cref="ReviewOutcomeText"/>; roles: <see cref="Organisations.CommitteeRoleText"/>).
+/// </summary>
 public static class DecisionText
 {
-    public static string Outcome(ReviewOutcome outcome) => outcome switch
-    {
-        ReviewOutcome.Keep => "Giữ nguyên",
-        ReviewOutcome.Amend => "Sửa đổi, bổ sung",
-        ReviewOutcome.Repeal => "Bãi bỏ",
-        _ => outcome.ToString(),
-    };
-
-    /// <summary>"07/12/2026".</summary>
-    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
     /// <summary>As written on a document: "ngày 07 tháng 12 năm 2026".</summary>
     public static string LongDate(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"ngày {date.Day:00} tháng {date.Month:00} năm {date.Year}");

@@ -12,8 +12,9 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.Organisations;
 /// The committee page (<see cref="ConsolePaths.Committee"/>): the standing committee's members with their roles; a
 /// member added (the whole committee saved again, as <c>PUT /api/organisations/{id}/committee</c> does), and a member
 /// replaced during the term (<see cref="OrganisationWorkflow.ReplaceCommitteeMemberAsync"/>, as the API's
-/// replacement endpoint does). A replacement is shown first with what it does to each open vote round, and runs
-/// only when the clerk confirms that page.
+/// replacement endpoint does), and a member who leaves with nobody in their seat taken off (the committee saved again
+/// without them). A replacement is shown first with what it does to each open vote round, and runs only when the
+/// clerk confirms that page. Open vote rounds keep the members they were opened with when one is added or taken off.
 /// </summary>
 public static class CommitteeConsolePages
 {
@@ -43,6 +44,7 @@ public static class CommitteeConsolePages
         endpoints.MapGet(ConsolePaths.CommitteeTemplate, ShowCommittee).ExcludeFromDescription();
         endpoints.MapPost(ConsolePaths.CommitteeAddTemplate, AddMember).ExcludeFromDescription();
         endpoints.MapPost(ConsolePaths.CommitteeReplaceTemplate, ReplaceMember).ExcludeFromDescription();
+        endpoints.MapPost(ConsolePaths.CommitteeRemoveTemplate, RemoveMember).ExcludeFromDescription();
         return endpoints;
     }
 
@@ -119,6 +121,70 @@ public static class CommitteeConsolePages
         }
 
         return Render(current, refilled, ReplaceForm(), notice: null, StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>
+    /// Takes one member off the committee: the committee without them, saved under the version the page was read with.
+    /// The domain keeps exactly one secretary, so the secretary is replaced, never taken off.
+    /// </summary>
+    public static async Task<IResult> RemoveMember(
+        string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore organisations, OrganisationWorkflow workflow,
+        CancellationToken cancellationToken)
+    {
+        if (ConsolePages.UserOf(context) is null)
+        {
+            return ConsolePages.SignIn(context);
+        }
+
+        var posted = await ConsolePages.ReadFormAsync(context, cancellationToken);
+        var loaded = await LoadAsync(organisationId, context, access, organisations, cancellationToken);
+        if (loaded is null)
+        {
+            return ConsolePages.OrganisationNotFound();
+        }
+
+        var form = ConsoleForm.Posted(posted, [OldMemberField, VersionField]);
+        var leaving = loaded.Value.Committee.Members.FirstOrDefault(m => m.MemberId == form.Value(OldMemberField).Trim());
+        if (leaving is null)
+        {
+            form.Refuse(OldMemberField, "Đề nghị chọn ủy viên trong danh sách Ban Thường vụ.");
+        }
+        else
+        {
+            try
+            {
+                StandingCommittee committee = new([.. loaded.Value.Committee.Members.Where(m => m.MemberId != leaving.MemberId)]);
+                await workflow.ReplaceCommitteeAsync(organisationId, committee, await OfficeCaller.ActorOfAsync(context, cancellationToken),
+                    form.Value(VersionField) is { Length: > 0 } version ? new Azure.ETag(version) : null, cancellationToken);
+                return new SeeOther($"{ConsolePaths.Committee(organisationId)}?{OrganisationConsolePages.NoticeParameter}=thoi&uy-vien={Uri.EscapeDataString(leaving.FullName)}");
+            }
+            catch (LifecycleNotFoundException)
+            {
+                return ConsolePages.OrganisationNotFound();
+            }
+            catch (DomainException refusal)
+            {
+                form.Refuse(OldMemberField, leaving.Role == CommitteeRole.Secretary
+                    ? "Ban Thường vụ luôn có một Bí thư: đề nghị dùng \"Thay ủy viên trong nhiệm kỳ\" để thay đồng chí Bí thư."
+                    : Web.RefusalCatalogue.Describe(refusal).Message);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                form.Refuse(ConsoleForm.FormKey, "Ban Thường vụ vừa được người khác thay đổi nên chưa thực hiện; danh sách dưới đây là danh sách mới nhất, đề nghị kiểm tra rồi chọn lại.");
+            }
+        }
+
+        var current = await LoadAsync(organisationId, context, access, organisations, cancellationToken) ?? loaded;
+        var refilled = RemoveForm(current, form.Value(OldMemberField));
+        foreach (var field in new[] { OldMemberField, ConsoleForm.FormKey })
+        {
+            if (form.Error(field) is { } message)
+            {
+                refilled.Refuse(field, message);
+            }
+        }
+
+        return Render(current, AddForm(current), ReplaceForm(), notice: null, StatusCodes.Status400BadRequest, refilled);
     }
 
     /// <summary>
@@ -246,6 +312,12 @@ public static class CommitteeConsolePages
         [VersionField] = loaded.ETag.ToString(),
     });
 
+    private static ConsoleForm RemoveForm(Loaded<Organisation> loaded, string? memberId = null) => ConsoleForm.Of(new Dictionary<string, string?>
+    {
+        [OldMemberField] = memberId,
+        [VersionField] = loaded.ETag.ToString(),
+    });
+
     private static ConsoleForm ReplaceForm() => ConsoleForm.Of(new Dictionary<string, string?>
     {
         [OldMemberField] = null,
@@ -258,18 +330,21 @@ public static class CommitteeConsolePages
     private static string? Notice(IQueryCollection query) => query[OrganisationConsolePages.NoticeParameter].ToString() switch
     {
         "them" => "Đã thêm ủy viên vào Ban Thường vụ. Các đợt biểu quyết đang mở giữ danh sách ủy viên lúc mở đợt.",
+        "thoi" => $"Đồng chí {query["uy-vien"]} không còn trong danh sách Ban Thường vụ. Các đợt biểu quyết đang mở giữ danh sách ủy viên lúc mở đợt.",
         "thay" => query["vong"].ToString() is "0" or ""
             ? "Đã thay ủy viên. Không có đợt biểu quyết nào đang mở cần chuyển phiếu."
             : $"Đã thay ủy viên, và chuyển chỗ biểu quyết của ủy viên cũ sang ủy viên mới ở {query["vong"]} đợt biểu quyết đang mở; ủy viên mới đã được gửi đường liên kết biểu quyết.",
         _ => null,
     };
 
-    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<CommitteePage> Render(Loaded<Organisation> loaded, ConsoleForm addForm, ConsoleForm replaceForm, string? notice, int statusCode = StatusCodes.Status200OK) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<CommitteePage> Render(Loaded<Organisation> loaded, ConsoleForm addForm, ConsoleForm replaceForm,
+        string? notice, int statusCode = StatusCodes.Status200OK, ConsoleForm? removeForm = null) =>
         ConsolePages.Page<CommitteePage>(new()
         {
             [nameof(CommitteePage.Organisation)] = loaded.Value,
             [nameof(CommitteePage.AddForm)] = addForm,
             [nameof(CommitteePage.ReplaceForm)] = replaceForm,
+            [nameof(CommitteePage.RemoveForm)] = removeForm ?? RemoveForm(loaded),
             [nameof(CommitteePage.Notice)] = notice,
         }, statusCode);
 }

@@ -12,7 +12,7 @@ namespace QuyCheWorkflow.Functions.OfficeConsole.Organisations;
 
 /// <summary>
 /// The organisation page (<see cref="ConsolePaths.Organisation"/>): what the organisation is, its place in the tree,
-/// its regulations, and the forms that change its names, office mailbox and term, by the same
+/// its regulations, and the forms that change its names, code, type, office mailbox and term, by the same
 /// <see cref="OrganisationWorkflow"/> commands and field rules as the organisations API. The committee and import
 /// pages map themselves from here too (<see cref="CommitteeConsolePages"/>, <see cref="ImportConsolePages"/>).
 /// </summary>
@@ -20,10 +20,14 @@ public static class OrganisationConsolePages
 {
     public const string NameField = "name";
     public const string CommitteeNameField = "committeeName";
+    public const string CodeField = "code";
+    public const string TypeField = "type";
     public const string OfficeEmailField = "officeEmail";
     public const string VersionField = "version";
     public const string TermField = "term";
     public const string NoticeParameter = "thong-bao";
+
+    private static readonly string[] s_editFields = [NameField, CodeField, TypeField, CommitteeNameField, OfficeEmailField];
 
     public static IEndpointRouteBuilder MapOrganisationConsolePages(this IEndpointRouteBuilder endpoints)
     {
@@ -51,7 +55,10 @@ public static class OrganisationConsolePages
             : Render(view, EditFormOf(view), TermForm(view), Notice(context.Request.Query[NoticeParameter]));
     }
 
-    /// <summary>Changes the names and the office mailbox, as <c>PATCH /api/organisations/{id}</c> does, under the version the form was filled from.</summary>
+    /// <summary>
+    /// Changes the names, the code, the type and the office mailbox, as <c>PATCH /api/organisations/{id}</c> does, under
+    /// the version the form was filled from.
+    /// </summary>
     public static async Task<IResult> UpdateOrganisation(
         string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore organisations, RegulationStore regulations,
         StatusProjection status, OrganisationWorkflow workflow, CancellationToken cancellationToken)
@@ -67,9 +74,11 @@ public static class OrganisationConsolePages
             return ConsolePages.OrganisationNotFound();
         }
 
-        var form = ConsoleForm.Posted(posted, NameField, CommitteeNameField, OfficeEmailField, VersionField);
+        var form = ConsoleForm.Posted(posted, s_editFields.Append(VersionField));
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var name = OrganisationFields.Name(form.Value(NameField), NameField, errors);
+        var code = OrganisationFields.Code(form.Value(CodeField), CodeField, errors);
+        var type = OrganisationFields.Type(form.Value(TypeField), TypeField, errors);
         var committeeName = OrganisationFields.CommitteeName(form.Value(CommitteeNameField), CommitteeNameField, errors);
         var officeEmail = OrganisationFields.Email(form.Value(OfficeEmailField), OfficeEmailField, optional: true, errors);
         form.Refuse(errors);
@@ -78,6 +87,8 @@ public static class OrganisationConsolePages
             OrganisationChanges changes = new()
             {
                 Name = name,
+                Code = code,
+                Type = type,
                 ChangesOfficeEmail = true,
                 OfficeEmail = officeEmail,
                 ChangesCommitteeName = true,
@@ -111,15 +122,10 @@ public static class OrganisationConsolePages
         }
 
         // A refused edit keeps what was typed, but a later save must be checked against what is stored now.
-        var refilled = ConsoleForm.Posted(posted, NameField, CommitteeNameField, OfficeEmailField);
-        var shown = ConsoleForm.Of(new Dictionary<string, string?>
-        {
-            [NameField] = refilled.Value(NameField),
-            [CommitteeNameField] = refilled.Value(CommitteeNameField),
-            [OfficeEmailField] = refilled.Value(OfficeEmailField),
-            [VersionField] = view.Version,
-        });
-        foreach (var field in new[] { NameField, CommitteeNameField, OfficeEmailField, ConsoleForm.FormKey })
+        var refilled = ConsoleForm.Posted(posted, s_editFields);
+        var shown = ConsoleForm.Of(s_editFields.Select(f => KeyValuePair.Create(f, (string?)refilled.Value(f)))
+            .Append(KeyValuePair.Create(VersionField, (string?)view.Version)).ToDictionary());
+        foreach (var field in s_editFields.Append(ConsoleForm.FormKey))
         {
             if (form.Error(field) is { } message)
             {
@@ -228,6 +234,8 @@ public static class OrganisationConsolePages
     private static ConsoleForm EditFormOf(OrganisationView view) => ConsoleForm.Of(new Dictionary<string, string?>
     {
         [NameField] = view.Organisation.Name,
+        [CodeField] = view.Organisation.Code.ToString(),
+        [TypeField] = view.Organisation.Type.ToString(),
         [CommitteeNameField] = view.Organisation.HasOwnCommitteeName ? view.Organisation.CommitteeName : null,
         [OfficeEmailField] = view.Organisation.OfficeEmail,
         [VersionField] = view.Version,

@@ -163,5 +163,5 @@ public sealed record ConsultationForm(IReadOnlyList<string> Organisations, IRead
         return "email-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..16];
     }
 
-    private static string Format(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static string Format(DateOnly day) => VietnamTime.FormatDate(day);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Domain.Consultations;
 using QuyCheWorkflow.Domain.Filings;
@@ -74,7 +73,7 @@ internal static class HomeReader
         var next = RegulationNextSteps.For(organisationId, regulation, round, sheet, vote, now);
         var today = VietnamTime.DateOf(now);
         string? reviewDue = regulation.NextReviewDue is { } due && due <= today.AddDays(ReviewHorizonDays)
-            ? "ngày " + due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+            ? "ngày " + VietnamTime.FormatDate(due)
             : null;
         return new HomeRegulation(
             regulation.Id,

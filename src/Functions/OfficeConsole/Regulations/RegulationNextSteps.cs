@@ -57,7 +57,7 @@ internal static class RegulationNextSteps
             RegulationStage.Issued => new("Gửi quy chế lên cấp trên", Step(ConsolePaths.FileStep), null, false),
             RegulationStage.Filed => new("Chờ cấp trên tiếp nhận quy chế", null, null, false),
             _ when regulation.NextReviewDue is { } due => new("Rà soát định kỳ quy chế", Step(ConsolePaths.ReviewStep),
-                "ngày " + due.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), due < VietnamTime.DateOf(now)),
+                "ngày " + VietnamTime.FormatDate(due), due < VietnamTime.DateOf(now)),
             _ => new("Quy chế đang có hiệu lực; không có việc đến hạn.", null, null, false),
         };
     }

@@ -70,9 +70,28 @@ public sealed class DecisionConsoleApp(AzuriteFixture azurite, MaildevFixture ma
     }
 
     /// <summary>Consulted and every answer in, so the next step is the vote.</summary>
-    public async Task<(string OrganisationId, string RegulationId)> ResolvingAsync(bool withUpperLevel = true)
+    public async Task<(string OrganisationId, string RegulationId)> ResolvingAsync(bool withUpperLevel = true) =>
+        await ResolvingAsync(await SeedAsync(withUpperLevel));
+
+    /// <summary>
+    /// An organisation with a regulation issued (<c>Replaced</c>) and a second one of the same term approved
+    /// (<c>RegulationId</c>), so issuing the second may supersede the first.
+    /// </summary>
+    public async Task<(string OrganisationId, string Replaced, string RegulationId)> ApprovedWithOneInForceAsync()
     {
-        var organisation = await SeedAsync(withUpperLevel);
+        var organisation = await SeedAsync();
+        var (_, replaced) = await ResolvingAsync(organisation);
+        var (_, _, firstRound) = await InVoteAsync(organisation.Id, replaced);
+        await ApproveAsync(replaced, firstRound);
+        await Workflow.IssueAsync(organisation.Id, replaced, Today, "m1", null, s_clerk, Token);
+        var (_, regulationId) = await ResolvingAsync(organisation);
+        var (_, _, secondRound) = await InVoteAsync(organisation.Id, regulationId);
+        await ApproveAsync(regulationId, secondRound);
+        return (organisation.Id, replaced, regulationId);
+    }
+
+    private async Task<(string OrganisationId, string RegulationId)> ResolvingAsync(Organisation organisation)
+    {
         var regulationId = OfficeTestApp.NewId("qc");
         await Workflow.CreateRegulationAsync(organisation.Id, regulationId, "Quy chế làm việc của Ban Chấp hành Đảng bộ Sở Tài chính, nhiệm kỳ 2025 - 2030", null, s_clerk, Token);
         await Workflow.UploadDraftAsync(organisation.Id, regulationId, TestDocuments.Docx(regulationId), "Dự thảo lần 1.docx", DraftVersion.DocxContentType, s_clerk, Token);
@@ -85,16 +104,26 @@ public sealed class DecisionConsoleApp(AzuriteFixture azurite, MaildevFixture ma
     public async Task<(string OrganisationId, string RegulationId, string RoundId)> InVoteAsync(bool withUpperLevel = true)
     {
         var (organisationId, regulationId) = await ResolvingAsync(withUpperLevel);
-        var vote = await Workflow.SubmitForVoteAsync(organisationId, regulationId, Now.AddDays(5), s_clerk, Token);
-        return (organisationId, regulationId, vote.Id);
+        return await InVoteAsync(organisationId, regulationId);
     }
 
     public async Task<(string OrganisationId, string RegulationId)> ApprovedAsync(bool withUpperLevel = true)
     {
         var (organisationId, regulationId, roundId) = await InVoteAsync(withUpperLevel);
+        await ApproveAsync(regulationId, roundId);
+        return (organisationId, regulationId);
+    }
+
+    private async Task<(string OrganisationId, string RegulationId, string RoundId)> InVoteAsync(string organisationId, string regulationId)
+    {
+        var vote = await Workflow.SubmitForVoteAsync(organisationId, regulationId, Now.AddDays(5), s_clerk, Token);
+        return (organisationId, regulationId, vote.Id);
+    }
+
+    private async Task ApproveAsync(string regulationId, string roundId)
+    {
         await Workflow.CastBallotAsync(regulationId, roundId, "m1", VoteChoice.Agree, null, s_clerk, Token);
         await Workflow.CastBallotAsync(regulationId, roundId, "m2", VoteChoice.Agree, null, s_clerk, Token);
-        return (organisationId, regulationId);
     }
 
     public async Task<(string OrganisationId, string RegulationId)> IssuedAsync(bool withUpperLevel = true)

@@ -62,6 +62,63 @@ public sealed partial class DecisionPagesTests
     }
 
     [Fact]
+    public async Task Issue_WithARegulationInForce_OffersItAsReplacedAndSupersedesItOnConfirm()
+    {
+        var (organisationId, replaced, regulationId) = await app.ApprovedWithOneInForceAsync();
+        using var client = await app.ClerkOfAsync(organisationId);
+        var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.IssueStep));
+        var choose = await form.ShowAsync();
+        var preview = await form.ShowAsync($"?xem-truoc=1&issueDate={Iso(app.Today)}&signerMemberId=m1&supersedesRegulationId={replaced}");
+
+        var (status, _, _) = await form.SendAsync([("issueDate", Iso(app.Today)), ("signerMemberId", "m1"), ("supersedesRegulationId", replaced)]);
+
+        Assert.Contains("Quy chế được thay thế", choose);
+        Assert.Contains($"<option value=\"{replaced}\" selected", choose);
+        Assert.Contains("Quy chế số 01-QC/ĐU ngày", preview);
+        Assert.Contains("hết hiệu lực từ ngày ban hành", preview);
+        Assert.Contains("Số 02-QC/ĐU", preview);
+        Assert.Equal(HttpStatusCode.SeeOther, status);
+        var issued = await app.RegulationAsync(organisationId, regulationId);
+        var old = await app.RegulationAsync(organisationId, replaced);
+        Assert.Equal(replaced, issued.CurrentIssuance!.SupersedesRegulationId);
+        Assert.Equal(RegulationStage.Superseded, old.Stage);
+        Assert.Equal(regulationId, old.SupersededByRegulationId);
+    }
+
+    [Fact]
+    public async Task Issue_ReplacingNothingChosen_LeavesTheOtherInForce()
+    {
+        var (organisationId, other, regulationId) = await app.ApprovedWithOneInForceAsync();
+        using var client = await app.ClerkOfAsync(organisationId);
+        var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.IssueStep));
+        await form.ShowAsync($"?xem-truoc=1&issueDate={Iso(app.Today)}&signerMemberId=m1&supersedesRegulationId=");
+
+        var (status, _, _) = await form.SendAsync([("issueDate", Iso(app.Today)), ("signerMemberId", "m1"), ("supersedesRegulationId", "")]);
+
+        Assert.Equal(HttpStatusCode.SeeOther, status);
+        Assert.Null((await app.RegulationAsync(organisationId, regulationId)).CurrentIssuance!.SupersedesRegulationId);
+        Assert.Equal(RegulationStage.Issued, (await app.RegulationAsync(organisationId, other)).Stage);
+    }
+
+    [Fact]
+    public async Task Issue_ReplacingARegulationNotOffered_Answers400BesideTheChoiceAndIssuesNothing()
+    {
+        var (organisationId, _, regulationId) = await app.ApprovedWithOneInForceAsync();
+        var (_, elsewhere) = await app.IssuedAsync();
+        using var client = await app.ClerkOfAsync(organisationId);
+        var form = new StepFormClient(client, Step(organisationId, regulationId, ConsolePaths.IssueStep));
+        await form.ShowAsync($"?xem-truoc=1&issueDate={Iso(app.Today)}&signerMemberId=m1");
+
+        var (status, html, _) = await form.SendAsync([("issueDate", Iso(app.Today)), ("signerMemberId", "m1"), ("supersedesRegulationId", elsewhere)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("id=\"loi-supersedesRegulationId\"", html);
+        Assert.Contains("Đề nghị chọn quy chế được thay thế trong danh sách", html);
+        Assert.Equal(RegulationStage.Approved, (await app.RegulationAsync(organisationId, regulationId)).Stage);
+        Assert.Equal(1, await NumbersTakenAsync(organisationId));
+    }
+
+    [Fact]
     public async Task Issue_OrdinaryMemberAsSigner_Answers400BesideTheSignerAndTakesNoNumber()
     {
         var (organisationId, regulationId) = await app.ApprovedAsync();
