@@ -49,8 +49,8 @@ public sealed class CampaignExportTests(ConsoleHostFixture fixture) : IClassFixt
         Assert.EndsWith(",Giống quy chế nhiệm kỳ trước,Sao chép nhiệm kỳ trước,Lấy ý kiến hình thức", lines[0], StringComparison.Ordinal);
         Assert.EndsWith(",không có văn bản đối chiếu,Không,Có", lines.Single(l => l.StartsWith("co-so-1,", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Contains("<strong>1</strong> tổ chức lấy ý kiến góp ý mang tính hình thức", page, StringComparison.Ordinal);
-        Assert.Contains("trả lời 100 %, “nhất trí” 100 %", page, StringComparison.Ordinal);
-        Assert.Contains("<span class=\"badge badge--missing\">Hình thức</span>", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ConsolePaths.Regulation("co-so-1", ComparisonSeed.RegulationId, ConsolePaths.QualityStep)}\">Trả lời 100 %", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge badge--formal\">hình thức</span>", page, StringComparison.Ordinal);
     }
 
     [Fact]
