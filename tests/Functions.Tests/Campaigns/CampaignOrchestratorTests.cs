@@ -1,8 +1,10 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Domain.Campaigns;
 using QuyCheWorkflow.Functions.Campaigns;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
+using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Functions.Tests.Lifecycle;
 using QuyCheWorkflow.Testing;
@@ -12,7 +14,7 @@ namespace QuyCheWorkflow.Functions.Tests.Campaigns;
 
 /// <summary>
 /// A campaign's orchestration on a fake clock over a seeded tree (bloc "duk" → cs-001…), from its start on Monday
-/// 16 November 2026 to its end date: deadline Thursday 31 December 2026, end date 20 January 2027.
+/// 16 November 2026: a deadline of Thursday 31 December 2026 unless a test says otherwise.
 /// </summary>
 public sealed class CampaignOrchestratorTests(AzuriteFixture azurite, MaildevFixture maildev)
 {
@@ -28,6 +30,10 @@ public sealed class CampaignOrchestratorTests(AzuriteFixture azurite, MaildevFix
     /// <summary>08:00 Vietnam time of <paramref name="day"/>.</summary>
     private static DateTimeOffset At8(int year, int month, int day) => new(year, month, day, 1, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// Deadline Monday 4 January 2027: the reminders 30 and 1 days before fall on a Saturday and a Sunday and go on
+    /// the Friday before; the overdue notices go every Tuesday from 5 January until the end date, 20 January.
+    /// </summary>
     [Fact]
     public async Task CampaignOrchestrator_WholeCourse_RemindsOnlyThoseNotDoneThenTheLateWeeklyAndClosesAtTheEnd()
     {
@@ -36,15 +42,15 @@ public sealed class CampaignOrchestratorTests(AzuriteFixture azurite, MaildevFix
         await IssueAsync(host, Member(4), new DateOnly(2026, 3, 16));
         var workflow = host.Get<CampaignWorkflow>();
 
-        await workflow.StartAsync(OfficeUser(), Clerk, Issue("dot-1", s_deadline, new DateOnly(2027, 1, 20)), Ct);
+        await workflow.StartAsync(OfficeUser(), Clerk, Issue("dot-1", new DateOnly(2027, 1, 4), new DateOnly(2027, 1, 20)), Ct);
         await host.SettleAsync();
         var waiting = (await host.Durable.GetInstanceAsync(CampaignOrchestrations.InstanceId("dot-1"), cancellation: Ct))!.ReadCustomStatusAs<LifecycleWaitStatus>();
-        await host.AdvanceToAsync(At8(2026, 12, 1));
+        await host.AdvanceToAsync(At8(2026, 12, 4));
         await IssueAsync(host, Member(2), new DateOnly(2026, 12, 10));
         await AddMemberAsync(host, Member(5));
         await host.AdvanceToAsync(new DateTimeOffset(2027, 1, 21, 0, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal(new LifecycleWaitStatus("campaign wave before-30", At8(2026, 12, 1)), waiting);
+        Assert.Equal(new LifecycleWaitStatus("campaign wave before-30", At8(2026, 12, 4)), waiting);
         var mail = await MailAsync(host, maildev);
         Assert.All(mail.GroupBy(m => m.NotificationId), g => Assert.Single(g));
         string[] late = [Member(1), Member(3), Member(5)];
@@ -60,7 +66,7 @@ public sealed class CampaignOrchestratorTests(AzuriteFixture azurite, MaildevFix
 
         var waves = await host.Get<CampaignNoticeLedger>().ListWavesAsync("dot-1", Ct);
         Assert.Equal(
-            [At8(2026, 12, 1), At8(2026, 12, 24), At8(2026, 12, 30), At8(2027, 1, 1), At8(2027, 1, 8), At8(2027, 1, 15)],
+            [At8(2026, 12, 4), At8(2026, 12, 28), At8(2027, 1, 1), At8(2027, 1, 5), At8(2027, 1, 12), At8(2027, 1, 19)],
             waves.Select(w => w.At));
         Assert.Equal([6, 6, 6, 6, 6, 6], waves.Select(w => w.Sent));
         Assert.All(waves, w => Assert.Equal(0, w.Uncertain));
@@ -105,6 +111,34 @@ public sealed class CampaignOrchestratorTests(AzuriteFixture azurite, MaildevFix
         Assert.Equal($"Tình hình thực hiện đợt chỉ đạo “{Title}” ngày 01/01/2027: 2/2 tổ chức quá hạn", summary.Subject);
         Assert.Contains($"- Đảng bộ cơ sở {Member(1)}", summary.Text);
         Assert.Contains("- Quá hạn: 2", summary.Text);
+    }
+
+    [Fact]
+    public async Task Wave_OrganisationFinishesMidWave_GetsNothingAndCountsAsSkipped()
+    {
+        LifecycleHost? running = null;
+        await using var host = await LifecycleHost.StartAsync(azurite, maildev, s_start, configure: services =>
+        {
+            services.Configure<CampaignWaveOptions>(o =>
+            {
+                o.WaveBatchSize = 1;
+                o.WaveConcurrency = 1;
+            });
+            services.AddSingleton<IMailTransport>(sp => new AfterFirstMail(
+                sp.GetRequiredService<SmtpMailTransport>(), () => IssueAsync(running!, Member(3), new DateOnly(2026, 12, 1))));
+        });
+        running = host;
+        await SeedAsync(host, 3);
+        await host.Get<CampaignWorkflow>().StartAsync(OfficeUser(), Clerk, Issue("dot-5", s_deadline), Ct);
+
+        await host.AdvanceToAsync(At8(2026, 12, 1));
+
+        var mail = await MailAsync(host, maildev);
+        Assert.Equal(
+            [.. WaveIds("dot-5", "before-30", Member(1), Member(2)).Order(StringComparer.Ordinal)],
+            mail.Select(m => m.NotificationId).Order(StringComparer.Ordinal));
+        var wave = Assert.Single(await host.Get<CampaignNoticeLedger>().ListWavesAsync("dot-5", Ct));
+        Assert.Equal((3, 3, 4, 0, 1), (wave.Members, wave.Planned, wave.Sent, wave.Uncertain, wave.Skipped));
     }
 
     [Fact]
@@ -157,5 +191,37 @@ public sealed class CampaignOrchestratorTests(AzuriteFixture azurite, MaildevFix
             mail.Select(m => m.NotificationId).Order(StringComparer.Ordinal));
         var status = (await host.Durable.GetInstanceAsync(instanceId, cancellation: Ct))!.ReadCustomStatusAs<LifecycleWaitStatus>();
         Assert.Equal(At8(2026, 12, 30), status!.WakeAt);
+    }
+
+    [Fact]
+    public async Task ReminderSweep_CampaignAsleepPastItsWave_WakesIt()
+    {
+        await using var host = await LifecycleHost.StartAsync(azurite, maildev, s_start);
+        await SeedAsync(host, 1);
+        await host.Get<CampaignWorkflow>().StartAsync(OfficeUser(), Clerk, Issue("dot-6", s_deadline), Ct);
+        await host.SettleAsync();
+
+        int early = await host.Get<ReminderSweep>().RunAsync(Ct);
+        await host.StopEngineAsync();
+        host.Clock.SetUtcNow(At8(2026, 12, 1) + ReminderSweep.Grace + TimeSpan.FromMinutes(1));
+        int late = await host.Get<ReminderSweep>().RunAsync(Ct);
+
+        Assert.Equal(0, early);
+        Assert.Equal(1, late);
+    }
+
+    /// <summary>Runs <c>then</c> once, right after the first mail was accepted (the wave's batches run in path order).</summary>
+    private sealed class AfterFirstMail(IMailTransport inner, Func<Task> then) : IMailTransport
+    {
+        private int _accepted;
+
+        public async Task SendAsync(OutgoingMail mail, MailRecipient from, CancellationToken cancellationToken = default)
+        {
+            await inner.SendAsync(mail, from, cancellationToken);
+            if (Interlocked.Increment(ref _accepted) == 1)
+            {
+                await then();
+            }
+        }
     }
 }
