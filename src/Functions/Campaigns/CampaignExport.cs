@@ -7,7 +7,11 @@ namespace QuyCheWorkflow.Functions.Campaigns;
 /// <summary>
 /// A campaign's roll-up as a spreadsheet, in the order of the roll-up (the late first): CSV (RFC 4180, UTF-8 with a
 /// byte-order mark so Excel reads Vietnamese, CRLF, a leading =, +, - or @ neutralised) and XLSX (one
-/// <see cref="Spreadsheet"/> sheet of text, the same columns). Headers in Vietnamese, dates dd/MM/yyyy.
+/// <see cref="Spreadsheet"/> sheet of text, the same columns). Headers in Vietnamese, dates dd/MM/yyyy. Besides the
+/// compliance, each line carries the member's copy and quality figures: how alike its current text is to the previous
+/// term's regulation ("94 %", or why it was not measured), whether that counts as copied, and whether its latest
+/// closed consultation counts as held for form ("Có" / "Không"; empty when there is no text or no closed consultation).
+/// The final report of a closed campaign is the XLSX, so it carries them too.
 /// </summary>
 public static class CampaignExport
 {
@@ -20,6 +24,7 @@ public static class CampaignExport
     [
         new("Mã tổ chức", 16), new("Tổ chức", 44), new("Mã viết tắt", 14), new("Loại hình", 22), new("Tình trạng", 20),
         new("Giai đoạn", 28), new("Số, ký hiệu quy chế", 18), new("Ngày hoàn thành", 13),
+        new("Giống quy chế nhiệm kỳ trước", 22), new("Sao chép nhiệm kỳ trước", 14), new("Lấy ý kiến hình thức", 14),
     ];
 
     public static IReadOnlyList<string> Headers { get; } = [.. s_columns.Select(c => c.Header)];
@@ -55,6 +60,9 @@ public static class CampaignExport
                 compliance.Stage is { } stage ? Domain.Regulations.RegulationStageText.Label(stage) : "",
                 compliance.Number ?? "",
                 compliance.DoneOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "",
+                member.Likeness?.PreviousTerm.Label ?? "",
+                CampaignText.Flag(member.Likeness is null ? null : member.IsCopiedFromPreviousTerm),
+                CampaignText.Flag(member.LastConsultation is null ? null : member.IsConsultationFormal),
             ];
         }
     }

@@ -5,7 +5,9 @@ namespace QuyCheWorkflow.Functions.Campaigns;
 /// <summary>
 /// A campaign as the API returns it; with its roll-up (<see cref="Counts"/> of every state, and <see cref="Members"/>,
 /// the late first, filtered to one state when asked) when read one at a time, without it in a list.
-/// <see cref="FinalReport"/> is the address of the final report once closed.
+/// <see cref="FinalReport"/> is the address of the final report once closed. With the roll-up, <see cref="CopiedCount"/>
+/// and <see cref="FormalConsultationCount"/> count the members flagged copied from the previous term and consulted for
+/// form (over every member, whatever state is asked for).
 /// </summary>
 public sealed record CampaignResponse(
     string Id,
@@ -31,6 +33,12 @@ public sealed record CampaignResponse(
     IReadOnlyDictionary<string, int>? Counts = null,
     IReadOnlyList<CampaignMemberResponse>? Members = null)
 {
+    /// <summary>How many members are flagged copied from the previous term; with the roll-up only.</summary>
+    public int? CopiedCount { get; init; }
+
+    /// <summary>How many members' latest closed consultation counts as held for form; with the roll-up only.</summary>
+    public int? FormalConsultationCount { get; init; }
+
     public static CampaignResponse From(Campaign campaign)
     {
         ArgumentNullException.ThrowIfNull(campaign);
@@ -50,6 +58,8 @@ public sealed record CampaignResponse(
         {
             Counts = CampaignRollUp.StateOrder.ToDictionary(s => s.ToString(), s => rollUp.Counts[s]),
             Members = [.. rollUp.In(only).Select(CampaignMemberResponse.From)],
+            CopiedCount = rollUp.CopiedCount,
+            FormalConsultationCount = rollUp.FormalConsultationCount,
         };
     }
 }

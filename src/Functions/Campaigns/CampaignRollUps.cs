@@ -10,6 +10,8 @@ namespace QuyCheWorkflow.Functions.Campaigns;
 /// organisation's type, term, regulation stage, number, issue date and last review: one point read for the office's
 /// path and one partition range query per 1,000 organisations of its subtree; no regulation is read. The office
 /// itself is not a member; organisations created since the campaign started are (membership is the subtree now).
+/// Each member carries its row's copy and quality figures (likeness to the previous term, the copied flag, the last
+/// consultation and its formal flag).
 /// The status rows do not carry how a regulation's draft was started, so a revision campaign counts a regulation
 /// issued after the model's date as done (see <see cref="Campaign.ComplianceOf"/>). Thread-safe.
 /// </summary>
@@ -22,6 +24,18 @@ public sealed class CampaignRollUps(StatusProjection status, OrganisationStore o
         ArgumentNullException.ThrowIfNull(campaign);
         string path = await organisations.GetPathAsync(campaign.OfficeOrganisationId, cancellationToken)
             ?? throw new InvalidOperationException($"Organisation '{campaign.OfficeOrganisationId}' does not exist.");
+        return await ComputeWithinAsync(campaign, path, cancellationToken);
+    }
+
+    /// <summary>
+    /// The roll-up of <paramref name="campaign"/> now over the members at or below <paramref name="path"/> only: the
+    /// office's own path gives every member; the path of an organisation the campaign covers gives that organisation's
+    /// part (what its own office sees). One partition range query per 1,000 organisations of that subtree.
+    /// </summary>
+    public async Task<CampaignRollUp> ComputeWithinAsync(Campaign campaign, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentException.ThrowIfNullOrEmpty(path);
         var rows = await status.QuerySubtreeAtPathAsync(path, cancellationToken: cancellationToken);
         DateTimeOffset at = campaign.ClosedAt ?? timeProvider.GetUtcNow();
         return Compute(campaign, rows, at);
@@ -36,7 +50,11 @@ public sealed class CampaignRollUps(StatusProjection status, OrganisationStore o
         var members = subtreeRows
             .Where(r => r.OrganisationId != campaign.OfficeOrganisationId && campaign.Covers(r.Type))
             .Select(r => new CampaignMember(r.OrganisationId, r.Path, r.Code, r.Name, r.Type, r.RegulationId,
-                campaign.ComplianceOf(FactsOf(r), today)))
+                campaign.ComplianceOf(FactsOf(r), today))
+            {
+                Likeness = r.Likeness,
+                LastConsultation = r.LastConsultation,
+            })
             .OrderBy(m => CampaignRollUp.Rank(m.Compliance.State))
             .ThenBy(m => m.Path, StringComparer.Ordinal)
             .ToList();

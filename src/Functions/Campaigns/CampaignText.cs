@@ -35,4 +35,28 @@ public static class CampaignText
         CampaignCloseReason.ClosedByOffice => "Văn phòng kết thúc đợt",
         _ => reason.ToString(),
     };
+
+    /// <summary>"Có" or "Không" for a flag of the copy and quality figures, empty when there is nothing to judge.</summary>
+    public static string Flag(bool? value) => value switch
+    {
+        true => "Có",
+        false => "Không",
+        null => "",
+    };
+
+    /// <summary>
+    /// A wave of reminders as people read it: "Nhắc trước hạn 30 ngày", "Nhắc quá hạn, tuần thứ 2", from the wave's
+    /// stable id ("before-30", "overdue-2"; see <see cref="Campaign.WavesBetween"/>).
+    /// </summary>
+    public static string Wave(CampaignWaveKind kind, string waveId)
+    {
+        ArgumentNullException.ThrowIfNull(waveId);
+        string number = waveId[(waveId.LastIndexOf('-') + 1)..];
+        return kind switch
+        {
+            CampaignWaveKind.Reminder => $"Nhắc trước hạn {number} ngày",
+            CampaignWaveKind.Overdue => $"Nhắc quá hạn, tuần thứ {number}",
+            _ => waveId,
+        };
+    }
 }

@@ -43,7 +43,21 @@ public sealed class CampaignWorkflow(
     /// the office organisation (the caller answers 404: "not yours" and "not there" look alike).
     /// </summary>
     /// <exception cref="DomainException">A rule of <see cref="Campaign.Start"/>, or <see cref="RefusalCode.CampaignIdTaken"/>.</exception>
-    public async Task<Campaign?> StartAsync(ClaimsPrincipal user, Actor actor, StartCampaign request, CancellationToken cancellationToken = default)
+    public Task<Campaign?> StartAsync(ClaimsPrincipal user, Actor actor, StartCampaign request, CancellationToken cancellationToken = default) =>
+        StartWithDocumentFileAsync(user, actor, request, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="StartAsync"/> with the directing document's
+    /// <paramref name="file"/>: stored in the document store (content-addressed, so the same file sent again stores
+    /// nothing new) and named by its content hash as <see cref="DirectingDocument.FileReference"/>. The campaign's rules
+    /// are checked first: a refused campaign stores no file.
+    /// </summary>
+    /// <exception cref="DomainException">
+    /// A rule of <see cref="Campaign.Start"/>; <see cref="RefusalCode.CampaignDirectingDocumentIncomplete"/> for a file
+    /// without the document's number and date; or <see cref="RefusalCode.CampaignIdTaken"/>.
+    /// </exception>
+    public async Task<Campaign?> StartWithDocumentFileAsync(ClaimsPrincipal user, Actor actor, StartCampaign request, DirectingDocumentFile? file,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
@@ -52,8 +66,21 @@ public sealed class CampaignWorkflow(
             return null;
         }
 
+        var document = request.DirectingDocument;
+        if (file is not null)
+        {
+            document = document is null
+                ? throw new DomainException(RefusalCode.CampaignDirectingDocumentIncomplete, "A directing document's file needs its number and date.")
+                : document with { FileReference = ContentHash.Of(file.Content.Span).ToString() };
+        }
+
         var campaign = Campaign.Start(request.Id, request.OfficeOrganisationId, request.Title, request.Requirement, request.Deadline,
-            timeProvider.GetUtcNow(), request.OrganisationTypes, request.EndsOn, request.DirectingDocument, request.ReminderDaysBefore);
+            timeProvider.GetUtcNow(), request.OrganisationTypes, request.EndsOn, document, request.ReminderDaysBefore);
+        if (file is not null)
+        {
+            await documents.UploadAsync(file.Content, file.FileName, file.ContentType, cancellationToken);
+        }
+
         try
         {
             await campaigns.CreateAsync(campaign, path, cancellationToken);
@@ -88,18 +115,39 @@ public sealed class CampaignWorkflow(
     }
 
     /// <summary>
-    /// The campaign <paramref name="campaignId"/> when <paramref name="user"/> reaches its office organisation (the
-    /// office itself, one above it, or an administrator), otherwise null.
+    /// The campaign <paramref name="campaignId"/> when <paramref name="user"/> sees it (<see cref="ViewAsync"/>: its own
+    /// office, one above it, an administrator, or the office of an organisation it covers), otherwise null.
     /// </summary>
-    public async Task<Campaign?> FindAsync(ClaimsPrincipal user, string campaignId, CancellationToken cancellationToken = default)
+    public async Task<Campaign?> FindAsync(ClaimsPrincipal user, string campaignId, CancellationToken cancellationToken = default) =>
+        (await ViewAsync(user, campaignId, cancellationToken))?.Campaign;
+
+    /// <summary>
+    /// The campaign <paramref name="campaignId"/> as <paramref name="user"/> sees it, or null when they do not: the
+    /// rule of <see cref="ListAsync"/>, one for the list, the page, the API and the exports. An administrator, and a
+    /// caller whose organisation is the campaign's office or above it, see it whole; a caller whose organisation is
+    /// below the office (covered by the campaign) sees the members of its own subtree.
+    /// </summary>
+    public async Task<CampaignView?> ViewAsync(ClaimsPrincipal user, string campaignId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!IsCampaignId(campaignId) || (await campaigns.GetAsync(campaignId, cancellationToken))?.Value is not { } campaign)
+        if (!IsCampaignId(campaignId) || (await campaigns.GetAsync(campaignId, cancellationToken))?.Value is not { } campaign
+            || await organisations.GetPathAsync(campaign.OfficeOrganisationId, cancellationToken) is not { } officePath)
         {
             return null;
         }
 
-        return await access.CanReachAsync(user, campaign.OfficeOrganisationId, cancellationToken) ? campaign : null;
+        var (visible, ownPath) = await OwnPathAsync(user, cancellationToken);
+        return visible && ScopeOf(ownPath, officePath) is { } scope ? new CampaignView(campaign, officePath, scope) : null;
+    }
+
+    /// <summary>
+    /// The roll-up of the members <paramref name="view"/> shows (every member, or the covered office's own subtree),
+    /// as <see cref="CampaignRollUps.ComputeWithinAsync"/> computes it.
+    /// </summary>
+    public Task<CampaignRollUp> RollUpAsync(CampaignView view, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return rollUps.ComputeWithinAsync(view.Campaign, view.ScopePath, cancellationToken);
     }
 
     /// <summary>
@@ -109,41 +157,34 @@ public sealed class CampaignWorkflow(
     public async Task<IReadOnlyList<Campaign>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        var (visible, ownPath) = await OwnPathAsync(user, cancellationToken);
+        if (!visible)
+        {
+            return [];
+        }
+
         var all = await campaigns.ListAsync(cancellationToken);
-        var role = user.GetApiRole();
-        if (role is null)
-        {
-            return [];
-        }
-
-        string? ownPath = role == ApiRole.Administrator || user.GetOrganisationId() is not { } own
-            ? null
-            : await organisations.GetPathAsync(own, cancellationToken);
-        if (role != ApiRole.Administrator && ownPath is null)
-        {
-            return [];
-        }
-
-        List<Campaign> visible = [];
+        List<Campaign> seen = [];
         foreach (var campaign in all)
         {
-            if (ownPath is null || await CoversOrBelowAsync(campaign, ownPath, cancellationToken))
+            if (await organisations.GetPathAsync(campaign.OfficeOrganisationId, cancellationToken) is { } officePath && ScopeOf(ownPath, officePath) is not null)
             {
-                visible.Add(campaign);
+                seen.Add(campaign);
             }
         }
 
-        return [.. visible.OrderByDescending(c => c.Deadline).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        return [.. seen.OrderByDescending(c => c.Deadline).ThenBy(c => c.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>
     /// Closes the campaign early for its office and wakes its orchestration, which then ends: no wave goes out after
-    /// the close. Null when <paramref name="user"/> may not run campaigns or does not reach the campaign's office.
+    /// the close. Null when <paramref name="user"/> may not run campaigns or does not reach the campaign's office (an
+    /// upper level the campaign covers sees it but may not close it).
     /// </summary>
     /// <exception cref="InvalidTransitionException">The campaign is already closed.</exception>
     public async Task<Campaign?> CloseAsync(ClaimsPrincipal user, Actor actor, string campaignId, string? note, CancellationToken cancellationToken = default)
     {
-        if (!MayRunCampaigns(user) || await FindAsync(user, campaignId, cancellationToken) is null)
+        if (!MayRunCampaigns(user) || await ViewAsync(user, campaignId, cancellationToken) is not { IsWhole: true })
         {
             return null;
         }
@@ -197,18 +238,37 @@ public sealed class CampaignWorkflow(
     public static bool IsCampaignId(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
-    private async Task<bool> CoversOrBelowAsync(Campaign campaign, string ownPath, CancellationToken cancellationToken)
+    /// <summary>Whether the caller may see campaigns at all, and its organisation's path (null for an administrator: every path).</summary>
+    private async Task<(bool Visible, string? OwnPath)> OwnPathAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        string? officePath = await organisations.GetPathAsync(campaign.OfficeOrganisationId, cancellationToken);
-        if (officePath is null)
+        var role = user.GetApiRole();
+        if (role is null)
         {
-            return false;
+            return (false, null);
         }
 
-        // Run by an office in the caller's subtree, or by one above the caller (so it covers the caller).
-        return officePath == ownPath
-            || officePath.StartsWith(ownPath + "|", StringComparison.Ordinal)
-            || ownPath.StartsWith(officePath + "|", StringComparison.Ordinal);
+        if (role == ApiRole.Administrator)
+        {
+            return (true, null);
+        }
+
+        string? ownPath = user.GetOrganisationId() is { } own ? await organisations.GetPathAsync(own, cancellationToken) : null;
+        return (ownPath is not null, ownPath);
+    }
+
+    /// <summary>
+    /// The one visibility rule: the path whose subtree of members a caller at <paramref name="ownPath"/> (null: an
+    /// administrator) sees of a campaign run at <paramref name="officePath"/>, or null. The office itself or one above
+    /// it sees every member; an organisation below the office (covered by it) sees its own subtree.
+    /// </summary>
+    private static string? ScopeOf(string? ownPath, string officePath)
+    {
+        if (ownPath is null || ownPath == officePath || officePath.StartsWith(ownPath + "|", StringComparison.Ordinal))
+        {
+            return officePath;
+        }
+
+        return ownPath.StartsWith(officePath + "|", StringComparison.Ordinal) ? ownPath : null;
     }
 
     private Task<AuditLogEntry?> AuditAsync(Campaign campaign, AuditAction action, Actor actor, DateTimeOffset at, object details, CancellationToken cancellationToken) =>

@@ -20,6 +20,8 @@ public static class CampaignsApi
 {
     public const string Path = "/api/campaigns";
 
+    private const string StateMessage = "Trạng thái phải là NotStarted, UnderWay, Done hoặc Late.";
+
     public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -32,13 +34,13 @@ public static class CampaignsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", ListCampaigns).WithName(nameof(ListCampaigns))
             .WithSummary("List campaigns")
-            .WithDescription("The campaigns run by an office in the caller's subtree or covering the caller's organisation, latest deadline first.");
+            .WithDescription("The campaigns run by an office in the caller's subtree or covering the caller's organisation, latest deadline first. The same rule decides who reads one: the office that runs it and those above it see every member; the office of a covered organisation sees its own part.");
         group.MapGet("/{campaignId}", GetCampaign).WithName(nameof(GetCampaign))
             .WithSummary("Read a campaign with its roll-up")
-            .WithDescription("Counts by state (NotStarted, UnderWay, Done, Late) and the members, the late first; ?state= keeps one state.");
+            .WithDescription("Counts by state (NotStarted, UnderWay, Done, Late), how many members are flagged copied from the previous term (copiedCount) and consulted for form (formalConsultationCount), and the members, the late first, each with its likeness to the previous term's regulation, the copied flag, its last closed consultation and the formal flag; ?state= keeps one state.");
         group.MapGet("/{campaignId}/export.csv", ExportCampaignCsv).WithName(nameof(ExportCampaignCsv))
             .WithSummary("Export the roll-up as CSV")
-            .WithDescription("The members with their state, stage, regulation number and completion date, the late first: UTF-8 with a byte-order mark, headers in Vietnamese.")
+            .WithDescription("The members with their state, stage, regulation number, completion date, likeness to the previous term's regulation, copied flag and formal-consultation flag, the late first (?state= keeps one state): UTF-8 with a byte-order mark, headers in Vietnamese.")
             .ProducesText(StatusCodes.Status200OK, CampaignExport.CsvContentType, "The roll-up as CSV (UTF-8 with a byte-order mark), one line per organisation.");
         group.MapGet("/{campaignId}/export.xlsx", ExportCampaignXlsx).WithName(nameof(ExportCampaignXlsx))
             .WithSummary("Export the roll-up as XLSX")
@@ -46,7 +48,7 @@ public static class CampaignsApi
             .ProducesText(StatusCodes.Status200OK, CampaignExport.XlsxContentType, "The roll-up as an Excel workbook (binary).");
         group.MapGet("/{campaignId}/final-report.xlsx", DownloadCampaignFinalReport).WithName(nameof(DownloadCampaignFinalReport))
             .WithSummary("Download the final report of a closed campaign")
-            .WithDescription("The roll-up as of the closing, kept when the campaign closed. 404 while it is open.")
+            .WithDescription("The roll-up as of the closing, kept when the campaign closed, with the same columns as the XLSX export. For the office that ran it and those above; 404 while it is open.")
             .ProducesText(StatusCodes.Status200OK, CampaignExport.XlsxContentType, "The roll-up as an Excel workbook (binary).");
         group.MapPost("/", StartCampaignEndpoint).WithName("StartCampaign")
             .WithSummary("Start a campaign")
@@ -71,40 +73,55 @@ public static class CampaignsApi
     }
 
     public static async Task<Results<Ok<CampaignResponse>, ValidationProblem, ProblemHttpResult>> GetCampaign(
-        string campaignId, string? state, HttpContext context, CampaignWorkflow workflow, CampaignRollUps rollUps, CancellationToken cancellationToken)
+        string campaignId, string? state, HttpContext context, CampaignWorkflow workflow, CancellationToken cancellationToken)
     {
-        CampaignComplianceState? only = null;
-        if (!string.IsNullOrEmpty(state))
+        if (!TryReadState(state, out var only))
         {
-            if (!Enum.TryParse<CampaignComplianceState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-            {
-                return OfficeProblems.Invalid("state", "Trạng thái phải là NotStarted, UnderWay, Done hoặc Late.");
-            }
-
-            only = parsed;
+            return OfficeProblems.Invalid("state", StateMessage);
         }
 
-        if (await workflow.FindAsync(context.User, campaignId, cancellationToken) is not { } campaign)
+        if (await workflow.ViewAsync(context.User, campaignId, cancellationToken) is not { } view)
         {
             return OfficeProblems.NotFound("đợt chỉ đạo");
         }
 
-        var rollUp = await rollUps.ComputeAsync(campaign, cancellationToken);
+        var rollUp = await workflow.RollUpAsync(view, cancellationToken);
         return TypedResults.Ok(CampaignResponse.From(rollUp, only));
     }
 
-    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCampaignCsv(
-        string campaignId, HttpContext context, CampaignWorkflow workflow, CampaignRollUps rollUps, CancellationToken cancellationToken) =>
-        ExportAsync(campaignId, context, workflow, rollUps, CampaignExport.Csv, CampaignExport.CsvContentType, "csv", cancellationToken);
+    /// <summary>
+    /// Reads the <c>state</c> filter of a roll-up (NotStarted, UnderWay, Done or Late, any case): null when none is
+    /// given; false when it names no state.
+    /// </summary>
+    public static bool TryReadState(string? state, out CampaignComplianceState? only)
+    {
+        only = null;
+        if (string.IsNullOrEmpty(state))
+        {
+            return true;
+        }
 
-    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCampaignXlsx(
-        string campaignId, HttpContext context, CampaignWorkflow workflow, CampaignRollUps rollUps, CancellationToken cancellationToken) =>
-        ExportAsync(campaignId, context, workflow, rollUps, CampaignExport.Xlsx, CampaignExport.XlsxContentType, "xlsx", cancellationToken);
+        if (!Enum.TryParse<CampaignComplianceState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(state, out _))
+        {
+            return false;
+        }
+
+        only = parsed;
+        return true;
+    }
+
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportCampaignCsv(
+        string campaignId, string? state, HttpContext context, CampaignWorkflow workflow, CancellationToken cancellationToken) =>
+        ExportAsync(campaignId, state, context, workflow, CampaignExport.Csv, CampaignExport.CsvContentType, "csv", cancellationToken);
+
+    public static Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportCampaignXlsx(
+        string campaignId, string? state, HttpContext context, CampaignWorkflow workflow, CancellationToken cancellationToken) =>
+        ExportAsync(campaignId, state, context, workflow, CampaignExport.Xlsx, CampaignExport.XlsxContentType, "xlsx", cancellationToken);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadCampaignFinalReport(
         string campaignId, HttpContext context, CampaignWorkflow workflow, DocumentStore documents, CancellationToken cancellationToken)
     {
-        if (await workflow.FindAsync(context.User, campaignId, cancellationToken) is not { FinalReport: { } hash } campaign
+        if (await workflow.ViewAsync(context.User, campaignId, cancellationToken) is not { IsWhole: true, Campaign: { FinalReport: { } hash } campaign }
             || await documents.DownloadAsync(hash, cancellationToken) is not { } report)
         {
             return OfficeProblems.NotFound("báo cáo kết thúc đợt chỉ đạo");
@@ -159,16 +176,22 @@ public static class CampaignsApi
         }
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        string campaignId, HttpContext context, CampaignWorkflow workflow, CampaignRollUps rollUps,
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
+        string campaignId, string? state, HttpContext context, CampaignWorkflow workflow,
         Func<CampaignRollUp, byte[]> write, string contentType, string extension, CancellationToken cancellationToken)
     {
-        if (await workflow.FindAsync(context.User, campaignId, cancellationToken) is not { } campaign)
+        if (!TryReadState(state, out var only))
+        {
+            return OfficeProblems.Invalid("state", StateMessage);
+        }
+
+        if (await workflow.ViewAsync(context.User, campaignId, cancellationToken) is not { } view)
         {
             return OfficeProblems.NotFound("đợt chỉ đạo");
         }
 
-        var rollUp = await rollUps.ComputeAsync(campaign, cancellationToken);
-        return TypedResults.File(write(rollUp), contentType, $"dot-chi-dao-{campaign.Id}.{extension}");
+        var rollUp = await workflow.RollUpAsync(view, cancellationToken);
+        return TypedResults.File(write(only is null ? rollUp : new CampaignRollUp(rollUp.Campaign, rollUp.At, rollUp.In(only))), contentType,
+            $"dot-chi-dao-{view.Campaign.Id}.{extension}");
     }
 }

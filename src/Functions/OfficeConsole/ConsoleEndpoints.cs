@@ -1,4 +1,5 @@
 using QuyCheWorkflow.Functions.OfficeConsole.Accounts;
+using QuyCheWorkflow.Functions.OfficeConsole.Campaigns;
 using QuyCheWorkflow.Functions.OfficeConsole.Decisions;
 using QuyCheWorkflow.Functions.OfficeConsole.Organisations;
 using QuyCheWorkflow.Functions.OfficeConsole.Regulations;
@@ -30,6 +31,7 @@ public static class ConsoleEndpoints
         Status.DashboardPages.MapDashboardConsolePages(pages);
         pages.MapDecisionConsolePages();
         pages.MapComparisonConsolePages();
+        pages.MapCampaignConsolePages();
         return endpoints;
     }
 }

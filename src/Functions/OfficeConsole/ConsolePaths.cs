@@ -67,6 +67,38 @@ public static class ConsolePaths
     public const string FilingDocumentTemplate = FilingTemplate + "/van-ban";
     public const string ModelRegulationFileTemplate = ModelRegulations + "/{type}/{version:int}";
 
+    // The upper level's campaigns (đợt chỉ đạo): the list, a new one, one campaign with its roll-up, its files.
+    public const string Campaigns = Root + "/dot-chi-dao";
+    public const string NewCampaign = Campaigns + "/mo-dot-moi";
+    public const string CampaignTemplate = Campaigns + "/{campaignId}";
+    public const string CampaignCloseTemplate = CampaignTemplate + "/ket-thuc";
+    public const string CampaignDocumentTemplate = CampaignTemplate + "/van-ban-chi-dao";
+    public const string CampaignCsvTemplate = CampaignTemplate + "/tai-xuong.csv";
+    public const string CampaignXlsxTemplate = CampaignTemplate + "/tai-xuong.xlsx";
+    public const string CampaignFinalReportTemplate = CampaignTemplate + "/bao-cao-ket-thuc.xlsx";
+
+    /// <summary>The query parameter of a campaign's page and downloads that keeps one compliance state (Late, NotStarted …).</summary>
+    public const string CampaignStateParameter = "state";
+
+    /// <summary>The query parameter of the page of a campaign's members.</summary>
+    public const string CampaignPageParameter = "page";
+
+    public static string Campaign(string campaignId) => $"{Campaigns}/{Escape(campaignId)}";
+
+    /// <summary>A campaign's page keeping the members in <paramref name="state"/> (all when null), at page <paramref name="page"/>.</summary>
+    public static string Campaign(string campaignId, string? state, int page = 1) =>
+        Campaign(campaignId) + CampaignQuery(state, page);
+
+    public static string CampaignClose(string campaignId) => Campaign(campaignId) + "/ket-thuc";
+
+    public static string CampaignDocument(string campaignId) => Campaign(campaignId) + "/van-ban-chi-dao";
+
+    public static string CampaignCsv(string campaignId, string? state = null) => Campaign(campaignId) + "/tai-xuong.csv" + CampaignQuery(state, 1);
+
+    public static string CampaignXlsx(string campaignId, string? state = null) => Campaign(campaignId) + "/tai-xuong.xlsx" + CampaignQuery(state, 1);
+
+    public static string CampaignFinalReport(string campaignId) => Campaign(campaignId) + "/bao-cao-ket-thuc.xlsx";
+
     public static string AccountDisable(string accountId) => $"{Accounts}/{Escape(accountId)}/khoa";
 
     public static string AccountEnable(string accountId) => $"{Accounts}/{Escape(accountId)}/mo-khoa";
@@ -125,4 +157,20 @@ public static class ConsolePaths
         Regulation(organisationId, regulationId, DraftStep) + "/" + number.ToString(CultureInfo.InvariantCulture);
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
+
+    private static string CampaignQuery(string? state, int page)
+    {
+        List<string> parts = [];
+        if (!string.IsNullOrEmpty(state))
+        {
+            parts.Add(CampaignStateParameter + "=" + Escape(state));
+        }
+
+        if (page > 1)
+        {
+            parts.Add(CampaignPageParameter + "=" + page.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
 }

@@ -134,4 +134,26 @@ public sealed class CampaignWorkflowTests(StatusHostFixture fixture) : IClassFix
         Assert.DoesNotContain(district, c => c.Id == "dot-7");
         Assert.Null(await Workflow.FindAsync(Caller(ApiRole.UpperLevelOffice, "huyen"), "dot-7", Ct));
     }
+
+    [Fact]
+    public async Task ViewAsync_CoveredUpperLevel_SeesItsOwnPartButCannotClose()
+    {
+        await Workflow.StartAsync(Caller(ApiRole.UpperLevelOffice, "tinh-uy"), s_clerk, Issue("dot-8", office: "tinh-uy"), Ct);
+        var bloc = Caller(ApiRole.UpperLevelOffice, "duk");
+
+        var view = await Workflow.ViewAsync(bloc, "dot-8", Ct);
+        var rollUp = await Workflow.RollUpAsync(view!, Ct);
+        var whole = await Workflow.ViewAsync(Caller(ApiRole.UpperLevelOffice, "tinh-uy"), "dot-8", Ct);
+        var closed = await Workflow.CloseAsync(bloc, s_clerk, "dot-8", null, Ct);
+
+        Assert.False(view!.IsWhole);
+        Assert.Equal("tinh-uy|duk", view.ScopePath);
+        Assert.Contains("duk", rollUp.Members.Select(m => m.OrganisationId));
+        Assert.Contains("base-2", rollUp.Members.Select(m => m.OrganisationId));
+        Assert.DoesNotContain(rollUp.Members, m => m.OrganisationId.StartsWith("huyen", StringComparison.Ordinal));
+        Assert.True(whole!.IsWhole);
+        Assert.Contains("huyen-cs", (await Workflow.RollUpAsync(whole, Ct)).Members.Select(m => m.OrganisationId));
+        Assert.Null(closed);
+        Assert.Equal(CampaignState.Open, (await Host.Get<CampaignStore>().GetAsync("dot-8", Ct))!.Value.State);
+    }
 }
