@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Campaigns;
@@ -59,7 +60,7 @@ public static class CampaignExport
                 CampaignText.Compliance(compliance.State),
                 compliance.Stage is { } stage ? Domain.Regulations.RegulationStageText.Label(stage) : "",
                 compliance.Number ?? "",
-                compliance.DoneOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "",
+                compliance.DoneOn is { } doneOn ? VietnamTime.FormatDate(doneOn) : "",
                 member.Likeness?.PreviousTerm.Label ?? "",
                 CampaignText.Flag(member.Likeness is null ? null : member.IsCopiedFromPreviousTerm),
                 CampaignText.Flag(member.LastConsultation is null ? null : member.IsConsultationFormal),

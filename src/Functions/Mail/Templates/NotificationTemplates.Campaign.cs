@@ -95,5 +95,5 @@ public static partial class NotificationTemplates
         _ => CampaignText.Requirement(requirement).ToLowerInvariant(),
     };
 
-    private static string Day(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => QuyCheWorkflow.Domain.Calendar.VietnamTime.FormatDate(day);
 }
