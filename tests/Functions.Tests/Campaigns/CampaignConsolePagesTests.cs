@@ -133,6 +133,7 @@ public sealed class CampaignConsolePagesTests(StatusHostFixture fixture) : IClas
         Assert.Contains("<td data-label=\"Tổ chức cần nhắc\">2/3</td>", page, StringComparison.Ordinal);
         Assert.Contains("<td data-label=\"Thư đã gửi\">4</td>", page, StringComparison.Ordinal);
         Assert.Contains("Đã gửi xong lúc", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"</section>\s*}", page);
     }
 
     [Fact]
