@@ -13,7 +13,8 @@ namespace QuyCheWorkflow.Functions.Demo;
 /// <summary>
 /// Seeds the local demo once, into a store without the demo tree: the organisations with their committees,
 /// an upper-level office key and an office key (written to <see cref="DemoOptions.KeysFile"/>), a regulation in
-/// consultation (Sở Tài chính) and one before its standing committee (Sở Y tế). Everything goes through the
+/// consultation (Sở Tài chính) and one before its standing committee (Sở Y tế), and the province's campaign directing
+/// every organisation below it to issue its regulation for the term within 40 days. Everything goes through the
 /// same stores and commands as real use, so the e-mails the orchestrations send land in maildev's inbox.
 /// </summary>
 public sealed class DemoSeeder(
@@ -23,9 +24,13 @@ public sealed class DemoSeeder(
     ApiKeyStore apiKeys,
     OfficeConsole.Accounts.AccountStore accounts,
     RegulationWorkflow workflow,
+    Campaigns.CampaignWorkflow campaigns,
     TimeProvider timeProvider,
     ILogger<DemoSeeder> logger)
 {
+    /// <summary>The id of the province office's demo campaign.</summary>
+    public const string CampaignId = "demo-ban-hanh-nhiem-ky";
+
     private static readonly Actor s_seeder = new("demo-seed", "Dữ liệu mẫu", "system");
 
     /// <summary>Seeds unless the demo province exists already. Safe to call at every start.</summary>
@@ -49,8 +54,25 @@ public sealed class DemoSeeder(
         await SeedAccountsAsync(cancellationToken);
         await SeedConsultationAsync(DemoTree.FinanceId, cancellationToken);
         await SeedVoteAsync(DemoTree.HealthId, cancellationToken);
+        await SeedCampaignAsync(cancellationToken);
         Log.DemoSeeded(logger, DemoTree.Organisations.Count);
         return true;
+    }
+
+    /// <summary>
+    /// The province office's campaign: every organisation below it issues its regulation for the current term within 40
+    /// days, reminded 30, 7 and 1 days before; it closes by itself 30 days after the deadline.
+    /// </summary>
+    private async Task SeedCampaignAsync(CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.DateOf(timeProvider.GetUtcNow());
+        var deadline = today.AddDays(40);
+        var office = new System.Security.Claims.ClaimsPrincipal(
+            QuyCheWorkflowClaimTypes.CreateIdentity("demo", s_seeder.Id, ApiRole.UpperLevelOffice, DemoTree.ProvinceId));
+        await campaigns.StartAsync(office, s_seeder, new Campaigns.StartCampaign(
+            CampaignId, DemoTree.ProvinceId, "Ban hành quy chế làm việc nhiệm kỳ 2025 - 2030",
+            new Domain.Campaigns.CampaignRequirement(Domain.Campaigns.CampaignRequirementKind.IssueForCurrentTerm), deadline, [],
+            EndsOn: deadline.AddDays(30), DirectingDocument: new Domain.Campaigns.DirectingDocument("125-CV/TU", today.AddDays(-1))), cancellationToken);
     }
 
     /// <summary>Creates each of <see cref="DemoAccounts.All"/> that does not exist yet.</summary>

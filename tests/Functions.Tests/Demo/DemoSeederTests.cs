@@ -61,6 +61,11 @@ public sealed class DemoSeederTests(AzuriteFixture azurite, MaildevFixture maild
         Assert.Equal(1, health.DraftVersion);
         Assert.Equal(7, health.PendingIds.Count);
         Assert.All(rows.Where(r => r.OrganisationId is not (DemoTree.FinanceId or DemoTree.HealthId)), r => Assert.True(r.IsMissing));
+        var campaign = (await Services.GetRequiredService<QuyCheWorkflow.Functions.Campaigns.CampaignStore>().GetAsync(DemoSeeder.CampaignId, Token))!.Value;
+        var rollUp = await Services.GetRequiredService<QuyCheWorkflow.Functions.Campaigns.CampaignRollUps>().ComputeAsync(campaign, Token);
+        Assert.Equal(Domain.Campaigns.CampaignState.Open, campaign.State);
+        Assert.Equal(DemoTree.Organisations.Count - 1, rollUp.Members.Count);
+        Assert.Equal(2, rollUp.Counts[Domain.Campaigns.CampaignComplianceState.UnderWay]);
     }
 
     [Fact]
