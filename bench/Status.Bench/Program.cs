@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using QuyCheWorkflow.Functions.Hosting;
 using QuyCheWorkflow.Status.Bench;
 using QuyCheWorkflow.Testing;
@@ -32,6 +33,15 @@ if (args.Length > 0 && args[0] == "dashboard")
     await RunDashboardAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100);
+    return;
+}
+
+//        dotnet run -c Release --project bench/Status.Bench -- campaign [<organisations=5000> <runs=50>]
+if (args.Length > 0 && args[0] == "campaign")
+{
+    await RunCampaignRollUpAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50);
     return;
 }
 
@@ -127,6 +137,35 @@ static async Task RunDashboardAsync(int organisations, int calls)
         await bench.MeasureAsync("XLSX of the whole subtree, tree kept", "/api/status?format=xlsx", Math.Max(3, calls / 10)),
     ];
     Console.WriteLine(DashboardBench.ToMarkdown(results, seeding.Organisations, calls));
+    Console.WriteLine($"Load average after: {LoadAverage()}");
+}
+
+// A campaign of the province's office over its whole subtree, its members' regulations in a mix of stages: the roll-up
+// recomputed as the campaign's page, its API and its export pay for it, against two peers of the same run.
+static async Task RunCampaignRollUpAsync(int organisations, int runs)
+{
+    Console.Error.WriteLine($"Load average before: {LoadAverage()}");
+    await using var azurite = await AzuriteInstance.StartAsync();
+    await using var app = await StatusBench.StartAsync(azurite.ConnectionString);
+    var seeding = await app.SeedAsync(organisations, CampaignSeeding.WithOfficeMailbox,
+        (organisation, ct) => CampaignSeeding.AddRegulationAsync(app.Services, organisation, ct));
+    Console.Error.WriteLine($"Seeded {seeding.Organisations} organisations with their regulations ({seeding.Requests} storage requests) in {seeding.Elapsed.TotalSeconds:0.0} s; load average {LoadAverage()}.");
+    var bench = new CampaignBench(app);
+    var campaign = await bench.StartAsync("dot-bench");
+    var rollUp = await app.Services.GetRequiredService<QuyCheWorkflow.Functions.Campaigns.CampaignRollUps>().ComputeAsync(campaign);
+    Console.WriteLine($"Members by state: {CampaignBench.Counts(rollUp)}.");
+    string api = "/api/campaigns/" + campaign.Id;
+    List<StatusBenchResult> results =
+    [
+        await bench.MeasureComputeAsync(campaign, runs),
+        await bench.MeasureComputeInMemoryAsync(campaign, runs),
+        await bench.MeasureApiAsync($"API `GET {api}` (JSON, every member)", api, runs),
+        await bench.MeasureApiAsync($"API `GET {api}?state=NotStarted`", api + "?state=NotStarted", runs),
+        await bench.MeasureApiAsync($"API `GET {api}/export.xlsx`", api + "/export.xlsx", Math.Max(3, runs / 5)),
+        await bench.MeasureOverKeptTreeAsync(campaign, runs),
+        await bench.MeasureNaiveAsync(campaign, Math.Max(3, runs / 10)),
+    ];
+    Console.WriteLine(CampaignBench.ToMarkdown(results, seeding.Organisations));
     Console.WriteLine($"Load average after: {LoadAverage()}");
 }
 

@@ -107,7 +107,12 @@ internal sealed class StatusBench : IAsyncDisposable
         return new StatusBench(app, counter);
     }
 
-    public async Task<SeedingResult> SeedAsync(int organisations)
+    /// <summary>
+    /// Seeds the province; <paramref name="shape"/> changes each organisation before it is stored, and
+    /// <paramref name="beforeRefresh"/> runs after it is stored and before its status row is computed (to give it a regulation).
+    /// </summary>
+    public async Task<SeedingResult> SeedAsync(int organisations, Func<Organisation, Organisation>? shape = null,
+        Func<Organisation, CancellationToken, Task>? beforeRefresh = null)
     {
         var store = _app.Services.GetRequiredService<OrganisationStore>();
         var status = _app.Services.GetRequiredService<StatusProjection>();
@@ -130,7 +135,13 @@ internal sealed class StatusBench : IAsyncDisposable
         {
             await Parallel.ForEachAsync(level, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (organisation, ct) =>
             {
-                await store.CreateAsync(organisation, ct);
+                var stored = shape?.Invoke(organisation) ?? organisation;
+                await store.CreateAsync(stored, ct);
+                if (beforeRefresh is not null)
+                {
+                    await beforeRefresh(stored, ct);
+                }
+
                 await status.RefreshAsync(organisation.Id, ct);
             });
         }
