@@ -14,7 +14,9 @@ namespace QuyCheWorkflow.Functions.Campaigns;
 /// entry to the office organisation's chain once per campaign (<see cref="AuditLog.AppendOnceAsync"/>), so a command
 /// retried after a crash between the two completes the audit without repeating it. Closing keeps the final report: the
 /// roll-up as of the closing instant, as XLSX in the document store (content-addressed, so a retry stores nothing new),
-/// named by <see cref="Campaign.FinalReport"/>. Thread-safe.
+/// named by <see cref="Campaign.FinalReport"/>. Starting a campaign starts its orchestration (the mail waves, closing at
+/// the end date: <see cref="Orchestrations.CampaignOrchestrator"/>) right after the row is written, idempotently, so a
+/// retried start neither fails nor starts it twice; closing early wakes it, so it ends at once. Thread-safe.
 /// </summary>
 public sealed class CampaignWorkflow(
     CampaignStore campaigns,
@@ -23,6 +25,7 @@ public sealed class CampaignWorkflow(
     OrganisationStore organisations,
     OrganisationAccess access,
     AuditLog audit,
+    CampaignOrchestrations orchestrations,
     TimeProvider timeProvider)
 {
     private const int MaxAttempts = 5;
@@ -65,6 +68,11 @@ public sealed class CampaignWorkflow(
             }
 
             campaign = existing;
+        }
+
+        if (campaign.State == CampaignState.Open)
+        {
+            await orchestrations.EnsureStartedAsync(campaign.Id, cancellationToken);
         }
 
         await AuditAsync(campaign, AuditAction.CampaignStarted, actor, campaign.StartedAt, new
@@ -129,8 +137,8 @@ public sealed class CampaignWorkflow(
     }
 
     /// <summary>
-    /// Closes the campaign early for its office. Null when <paramref name="user"/> may not run campaigns or does not reach
-    /// the campaign's office.
+    /// Closes the campaign early for its office and wakes its orchestration, which then ends: no wave goes out after
+    /// the close. Null when <paramref name="user"/> may not run campaigns or does not reach the campaign's office.
     /// </summary>
     /// <exception cref="InvalidTransitionException">The campaign is already closed.</exception>
     public async Task<Campaign?> CloseAsync(ClaimsPrincipal user, Actor actor, string campaignId, string? note, CancellationToken cancellationToken = default)
@@ -140,7 +148,9 @@ public sealed class CampaignWorkflow(
             return null;
         }
 
-        return await CloseAsync(actor, campaignId, CampaignCloseReason.ClosedByOffice, note, cancellationToken);
+        var closed = await CloseAsync(actor, campaignId, CampaignCloseReason.ClosedByOffice, note, cancellationToken);
+        await orchestrations.SignalAsync(campaignId, cancellationToken);
+        return closed;
     }
 
     /// <summary>

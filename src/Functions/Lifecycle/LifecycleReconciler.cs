@@ -18,7 +18,8 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 /// extension or an in-person result);</item>
 /// <item>each filing still waiting for the upper level's answer (an answered filing whose hand-over to the
 /// regulation was interrupted is applied);</item>
-/// <item>the review cycle of the next due review while a text is in force.</item>
+/// <item>the review cycle of the next due review while a text is in force;</item>
+/// <item>and, for every open campaign, its orchestration (<see cref="Campaigns.CampaignOrchestrations"/>).</item>
 /// </list>
 /// An expected instance that does not exist, failed, was terminated, or completed while its subject still needs
 /// it is started again under its deterministic id; a running one is left alone. Notices are idempotent, so a
@@ -28,6 +29,8 @@ public sealed class LifecycleReconciler(
     LifecycleStores stores,
     RegulationWorkflow workflow,
     LifecycleOrchestrations orchestrations,
+    Campaigns.CampaignStore campaigns,
+    Campaigns.CampaignOrchestrations campaignOrchestrations,
     ILogger<LifecycleReconciler> logger)
 {
     public const string JobName = "Reconciler";
@@ -44,6 +47,15 @@ public sealed class LifecycleReconciler(
             await foreach (var loaded in stores.Regulations.ListByOrganisationAsync(organisation.Value.Id, cancellationToken))
             {
                 started += await ReconcileAsync(organisation.Value.Id, loaded.Value, cancellationToken);
+            }
+        }
+
+        foreach (var campaign in await campaigns.ListAsync(cancellationToken))
+        {
+            if (campaign.State == Domain.Campaigns.CampaignState.Open)
+            {
+                started += await RestartAsync(Campaigns.CampaignOrchestrations.InstanceId(campaign.Id),
+                    () => campaignOrchestrations.EnsureStartedAsync(campaign.Id, cancellationToken), cancellationToken);
             }
         }
 

@@ -12,7 +12,8 @@ public static class LifecycleServiceCollectionExtensions
     /// Registers <see cref="RegulationWorkflow"/>, <see cref="OrganisationWorkflow"/> and what it needs beyond the state stores
     /// (<see cref="QuyCheWorkflow.Functions.State.StateServiceCollectionExtensions.AddQuyCheWorkflowState"/>) and the
     /// durable engine, which the app registers; and the <see cref="LifecycleReconciler"/> and <see cref="ReminderSweep"/>
-    /// jobs of the timer functions of the same names.
+    /// jobs of the timer functions of the same names; and what the campaigns' orchestrations need (their starter, their
+    /// notice ledger, <see cref="Campaigns.CampaignWaveOptions"/> from section <c>Campaigns</c>).
     /// </summary>
     public static IServiceCollection AddQuyCheWorkflowLifecycle(this IServiceCollection services)
     {
@@ -29,6 +30,9 @@ public static class LifecycleServiceCollectionExtensions
         services.TryAddSingleton<Orchestrations.LifecycleFacts>();
         services.TryAddSingleton<LifecycleReconciler>();
         services.TryAddSingleton<ReminderSweep>();
+        services.TryAddSingleton<Campaigns.CampaignOrchestrations>();
+        services.TryAddSingleton<Campaigns.CampaignNoticeLedger>();
+        services.AddOptions<Campaigns.CampaignWaveOptions>().BindConfiguration(Campaigns.CampaignWaveOptions.SectionName);
         services.AddScheduledJob(LifecycleReconciler.JobName, LifecycleReconciler.Schedule,
             (sp, cancellationToken) => sp.GetRequiredService<LifecycleReconciler>().RunAsync(cancellationToken));
         services.AddScheduledJob(ReminderSweep.JobName, ReminderSweep.Schedule,

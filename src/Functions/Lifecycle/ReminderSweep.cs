@@ -7,7 +7,7 @@ namespace QuyCheWorkflow.Functions.Lifecycle;
 /// <summary>
 /// The hourly safety net for reminders (<c>ReminderSweep</c> timer function). The reconciler makes sure every
 /// stage has its orchestration; this makes sure a running one is not asleep past its own wake-up: a lifecycle
-/// orchestration records the instant it waits for in its custom status (<see cref="LifecycleWaitStatus"/>), and
+/// orchestration (or a campaign's) records the instant it waits for in its custom status (<see cref="LifecycleWaitStatus"/>), and
 /// one still waiting more than <see cref="Grace"/> after that instant (its timer message was lost) is woken with
 /// <see cref="LifecycleOrchestrations.StateChangedEvent"/>. A wake-up after the instant counts as the instant,
 /// so the owed reminder goes out; notices are idempotent, so waking one that was merely slow sends nothing
@@ -49,5 +49,6 @@ public sealed class ReminderSweep(DurableTaskClient client, TimeProvider timePro
     private static bool IsLifecycle(string name) => name is LifecycleOrchestrations.ConsultationRoundOrchestratorName
         or LifecycleOrchestrations.VoteRoundOrchestratorName
         or LifecycleOrchestrations.FilingOrchestratorName
-        or LifecycleOrchestrations.ReviewCycleOrchestratorName;
+        or LifecycleOrchestrations.ReviewCycleOrchestratorName
+        or Campaigns.CampaignOrchestrations.CampaignOrchestratorName;
 }

@@ -151,6 +151,27 @@ public sealed partial class StatusProjection(
         return rows;
     }
 
+    /// <summary>
+    /// The rows whose paths lie from <paramref name="firstPath"/> to <paramref name="lastPath"/> (inclusive, ordinal;
+    /// both in one tree), in path order: one range query of the tree's partition, a request per 1,000 rows. A range
+    /// between two rows of one subtree holds only rows of that subtree.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganisationStatus>> QueryPathRangeAsync(string firstPath, string lastPath, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(firstPath);
+        ArgumentException.ThrowIfNullOrEmpty(lastPath);
+        string root = firstPath.Split('|')[0];
+        var table = await tables.GetAsync(TableName, cancellationToken);
+        List<OrganisationStatus> rows = [];
+        await foreach (var page in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {root} and RowKey ge {firstPath} and RowKey le {lastPath}"), maxPerPage: 1000, cancellationToken: cancellationToken).AsPages())
+        {
+            rows.AddRange(page.Values.Select(FromEntity));
+        }
+
+        return rows;
+    }
+
     private async Task<OrganisationStatus> ComputeAsync(Organisation organisation, string path, List<Regulation> ofOrganisation, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();

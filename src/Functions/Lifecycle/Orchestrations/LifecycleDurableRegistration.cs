@@ -1,8 +1,9 @@
 using Microsoft.DurableTask;
+using QuyCheWorkflow.Functions.Campaigns.Orchestrations;
 
 namespace QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 
-/// <summary>The lifecycle's orchestrators and activities, added to the engine's registry by the app.</summary>
+/// <summary>The lifecycle's orchestrators and activities, with the campaigns' built on them, added to the engine's registry by the app.</summary>
 public static class LifecycleDurableRegistration
 {
     public static DurableTaskRegistry AddLifecycleOrchestrations(this DurableTaskRegistry registry)
@@ -22,6 +23,7 @@ public static class LifecycleDurableRegistration
             .AddActivity<ReadFilingActivity>()
             .AddActivity<SendFilingNoticesActivity>()
             .AddActivity<ReadReviewCycleActivity>()
-            .AddActivity<SendReviewNoticesActivity>();
+            .AddActivity<SendReviewNoticesActivity>()
+            .AddCampaignOrchestrations();
     }
 }
