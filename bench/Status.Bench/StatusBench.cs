@@ -58,7 +58,8 @@ internal sealed class StatusBench : IAsyncDisposable
 
     /// <summary>Starts the app on <paramref name="storageConnectionString"/>; <paramref name="settings"/> override the bench's own.</summary>
     public static async Task<StatusBench> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null, Action<WebApplication>? configureApp = null)
+        Action<IServiceCollection>? configureServices = null, Action<WebApplication>? configureApp = null,
+        IEnumerable<Azure.Core.Pipeline.HttpPipelinePolicy>? policies = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -97,6 +98,11 @@ internal sealed class StatusBench : IAsyncDisposable
         {
             var options = StorageServiceCollectionExtensions.CreateOptions(sp.GetRequiredService<IConfiguration>());
             options.PerRetryPolicies.Add(counter);
+            foreach (var policy in policies ?? [])
+            {
+                options.PerRetryPolicies.Add(policy);
+            }
+
             return options;
         });
         configureServices?.Invoke(builder.Services);
