@@ -8,7 +8,7 @@ internal sealed record CampaignWaveResult(
     int Sent,
     int NotSent,
     int Organisations,
-    int Mails,
+    long Mails,
     TimeSpan? FirstClaim,
     TimeSpan? LastSent,
     TimeSpan Completed,
