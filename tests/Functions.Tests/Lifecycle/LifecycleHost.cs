@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using QuyCheWorkflow.Domain.Organisations;
 using QuyCheWorkflow.Durable;
+using QuyCheWorkflow.Durable.Storage;
 using QuyCheWorkflow.Functions.Lifecycle;
 using QuyCheWorkflow.Functions.Lifecycle.Orchestrations;
 using QuyCheWorkflow.Functions.Links;
 using QuyCheWorkflow.Functions.Mail;
+using QuyCheWorkflow.Functions.Security;
 using QuyCheWorkflow.Functions.State;
 using QuyCheWorkflow.Testing;
 
@@ -40,6 +42,9 @@ internal sealed class LifecycleHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>This host's table prefix and task hub name (give it to a second host to share its storage).</summary>
+    public string Unique => Domain[..Domain.IndexOf('.', StringComparison.Ordinal)];
+
     /// <summary>The e-mail domain of this host's people, so its mail is told apart in the shared maildev.</summary>
     public string Domain { get; }
 
@@ -49,10 +54,15 @@ internal sealed class LifecycleHost : IAsyncDisposable
 
     public DurableTaskClient Durable => Get<DurableTaskClient>();
 
+    /// <param name="unique">The table prefix and task hub of another host, to play a second process on the same storage.</param>
+    /// <param name="storage">Options (e.g. a fault policy) for the storage clients, the engine's included.</param>
+    /// <param name="configure">More services, or replacements, registered last.</param>
+    /// <param name="engine">More engine settings, applied last.</param>
     public static async Task<LifecycleHost> StartAsync(
-        AzuriteFixture azurite, MaildevFixture maildev, DateTimeOffset start, IEnumerable<DateOnly>? holidays = null, bool azureBackend = false)
+        AzuriteFixture azurite, MaildevFixture maildev, DateTimeOffset start, IEnumerable<DateOnly>? holidays = null, bool azureBackend = false,
+        string? unique = null, StorageOptions? storage = null, Action<IServiceCollection>? configure = null, Action<DurableTaskOptions>? engine = null)
     {
-        string unique = "s" + Guid.NewGuid().ToString("N")[..12];
+        unique ??= "s" + Guid.NewGuid().ToString("N")[..12];
         var clock = new FakeTimeProvider(start);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -65,12 +75,13 @@ internal sealed class LifecycleHost : IAsyncDisposable
             ["Links:ActiveKeyId"] = "k1",
             ["Links:Keys:k1"] = Convert.ToBase64String(new byte[32]),
         }).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(azurite.Azurite.CreateTableServiceClient())
-            .AddSingleton(azurite.Azurite.CreateBlobServiceClient())
-            .AddSingleton(azurite.Azurite.CreateQueueServiceClient())
+            .AddSingleton(azurite.Azurite.CreateTableServiceClient(storage))
+            .AddSingleton(azurite.Azurite.CreateBlobServiceClient(storage))
+            .AddSingleton(azurite.Azurite.CreateQueueServiceClient(storage))
+            .AddSingleton<OrganisationAccess>()
             .Configure<StateOptions>(o =>
             {
                 o.TablePrefix = unique;
@@ -95,9 +106,11 @@ internal sealed class LifecycleHost : IAsyncDisposable
                     // Azure queues keep real time: a short cap makes a fake-clock timer message reappear at once, and
                     // the dispatcher sends it back until the fake clock reaches its instant.
                     o.MaxMessageDelay = TimeSpan.FromMilliseconds(50);
+                    engine?.Invoke(o);
                 }))
-            .AddDurableTaskClient(builder => builder.UseQuyCheEngine())
-            .BuildServiceProvider();
+            .AddDurableTaskClient(builder => builder.UseQuyCheEngine());
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         var host = new LifecycleHost(services, clock, unique + ".example.vn");
         foreach (var hosted in host._hosted)
         {

@@ -1,3 +1,4 @@
+using QuyCheWorkflow.Domain.Campaigns;
 using QuyCheWorkflow.Domain.Voting;
 using QuyCheWorkflow.Functions.Mail;
 using QuyCheWorkflow.Functions.Mail.Templates;
@@ -72,6 +73,17 @@ internal static class NotificationSamples
         $"review-overdue/{audience}/{address}", Recipient(address), audience, Organisation, UpperLevel, Title, "05-QC/ĐUK",
         new DateTimeOffset(2027, 6, 1, 1, 0, 0, TimeSpan.Zero), 12, Link);
 
+    public static CampaignMemberNotice CampaignMember(string address, CampaignWaveKind kind = CampaignWaveKind.Reminder, int days = 30) => new(
+        $"campaign/{kind}/{days}/{address}", Recipient(address), kind, "Ban hành quy chế làm việc nhiệm kỳ 2025 - 2030",
+        CampaignRequirementKind.IssueForCurrentTerm, new DateOnly(2026, 12, 31), days, Organisation, "Đang thực hiện (Đang lấy ý kiến góp ý)",
+        UpperLevelCommittee, UpperLevelOffice, new DirectingDocument("125-CV/TU", new DateOnly(2026, 10, 10)));
+
+    public static CampaignSummaryNotice CampaignSummary(string address) => new(
+        $"campaign/summary/{address}", new MailRecipient(address, UpperLevelOffice), "Ban hành quy chế làm việc nhiệm kỳ 2025 - 2030",
+        new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 8), 8,
+        new Dictionary<CampaignComplianceState, int> { [CampaignComplianceState.Late] = 2, [CampaignComplianceState.Done] = 5 },
+        [Organisation, UpperLevel], 2);
+
     /// <summary>Every kind of notification, with the sentence its plain text must carry.</summary>
     public static IEnumerable<(string Kind, Func<string, OutgoingMail> Build, string Expected)> AllKinds() =>
     [
@@ -90,6 +102,10 @@ internal static class NotificationSamples
         ("ReviewReminderToday", a => NotificationTemplates.ReviewReminder(ReviewReminder(a, 0)), "rà soát định kỳ"),
         ("OverdueToOrganisation", a => NotificationTemplates.ReviewOverdue(Overdue(a, OverdueReviewAudience.Organisation)), "quá hạn 12 ngày"),
         ("OverdueToUpperLevel", a => NotificationTemplates.ReviewOverdue(Overdue(a, OverdueReviewAudience.UpperLevel)), "theo dõi, đôn đốc"),
+        ("CampaignReminder", a => NotificationTemplates.CampaignMember(CampaignMember(a)), "cần ban hành quy chế làm việc của nhiệm kỳ hiện tại trước ngày 31/12/2026"),
+        ("CampaignReminderToday", a => NotificationTemplates.CampaignMember(CampaignMember(a, days: 0)), "Số ngày còn lại: hôm nay là hạn cuối"),
+        ("CampaignOverdue", a => NotificationTemplates.CampaignMember(CampaignMember(a, CampaignWaveKind.Overdue, 8)), "đã quá hạn 8 ngày"),
+        ("CampaignSummary", a => NotificationTemplates.CampaignSummary(CampaignSummary(a)), "đến ngày 08/01/2027 đã quá 8 ngày"),
     ];
 
     public static Func<string, OutgoingMail> Kind(string kind) => AllKinds().Single(k => k.Kind == kind).Build;

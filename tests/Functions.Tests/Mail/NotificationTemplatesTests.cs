@@ -66,6 +66,11 @@ public sealed class NotificationTemplatesTests
             NotificationTemplates.FilingReturned(new FilingReturnedNotice("n", to, Hostile, Hostile, Hostile, Hostile, Hostile, NotificationSamples.Deadline, NotificationSamples.Link)),
             NotificationTemplates.ReviewReminder(NotificationSamples.ReviewReminder("a@example.vn") with { To = to, OrganisationName = Hostile, RegulationTitle = Hostile, Location = Hostile }),
             NotificationTemplates.ReviewOverdue(new OverdueReviewNotice("n", to, OverdueReviewAudience.UpperLevel, Hostile, Hostile, Hostile, Hostile, NotificationSamples.Deadline, 3)),
+            NotificationTemplates.CampaignMember(NotificationSamples.CampaignMember("a@example.vn") with
+            {
+                To = to, CampaignTitle = Hostile, OrganisationName = Hostile, Standing = Hostile, CampaignCommitteeName = Hostile, CampaignOfficeName = Hostile,
+            }),
+            NotificationTemplates.CampaignSummary(NotificationSamples.CampaignSummary("a@example.vn") with { To = to, CampaignTitle = Hostile, LateNames = [Hostile] }),
         };
 
         Assert.All(mails, mail =>

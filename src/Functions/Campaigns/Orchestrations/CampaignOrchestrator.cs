@@ -24,8 +24,8 @@ namespace QuyCheWorkflow.Functions.Campaigns.Orchestrations;
 /// </summary>
 public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, bool>
 {
-    /// <summary>A batch that fails (storage or mail unavailable) is tried again after 1, 2, 4 and 8 minutes.</summary>
-    private static readonly TaskOptions s_batchRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), 2));
+    /// <summary>A step of a wave that fails (storage or mail unavailable) is tried again after 1, 2, 4 and 8 minutes.</summary>
+    private static readonly TaskOptions s_retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMinutes(1), 2));
 
     public override async Task<bool> RunAsync(TaskOrchestrationContext context, CampaignRunInput input)
     {
@@ -55,7 +55,8 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, bo
             }
 
             var wakeAt = Earliest(view.Next?.At, view.EndsAt);
-            await LifecycleWaits.UntilOrChangedAsync(context, wakeAt, wakeAt == view.Next?.At ? "campaign wave " + view.Next!.Id : "campaign end");
+            string step = view.Next is { } next && next.At == wakeAt ? "campaign wave " + next.Id : wakeAt is null ? "campaign change" : "campaign end";
+            await LifecycleWaits.UntilOrChangedAsync(context, wakeAt, step);
         }
     }
 
@@ -63,7 +64,7 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, bo
     {
         // Due now: a reader (the tests' clock, the reminder sweep) sees the wave is under way, not parked.
         context.SetCustomStatus(new LifecycleWaitStatus("campaign wave " + wave.Id + " sending", wave.At));
-        var plan = await context.CallActivityAsync<CampaignWavePlan>(nameof(PlanCampaignWaveActivity), new CampaignWaveRequest(campaignId, wave));
+        var plan = await context.CallActivityAsync<CampaignWavePlan>(nameof(PlanCampaignWaveActivity), new CampaignWaveRequest(campaignId, wave), s_retry);
         int limit = Math.Max(1, plan.MaxConcurrentBatches);
         List<Task<CampaignWaveBatchResult>> running = [];
         int next = 0;
@@ -72,7 +73,7 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, bo
             while (running.Count < limit && next < plan.Batches.Count)
             {
                 running.Add(context.CallActivityAsync<CampaignWaveBatchResult>(
-                    nameof(SendCampaignWaveBatchActivity), new CampaignWaveBatchRequest(campaignId, wave, plan.Batches[next++]), s_batchRetry));
+                    nameof(SendCampaignWaveBatchActivity), new CampaignWaveBatchRequest(campaignId, wave, plan.Batches[next++]), s_retry));
             }
 
             var done = await Task.WhenAny(running);
@@ -81,7 +82,7 @@ public sealed class CampaignOrchestrator : TaskOrchestrator<CampaignRunInput, bo
         }
 
         await context.CallActivityAsync<CampaignWaveOutcome>(
-            nameof(CompleteCampaignWaveActivity), new CampaignWaveCompletion(campaignId, wave, plan.Members, plan.Planned));
+            nameof(CompleteCampaignWaveActivity), new CampaignWaveCompletion(campaignId, wave, plan.Members, plan.Planned), s_retry);
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

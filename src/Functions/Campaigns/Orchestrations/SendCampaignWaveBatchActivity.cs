@@ -19,8 +19,8 @@ namespace QuyCheWorkflow.Functions.Campaigns.Orchestrations;
 /// for each member of the range the wave is for at send time (compliance computed now from its status row, so one that
 /// finished mid-wave gets nothing), reads the organisation and mails its office (<see cref="LifecycleFacts.Office"/>)
 /// and its secretary, each once: a notice the ledger holds is never handed over again (<see cref="CampaignNoticeLedger"/>
-/// states the guarantee); a row found pending is marked uncertain. Nothing is mailed once the campaign is closed.
-/// Safe to run again, and concurrently with itself.
+/// states the guarantee); a row found pending is marked uncertain. A batch that starts after the campaign was closed mails
+/// nothing. Safe to run again, and concurrently with itself.
 /// </summary>
 public sealed class SendCampaignWaveBatchActivity(
     CampaignStore campaigns,

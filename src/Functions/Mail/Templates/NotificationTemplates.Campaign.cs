@@ -40,7 +40,7 @@ public static partial class NotificationTemplates
         }
 
         facts.Add(("Hạn hoàn thành", deadline));
-        facts.Add(overdue ? ("Số ngày quá hạn", days) : ("Số ngày còn lại", days));
+        facts.Add(overdue ? ("Số ngày quá hạn", days) : ("Số ngày còn lại", notice.Days == 0 ? "hôm nay là hạn cuối" : days));
         facts.Add(("Tổ chức", notice.OrganisationName));
         facts.Add(("Tình trạng hiện nay", notice.Standing));
 
