@@ -58,7 +58,8 @@ internal sealed class StatusBench : IAsyncDisposable
 
     /// <summary>Starts the app on <paramref name="storageConnectionString"/>; <paramref name="settings"/> override the bench's own.</summary>
     public static async Task<StatusBench> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null, Action<WebApplication>? configureApp = null)
+        Action<IServiceCollection>? configureServices = null, Action<WebApplication>? configureApp = null,
+        IEnumerable<Azure.Core.Pipeline.HttpPipelinePolicy>? policies = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -97,6 +98,11 @@ internal sealed class StatusBench : IAsyncDisposable
         {
             var options = StorageServiceCollectionExtensions.CreateOptions(sp.GetRequiredService<IConfiguration>());
             options.PerRetryPolicies.Add(counter);
+            foreach (var policy in policies ?? [])
+            {
+                options.PerRetryPolicies.Add(policy);
+            }
+
             return options;
         });
         configureServices?.Invoke(builder.Services);
@@ -107,7 +113,12 @@ internal sealed class StatusBench : IAsyncDisposable
         return new StatusBench(app, counter);
     }
 
-    public async Task<SeedingResult> SeedAsync(int organisations)
+    /// <summary>
+    /// Seeds the province; <paramref name="shape"/> changes each organisation before it is stored, and
+    /// <paramref name="beforeRefresh"/> runs after it is stored and before its status row is computed (to give it a regulation).
+    /// </summary>
+    public async Task<SeedingResult> SeedAsync(int organisations, Func<Organisation, Organisation>? shape = null,
+        Func<Organisation, CancellationToken, Task>? beforeRefresh = null)
     {
         var store = _app.Services.GetRequiredService<OrganisationStore>();
         var status = _app.Services.GetRequiredService<StatusProjection>();
@@ -130,7 +141,13 @@ internal sealed class StatusBench : IAsyncDisposable
         {
             await Parallel.ForEachAsync(level, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (organisation, ct) =>
             {
-                await store.CreateAsync(organisation, ct);
+                var stored = shape?.Invoke(organisation) ?? organisation;
+                await store.CreateAsync(stored, ct);
+                if (beforeRefresh is not null)
+                {
+                    await beforeRefresh(stored, ct);
+                }
+
                 await status.RefreshAsync(organisation.Id, ct);
             });
         }
