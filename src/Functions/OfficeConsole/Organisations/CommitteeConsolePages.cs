@@ -70,57 +70,26 @@ public static class CommitteeConsolePages
         string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore organisations, OrganisationWorkflow workflow,
         CancellationToken cancellationToken)
     {
-        if (ConsolePages.UserOf(context) is null)
+        var (posted, loaded, answer) = await OpenAsync(organisationId, context, access, organisations, cancellationToken);
+        if (answer is not null)
         {
-            return ConsolePages.SignIn(context);
+            return answer;
         }
 
-        var posted = await ConsolePages.ReadFormAsync(context, cancellationToken);
-        var loaded = await LoadAsync(organisationId, context, access, organisations, cancellationToken);
-        if (loaded is null)
-        {
-            return ConsolePages.OrganisationNotFound();
-        }
-
-        var form = ConsoleForm.Posted(posted, [.. s_memberFields, VersionField]);
+        var form = ConsoleForm.Posted(posted!, [.. s_memberFields, VersionField]);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var member = ReadMember(form, errors);
         form.Refuse(errors, s_fieldOf);
-        if (!form.HasErrors)
+        if (!form.HasErrors && await SaveAsync(context, workflow, organisationId, form, () => new([.. loaded!.Value.Committee.Members, member!]),
+                "them", refusal => Refuse(form, refusal), "chưa thêm ủy viên", cancellationToken) is { } saved)
         {
-            try
-            {
-                StandingCommittee committee = new([.. loaded.Value.Committee.Members, member!]);
-                await workflow.ReplaceCommitteeAsync(organisationId, committee, await OfficeCaller.ActorOfAsync(context, cancellationToken),
-                    form.Value(VersionField) is { Length: > 0 } version ? new Azure.ETag(version) : null, cancellationToken);
-                return new SeeOther($"{ConsolePaths.Committee(organisationId)}?{OrganisationConsolePages.NoticeParameter}=them");
-            }
-            catch (LifecycleNotFoundException)
-            {
-                return ConsolePages.OrganisationNotFound();
-            }
-            catch (DomainException refusal)
-            {
-                Refuse(form, refusal);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                form.Refuse(ConsoleForm.FormKey, "Ban Thường vụ vừa được người khác thay đổi nên chưa thêm ủy viên; danh sách dưới đây là danh sách mới nhất, đề nghị kiểm tra rồi thêm lại.");
-            }
+            return saved;
         }
 
-        var current = await LoadAsync(organisationId, context, access, organisations, cancellationToken) ?? loaded;
-        var shown = ConsoleForm.Posted(posted, s_memberFields);
+        var current = await LoadAsync(organisationId, context, access, organisations, cancellationToken) ?? loaded!;
+        var shown = ConsoleForm.Posted(posted!, s_memberFields);
         var refilled = ConsoleForm.Of(s_memberFields.Append(VersionField).ToDictionary(f => f, f => (string?)(f == VersionField ? current.ETag.ToString() : shown.Value(f))));
-        foreach (var field in s_memberFields.Append(ConsoleForm.FormKey))
-        {
-            if (form.Error(field) is { } message)
-            {
-                refilled.Refuse(field, message);
-            }
-        }
-
-        return Render(current, refilled, ReplaceForm(), notice: null, StatusCodes.Status400BadRequest);
+        return Render(current, Refilled(refilled, form, s_memberFields), ReplaceForm(), notice: null, StatusCodes.Status400BadRequest);
     }
 
     /// <summary>
@@ -131,60 +100,89 @@ public static class CommitteeConsolePages
         string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore organisations, OrganisationWorkflow workflow,
         CancellationToken cancellationToken)
     {
-        if (ConsolePages.UserOf(context) is null)
+        var (posted, loaded, answer) = await OpenAsync(organisationId, context, access, organisations, cancellationToken);
+        if (answer is not null)
         {
-            return ConsolePages.SignIn(context);
+            return answer;
         }
 
-        var posted = await ConsolePages.ReadFormAsync(context, cancellationToken);
-        var loaded = await LoadAsync(organisationId, context, access, organisations, cancellationToken);
-        if (loaded is null)
-        {
-            return ConsolePages.OrganisationNotFound();
-        }
-
-        var form = ConsoleForm.Posted(posted, [OldMemberField, VersionField]);
-        var leaving = loaded.Value.Committee.Members.FirstOrDefault(m => m.MemberId == form.Value(OldMemberField).Trim());
+        var form = ConsoleForm.Posted(posted!, [OldMemberField, VersionField]);
+        var leaving = loaded!.Value.Committee.Members.FirstOrDefault(m => m.MemberId == form.Value(OldMemberField).Trim());
         if (leaving is null)
         {
             form.Refuse(OldMemberField, "Đề nghị chọn ủy viên trong danh sách Ban Thường vụ.");
         }
-        else
+        else if (await SaveAsync(context, workflow, organisationId, form, () => new([.. loaded.Value.Committee.Members.Where(m => m.MemberId != leaving.MemberId)]),
+                     "thoi&uy-vien=" + Uri.EscapeDataString(leaving.FullName),
+                     refusal => form.Refuse(OldMemberField, leaving.Role == CommitteeRole.Secretary
+                         ? "Ban Thường vụ luôn có một Bí thư: đề nghị dùng \"Thay ủy viên trong nhiệm kỳ\" để thay đồng chí Bí thư."
+                         : Web.RefusalCatalogue.Describe(refusal).Message),
+                     "chưa thực hiện", cancellationToken) is { } saved)
         {
-            try
-            {
-                StandingCommittee committee = new([.. loaded.Value.Committee.Members.Where(m => m.MemberId != leaving.MemberId)]);
-                await workflow.ReplaceCommitteeAsync(organisationId, committee, await OfficeCaller.ActorOfAsync(context, cancellationToken),
-                    form.Value(VersionField) is { Length: > 0 } version ? new Azure.ETag(version) : null, cancellationToken);
-                return new SeeOther($"{ConsolePaths.Committee(organisationId)}?{OrganisationConsolePages.NoticeParameter}=thoi&uy-vien={Uri.EscapeDataString(leaving.FullName)}");
-            }
-            catch (LifecycleNotFoundException)
-            {
-                return ConsolePages.OrganisationNotFound();
-            }
-            catch (DomainException refusal)
-            {
-                form.Refuse(OldMemberField, leaving.Role == CommitteeRole.Secretary
-                    ? "Ban Thường vụ luôn có một Bí thư: đề nghị dùng \"Thay ủy viên trong nhiệm kỳ\" để thay đồng chí Bí thư."
-                    : Web.RefusalCatalogue.Describe(refusal).Message);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                form.Refuse(ConsoleForm.FormKey, "Ban Thường vụ vừa được người khác thay đổi nên chưa thực hiện; danh sách dưới đây là danh sách mới nhất, đề nghị kiểm tra rồi chọn lại.");
-            }
+            return saved;
         }
 
         var current = await LoadAsync(organisationId, context, access, organisations, cancellationToken) ?? loaded;
-        var refilled = RemoveForm(current, form.Value(OldMemberField));
-        foreach (var field in new[] { OldMemberField, ConsoleForm.FormKey })
+        return Render(current, AddForm(current), ReplaceForm(), notice: null, StatusCodes.Status400BadRequest,
+            Refilled(RemoveForm(current, form.Value(OldMemberField)), form, [OldMemberField]));
+    }
+
+    /// <summary>The signed-in person's posted form and the organisation they reach, or the answer when either is missing.</summary>
+    private static async Task<(IFormCollection? Posted, Loaded<Organisation>? Loaded, IResult? Answer)> OpenAsync(
+        string organisationId, HttpContext context, OrganisationAccess access, OrganisationStore organisations, CancellationToken cancellationToken)
+    {
+        if (ConsolePages.UserOf(context) is null)
         {
-            if (form.Error(field) is { } message)
+            return (null, null, ConsolePages.SignIn(context));
+        }
+
+        var posted = await ConsolePages.ReadFormAsync(context, cancellationToken);
+        var loaded = await LoadAsync(organisationId, context, access, organisations, cancellationToken);
+        return loaded is null ? (posted, null, ConsolePages.OrganisationNotFound()) : (posted, loaded, null);
+    }
+
+    /// <summary>
+    /// Saves the committee <paramref name="committee"/> builds (the domain's checks run in its constructor) under the
+    /// form's version: the answer 303 to the committee page with <paramref name="notice"/>, or 404; null with the form's
+    /// message set when refused (<paramref name="refuse"/>) or when the committee changed meanwhile.
+    /// </summary>
+    private static async Task<IResult?> SaveAsync(HttpContext context, OrganisationWorkflow workflow, string organisationId, ConsoleForm form,
+        Func<StandingCommittee> committee, string notice, Action<DomainException> refuse, string notDone, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await workflow.ReplaceCommitteeAsync(organisationId, committee(), await OfficeCaller.ActorOfAsync(context, cancellationToken),
+                form.Value(VersionField) is { Length: > 0 } version ? new Azure.ETag(version) : null, cancellationToken);
+            return new SeeOther($"{ConsolePaths.Committee(organisationId)}?{OrganisationConsolePages.NoticeParameter}={notice}");
+        }
+        catch (LifecycleNotFoundException)
+        {
+            return ConsolePages.OrganisationNotFound();
+        }
+        catch (DomainException refusal)
+        {
+            refuse(refusal);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            form.Refuse(ConsoleForm.FormKey, $"Ban Thường vụ vừa được người khác thay đổi nên {notDone}; danh sách dưới đây là danh sách mới nhất, đề nghị kiểm tra rồi gửi lại.");
+        }
+
+        return null;
+    }
+
+    /// <summary><paramref name="shown"/> with the messages <paramref name="sent"/> got for <paramref name="fields"/> and the form as a whole.</summary>
+    private static ConsoleForm Refilled(ConsoleForm shown, ConsoleForm sent, IEnumerable<string> fields)
+    {
+        foreach (var field in fields.Append(ConsoleForm.FormKey))
+        {
+            if (sent.Error(field) is { } message)
             {
-                refilled.Refuse(field, message);
+                shown.Refuse(field, message);
             }
         }
 
-        return Render(current, AddForm(current), ReplaceForm(), notice: null, StatusCodes.Status400BadRequest, refilled);
+        return shown;
     }
 
     /// <summary>
