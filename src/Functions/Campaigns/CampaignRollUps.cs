@@ -12,8 +12,10 @@ namespace QuyCheWorkflow.Functions.Campaigns;
 /// itself is not a member; organisations created since the campaign started are (membership is the subtree now).
 /// Each member carries its row's copy and quality figures (likeness to the previous term, the copied flag, the last
 /// consultation and its formal flag).
-/// The status rows do not carry how a regulation's draft was started, so a revision campaign counts a regulation
-/// issued after the model's date as done (see <see cref="Campaign.ComplianceOf"/>). Thread-safe.
+/// The rows also carry how the regulation's first draft was started and whether the text in force is an amendment, so
+/// a revision campaign counts as done only a regulation issued after the model's date that was started from the model
+/// or is an amendment; a row written before those were kept decides by the issue date alone (see
+/// <see cref="Campaign.ComplianceOf"/>). Thread-safe.
 /// </summary>
 public sealed class CampaignRollUps(StatusProjection status, OrganisationStore organisations, TimeProvider timeProvider)
 {
@@ -65,6 +67,6 @@ public sealed class CampaignRollUps(StatusProjection status, OrganisationStore o
     public static CampaignFacts FactsOf(OrganisationStatus row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new CampaignFacts(row.Type, row.Term, row.Stage, row.IssuedOn, row.RegulationNumber, LastReviewDate: row.LastReviewDate);
+        return new CampaignFacts(row.Type, row.Term, row.Stage, row.IssuedOn, row.RegulationNumber, row.Origin, row.IsAmendment, row.LastReviewDate);
     }
 }

@@ -56,6 +56,18 @@ public sealed record OrganisationStatus(
     /// </summary>
     public Quality.TextLikeness? Likeness { get; init; }
 
+    /// <summary>
+    /// How the current regulation's first draft was started (from the model, the previous term's text, or an upload);
+    /// null without a regulation, and in rows written before it was kept.
+    /// </summary>
+    public DraftOrigin? Origin { get; init; }
+
+    /// <summary>
+    /// Whether the text in force is an amendment of the regulation (issued after its original text); null without an
+    /// issued text, and in rows written before it was kept.
+    /// </summary>
+    public bool? IsAmendment { get; init; }
+
     /// <summary>The current regulation's latest closed consultation round, with its formal flag; null when there is none.</summary>
     public Quality.ConsultationSummary? LastConsultation { get; init; }
 

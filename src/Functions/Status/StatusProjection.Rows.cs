@@ -47,6 +47,8 @@ public sealed partial class StatusProjection
             ["LastNotice"] = status.LastNotice is null ? null : StateJson.Serialize(status.LastNotice),
             ["Likeness"] = status.Likeness is null ? null : StateJson.Serialize(status.Likeness),
             ["LastConsultation"] = status.LastConsultation is null ? null : StateJson.Serialize(status.LastConsultation),
+            ["Origin"] = status.Origin?.ToString(),
+            ["IsAmendment"] = status.IsAmendment,
         };
     }
 
@@ -102,6 +104,8 @@ public sealed partial class StatusProjection
     {
         Likeness = entity.GetString("Likeness") is { } likeness ? StateJson.Deserialize<Quality.TextLikeness>(likeness) : null,
         LastConsultation = entity.GetString("LastConsultation") is { } consultation ? StateJson.Deserialize<Quality.ConsultationSummary>(consultation) : null,
+        Origin = Enum.TryParse<DraftOrigin>(entity.GetString("Origin"), out var origin) ? origin : null,
+        IsAmendment = entity.GetBoolean("IsAmendment"),
     };
 
     private static string? FormatDate(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);

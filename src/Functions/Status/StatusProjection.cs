@@ -241,6 +241,8 @@ public sealed partial class StatusProjection(
         {
             Likeness = likeness,
             LastConsultation = lastConsultation,
+            Origin = current?.InitialCycle.Drafts is [var first, ..] ? first.Origin : null,
+            IsAmendment = current?.CurrentIssuance is { } inForce ? inForce != current.InitialCycle.Issuance : null,
         };
     }
 

@@ -61,6 +61,23 @@ public sealed class CampaignWorkflowTests(StatusHostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task RevisionCampaign_RegulationIssuedAfterTheModelButNeitherFromItNorAnAmendment_IsNotDone()
+    {
+        var campaign = await Workflow.StartAsync(Caller(ApiRole.UpperLevelOffice, "duk"), s_clerk, new StartCampaign(
+            "dot-sua-doi", "duk", "Sửa đổi quy chế làm việc theo quy chế mẫu mới",
+            new CampaignRequirement(CampaignRequirementKind.ReviseAfterModel, new DateOnly(2026, 1, 5)), new DateOnly(2026, 12, 31), []), Ct);
+
+        var rollUp = await Host.Get<CampaignRollUps>().ComputeAsync(campaign!, Ct);
+        var row = (await Host.Get<StatusProjection>().QuerySubtreeAsync("base-2", cancellationToken: Ct)).Single(r => r.OrganisationId == "base-2");
+
+        Assert.Equal(new DateOnly(2026, 3, 16), row.IssuedOn);
+        Assert.Equal(DraftOrigin.Upload, row.Origin);
+        Assert.False(row.IsAmendment);
+        Assert.Equal(CampaignComplianceState.NotStarted, rollUp.Members.Single(m => m.OrganisationId == "base-2").Compliance.State);
+        Assert.Equal(0, rollUp.Counts[CampaignComplianceState.Done]);
+    }
+
+    [Fact]
     public async Task StartAsync_SameRequestTwice_ReturnsTheFirstAndAuditsOnce()
     {
         var user = Caller(ApiRole.UpperLevelOffice, "duk");
