@@ -123,21 +123,25 @@ public sealed class RegulationQuality(
     /// comparison when both have text.
     /// </summary>
     public async Task<(LikenessFigure Figure, RegulationComparison? Comparison)> CompareAsync(ContentHash text, ReferenceText? reference,
+        CancellationToken cancellationToken = default) =>
+        reference is null ? (LikenessFigure.NoReference, null) : await CompareAsync(text, reference.Hash, cancellationToken);
+
+    /// <summary>
+    /// How the stored file <paramref name="text"/> compares with the stored file <paramref name="reference"/>: the figure
+    /// (measured, or why not: the text is a scan, either file cannot be read, the reference is a scan), and the
+    /// per-article comparison when both have text. Kept in memory by the pair of hashes: the figures never change.
+    /// </summary>
+    public async Task<(LikenessFigure Figure, RegulationComparison? Comparison)> CompareAsync(ContentHash text, ContentHash reference,
         CancellationToken cancellationToken = default)
     {
-        if (reference is null)
-        {
-            return (LikenessFigure.NoReference, null);
-        }
-
-        var key = (text, reference.Hash);
+        var key = (text, reference);
         if (_comparisons.TryGetValue(key, out var known))
         {
             return known;
         }
 
         var own = await ReadAsync(text, cancellationToken);
-        var other = await ReadAsync(reference.Hash, cancellationToken);
+        var other = await ReadAsync(reference, cancellationToken);
         (LikenessFigure, RegulationComparison?) outcome = (own, other) switch
         {
             ({ IsScanned: true }, _) => (new LikenessFigure(LikenessKind.Scanned, null), null),
