@@ -1,13 +1,11 @@
 using System.Globalization;
-using System.Text;
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Campaigns;
 
 /// <summary>
-/// A campaign's roll-up as a spreadsheet, in the order of the roll-up (the late first): CSV (RFC 4180, UTF-8 with a
-/// byte-order mark so Excel reads Vietnamese, CRLF, a leading =, +, - or @ neutralised) and XLSX (one
+/// A campaign's roll-up as a spreadsheet, in the order of the roll-up (the late first): CSV (<see cref="CsvFile"/>) and XLSX (one
 /// <see cref="Spreadsheet"/> sheet of text, the same columns). Headers in Vietnamese, dates dd/MM/yyyy. Besides the
 /// compliance, each line carries the member's copy and quality figures: how alike its current text is to the previous
 /// term's regulation ("94 %", or why it was not measured), whether that counts as copied, and whether its latest
@@ -16,7 +14,7 @@ namespace QuyCheWorkflow.Functions.Campaigns;
 /// </summary>
 public static class CampaignExport
 {
-    public const string CsvContentType = "text/csv; charset=utf-8";
+    public const string CsvContentType = CsvFile.ContentType;
     public const string XlsxContentType = Spreadsheet.ContentType;
 
     public const string SheetName = "Đợt chỉ đạo";
@@ -30,16 +28,7 @@ public static class CampaignExport
 
     public static IReadOnlyList<string> Headers { get; } = [.. s_columns.Select(c => c.Header)];
 
-    public static byte[] Csv(CampaignRollUp rollUp)
-    {
-        var text = new StringBuilder();
-        foreach (var record in Records(rollUp))
-        {
-            text.AppendJoin(',', record.Select(Field)).Append("\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    public static byte[] Csv(CampaignRollUp rollUp) => CsvFile.Write(Records(rollUp));
 
     public static byte[] Xlsx(CampaignRollUp rollUp) =>
         Spreadsheet.Write(SheetName, s_columns, Records(rollUp).Skip(1).Select(record => (IReadOnlyList<SpreadsheetCell>)[.. record.Select(SpreadsheetCell.Text)]));
@@ -66,16 +55,5 @@ public static class CampaignExport
                 CampaignText.Flag(member.LastConsultation is null ? null : member.IsConsultationFormal),
             ];
         }
-    }
-
-    private static string Field(string field)
-    {
-        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula; names come from people.
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@')
-        {
-            field = "'" + field;
-        }
-
-        return field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

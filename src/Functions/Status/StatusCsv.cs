@@ -1,14 +1,13 @@
 using System.Globalization;
-using System.Text;
 using QuyCheWorkflow.Domain.Calendar;
 using QuyCheWorkflow.Functions.Mail;
+using QuyCheWorkflow.Functions.Web;
 
 namespace QuyCheWorkflow.Functions.Status;
 
 /// <summary>
-/// The roll-up as CSV for spreadsheets (RFC 4180): UTF-8 with a byte-order mark so Excel reads Vietnamese,
-/// CRLF line ends, every field quoted when it holds a comma, quote or line break, headers in Vietnamese, dates
-/// as dd/MM/yyyy and instants in Vietnam time.
+/// The roll-up as CSV for spreadsheets (<see cref="CsvFile"/>): headers in Vietnamese, dates as dd/MM/yyyy and
+/// instants in Vietnam time.
 /// <para>
 /// The separator is a comma. Excel splits a CSV it opens on the list separator of Windows' regional settings, and
 /// for Vietnamese (vi-VN) that is a comma, though the decimal separator is one too: Windows' locale data sets no
@@ -19,7 +18,7 @@ namespace QuyCheWorkflow.Functions.Status;
 /// </summary>
 public static class StatusCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    public const string ContentType = CsvFile.ContentType;
 
     public static IReadOnlyList<string> Headers { get; } =
     [
@@ -32,11 +31,10 @@ public static class StatusCsv
     public static byte[] Write(StatusReportResponse report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var text = new StringBuilder();
-        AppendRecord(text, Headers);
-        foreach (var row in report.Organisations)
-        {
-            AppendRecord(text,
+        return CsvFile.Write([Headers, .. report.Organisations.Select(Record)]);
+    }
+
+    private static IReadOnlyList<string> Record(OrganisationStatusResponse row) =>
             [
                 row.OrganisationId,
                 row.Name,
@@ -62,13 +60,7 @@ public static class StatusCsv
                 row.IsReturned ? "Có" : "Không",
                 StatusText.PreviousTermLikenessCell(row) ?? "",
                 StatusText.ConsultationCell(row) ?? "",
-            ]);
-        }
-
-        var preamble = Encoding.UTF8.GetPreamble();
-        var body = Encoding.UTF8.GetBytes(text.ToString());
-        return [.. preamble, .. body];
-    }
+            ];
 
     // "10/12/2026 08:00: Nhắc biểu quyết, gửi Nguyễn Văn An, Trần Thị Bình".
     private static string Notice(NoticeResponse? notice) =>
@@ -76,36 +68,4 @@ public static class StatusCsv
 
     private static string FormatDate(DateOnly? date) =>
         date is { } day ? VietnamTime.FormatDate(day) : "";
-
-    private static void AppendRecord(StringBuilder text, IReadOnlyList<string> fields)
-    {
-        for (int i = 0; i < fields.Count; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-
-            AppendField(text, fields[i]);
-        }
-
-        text.Append("\r\n");
-    }
-
-    private static void AppendField(StringBuilder text, string field)
-    {
-        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula; names come from people.
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@')
-        {
-            field = "'" + field;
-        }
-
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            text.Append(field);
-            return;
-        }
-
-        text.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
 }
