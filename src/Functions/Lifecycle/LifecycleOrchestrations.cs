@@ -51,13 +51,13 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
     public static string ReviewInstanceId(string regulationId, string reviewId) => $"review|{regulationId}|{reviewId}";
 
     public Task<bool> StartConsultationAsync(string organisationId, string regulationId, string roundId, CancellationToken cancellationToken = default) =>
-        StartAsync(ConsultationRoundOrchestratorName, ConsultationInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), cancellationToken);
+        StartAsync(ConsultationRoundOrchestratorName, ConsultationInstanceId(regulationId, roundId), new LifecycleInstanceInput(organisationId, regulationId, roundId), cancellationToken);
 
     public Task<bool> StartVoteAsync(string organisationId, string regulationId, string roundId, CancellationToken cancellationToken = default) =>
-        StartAsync(VoteRoundOrchestratorName, VoteInstanceId(regulationId, roundId), new(organisationId, regulationId, roundId), cancellationToken, VoteRoundVersion);
+        StartAsync(VoteRoundOrchestratorName, VoteInstanceId(regulationId, roundId), new LifecycleInstanceInput(organisationId, regulationId, roundId), cancellationToken, VoteRoundVersion);
 
     public Task<bool> StartFilingAsync(string organisationId, string regulationId, string filingId, CancellationToken cancellationToken = default) =>
-        StartAsync(FilingOrchestratorName, FilingInstanceId(regulationId, filingId), new(organisationId, regulationId, filingId), cancellationToken);
+        StartAsync(FilingOrchestratorName, FilingInstanceId(regulationId, filingId), new LifecycleInstanceInput(organisationId, regulationId, filingId), cancellationToken);
 
     /// <summary>Starts the review cycle for the regulation's next due review, unless one is running.</summary>
     public async Task<bool> EnsureReviewCycleAsync(string organisationId, RegulationState regulation, CancellationToken cancellationToken = default)
@@ -69,7 +69,7 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
         }
 
         string reviewId = ReviewIds.For(due);
-        return await StartAsync(ReviewCycleOrchestratorName, ReviewInstanceId(regulation.Id, reviewId), new(organisationId, regulation.Id, reviewId), cancellationToken,
+        return await StartAsync(ReviewCycleOrchestratorName, ReviewInstanceId(regulation.Id, reviewId), new LifecycleInstanceInput(organisationId, regulation.Id, reviewId), cancellationToken,
             ReviewCycleVersion);
     }
 
@@ -98,7 +98,7 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
         client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
 
     /// <returns>True when a new instance was scheduled; false when one with that id is pending or running.</returns>
-    internal async Task<bool> StartAsync(string orchestratorName, string instanceId, LifecycleInstanceInput input, CancellationToken cancellationToken,
+    internal async Task<bool> StartAsync(string orchestratorName, string instanceId, object input, CancellationToken cancellationToken,
         string? version = null)
     {
         try
@@ -114,7 +114,8 @@ public sealed class LifecycleOrchestrations(DurableTaskClient client, ILogger<Li
         }
     }
 
-    private async Task WakeAsync(string instanceId, CancellationToken cancellationToken)
+    /// <summary>Raises <see cref="StateChangedEvent"/> on the instance; a missing instance is logged and left alone.</summary>
+    internal async Task WakeAsync(string instanceId, CancellationToken cancellationToken)
     {
         try
         {
