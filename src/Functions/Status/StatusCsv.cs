@@ -55,16 +55,12 @@ public static class StatusCsv
                 string.Join("; ", row.PendingFrom.Select(p => p.Name ?? p.Id)),
                 row.IsOverdue ? "Có" : "Không",
                 row.IsMissing ? "Có" : "Không",
-                Notice(row.NextNotice),
-                Notice(row.LastNotice),
+                StatusText.NoticeCell(row.NextNotice) ?? "",
+                StatusText.NoticeCell(row.LastNotice) ?? "",
                 row.IsReturned ? "Có" : "Không",
                 StatusText.PreviousTermLikenessCell(row) ?? "",
                 StatusText.ConsultationCell(row) ?? "",
             ];
-
-    // "10/12/2026 08:00: Nhắc biểu quyết, gửi Nguyễn Văn An, Trần Thị Bình".
-    private static string Notice(NoticeResponse? notice) =>
-        notice is null ? "" : notice.AtText + ": " + notice.KindLabel + ", gửi " + string.Join(", ", notice.To);
 
     private static string FormatDate(DateOnly? date) =>
         date is { } day ? VietnamTime.FormatDate(day) : "";

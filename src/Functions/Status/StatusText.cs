@@ -52,6 +52,10 @@ public static class StatusText
     public static string? ConsultationResponse(ConsultationSummary? consultation) =>
         consultation is null ? null : string.Create(CultureInfo.InvariantCulture, $"Trả lời {consultation.ResponseRatePercent} %");
 
+    /// <summary>A notice as an export cell: "10/12/2026 08:00: Nhắc biểu quyết, gửi Nguyễn Văn An, Trần Thị Bình"; null without one.</summary>
+    public static string? NoticeCell(NoticeResponse? notice) =>
+        notice is null ? null : notice.AtText + ": " + notice.KindLabel + ", gửi " + string.Join(", ", notice.To);
+
     /// <summary>The likeness with its mark, as one spreadsheet cell: "96 % (sao chép)", "bản quét"; null when unknown.</summary>
     public static string? PreviousTermLikenessCell(OrganisationStatusResponse row)
     {

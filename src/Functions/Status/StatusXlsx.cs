@@ -47,7 +47,7 @@ public static class StatusXlsx
             Text(row.IsMissing ? "Có" : "Không"),
             Text(row.IsOverdue ? "Có" : "Không"),
             Text(row.IsReturned ? "Có" : "Không"),
-            Text(row.NextNotice is { } next ? next.AtText + ": " + next.KindLabel + ", gửi " + string.Join(", ", next.To) : null),
+            Text(StatusText.NoticeCell(row.NextNotice)),
             Text(StatusText.PreviousTermLikenessCell(row)),
             Text(StatusText.ConsultationCell(row)),
         ]));
