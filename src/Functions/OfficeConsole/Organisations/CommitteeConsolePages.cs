@@ -89,7 +89,7 @@ public static class CommitteeConsolePages
         var current = await LoadAsync(organisationId, context, access, organisations, cancellationToken) ?? loaded!;
         var shown = ConsoleForm.Posted(posted!, s_memberFields);
         var refilled = ConsoleForm.Of(s_memberFields.Append(VersionField).ToDictionary(f => f, f => (string?)(f == VersionField ? current.ETag.ToString() : shown.Value(f))));
-        return Render(current, Refilled(refilled, form, s_memberFields), ReplaceForm(), notice: null, StatusCodes.Status400BadRequest);
+        return Render(current, refilled.CarryErrors(form, s_memberFields), ReplaceForm(), notice: null, StatusCodes.Status400BadRequest);
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public static class CommitteeConsolePages
 
         var current = await LoadAsync(organisationId, context, access, organisations, cancellationToken) ?? loaded;
         return Render(current, AddForm(current), ReplaceForm(), notice: null, StatusCodes.Status400BadRequest,
-            Refilled(RemoveForm(current, form.Value(OldMemberField)), form, [OldMemberField]));
+            RemoveForm(current, form.Value(OldMemberField)).CarryErrors(form, [OldMemberField]));
     }
 
     /// <summary>The signed-in person's posted form and the organisation they reach, or the answer when either is missing.</summary>
@@ -169,20 +169,6 @@ public static class CommitteeConsolePages
         }
 
         return null;
-    }
-
-    /// <summary><paramref name="shown"/> with the messages <paramref name="sent"/> got for <paramref name="fields"/> and the form as a whole.</summary>
-    private static ConsoleForm Refilled(ConsoleForm shown, ConsoleForm sent, IEnumerable<string> fields)
-    {
-        foreach (var field in fields.Append(ConsoleForm.FormKey))
-        {
-            if (sent.Error(field) is { } message)
-            {
-                shown.Refuse(field, message);
-            }
-        }
-
-        return shown;
     }
 
     /// <summary>

@@ -47,6 +47,25 @@ public sealed class ConsoleForm
         return this;
     }
 
+    /// <summary>
+    /// Adds the messages <paramref name="sent"/> (the form as it was posted) got for <paramref name="fields"/> and for the
+    /// form as a whole: a form shown again with other values keeps what was said about the sent one.
+    /// </summary>
+    public ConsoleForm CarryErrors(ConsoleForm sent, IEnumerable<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        ArgumentNullException.ThrowIfNull(fields);
+        foreach (var field in fields.Append(FormKey))
+        {
+            if (sent.Error(field) is { } message)
+            {
+                Refuse(field, message);
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Adds each field's first message of <paramref name="errors"/>, under the form's own field names.</summary>
     public ConsoleForm Refuse(IReadOnlyDictionary<string, string[]> errors, IReadOnlyDictionary<string, string>? fieldOf = null)
     {

@@ -124,14 +124,7 @@ public static class OrganisationConsolePages
         // A refused edit keeps what was typed, but a later save must be checked against what is stored now.
         var refilled = ConsoleForm.Posted(posted, s_editFields);
         var shown = ConsoleForm.Of(s_editFields.Select(f => KeyValuePair.Create(f, (string?)refilled.Value(f)))
-            .Append(KeyValuePair.Create(VersionField, (string?)view.Version)).ToDictionary());
-        foreach (var field in s_editFields.Append(ConsoleForm.FormKey))
-        {
-            if (form.Error(field) is { } message)
-            {
-                shown.Refuse(field, message);
-            }
-        }
+            .Append(KeyValuePair.Create(VersionField, (string?)view.Version)).ToDictionary()).CarryErrors(form, s_editFields);
 
         return Render(view, shown, TermForm(view), notice: null, StatusCodes.Status400BadRequest);
     }
