@@ -28,7 +28,18 @@ public sealed class CampaignRollUps(StatusProjection status, OrganisationStore o
         ArgumentNullException.ThrowIfNull(campaign);
         string path = await organisations.GetPathAsync(campaign.OfficeOrganisationId, cancellationToken)
             ?? throw new InvalidOperationException($"Organisation '{campaign.OfficeOrganisationId}' does not exist.");
-        return Compute(campaign, await status.QuerySubtreeAtPathAsync(path, cancellationToken: cancellationToken), campaign.ClosedAt ?? timeProvider.GetUtcNow());
+        return await ComputeAtAsync(campaign, path, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ComputeAsync"/>, for a caller that has read the office's materialized path
+    /// <paramref name="officePath"/> already.
+    /// </summary>
+    public async Task<CampaignRollUp> ComputeAtAsync(Campaign campaign, string officePath, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentException.ThrowIfNullOrEmpty(officePath);
+        return Compute(campaign, await status.QuerySubtreeAtPathAsync(officePath, cancellationToken: cancellationToken), campaign.ClosedAt ?? timeProvider.GetUtcNow());
     }
 
     /// <summary>

@@ -203,15 +203,19 @@ public sealed class CampaignWorkflow(
     public async Task<Campaign> CloseAsync(Actor actor, string campaignId, CampaignCloseReason reason, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        string? path = null;
         for (int attempt = 1; ; attempt++)
         {
             var loaded = await campaigns.GetAsync(campaignId, cancellationToken)
                 ?? throw new InvalidOperationException($"Campaign '{campaignId}' does not exist.");
+
+            // Organisations never move: the office's path is read once.
+            path ??= await organisations.GetPathAsync(loaded.Value.OfficeOrganisationId, cancellationToken)
+                ?? throw new InvalidOperationException($"Organisation '{loaded.Value.OfficeOrganisationId}' does not exist.");
             var closed = loaded.Value.Close(timeProvider.GetUtcNow(), reason, note);
-            var report = CampaignExport.Xlsx(await rollUps.ComputeAsync(closed, cancellationToken));
+            var report = CampaignExport.Xlsx(await rollUps.ComputeAtAsync(closed, path, cancellationToken));
             var hash = await documents.UploadAsync(report, FinalReportFileName(closed), CampaignExport.XlsxContentType, cancellationToken);
             closed = closed with { FinalReport = hash };
-            string path = await organisations.GetPathAsync(closed.OfficeOrganisationId, cancellationToken) ?? closed.OfficeOrganisationId;
             try
             {
                 await campaigns.UpdateAsync(closed, path, loaded.ETag, cancellationToken);

@@ -3,12 +3,11 @@ using QuyCheWorkflow.Durable;
 using Microsoft.Extensions.Options;
 using QuyCheWorkflow.Domain.Campaigns;
 using QuyCheWorkflow.Functions.State;
-using QuyCheWorkflow.Functions.Status;
 
 namespace QuyCheWorkflow.Functions.Campaigns.Orchestrations;
 
 /// <summary>
-/// Plans a wave: reads the campaign office's subtree of status rows once (<see cref="CampaignRollUps"/>' own reading:
+/// Plans a wave: reads the campaign office's subtree of status rows afresh once (<see cref="CampaignRollUps.ComputeAtAsync"/>:
 /// membership is the subtree now, so an organisation created during the campaign is in), picks the members the wave is
 /// for (<see cref="IsFor"/>), and cuts them, in path order, into batches of at most
 /// <see cref="CampaignWaveOptions.WaveBatchSize"/> described by their first and last path. Records the wave in the
@@ -17,10 +16,9 @@ namespace QuyCheWorkflow.Functions.Campaigns.Orchestrations;
 public sealed class PlanCampaignWaveActivity(
     CampaignStore campaigns,
     OrganisationStore organisations,
-    StatusProjection status,
+    CampaignRollUps rollUps,
     CampaignNoticeLedger ledger,
-    IOptions<CampaignWaveOptions> options,
-    TimeProvider timeProvider)
+    IOptions<CampaignWaveOptions> options)
     : TaskActivity<CampaignWaveRequest, CampaignWavePlan>
 {
     public override async Task<CampaignWavePlan> RunAsync(TaskActivityContext context, CampaignWaveRequest request)
@@ -36,7 +34,7 @@ public sealed class PlanCampaignWaveActivity(
             return new CampaignWavePlan(0, 0, [], concurrency);
         }
 
-        var rollUp = CampaignRollUps.Compute(campaign, await status.QuerySubtreeAtPathAsync(officePath, cancellationToken: cancellationToken), timeProvider.GetUtcNow());
+        var rollUp = await rollUps.ComputeAtAsync(campaign, officePath, cancellationToken);
         var paths = rollUp.Members.Where(m => IsFor(request.Wave.Kind, m.Compliance)).Select(m => m.Path).Order(StringComparer.Ordinal).ToList();
         List<CampaignWaveBatch> batches = [];
         for (int start = 0; start < paths.Count; start += size)
