@@ -46,6 +46,9 @@ public sealed record ConsultationQuality(
     /// <summary>Accepted comments per comment.</summary>
     public int AcceptedPercent => Percent(AcceptedCount, CommentCount);
 
+    /// <summary>Comments accepted wholly or in part, per comment (0 without comments).</summary>
+    public int AcceptedOrPartlyAcceptedPercent => Percent(AcceptedCount + PartlyAcceptedCount, CommentCount);
+
     /// <summary>Partly accepted comments per comment.</summary>
     public int PartlyAcceptedPercent => Percent(PartlyAcceptedCount, CommentCount);
 

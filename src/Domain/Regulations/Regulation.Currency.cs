@@ -4,10 +4,12 @@ namespace QuyCheWorkflow.Domain.Regulations;
 
 public sealed partial class Regulation
 {
+    /// <summary>Every drafting cycle of the regulation: the original's, then each amendment's, oldest first.</summary>
+    public IEnumerable<DraftingCycle> Cycles => new[] { InitialCycle }.Concat(_amendments.Select(a => a.Cycle));
+
     /// <summary>The drafting cycle (the original's or an amendment's) that held vote round <paramref name="roundId"/>, or null.</summary>
     public DraftingCycle? CycleOfVoteRound(string roundId) =>
-        new[] { InitialCycle }.Concat(_amendments.Select(a => a.Cycle))
-            .FirstOrDefault(c => c.VoteRoundIds.Contains(roundId, StringComparer.Ordinal));
+        Cycles.FirstOrDefault(c => c.VoteRoundIds.Contains(roundId, StringComparer.Ordinal));
 
     /// <summary>
     /// The draft that vote round <paramref name="roundId"/> (on <paramref name="draftVersion"/>) puts to the committee,

@@ -42,7 +42,7 @@ public static class ConsultationRoundsApi
         }
 
         List<ConsultationRoundResponse> rounds = [];
-        foreach (var roundId in CyclesOf(read.Regulation).SelectMany(c => c.ConsultationRoundIds))
+        foreach (var roundId in read.Regulation.Cycles.SelectMany(c => c.ConsultationRoundIds))
         {
             if (await consultations.GetRoundAsync(regulationId, roundId, cancellationToken) is { } round)
             {
@@ -59,7 +59,7 @@ public static class ConsultationRoundsApi
     {
         if (await ReadAsync(organisationId, regulationId, context, access, regulations, organisations, quality, cancellationToken) is not { } read ||
             OrganisationFields.Id(roundId, "roundId", new(StringComparer.Ordinal)) is null ||
-            !CyclesOf(read.Regulation).Any(c => c.ConsultationRoundIds.Contains(roundId)) ||
+            !read.Regulation.Cycles.Any(c => c.ConsultationRoundIds.Contains(roundId)) ||
             await consultations.GetRoundAsync(regulationId, roundId, cancellationToken) is not { } round)
         {
             return OfficeProblems.NotFound("đợt lấy ý kiến");
@@ -67,10 +67,6 @@ public static class ConsultationRoundsApi
 
         return TypedResults.Ok(await RespondAsync(read, round.Value, quality, cancellationToken));
     }
-
-    private static IEnumerable<DraftingCycle> CyclesOf(Regulation regulation) =>
-        new[] { regulation.InitialCycle }.Concat(regulation.Amendments.Select(a => a.Cycle));
-
     private static async Task<ConsultationRoundResponse> RespondAsync(Read read, Domain.Consultations.ConsultationRoundState round, RegulationQuality quality,
         CancellationToken cancellationToken) =>
         ConsultationRoundResponse.From(round, await quality.MeasureAsync(read.Regulation, round, read.Thresholds, cancellationToken) is { } measured

@@ -19,7 +19,7 @@ public sealed record ConsultationSummary(string RoundId, int ResponseRatePercent
         ArgumentNullException.ThrowIfNull(closed);
         var quality = closed.Quality;
         return new(closed.Round.Id, quality.ResponseRatePercent, quality.BareAgreementPercent, quality.CommentCount,
-            quality.CommentCount == 0 ? 0 : (int)(100L * (quality.AcceptedCount + quality.PartlyAcceptedCount) / quality.CommentCount),
+            quality.AcceptedOrPartlyAcceptedPercent,
             quality.DaysOpen, quality.IsFormal);
     }
 

@@ -181,7 +181,7 @@ public sealed class RegulationQuality(
         ArgumentNullException.ThrowIfNull(regulation);
         ArgumentNullException.ThrowIfNull(thresholds);
         List<ClosedRoundQuality> rounds = [];
-        foreach (var cycle in new[] { regulation.InitialCycle }.Concat(regulation.Amendments.Select(a => a.Cycle)))
+        foreach (var cycle in regulation.Cycles)
         {
             foreach (var roundId in cycle.ConsultationRoundIds)
             {
@@ -209,7 +209,7 @@ public sealed class RegulationQuality(
     {
         ArgumentNullException.ThrowIfNull(regulation);
         ArgumentNullException.ThrowIfNull(thresholds);
-        var roundIds = new[] { regulation.InitialCycle }.Concat(regulation.Amendments.Select(a => a.Cycle)).SelectMany(c => c.ConsultationRoundIds).Reverse();
+        var roundIds = regulation.Cycles.SelectMany(c => c.ConsultationRoundIds).Reverse();
         foreach (var roundId in roundIds)
         {
             if (await consultations.GetRoundAsync(regulation.Id, roundId, cancellationToken) is { Value.Status: ConsultationStatus.Closed } round &&
@@ -237,7 +237,7 @@ public sealed class RegulationQuality(
         }
 
         var sheet = await consultations.GetSheetAsync(regulation.Id, round.Id, cancellationToken);
-        var cycle = new[] { regulation.InitialCycle }.Concat(regulation.Amendments.Select(a => a.Cycle))
+        var cycle = regulation.Cycles
             .FirstOrDefault(c => c.ConsultationRoundIds.Contains(round.Id));
         var draft = cycle?.Drafts.FirstOrDefault(d => d.Number == round.DraftVersion);
         IReadOnlyCollection<int>? articles = draft is null

@@ -35,7 +35,7 @@ public sealed class LifecycleFacts(LifecycleStores stores)
     /// <summary>The draft a round was opened on, from whichever cycle (initial or amendment) holds the round.</summary>
     public static DraftVersion DraftOf(Regulation regulation, string roundId, int version)
     {
-        var cycles = new[] { regulation.InitialCycle }.Concat(regulation.Amendments.Select(a => a.Cycle));
+        var cycles = regulation.Cycles;
         var cycle = cycles.First(c => c.ConsultationRoundIds.Contains(roundId) || c.VoteRoundIds.Contains(roundId));
         return cycle.Drafts.Single(d => d.Number == version);
     }
